@@ -1,0 +1,37 @@
+# qcakit: two commands do all set-up.
+#   make lab    create .venv, install the kit, open the lessons in JupyterLab
+#   make test   create .venv, install the kit and test tools, run every test
+# Both start from nothing but a Python >= 3.10 on PATH (override with PYTHON=...).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test strip clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+
+$(VENV)/.lab: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -e '.[lab]'
+	touch $@
+
+$(VENV)/.test: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install -e '.[lab,test]'
+	touch $@
+
+lab: $(VENV)/.lab
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_welcome.ipynb
+
+test: $(VENV)/.test
+	scripts/ensure-browser
+	$(BIN)/python -m pytest
+
+# Remove outputs from every notebook (the tests refuse notebooks with outputs).
+strip: $(VENV)/.test
+	$(BIN)/python scripts/strip_notebooks.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""Data files bundled with qcakit (installed as the package ``qcakit.data``); load them with ``qcakit.datasets.load``."""

@@ -1,0 +1,24 @@
+"""qcakit: fuzzy-set Qualitative Comparative Analysis for teaching, in pandas.
+
+The analysis flows one way; every step is a pure function whose result displays in Jupyter:
+
+    calibrate -> necessity -> truth_table -> minimize -> configuration_chart
+
+>>> import qcakit
+>>> sorted(n for n in ("calibrate", "truth_table", "minimize") if hasattr(qcakit, n))
+['calibrate', 'minimize', 'truth_table']
+"""
+from . import datasets
+from .calibrate import calibrate, percentile_anchors
+from .errors import QCAInputError, QCAWarning
+from .minimize import minimize
+from .necessity import necessity
+from .sets import membership, parse
+from .solution import evaluate
+from .truthtable import truth_table
+
+__version__ = "0.1.0"
+__all__ = [
+    "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
+    "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
+]

@@ -1,0 +1,261 @@
+"""Calibration: turning raw scores into set memberships.
+
+Three methods (Ragin 2008, ch. 5; Dusa 2019, ch. 4):
+
+- ``"direct"``: three qualitative anchors (full exclusion, crossover, full inclusion) and a
+  logistic curve. The log-odds of membership is 0 at the crossover and +3 / -3 at the inclusion /
+  exclusion anchors (Ragin's metric, so the anchors score 0.953 and 0.047). Pass ``idm=0.95`` to
+  use the R package QCA convention instead (anchors score exactly 0.95 / 0.05, log-odds 2.944).
+  Anchors given in decreasing order (exclusion > inclusion) calibrate a set whose membership
+  falls as the raw score rises.
+- ``"crisp"``: one or more thresholds; a case scores the number of thresholds it reaches
+  (``x >= t``), so one threshold gives a crisp set 0 / 1.
+- ``"indirect"``: thresholds cut the raw scores into ordered groups, each group gets a target
+  membership (by default evenly spaced from 0 to 1), and a fractional logit of the targets on
+  the raw scores gives the memberships (Ragin 2008, pp. 94-97).
+
+Scores of exactly 0.5 are flagged with a :class:`~qcakit.QCAWarning`: such a case is neither in
+nor out of the set, so it sits in no truth-table row and silently drops out of the sufficiency
+analysis. ``nudge_half=True`` turns them into 0.501, the convention of many fsQCA papers; it is
+a choice to report, not a correction.
+
+>>> import pandas as pd
+>>> calibrate(pd.Series([2.0, 4.0, 8.0, 11.0]), thresholds=(2, 5, 8)).round(3).tolist()
+[0.047, 0.269, 0.953, 0.998]
+>>> calibrate(pd.Series([2.0, 8.0]), thresholds=(2, 5, 8), idm=0.95).round(3).tolist()
+[0.05, 0.95]
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import _checks
+from .errors import QCAInputError, QCAWarning
+
+#: Percentile definitions by name: Excel's two families and numpy's methods.
+PERCENTILE_METHODS = {
+    "excel_inc": "linear",  # Excel QUARTILE.INC / PERCENTILE.INC, R type 7, numpy default
+    "excel_exc": "weibull",  # Excel QUARTILE.EXC / PERCENTILE.EXC, R type 6, SPSS default
+}
+_NUMPY_METHODS = (
+    "inverted_cdf", "averaged_inverted_cdf", "closest_observation", "interpolated_inverted_cdf",
+    "hazen", "weibull", "linear", "median_unbiased", "normal_unbiased", "lower", "higher",
+    "midpoint", "nearest",
+)
+
+RAGIN_LOG_ODDS = 3.0
+HALF_NUDGED = 0.501
+
+
+def percentile_anchors(x, percentiles=(25, 50, 75), method: str = "excel_inc"):
+    """Anchors at the given percentiles of the raw scores, with the percentile definition explicit.
+
+    ``method`` is ``"excel_inc"`` (Excel QUARTILE.INC, numpy's default ``"linear"``),
+    ``"excel_exc"`` (Excel QUARTILE.EXC, SPSS, numpy's ``"weibull"``) or any numpy percentile
+    method name. Papers that say "we used quartiles" rarely say which: on small samples the
+    definitions differ. For a DataFrame, returns a dict ``{column: anchors}`` ready for
+    :func:`calibrate`. (Excel's .EXC functions return #NUM! where numpy's ``weibull`` clamps to
+    the smallest / largest value; with 11 cases both work for the 25th and 75th percentiles.)
+
+    >>> import pandas as pd
+    >>> x = pd.Series([1, 2, 3, 4, 5, 6, 7], name="X")
+    >>> percentile_anchors(x)
+    (2.5, 4.0, 5.5)
+    >>> percentile_anchors(x, method="excel_exc")
+    (2.0, 4.0, 6.0)
+    """
+    numpy_method = PERCENTILE_METHODS.get(method, method)
+    if numpy_method not in _NUMPY_METHODS:
+        raise QCAInputError(
+            f"Unknown percentile method {method!r}. Use 'excel_inc', 'excel_exc' or one of "
+            f"numpy's: {', '.join(_NUMPY_METHODS)}."
+        )
+    if isinstance(x, pd.DataFrame):
+        return {col: percentile_anchors(x[col], percentiles, method) for col in x.columns}
+    data = _checks.as_frame(pd.Series(x) if not isinstance(x, pd.Series) else x, "x")
+    values = _checks.numeric_column(data, data.columns[0])
+    p = np.asarray(percentiles, dtype=float)
+    if np.any((p < 0) | (p > 100)):
+        raise QCAInputError(f"Percentiles must lie in [0, 100], got {tuple(percentiles)}.")
+    return tuple(float(v) for v in np.percentile(values, p, method=numpy_method))
+
+
+def calibrate(
+    x,
+    thresholds,
+    method: str = "direct",
+    *,
+    idm: float | None = None,
+    targets: Sequence[float] | None = None,
+    digits: int | None = None,
+    nudge_half: bool = False,
+):
+    """Calibrate raw scores into set memberships.
+
+    Parameters
+    ----------
+    x : Series or DataFrame
+        Raw scores. For a DataFrame, ``thresholds`` is a dict ``{column: thresholds}`` and only
+        those columns are calibrated and returned, in that order.
+    thresholds
+        ``(exclusion, crossover, inclusion)`` for ``"direct"``; one or more increasing
+        thresholds for ``"crisp"`` and ``"indirect"``.
+    method : {"direct", "crisp", "indirect"}
+    idm : float, optional
+        Membership at the inclusion anchor for the direct method. ``None`` (default) uses
+        Ragin's log-odds of +3 (0.953); ``0.95`` reproduces the R package QCA.
+    targets : sequence of float, optional
+        Indirect method only: target membership of each group (one more than thresholds).
+    digits : int, optional
+        Round memberships to this many decimals (fsQCA users often work with 2 or 3).
+        Rounding happens before the 0.5 check, because rounding can create a 0.5.
+    nudge_half : bool
+        Replace memberships of exactly 0.5 by 0.501 instead of only warning about them.
+
+    Returns
+    -------
+    Series or DataFrame of memberships, same index and names as ``x``.
+    """
+    if isinstance(x, pd.DataFrame):
+        if not isinstance(thresholds, Mapping):
+            raise QCAInputError(
+                "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
+                "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
+            )
+        _checks.known_columns(x, list(thresholds), "column")
+        out = {
+            col: calibrate(x[col], th, method, idm=idm, targets=targets, digits=digits,
+                           nudge_half=nudge_half)
+            for col, th in thresholds.items()
+        }
+        return pd.DataFrame(out, index=x.index)
+    if not isinstance(x, pd.Series):
+        x = pd.Series(x)
+    name = x.name if x.name is not None else "x"
+    values = _checks.numeric_column(x.rename(name).to_frame(), name)
+    if np.all(values == values[0]):
+        raise QCAInputError(
+            f"Column {name!r} is constant (every case scores {values[0]:g}): calibration cannot "
+            "tell cases apart. Leave it out, or check the data entry."
+        )
+    if method == "direct":
+        scores = _direct(values, thresholds, idm, name)
+    elif method == "crisp":
+        scores = _crisp(values, thresholds, name)
+    elif method == "indirect":
+        scores = _indirect(values, thresholds, targets, name)
+    else:
+        raise QCAInputError(
+            f"Unknown calibration method {method!r}: use 'direct', 'crisp' or 'indirect'."
+        )
+    if digits is not None:
+        scores = np.round(scores, digits)
+    if method != "crisp":
+        scores = _handle_half(scores, x.index, name, nudge_half)
+    return pd.Series(scores, index=x.index, name=x.name)
+
+
+def _anchors(thresholds, name) -> tuple[float, float, float]:
+    try:
+        e, c, i = (float(t) for t in thresholds)
+    except (TypeError, ValueError):
+        raise QCAInputError(
+            f"Direct calibration of {name!r} needs three numeric anchors (exclusion, crossover, "
+            f"inclusion), got {thresholds!r}."
+        ) from None
+    if not (e < c < i or e > c > i):
+        raise QCAInputError(
+            f"Anchors for {name!r} are out of order or equal: exclusion={e:g}, crossover={c:g}, "
+            f"inclusion={i:g}. The crossover must lie strictly between the other two "
+            "(exclusion < crossover < inclusion, or all reversed for a set that shrinks as the "
+            "score grows). With percentile anchors on data with many ties, try another "
+            "percentile definition or choose the anchors from theory."
+        )
+    return e, c, i
+
+
+def _direct(values, thresholds, idm, name):
+    e, c, i = _anchors(thresholds, name)
+    if idm is None:
+        log_odds = RAGIN_LOG_ODDS
+    else:
+        if not 0.5 < idm < 1:
+            raise QCAInputError(f"idm must lie strictly between 0.5 and 1, got {idm!r}.")
+        log_odds = math.log(idm / (1 - idm))
+    dev = values - c
+    inclusion_side = np.sign(dev) == np.sign(i - c)
+    scale = np.where(inclusion_side, i - c, c - e)
+    return 1.0 / (1.0 + np.exp(-log_odds * dev / scale))
+
+
+def _thresholds(thresholds, name, method) -> np.ndarray:
+    th = np.atleast_1d(np.asarray(thresholds, dtype=float))
+    if th.size == 0 or np.any(np.diff(th) <= 0):
+        raise QCAInputError(
+            f"{method.capitalize()} calibration of {name!r} needs one or more strictly "
+            f"increasing thresholds, got {thresholds!r}."
+        )
+    return th
+
+
+def _crisp(values, thresholds, name):
+    th = _thresholds(thresholds, name, "crisp")
+    return (values[:, None] >= th[None, :]).sum(axis=1).astype(float)
+
+
+def _indirect(values, thresholds, targets, name):
+    th = _thresholds(thresholds, name, "indirect")
+    groups = (values[:, None] >= th[None, :]).sum(axis=1)
+    if targets is None:
+        targets = np.linspace(0, 1, th.size + 1)
+    targets = np.asarray(targets, dtype=float)
+    if targets.size != th.size + 1 or np.any((targets < 0) | (targets > 1)):
+        raise QCAInputError(
+            f"Indirect calibration of {name!r}: give {th.size + 1} target memberships in [0, 1] "
+            f"(one per group cut by {th.size} thresholds), got {targets.tolist()}."
+        )
+    return _fractional_logit(values, targets[groups])
+
+
+def _fractional_logit(x, target, iterations: int = 100):
+    """Quasi-binomial logistic regression of target on x (IRLS); returns fitted values."""
+    mean, sd = x.mean(), x.std()
+    design = np.column_stack([np.ones_like(x), (x - mean) / sd])
+    beta = np.zeros(2)
+    for _ in range(iterations):
+        mu = 1.0 / (1.0 + np.exp(-design @ beta))
+        weight = np.clip(mu * (1 - mu), 1e-10, None)
+        step = np.linalg.solve(design.T @ (design * weight[:, None]), design.T @ (target - mu))
+        beta = beta + step
+        if np.max(np.abs(step)) < 1e-12:
+            break
+    return 1.0 / (1.0 + np.exp(-design @ beta))
+
+
+def _handle_half(scores, index, name, nudge):
+    half = scores == 0.5
+    if not half.any():
+        return scores
+    cases = ", ".join(map(repr, index[half][:6])) + (" ..." if half.sum() > 6 else "")
+    if nudge:
+        warnings.warn(
+            f"{int(half.sum())} case(s) scored exactly 0.5 in {name!r} ({cases}) and were set to "
+            f"{HALF_NUDGED} (nudge_half=True). Report this choice.",
+            QCAWarning,
+            stacklevel=3,
+        )
+        return np.where(half, HALF_NUDGED, scores)
+    warnings.warn(
+        f"{int(half.sum())} case(s) score exactly 0.5 in {name!r} ({cases}). A case at 0.5 is "
+        "neither in nor out of the set, so it belongs to no truth-table row and drops out of the "
+        "sufficiency analysis. Choose a crossover no case sits on, or pass nudge_half=True to "
+        f"score them {HALF_NUDGED} (and report it).",
+        QCAWarning,
+        stacklevel=3,
+    )
+    return scores

@@ -1,0 +1,99 @@
+"""Parameters of fit: the set-relational measures every other module uses.
+
+All functions take membership arrays ``x`` (the condition or expression) and ``y`` (the outcome)
+of equal length; for 2-D ``x`` (cases x sets) they return one value per column.
+
+Sufficiency (X is a subset of Y; Ragin 2006, 2008):
+
+- consistency ``inclS = sum(min(x, y)) / sum(x)``
+- coverage ``covS = sum(min(x, y)) / sum(y)``
+- PRI, proportional reduction in inconsistency,
+  ``(sum(min(x, y)) - sum(min(x, y, 1-y))) / (sum(x) - sum(min(x, y, 1-y)))``: how much of the
+  consistency is not shared with the negated outcome (simultaneous subset relations).
+
+Necessity (Y is a subset of X; Schneider & Wagemann 2012, ch. 9):
+
+- consistency ``inclN = sum(min(x, y)) / sum(y)``
+- coverage ``covN = sum(min(x, y)) / sum(x)``
+- relevance ``RoN = sum(1 - x) / sum(1 - min(x, y))``: near 0 when X is almost a constant
+  (trivially necessary), near 1 when X is a relevant necessary condition.
+
+These are the formulas of the R package QCA (``pof``) and fsQCA 3.0. Nothing is rounded here;
+round only for display. A zero denominator (a set nobody belongs to) raises an error instead of
+returning NaN.
+
+>>> import numpy as np
+>>> x, y = np.array([0.8, 0.6, 0.2]), np.array([0.9, 0.4, 0.3])
+>>> round(consistency(x, y), 3), round(coverage(x, y), 3), round(pri(x, y), 3)
+(0.875, 0.875, 0.778)
+>>> round(consistency(y, x), 3)  # necessity of X for Y = sufficiency of Y for X
+0.875
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .errors import QCAInputError
+
+
+def _ratio(num, den, what: str):
+    den = np.asarray(den, dtype=float)
+    if np.any(den <= 0):
+        raise QCAInputError(
+            f"{what} is undefined: the set in the denominator has no membership at all "
+            "(every case scores 0). Check the calibration, or leave this set out."
+        )
+    out = num / den
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def _col(y, x):
+    y = np.asarray(y, dtype=float)
+    x = np.asarray(x, dtype=float)
+    return y if x.ndim == 1 else y[:, None]
+
+
+def consistency(x, y):
+    """Sufficiency consistency: share of X that lies inside Y."""
+    x = np.asarray(x, dtype=float)
+    both = np.minimum(x, _col(y, x)).sum(axis=0)
+    return _ratio(both, x.sum(axis=0), "Consistency")
+
+
+def coverage(x, y):
+    """Sufficiency coverage: share of Y accounted for by X."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    both = np.minimum(x, _col(y, x)).sum(axis=0)
+    return _ratio(both, y.sum(), "Coverage")
+
+
+def pri(x, y):
+    """Proportional reduction in inconsistency of X as a subset of Y."""
+    x = np.asarray(x, dtype=float)
+    yc = _col(y, x)
+    both = np.minimum(x, yc)
+    overlap = np.minimum(both, 1.0 - yc).sum(axis=0)
+    return _ratio(both.sum(axis=0) - overlap, x.sum(axis=0) - overlap, "PRI")
+
+
+def necessity_consistency(x, y):
+    """Necessity consistency of X for Y (equals the sufficiency consistency of Y for X)."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    both = np.minimum(x, _col(y, x)).sum(axis=0)
+    return _ratio(both, y.sum(), "Necessity consistency")
+
+
+def necessity_coverage(x, y):
+    """Necessity coverage of X for Y: how much of X is covered by Y (low = trivial)."""
+    x = np.asarray(x, dtype=float)
+    both = np.minimum(x, _col(y, x)).sum(axis=0)
+    return _ratio(both, x.sum(axis=0), "Necessity coverage")
+
+
+def relevance(x, y):
+    """Relevance of necessity (Schneider & Wagemann 2012): sum(1-x) / sum(1-min(x, y))."""
+    x = np.asarray(x, dtype=float)
+    both = np.minimum(x, _col(y, x))
+    return _ratio((1.0 - x).sum(axis=0), (1.0 - both).sum(axis=0), "Relevance of necessity")

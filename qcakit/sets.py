@@ -1,0 +1,126 @@
+"""Boolean expressions in standard QCA notation and their fuzzy-set membership.
+
+Notation (as in the R package QCA and most papers): ``*`` is AND (intersection: minimum),
+``+`` is OR (union: maximum), ``~`` is NOT (negation: 1 - x). ``"A*~B + C"`` reads
+"A and not B, or C". An expression is kept as a sum of products: a tuple of terms, each term a
+tuple of ``(condition, value)`` pairs with value 1 (present) or 0 (absent).
+
+>>> import pandas as pd
+>>> data = pd.DataFrame({"A": [0.9, 0.2], "B": [0.3, 0.6], "C": [0.1, 0.7]})
+>>> parse("A*~B + C")
+((('A', 1), ('B', 0)), (('C', 1),))
+>>> membership(data, "A*~B + C").round(2).tolist()
+[0.7, 0.7]
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from . import _checks
+from .errors import QCAInputError
+
+Term = tuple  # tuple[tuple[str, int], ...]
+Expression = tuple  # tuple[Term, ...]
+
+_NAME = re.compile(r"^[^\s*+~()]+$")
+
+
+def parse(expression: str, order: list[str] | None = None) -> Expression:
+    """Parse ``"A*~B + C"`` into ``((('A', 1), ('B', 0)), (('C', 1),))``.
+
+    Literals inside a term are sorted by ``order`` (e.g. the truth table's conditions) when
+    given, else kept as written. A condition may appear only once per term.
+    """
+    if not isinstance(expression, str) or not expression.strip():
+        raise QCAInputError(
+            f"Expected an expression such as 'A*~B + C', got {expression!r}."
+        )
+    terms = []
+    for raw_term in expression.split("+"):
+        literals = []
+        seen = set()
+        parts = [p.strip() for p in raw_term.split("*")]
+        if any(p == "" for p in parts):
+            raise QCAInputError(
+                f"Empty term or literal in {expression!r}: check for a doubled or dangling "
+                "'*' or '+'."
+            )
+        for part in parts:
+            value = 1
+            while part.startswith("~"):
+                value = 1 - value
+                part = part[1:].strip()
+            if not _NAME.match(part):
+                raise QCAInputError(
+                    f"Cannot read {part!r} in {expression!r}: use condition names joined by '*' "
+                    "(and), '+' (or) and '~' (not), e.g. 'A*~B + C'; parentheses are not supported."
+                )
+            if part in seen:
+                raise QCAInputError(
+                    f"Condition {part!r} appears twice in the term {raw_term.strip()!r} of "
+                    f"{expression!r}; write each condition at most once per term."
+                )
+            seen.add(part)
+            literals.append((part, value))
+        if order is not None:
+            rank = {name: i for i, name in enumerate(order)}
+            unknown = [n for n, _ in literals if n not in rank]
+            if unknown:
+                raise QCAInputError(
+                    f"Condition {unknown[0]!r} in {expression!r} is not one of {', '.join(order)}."
+                )
+            literals.sort(key=lambda lit: rank[lit[0]])
+        terms.append(tuple(literals))
+    return tuple(terms)
+
+
+def term_to_string(term: Term) -> str:
+    """``(('A', 1), ('B', 0))`` -> ``'A*~B'``; the empty term (always true) is ``'1'``."""
+    if not term:
+        return "1"
+    return "*".join(name if value else f"~{name}" for name, value in term)
+
+
+def to_string(expression: Expression) -> str:
+    """Sum-of-products string: ``'A*~B + C'``."""
+    return " + ".join(term_to_string(t) for t in expression)
+
+
+def names_in(expression: Expression) -> list[str]:
+    """The condition names used, in first-appearance order."""
+    out: list[str] = []
+    for term in expression:
+        for name, _ in term:
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def term_membership(values: dict[str, np.ndarray], term: Term, n: int) -> np.ndarray:
+    """Membership in a conjunction: the minimum over its literals (1 for the empty term)."""
+    out = np.ones(n)
+    for name, value in term:
+        x = values[name]
+        out = np.minimum(out, x if value else 1.0 - x)
+    return out
+
+
+def membership(data: pd.DataFrame, expression: str | Expression) -> pd.Series:
+    """Fuzzy membership of every case in ``expression`` (min for ``*``, max for ``+``, 1-x for ``~``).
+
+    >>> import pandas as pd
+    >>> membership(pd.DataFrame({"A": [0.8], "B": [0.4]}), "~A + B").tolist()
+    [0.4]
+    """
+    data = _checks.as_frame(data)
+    expr = parse(expression) if isinstance(expression, str) else expression
+    names = _checks.known_columns(data, names_in(expr), "condition")
+    values = {name: _checks.membership_column(data, name) for name in names}
+    out = np.zeros(len(data))
+    for term in expr:
+        out = np.maximum(out, term_membership(values, term, len(data)))
+    label = expression if isinstance(expression, str) else to_string(expr)
+    return pd.Series(out, index=data.index, name=label)
