@@ -8,7 +8,7 @@ The analysis flows one way; every step is a pure function whose result displays 
 >>> sorted(n for n in ("calibrate", "truth_table", "minimize") if hasattr(qcakit, n))
 ['calibrate', 'minimize', 'truth_table']
 """
-from . import datasets
+from . import boolean, datasets
 from .calibrate import calibrate, percentile_anchors
 from .errors import QCAInputError, QCAWarning
 from .minimize import minimize
@@ -16,9 +16,11 @@ from .necessity import necessity
 from .sets import membership, parse
 from .solution import evaluate
 from .truthtable import truth_table
+from .chart import configuration_chart
 
 __version__ = "0.1.0"
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
+    "configuration_chart",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
 ]

@@ -29,7 +29,8 @@ def known_columns(data: pd.DataFrame, names: Iterable[str], what: str = "column"
     cols = [str(c) for c in data.columns]
     for name in names:
         if name not in data.columns:
-            close = difflib.get_close_matches(str(name), cols, n=3)
+            same_case = [c for c in cols if c.lower() == str(name).lower()]
+            close = same_case or difflib.get_close_matches(str(name), cols, n=3)
             hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
             raise QCAInputError(
                 f"Unknown {what} {name!r}: it is not a column of the data.{hint} "

@@ -23,6 +23,7 @@ fewest prime implicants (model ambiguity is reported, not hidden).
 from __future__ import annotations
 
 from itertools import combinations
+from math import comb
 
 import numpy as np
 
@@ -32,6 +33,11 @@ from .errors import QCAInputError
 MAX_CONDITIONS = 16
 #: Stop enumerating equally minimal models beyond this many (the count is reported).
 MAX_MODELS = 100
+#: Blocks with at most this many PIs are solved by plain enumeration instead of the solver.
+SMALL_BLOCK = 10
+#: Covers of the minimum size are listed by brute force when there are at most this many
+#: combinations to try; otherwise by repeated integer programs.
+ENUMERATION_LIMIT = 200_000
 
 
 def cube_literals(cube, k: int) -> list[tuple[int, int]]:
@@ -62,12 +68,32 @@ def check_size(k: int, max_conditions: int | None) -> None:
         )
 
 
+def _masks_by_size(k: int) -> list[np.ndarray]:
+    """All condition subsets (bit masks), grouped by the number of conditions they fix."""
+    masks = np.arange(2 ** k, dtype=np.int64)
+    sizes = sum((masks >> j) & 1 for j in range(k))
+    return [masks[sizes == s] for s in range(k + 1)]
+
+
+def _subsumed(c_mask, c_value, pi_mask, pi_value, chunk: int = 20_000) -> np.ndarray:
+    """For each candidate cube, whether a found prime implicant contains it."""
+    out = np.zeros(c_mask.size, dtype=bool)
+    if pi_mask.size == 0:
+        return out
+    for lo in range(0, c_mask.size, chunk):
+        cm, cv = c_mask[lo:lo + chunk, None], c_value[lo:lo + chunk, None]
+        inside = ((cm & pi_mask) == pi_mask) & ((cv & pi_mask) == pi_value)
+        out[lo:lo + chunk] = inside.any(axis=1)
+    return out
+
+
 def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[int, int]]:
     """All prime implicants (as ``(mask, value)``) of the positive rows ``on``.
 
     Give either ``forbidden`` rows (everything else counts as allowed: parsimonious) or
     ``allowed`` rows (everything else is forbidden: complex / intermediate). ``allowed`` must
-    contain ``on``.
+    contain ``on``. Each level (number of fixed conditions) is processed in one vectorised pass
+    over all condition subsets of that size.
     """
     if (forbidden is None) == (allowed is None):
         raise ValueError("give exactly one of forbidden= or allowed=")
@@ -76,39 +102,31 @@ def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[
         return []
     if forbidden is not None:
         forbidden = np.unique(np.asarray(forbidden, dtype=np.int64))
-        smallest = 1
+        smallest = 0
     else:
         allowed = np.unique(np.asarray(allowed, dtype=np.int64))
         # a cube fixing s conditions holds 2^(k-s) rows, so it needs s >= k - log2(|allowed|)
-        smallest = max(1, k - int(np.floor(np.log2(allowed.size))))
+        smallest = max(0, k - int(np.floor(np.log2(allowed.size))))
+    span = np.int64(1) << k
     pi_mask = np.empty(0, dtype=np.int64)
     pi_value = np.empty(0, dtype=np.int64)
-    found: list[tuple[int, int]] = []
-    bit = [1 << (k - 1 - j) for j in range(k)]
-    for size in range(smallest, k + 1):
-        new_m, new_v = [], []
-        for subset in combinations(range(k), size):
-            mask = sum(bit[j] for j in subset)
-            cand = np.unique(on & mask)
-            if forbidden is not None:
-                cand = cand[~np.isin(cand, forbidden & mask)]
-            else:
-                keys, counts = np.unique(allowed & mask, return_counts=True)
-                cand = np.intersect1d(cand, keys[counts == (1 << (k - size))])
-            if cand.size and pi_mask.size:
-                inside = (pi_mask & mask) == pi_mask
-                if inside.any():
-                    pm, pv = pi_mask[inside], pi_value[inside]
-                    covered = ((cand[:, None] & pm[None, :]) == pv[None, :]).any(axis=1)
-                    cand = cand[~covered]
-            for v in cand.tolist():
-                new_m.append(mask)
-                new_v.append(v)
-        if new_m:
-            found.extend(zip(new_m, new_v))
-            pi_mask = np.concatenate([pi_mask, np.asarray(new_m, dtype=np.int64)])
-            pi_value = np.concatenate([pi_value, np.asarray(new_v, dtype=np.int64)])
-    return found
+    for size, masks in enumerate(_masks_by_size(k)):
+        if size < smallest:
+            continue
+        tag = np.arange(masks.size, dtype=np.int64)[:, None] * span
+        cand = np.unique(tag + (on[None, :] & masks[:, None]))
+        if forbidden is not None:
+            if forbidden.size:
+                cand = cand[~np.isin(cand, tag + (forbidden[None, :] & masks[:, None]))]
+        else:
+            keys, counts = np.unique(tag + (allowed[None, :] & masks[:, None]),
+                                     return_counts=True)
+            cand = np.intersect1d(cand, keys[counts == (1 << (k - size))], assume_unique=True)
+        c_mask, c_value = masks[cand // span], cand % span
+        keep = ~_subsumed(c_mask, c_value, pi_mask, pi_value)
+        pi_mask = np.concatenate([pi_mask, c_mask[keep]])
+        pi_value = np.concatenate([pi_value, c_value[keep]])
+    return list(zip(pi_mask.tolist(), pi_value.tolist()))
 
 
 def chart(pis, on) -> np.ndarray:
@@ -123,25 +141,38 @@ def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
     Returns ``(covers, complete)``: covers as sorted tuples of PI indices, and whether the
     enumeration finished (False when more than ``max_models`` minimal covers exist).
 
-    The chart is split into independent blocks (positive rows linked by shared PIs); each block
-    is solved exactly by integer programming, listing every cover of minimum size (see
-    :func:`_solve_block`). Row dominance is not applied, so no equally minimal model is lost.
-    Beyond ``max_models`` covers the list stops and is reported as incomplete.
+    Exact, in steps that never lose an equally minimal cover: columns whose PIs include all the
+    PIs of another column are dropped (covering the other covers them too); the chart is split
+    into independent blocks (columns linked by shared PIs); in each block, PIs that alone cover
+    some column are taken (essential); the rest is solved by enumeration when small, else by
+    integer programming (see :func:`_solve_block`). Row dominance is not applied, so no equally
+    minimal model is lost.
 
     >>> import numpy as np
     >>> minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [1, 0, 1], [0, 0, 1]], dtype=bool))
     ([(0, 1), (0, 2), (0, 3), (1, 2)], True)
     """
+    pi_chart = np.asarray(pi_chart, dtype=bool)
     n_pi, n_on = pi_chart.shape
     if n_on == 0:
         return [()], True
     if not pi_chart.any(axis=0).all():
         raise ValueError("a positive row is covered by no prime implicant")
-    blocks = _blocks(pi_chart)
+    pi_chart = pi_chart[:, _undominated_columns(pi_chart)]
     per_block, complete = [], True
-    for pis, rows in blocks:
-        covers, done = _solve_block(pi_chart[np.ix_(pis, rows)], max_models)
-        per_block.append([tuple(sorted(pis[i] for i in cover)) for cover in covers])
+    for pis, rows in _blocks(pi_chart):
+        block = pi_chart[np.ix_(pis, rows)]
+        essential = sorted({int(np.flatnonzero(block[:, j])[0])
+                            for j in range(block.shape[1]) if block[:, j].sum() == 1})
+        rest_rows = ~block[essential].any(axis=0) if essential else np.ones(len(rows), bool)
+        rest_pis = [i for i in range(len(pis)) if i not in essential and block[i, rest_rows].any()]
+        if rest_rows.any():
+            covers, done = _solve_block(block[np.ix_(rest_pis, np.flatnonzero(rest_rows))],
+                                        max_models)
+            covers = [tuple(rest_pis[i] for i in c) for c in covers]
+        else:
+            covers, done = [()], True
+        per_block.append([tuple(sorted(pis[i] for i in (*essential, *c))) for c in covers])
         complete &= done
     combined = [()]
     for covers in per_block:
@@ -149,6 +180,19 @@ def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
         if len(combined) > max_models:
             combined, complete = combined[:max_models], False
     return sorted(tuple(sorted(c)) for c in combined), complete
+
+
+def _undominated_columns(pi_chart: np.ndarray) -> np.ndarray:
+    """Indices of columns to keep: drop duplicates and columns whose PI set contains another
+    column's PI set."""
+    sets = [int("".join("1" if v else "0" for v in pi_chart[:, j]), 2)
+            for j in range(pi_chart.shape[1])]
+    order = sorted(range(len(sets)), key=lambda j: (bin(sets[j]).count("1"), j))
+    kept: list[int] = []
+    for j in order:
+        if not any(sets[i] & sets[j] == sets[i] for i in kept):
+            kept.append(j)
+    return np.array(sorted(kept))
 
 
 def _blocks(pi_chart: np.ndarray):
@@ -176,24 +220,58 @@ def _blocks(pi_chart: np.ndarray):
     return out
 
 
+def _enumerate_block(block: np.ndarray, size: int, max_models: int):
+    """All covers of exactly ``size`` PIs, by trying every combination."""
+    n_pi, n_on = block.shape
+    cover = [sum(1 << j for j in np.flatnonzero(block[i]).tolist()) for i in range(n_pi)]
+    full = (1 << n_on) - 1
+    found = []
+    for combo in combinations(range(n_pi), size):
+        bits = 0
+        for i in combo:
+            bits |= cover[i]
+        if bits == full:
+            found.append(combo)
+            if len(found) > max_models:
+                return found[:max_models], False
+    return found, True
+
+
+def _minimum_size(block: np.ndarray) -> int:
+    """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n_pi = block.shape[0]
+    result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
+                  constraints=LinearConstraint(block.T.astype(float), lb=1, ub=np.inf))
+    if not result.success:
+        raise RuntimeError(f"set-cover integer program failed: {result.message}")
+    return int(round(result.fun))
+
+
 def _solve_block(block: np.ndarray, max_models: int):
     """All minimum covers of one block (up to ``max_models``), and whether the list is complete.
 
-    Each cover comes from a 0/1 integer program (HiGHS, via scipy; the R package QCA uses
-    lp_solve the same way): minimise the number of PIs subject to every row being covered.
-    After each cover is found, a cut forbids exactly that set and the program is solved again,
-    until the optimum grows (no further cover of minimum size) or the cap is reached.
+    The minimum size comes from trying combinations (small blocks) or from a 0/1 integer
+    program (HiGHS via scipy; the R package QCA uses lp_solve the same way). The covers of that
+    size are then listed by trying every combination when there are few, else by integer
+    programs: after each cover is found, a cut forbids exactly that set and the program is
+    solved again, until the optimum grows (no further cover of minimum size) or the cap is hit.
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     n_pi, n_on = block.shape
-    if n_pi == 1:
-        return [(0,)], True
+    if n_pi <= SMALL_BLOCK:
+        size = next(s for s in range(1, n_pi + 1)
+                    if any(block[list(c)].any(axis=0).all() for c in combinations(range(n_pi), s)))
+    else:
+        size = _minimum_size(block)
+    if comb(n_pi, size) <= ENUMERATION_LIMIT:
+        return _enumerate_block(block, size, max_models)
     rows = [block.T.astype(float)]
     lower = [np.ones(n_on)]
     upper = [np.full(n_on, np.inf)]
     found: list = []
-    size = None
     while len(found) <= max_models:
         result = milp(
             c=np.ones(n_pi),
@@ -207,8 +285,6 @@ def _solve_block(block: np.ndarray, max_models: int):
         if not result.success:
             raise RuntimeError(f"set-cover integer program failed: {result.message}")
         chosen = tuple(int(i) for i in np.flatnonzero(result.x > 0.5))
-        if size is None:
-            size = len(chosen)
         if len(chosen) > size:
             return found, True
         if len(found) == max_models:

@@ -1,0 +1,179 @@
+"""Configuration charts (Ragin & Fiss 2008; Fiss 2011): the table both seed papers print.
+
+Each column is a configuration (a term of the intermediate solution); each row a condition:
+
+- core condition: in the intermediate term *and* in the parsimonious term that contains it
+  (the parsimonious solution's evidence is strongest); peripheral: only in the intermediate term;
+- present or absent; blank: the condition may be present or absent ("don't care").
+
+Intermediate terms that share the same parsimonious (core) term are numbered as neutral
+permutations of one configuration (``1a``, ``1b``, ...). The parsimonious term is taken from the
+pairing the intermediate solution was built from; when a term sits inside several parsimonious
+terms, its core is the union of their literals (noted under the chart).
+
+In ``.table`` cells read ``"core present"``, ``"peripheral present"``, ``"core absent"``,
+``"peripheral absent"`` or ``""``; the HTML shows the usual symbols: large ● core present,
+small ● peripheral present, large ⊗ core absent, small ⊗ peripheral absent.
+
+>>> import pandas as pd
+>>> from qcakit import truth_table, minimize
+>>> data = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1, 0.7], "B": [0.7, 0.3, 0.9, 0.2, 0.8],
+...                      "C": [0.8, 0.9, 0.1, 0.3, 0.2], "Y": [0.9, 0.8, 0.2, 0.1, 0.3]})
+>>> tt = truth_table(data, "Y", ["A", "B", "C"])
+>>> chart = configuration_chart(minimize(tt, "intermediate", {"A": 1, "B": 1, "C": 1}),
+...                             minimize(tt, "parsimonious"))
+>>> chart.table["1"].to_dict()
+{'A': 'peripheral present', 'B': '', 'C': 'core present'}
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import _display
+from .errors import QCAInputError
+
+CODES = ("core present", "peripheral present", "core absent", "peripheral absent")
+TEXT_SYMBOLS = {"core present": "●", "peripheral present": "(●)", "core absent": "⊗",
+                "peripheral absent": "(⊗)", "": ""}
+_HTML_SYMBOLS = {
+    "core present": "<span style='font-size:150%'>●</span>",
+    "peripheral present": "<span style='font-size:85%'>●</span>",
+    "core absent": "<span style='font-size:150%'>⊗</span>",
+    "peripheral absent": "<span style='font-size:85%'>⊗</span>",
+    "": "",
+}
+
+
+@dataclass
+class ConfigurationChart:
+    """Result of :func:`configuration_chart`: ``.table`` (conditions x configurations, codes),
+    ``.fit`` (configurations x fit parameters), solution consistency and coverage."""
+
+    table: pd.DataFrame
+    fit: pd.DataFrame
+    solution_consistency: float
+    solution_coverage: float
+    terms: dict
+    notes: list = field(default_factory=list)
+
+    def symbols(self) -> pd.DataFrame:
+        """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
+        return self.table.replace(TEXT_SYMBOLS)
+
+    def _repr_html_(self):
+        cols = list(self.table.columns)
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)
+        rows = []
+        for cond in self.table.index:
+            cells = "".join(f"<td style='text-align:center'>{_HTML_SYMBOLS[v]}</td>"
+                            for v in self.table.loc[cond])
+            rows.append(f"<tr><th style='text-align:left'>{html.escape(str(cond))}</th>"
+                        f"{cells}</tr>")
+        for label, key in (("Consistency", "consistency"), ("Raw coverage", "raw_coverage"),
+                           ("Unique coverage", "unique_coverage")):
+            cells = "".join(f"<td style='text-align:center'>{self.fit.loc[c, key]:.3f}</td>"
+                            for c in cols)
+            rows.append(f"<tr><th style='text-align:left'>{label}</th>{cells}</tr>")
+        span = len(cols)
+        rows.append(f"<tr><th style='text-align:left'>Solution consistency</th>"
+                    f"<td colspan={span} style='text-align:center'>"
+                    f"{self.solution_consistency:.3f}</td></tr>")
+        rows.append(f"<tr><th style='text-align:left'>Solution coverage</th>"
+                    f"<td colspan={span} style='text-align:center'>"
+                    f"{self.solution_coverage:.3f}</td></tr>")
+        legend = ("Large ● core condition present; small ● peripheral condition present; "
+                  "large ⊗ core condition absent; small ⊗ peripheral condition absent; "
+                  "blank: present or absent.")
+        notes = "".join(f"<p style='margin:2px 0;font-size:90%'>{html.escape(n)}</p>"
+                        for n in [legend, *self.notes])
+        return (f"<div class='qcakit'><p><b>Configuration chart</b></p><table>"
+                f"<tr><th></th>{head}</tr>{''.join(rows)}</table>{notes}</div>")
+
+    def __repr__(self):
+        fit = self.fit[["consistency", "raw_coverage", "unique_coverage"]].T
+        text = pd.concat([self.symbols(), _display.fmt_table(fit.astype(float).T).T])
+        return _display.render_text(
+            "Configuration chart", text,
+            [f"Solution consistency {self.solution_consistency:.3f}, coverage "
+             f"{self.solution_coverage:.3f}", *self.notes],
+        )
+
+
+def _contains(outer, inner) -> bool:
+    inner = dict(inner)
+    return all(inner.get(name) == value for name, value in outer)
+
+
+def configuration_chart(intermediate, parsimonious, model: int = 0) -> ConfigurationChart:
+    """Build the configuration chart of ``intermediate.models[model]``.
+
+    ``parsimonious`` is the parsimonious solution of the same truth table: core conditions are
+    those of the parsimonious term(s) containing each intermediate term.
+    """
+    if intermediate.truth_table is not parsimonious.truth_table and (
+        intermediate.truth_table.conditions != parsimonious.truth_table.conditions
+    ):
+        raise QCAInputError("The two solutions must come from the same truth table.")
+    conditions = intermediate.truth_table.conditions
+    terms = intermediate.models[model]
+    p_terms = [t for m in parsimonious.models for t in m]
+    notes = []
+    cores = []
+    for term in terms:
+        parents = intermediate.parents.get(term) or [p for p in parsimonious.models[0]
+                                                     if _contains(p, term)]
+        if not parents:
+            parents = [p for p in p_terms if _contains(p, term)]
+        if not parents:
+            notes.append(f"{_name(term)} lies in no single parsimonious term; all its "
+                         "conditions are shown as peripheral.")
+        if len(parents) > 1:
+            notes.append(f"{_name(term)} lies in several parsimonious terms "
+                         f"({', '.join(_name(p) for p in parents)}); its core is their union.")
+        cores.append(frozenset(lit for p in parents for lit in p))
+    labels = _labels(cores)
+    table = pd.DataFrame("", index=pd.Index(conditions), columns=labels)
+    for label, term, core in zip(labels, terms, cores):
+        for name, value in term:
+            kind = "core" if (name, value) in core else "peripheral"
+            table.loc[name, label] = f"{kind} {'present' if value else 'absent'}"
+    params = intermediate.parameters(model)
+    fit = params.iloc[:-1].copy()
+    fit.index = labels
+    if len(parsimonious.models) > 1:
+        notes.append(f"The parsimonious solution has {len(parsimonious.models)} models; cores "
+                     "come from the model paired with this intermediate solution.")
+    return ConfigurationChart(
+        table, fit,
+        float(params.loc["solution", "consistency"]),
+        float(params.loc["solution", "raw_coverage"]),
+        dict(zip(labels, (_name(t) for t in terms))), notes,
+    )
+
+
+def _name(term) -> str:
+    from .sets import term_to_string
+
+    return term_to_string(term)
+
+
+def _labels(cores) -> list[str]:
+    groups: dict = {}
+    for core in cores:
+        groups.setdefault(core, len(groups) + 1)
+    counts: dict = {}
+    for core in cores:
+        counts[core] = counts.get(core, 0) + 1
+    seen: dict = {}
+    labels = []
+    for core in cores:
+        number = groups[core]
+        if counts[core] == 1:
+            labels.append(str(number))
+        else:
+            seen[core] = seen.get(core, 0) + 1
+            labels.append(f"{number}{'abcdefghijklmnopqrstuvwxyz'[seen[core] - 1]}")
+    return labels

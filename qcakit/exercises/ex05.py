@@ -1,0 +1,200 @@
+"""Checks for exercise 5, building and reading a truth table: rows, contradictions, remainders.
+
+The hand tasks use :data:`HAND` (six cases, conditions A, B, C, outcome Y); the qcakit tasks
+the Lipset data.
+
+>>> q1("A*B*C").status
+'incorrect'
+>>> q1("A*~B").message
+"Your row leaves out 'C'."
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .. import datasets, membership, truth_table
+from ..truthtable import TruthTable
+from ._feedback import (AnswerProblem, cases_in_rows, check, close, correct, partly,
+                        read_choices, read_int, read_names, read_number, read_row, row_string,
+                        wrong)
+
+HAND = pd.DataFrame({"A": [0.8, 0.9, 0.3, 0.6, 0.2, 0.7], "B": [0.7, 0.6, 0.8, 0.2, 0.1, 0.9],
+                     "C": [0.2, 0.4, 0.9, 0.7, 0.3, 0.1], "Y": [0.9, 0.7, 0.8, 0.3, 0.2, 0.4]},
+                    index=list("abcdef"))
+CONDITIONS = ["A", "B", "C"]
+CASE = "d"
+ROW = "A*B*~C"
+LIPSET_CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
+CUTS = (0.8, 0.7)
+
+
+def hand_data() -> pd.DataFrame:
+    return HAND.copy()
+
+
+def _hand_tt():
+    return truth_table(HAND, "Y", CONDITIONS, incl_cut=0.8)
+
+
+def _row_of(case) -> tuple:
+    return tuple(int(HAND.loc[case, c] > 0.5) for c in CONDITIONS)
+
+
+@check
+def q1(answer):
+    """The truth-table row of case d."""
+    row = read_row(answer, CONDITIONS)
+    expected = _row_of(CASE)
+    if row == expected:
+        return correct("Right: a condition is present in the case's row when the case scores "
+                       "above 0.5 in it, absent when below.")
+    m = float(membership(HAND, row_string(row, CONDITIONS))[CASE])
+    wrong_conditions = [c for c, r, e in zip(CONDITIONS, row, expected) if r != e]
+    return wrong(f"Case {CASE}'s membership in {row_string(row, CONDITIONS)} is only {m:.2f}, so "
+                 f"it is more out than in that row.",
+                 f"Look again at {wrong_conditions[0]}: present (A) if the score is above 0.5, "
+                 "absent (~A) if below.")
+
+
+@check
+def q2(answer):
+    """Case d's membership in its row, by hand."""
+    v = read_number(answer, "a membership score between 0 and 1")
+    expected = float(membership(HAND, row_string(_row_of(CASE), CONDITIONS))[CASE])
+    if close(v, expected, 0.005):
+        return correct("Right: the minimum over the conditions, each taken as present (x) or "
+                       "absent (1 - x). Above 0.5, as it must be for the case's own row.")
+    raw = HAND.loc[CASE, CONDITIONS].to_numpy()
+    if close(v, raw.min(), 0.005):
+        return wrong("You took the minimum of the raw scores, without negating the absent "
+                     "condition.", "In the row, an absent condition counts as 1 - x.")
+    if close(v, raw.max(), 0.005):
+        return wrong("A row is an AND of its conditions: take the minimum, not the maximum.")
+    return wrong("Not quite.", "Write each condition as it appears in the row (x or 1 - x) and "
+                 "take the minimum.")
+
+
+@check
+def q3(answer):
+    """Number of cases (n) in row A*B*~C."""
+    n = read_int(answer, "a count of cases")
+    codes = [_row_of(c) for c in HAND.index]
+    target = read_row(ROW, CONDITIONS)
+    expected = codes.count(target)
+    if n == expected:
+        return correct("Right: n counts the cases with membership above 0.5 in the row, "
+                       "whatever their outcome.")
+    if n == sum(1 for c, code in zip(HAND.index, codes) if code == target and HAND.loc[c, "Y"] > 0.5):
+        return wrong("You counted only the cases that also show the outcome.",
+                     "n counts every case in the row, with or without the outcome.")
+    return wrong("Not quite.", "Find each case's row (as in task 1) and count those in "
+                 f"{ROW}.")
+
+
+@check
+def q4(answer):
+    """Number of logical remainders in the hand-made truth table."""
+    n = read_int(answer, "a count of rows")
+    k = len(CONDITIONS)
+    observed = len(set(_row_of(c) for c in HAND.index))
+    expected = 2 ** k - observed
+    if n == expected:
+        return correct(f"Right: {2 ** k} logically possible rows, {observed} with cases, the "
+                       "rest are logical remainders.")
+    if n == 2 ** k:
+        return wrong(f"{2 ** k} is the number of all rows.", "Subtract the rows that have cases.")
+    if n == observed:
+        return wrong("That is the number of rows with cases.",
+                     "Remainders are the rows without any case.")
+    return wrong("Not quite.", f"With {k} conditions there are 2^{k} rows; how many have no case?")
+
+
+@check
+def q5(answer):
+    """Consistency of row A*B*~C for Y, by hand."""
+    v = read_number(answer, "a number between 0 and 1")
+    tt = truth_table(HAND, "Y", CONDITIONS, sort_by=None)
+    code = int("".join(map(str, read_row(ROW, CONDITIONS))), 2) + 1
+    expected = float(tt.table.loc[code, "incl"])
+    m = membership(HAND, ROW).to_numpy()
+    y = HAND["Y"].to_numpy()
+    inside = m > 0.5
+    only_members = np.minimum(m[inside], y[inside]).sum() / m[inside].sum()
+    if close(v, expected, 0.01):
+        return correct("Right: sum over all six cases of min(row, Y), divided by the sum of the "
+                       "row memberships.")
+    if close(v, only_members, 0.01):
+        return wrong("You used only the cases counted in n.",
+                     "Row consistency uses every case's membership in the row, including the "
+                     "small memberships of cases in other rows.")
+    if close(v, np.minimum(m, y).sum() / y.sum(), 0.01):
+        return wrong("You divided by the sum of Y.", "Sufficiency consistency divides by the sum "
+                     "of the row memberships.")
+    return wrong("Not quite.", "Compute every case's membership in the row (minimum), then "
+                 "sum(min(row, Y)) / sum(row).")
+
+
+@check
+def q6(answer):
+    """Lipset truth table with incl_cut=(0.8, 0.7)."""
+    if not isinstance(answer, TruthTable):
+        if isinstance(answer, pd.DataFrame):
+            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
+                                "result of qcakit.truth_table), not its .table.")
+        raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
+    problems = []
+    if answer.outcome != "SURV" or answer.negate_outcome:
+        problems.append("The outcome should be SURV (not negated).")
+    if set(answer.conditions) != set(LIPSET_CONDITIONS):
+        problems.append(f"Use the five conditions {', '.join(LIPSET_CONDITIONS)}.")
+    if tuple(answer.incl_cut) != CUTS:
+        if answer.incl_cut[0] == answer.incl_cut[1]:
+            problems.append("With a single consistency cut no row can be a contradiction 'C'; "
+                            "give a pair incl_cut=(cut for 1, cut for 0).")
+        else:
+            problems.append("The consistency cuts differ from the ones the task gives.")
+    if answer.pri_cut is not None or answer.n_cut != 1:
+        problems.append("Keep the default PRI cut (none) and frequency cut (1).")
+    if problems:
+        return wrong("The truth table is built with other settings than the task's.",
+                     "Check the call to qcakit.truth_table.", problems)
+    return correct("Right: one row now sits between the two cuts and is coded 'C'.")
+
+
+@check
+def q7(answer):
+    """Cases in the contradiction row."""
+    data = datasets.load("lipset_fuzzy")
+    given = read_names(answer, list(data.index), "country codes")
+    tt = truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=CUTS)
+    expected = cases_in_rows(tt, "C")
+    if given == expected:
+        return correct("Right: their row's consistency lies between 0.7 and 0.8. Both countries "
+                       "are in fact strong survivors; the inconsistency comes from other cases' "
+                       "partial memberships in this row.")
+    if given & expected:
+        return partly("Some of them, not all.", "Read the cases column of the row with OUT 'C'.")
+    return wrong("These are not the cases of the row coded 'C'.",
+                 "tt.table[tt.table['OUT'] == 'C'] shows that row.")
+
+
+_Q8 = {
+    "a": "A remainder is a row without (enough) cases; this row has two cases.",
+    "b": None,
+    "c": "A cut is a research decision made before looking at the solutions; nudging it to "
+         "rescue one row is exactly what a contradiction should make you stop and examine.",
+    "d": "The row's consistency depends on all cases' memberships in it, so a contradiction does "
+         "not by itself show that these two cases are mis-measured.",
+}
+
+
+@check
+def q8(answer):
+    """Multiple choice: handling a contradiction."""
+    choice = read_choices(answer, "abcd", single=True)
+    if _Q8[choice] is None:
+        return correct("Right: contradictions are a prompt to go back to the cases: add or "
+                       "rethink a condition, check the calibration, or report the row as "
+                       "unresolved; and say what you did.")
+    return wrong(_Q8[choice], "What does a 'C' row say about the evidence, and who resolves it?")

@@ -1,0 +1,228 @@
+"""Checks for exercise 6, Boolean minimization by hand on a small table, then with qcakit.
+
+The hand tasks use :data:`HAND`, a crisp table (conditions A, B, C, outcome Y) with three
+positive rows, two negative rows and three remainders.
+
+>>> q1("A*B + A*C").status
+'correct'
+>>> q1("A*B*C + A*B*~C + A*~B*C").status
+'partly'
+>>> q1("A").message.startswith("Your expression also covers")
+True
+"""
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+
+from .. import datasets, minimize, truth_table
+from ..sets import term_to_string
+from ..solution import Solution
+from ..truthtable import TruthTable
+from ._feedback import (AnswerProblem, check, correct, partly, read_expression, read_row,
+                        row_string, wrong)
+
+CONDITIONS = ["A", "B", "C"]
+HAND = pd.DataFrame(
+    [[1, 1, 1, 1], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 1, 1], [0, 0, 0, 0], [0, 1, 0, 0]],
+    columns=CONDITIONS + ["Y"], index=["p", "q", "r", "s", "t", "u"],
+)
+LIPSET_CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
+
+
+def hand_data() -> pd.DataFrame:
+    return HAND.copy()
+
+
+def _hand_tt():
+    return truth_table(HAND, "Y", CONDITIONS, incl_cut=0.8)
+
+
+def _rows(tt, out) -> set:
+    k = len(tt.conditions)
+    return {tuple((int(c) >> (k - 1 - j)) & 1 for j in range(k)) for c in tt.codes(out)}
+
+
+def _covered(expr, conditions) -> set:
+    rows = set()
+    for row in itertools.product((0, 1), repeat=len(conditions)):
+        values = dict(zip(conditions, row))
+        if any(all(values[n] == v for n, v in term) for term in expr):
+            rows.add(row)
+    return rows
+
+
+def _size(expr) -> tuple:
+    return (len(expr), sum(len(t) for t in expr))
+
+
+def _model_sizes(solution) -> tuple:
+    return min(_size(m) for m in solution.models)
+
+
+def _describe(rows, conditions) -> str:
+    return ", ".join(row_string(r, conditions) for r in sorted(rows, reverse=True))
+
+
+def _coverage_feedback(expr, tt, allow_remainders: bool):
+    """Problems with which rows an expression covers, or None when it covers the right ones."""
+    pos, neg = _rows(tt, "1"), _rows(tt, "0")
+    covered = _covered(expr, tt.conditions)
+    missed = pos - covered
+    bad = covered & neg
+    remainders = covered - pos - neg
+    if bad:
+        return wrong(f"Your expression also covers a negative row ({_describe(bad, tt.conditions)}"
+                     "), where the outcome is absent.",
+                     "A solution may never cover a row coded 0. Which literal of your term would "
+                     "exclude it?")
+    if missed:
+        return wrong(f"Your expression does not cover the positive row(s) "
+                     f"{_describe(missed, tt.conditions)}.",
+                     "Every row coded 1 must be covered by at least one term.")
+    if remainders and not allow_remainders:
+        return wrong(f"Your expression also covers the remainder row(s) "
+                     f"{_describe(remainders, tt.conditions)}, which have no cases.",
+                     "The complex solution makes no assumption about remainders: cover the "
+                     "positive rows and nothing else.")
+    return None
+
+
+@check
+def q1(answer):
+    """Complex solution of the hand-made table, by hand."""
+    tt = _hand_tt()
+    expr = read_expression(answer, CONDITIONS)
+    problem = _coverage_feedback(expr, tt, allow_remainders=False)
+    if problem:
+        return problem
+    best = _model_sizes(minimize(tt, "complex"))
+    if _size(expr) > best:
+        return partly("Your expression covers exactly the positive rows, so it is logically "
+                      "right, but it is not fully minimized.",
+                      "Look for two terms that differ in exactly one condition and merge them "
+                      "(A*B*C + A*B*~C = A*B); a row may be used in more than one merge.")
+    return correct("Right: every positive row is covered, no other row, and it cannot be "
+                   "shortened without covering a remainder.")
+
+
+@check
+def q2(answer):
+    """Parsimonious solution of the hand-made table, by hand."""
+    tt = _hand_tt()
+    expr = read_expression(answer, CONDITIONS)
+    problem = _coverage_feedback(expr, tt, allow_remainders=True)
+    if problem:
+        return problem
+    best = _model_sizes(minimize(tt, "parsimonious"))
+    covered = _covered(expr, CONDITIONS)
+    if covered == _rows(tt, "1") and _size(expr) > best:
+        return partly("This covers only the positive rows: it is the complex solution (or a "
+                      "longer equivalent).",
+                      "The parsimonious solution may also cover remainders when that makes it "
+                      "simpler. Which remainder would let you drop a condition?")
+    if _size(expr) > best:
+        return partly("Your expression avoids the negative rows, but a simpler one exists.",
+                      "Try a single condition: is there one that all positive rows share and "
+                      "no negative row has?")
+    return correct("Right: the simplest expression that covers the positive rows and no "
+                   "negative row, using a remainder as a simplifying assumption.")
+
+
+@check
+def q3(answer):
+    """The remainder(s) the parsimonious solution assumes."""
+    tt = _hand_tt()
+    items = answer if isinstance(answer, (list, set)) else [answer]
+    rows = {read_row(a, CONDITIONS) for a in items}
+    if not rows:
+        raise AnswerProblem("Your list is empty; give at least one row, e.g. 'A*~B*C'.")
+    sol = minimize(tt, "parsimonious")
+    expected = {tuple(int(v) for v in r) for r in sol.simplifying_assumptions.to_numpy()}
+    pos, neg = _rows(tt, "1"), _rows(tt, "0")
+    if rows == expected:
+        return correct("Right: this remainder has no case, yet the parsimonious solution treats "
+                       "it as if it showed the outcome. That is a simplifying assumption, to be "
+                       "reported and defended.")
+    observed = rows & (pos | neg)
+    if observed:
+        return wrong(f"{_describe(observed, CONDITIONS)} has cases, so it is not a remainder.")
+    unused = rows - expected
+    if unused:
+        return wrong(f"The parsimonious solution does not cover {_describe(unused, CONDITIONS)}.",
+                     "Which rows does your parsimonious expression cover that are neither "
+                     "positive nor negative?")
+    return partly("Some, not all, of the assumed remainders.")
+
+
+def _solution(answer, kind: str, what: str):
+    if isinstance(answer, TruthTable):
+        raise AnswerProblem("This is the truth table; pass it to qcakit.minimize and give the "
+                            "result.")
+    if isinstance(answer, str):
+        raise AnswerProblem(f"Give the solution object returned by qcakit.minimize(...), not "
+                            f"text ({what}).")
+    if not isinstance(answer, Solution):
+        raise AnswerProblem(f"This task asks for the result of qcakit.minimize(..., '{kind}').")
+    if answer.kind != kind:
+        raise AnswerProblem(f"This is a {answer.kind} solution; the task asks for the {kind} one.",
+                            f"Pass solution='{kind}' to qcakit.minimize.")
+    return answer
+
+
+@check
+def q4(answer):
+    """qcakit's parsimonious solution of the hand-made table."""
+    sol = _solution(answer, "parsimonious", "the hand-made table")
+    tt = sol.truth_table
+    if tt.outcome != "Y" or list(tt.conditions) != CONDITIONS:
+        return wrong("This solution is not for the hand-made table (outcome Y, conditions "
+                     "A, B, C).")
+    expected = minimize(_hand_tt(), "parsimonious").expressions
+    if sol.expressions == expected:
+        return correct("Right. Compare it with your answer to task 2, and look at "
+                       "sol.simplifying_assumptions for task 3.")
+    return wrong("This solution differs from the parsimonious solution of the hand-made table.",
+                 "Build the truth table with incl_cut=0.8, then minimize it.")
+
+
+@check
+def q5(answer):
+    """qcakit's parsimonious solution for Lipset (incl_cut 0.8)."""
+    sol = _solution(answer, "parsimonious", "Lipset")
+    tt = sol.truth_table
+    problems = []
+    if tt.outcome != "SURV" or tt.negate_outcome:
+        problems.append("The outcome should be SURV.")
+    if set(tt.conditions) != set(LIPSET_CONDITIONS):
+        problems.append(f"Use the five conditions {', '.join(LIPSET_CONDITIONS)}.")
+    if tuple(tt.incl_cut) != (0.8, 0.8):
+        problems.append("Use incl_cut=0.8.")
+    if problems:
+        return wrong("The truth table behind this solution has other settings than the task's.",
+                     "", problems)
+    return correct("Right. Two terms; the next task asks which cases each one covers.")
+
+
+@check
+def q6(answer):
+    """The parsimonious term that covers Finland and Ireland."""
+    data = datasets.load("lipset_fuzzy")
+    sol = minimize(truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=0.8), "parsimonious")
+    table = sol.parameters()
+    expr = read_expression(answer, LIPSET_CONDITIONS, "a term")
+    if len(expr) != 1:
+        raise AnswerProblem("Give one term (no '+').")
+    name = term_to_string(expr[0])
+    terms = {tuple(sorted(t)): s for s, t in
+             ((term_to_string(t), t) for t in sol.models[0])}
+    key = tuple(sorted(expr[0]))
+    if key not in terms:
+        return wrong(f"{name} is not a term of the parsimonious solution.",
+                     "Look at sol.parameters(): one row per term.")
+    cases = table.loc[terms[key], "cases"]
+    if "FI" in cases and "IE" in cases:
+        return correct("Right: the cases column of sol.parameters() lists them under this term.")
+    return wrong(f"{terms[key]} covers {cases or 'no case'} (membership above 0.5 in term and "
+                 "outcome).", "Read the cases column of sol.parameters().")

@@ -1,0 +1,173 @@
+"""Checks for exercise 7, easy and difficult counterfactuals in an intermediate solution.
+
+Lipset data, truth table with ``incl_cut=0.8``; directional expectations: every condition is
+expected to help democracy survive when present (Ragin 2008, ch. 9).
+
+>>> q4("difficult").status
+'incorrect'
+"""
+from __future__ import annotations
+
+from .. import datasets, minimize, truth_table
+from ..solution import Solution
+from ..truthtable import TruthTable
+from ._feedback import (AnswerProblem, check, correct, read_bool, read_choices, read_int,
+                        read_row, row_string, wrong)
+
+CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
+EXPECTATIONS = {c: 1 for c in CONDITIONS}
+#: The remainder discussed in task 4: Finland's and Ireland's row with URB present.
+ROW = "DEV*URB*LIT*~IND*STB"
+
+
+def _tt():
+    return truth_table(datasets.load("lipset_fuzzy"), "SURV", CONDITIONS, incl_cut=0.8)
+
+
+def _intermediate(expectations=None):
+    return minimize(_tt(), "intermediate", directional=expectations or EXPECTATIONS)
+
+
+def _rows(frame) -> set:
+    return {tuple(int(v) for v in r) for r in frame[CONDITIONS].to_numpy()}
+
+
+@check
+def q1(answer):
+    """The intermediate solution with every condition expected present."""
+    if isinstance(answer, TruthTable):
+        raise AnswerProblem("This is the truth table; minimize it.")
+    if not isinstance(answer, Solution):
+        raise AnswerProblem("This task asks for the result of qcakit.minimize(tt, "
+                            "'intermediate', directional=...).")
+    if answer.kind != "intermediate":
+        raise AnswerProblem(f"This is the {answer.kind} solution; pass solution='intermediate'.")
+    tt = answer.truth_table
+    if tt.outcome != "SURV" or set(tt.conditions) != set(CONDITIONS) or \
+            tuple(tt.incl_cut) != (0.8, 0.8):
+        return wrong("The truth table behind this solution is not the task's (SURV, five "
+                     "conditions, incl_cut=0.8).")
+    given = {c: v for c, v in (answer.directional or {}).items()}
+    if all(v == "-" for v in given.values()):
+        return wrong("No directional expectation was given, so no counterfactual is easy and "
+                     "the intermediate solution equals the complex one.",
+                     "Pass directional={'DEV': 1, ...} or a list such as ['DEV', 'URB', ...].")
+    off = sorted(c for c in CONDITIONS if given.get(c) != 1)
+    if off:
+        return wrong(f"The expectations for {', '.join(off)} are not 'present'.",
+                     "The task expects every condition to help when present (1).")
+    return correct("Right. Compare it with the complex and parsimonious solutions above: it "
+                   "lies between them.")
+
+
+@check
+def q2(answer):
+    """Number of easy counterfactuals."""
+    n = read_int(answer, "a count of rows")
+    sol = _intermediate()
+    easy = len(sol.easy_counterfactuals)
+    diff = len(sol.difficult_counterfactuals)
+    if n == easy:
+        return correct("Right: only these remainders were assumed, because they agree with the "
+                       "expectations.")
+    if n == diff:
+        return wrong("That is the number of difficult counterfactuals.",
+                     "Look at sol.easy_counterfactuals.")
+    if n == easy + diff:
+        return wrong("That counts every remainder the parsimonious solution uses.",
+                     "Only some of them are easy.")
+    return wrong("Not quite.", "len(sol.easy_counterfactuals) counts the rows.")
+
+
+@check
+def q3(answer):
+    """Number of difficult counterfactuals."""
+    n = read_int(answer, "a count of rows")
+    sol = _intermediate()
+    easy = len(sol.easy_counterfactuals)
+    diff = len(sol.difficult_counterfactuals)
+    if n == diff:
+        return correct("Right: the parsimonious solution relies on all of these, the "
+                       "intermediate solution on none.")
+    if n == easy:
+        return wrong("That is the number of easy counterfactuals.")
+    if n == easy + diff:
+        return wrong("That counts easy and difficult together.")
+    return wrong("Not quite.", "len(sol.difficult_counterfactuals) counts the rows.")
+
+
+@check
+def q4(answer):
+    """Is the remainder DEV*URB*LIT*~IND*STB an easy or a difficult counterfactual?"""
+    if not isinstance(answer, str) or answer.strip().lower() not in ("easy", "difficult"):
+        raise AnswerProblem("Answer with the text 'easy' or 'difficult'.")
+    sol = _intermediate()
+    row = read_row(ROW, CONDITIONS)
+    expected = "easy" if row in _rows(sol.easy_counterfactuals) else "difficult"
+    if answer.strip().lower() == expected:
+        return correct("Right: we observe survival in Finland and Ireland with URB absent; the "
+                       "theory says urbanization helps, so assuming survival also with URB "
+                       "present is easy to defend.")
+    return wrong("Think again about the direction.",
+                 "The outcome is observed with URB absent. The expectation says URB present "
+                 "helps. Would adding a helping condition plausibly destroy the outcome?")
+
+
+@check
+def q5(answer):
+    """Any one difficult counterfactual."""
+    row = read_row(answer, CONDITIONS)
+    sol = _intermediate()
+    easy, diff = _rows(sol.easy_counterfactuals), _rows(sol.difficult_counterfactuals)
+    tt = _tt()
+    observed = {tuple(int(v) for v in r) for r in tt.table[CONDITIONS].to_numpy()}
+    name = row_string(row, CONDITIONS)
+    if row in diff:
+        return correct(f"Right: {name} is a remainder the parsimonious solution assumes, but it "
+                       "contradicts an expectation (a condition expected to help is absent), so "
+                       "assuming the outcome there is hard to defend.")
+    if row in easy:
+        return wrong(f"{name} is an easy counterfactual.", "Look for a remainder the "
+                     "parsimonious solution uses where a condition expected present is absent.")
+    if row in observed:
+        return wrong(f"{name} has cases, so it is not a counterfactual at all.")
+    return wrong(f"{name} is a remainder, but the parsimonious solution does not use it.",
+                 "Counterfactuals here are the remainders in sol.difficult_counterfactuals "
+                 "and sol.easy_counterfactuals.")
+
+
+@check
+def q6(answer):
+    """Does expecting IND absent change the intermediate solution?"""
+    given = read_bool(answer)
+    changed = _intermediate().expressions != _intermediate({**EXPECTATIONS, "IND": 0}).expressions
+    if given == changed:
+        return correct("Right. " + ("The expectation changed which remainders are easy and "
+                                    "hence the solution." if changed else
+                                    "The remainders that became easy or difficult do not change "
+                                    "the result here; check which ones moved, though."))
+    return wrong("Compare the two solutions' expressions again.",
+                 "Compute the second one with directional={..., 'IND': 0} and compare "
+                 "sol.expression.")
+
+
+_Q7 = {
+    "a": "The complex solution is the safest, but it can be needlessly long: it refuses even "
+         "counterfactuals that theory makes easy.",
+    "b": "The parsimonious solution rests on difficult counterfactuals as well; its terms are "
+         "best read as the core, not as the whole recipe.",
+    "c": None,
+    "d": "Expectations are stated from theory and prior knowledge before the analysis; choosing "
+         "them to obtain a preferred solution defeats their purpose.",
+}
+
+
+@check
+def q7(answer):
+    """Multiple choice: which solution to report."""
+    choice = read_choices(answer, "abcd", single=True)
+    if _Q7[choice] is None:
+        return correct("Right: the intermediate solution, together with the expectations and "
+                       "the counterfactuals it used, so readers can judge them.")
+    return wrong(_Q7[choice], "Which solution uses only the counterfactuals your theory can "
+                 "defend?")

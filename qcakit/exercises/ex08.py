@@ -1,0 +1,232 @@
+"""Checks for exercise 8, reading and critiquing the configuration chart of Xu, Hu & Liu (2024).
+
+:data:`TABLE4` is the paper's Table 4 as printed in our text copy of the English paper
+(``xu2024_county_alliance_11cases_en.md``): ``●`` core present, ``○`` absent (the text copy
+cannot show whether a circle is large, core, or small, peripheral), ``.`` a small filled circle
+(peripheral present; the extraction lost this symbol from the legend). :data:`ABSTRACT` holds
+the four pathways as the abstract words them, in qcakit notation. Both are published material,
+used here only to check a learner's reading, never as analysis results.
+
+>>> TABLE4.loc["INCENT"].tolist()
+['●', '●', '○', '●']
+>>> q3("S3").status
+'incorrect'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import membership
+from . import _xu
+from ._feedback import (AnswerProblem, check, correct, partly, read_choices, read_expression,
+                        read_names, read_text, wrong)
+
+CONDITIONS = _xu.CONDITIONS
+TABLE4 = pd.DataFrame(
+    {
+        "S1": [".", ".", "●", ".", ".", "●", "●"],
+        "S2": [".", ".", "●", ".", ".", "●", "●"],
+        "S3": ["○", ".", "●", "○", ".", "●", "○"],
+        "S4": ["○", ".", "●", "○", "○", "●", "●"],
+    },
+    index=CONDITIONS,
+)
+TABLE4_FIT = pd.DataFrame(
+    {"consistency": [0.982, 0.973, 1.000, 1.000], "raw_coverage": [0.311, 0.210, 0.168, 0.185],
+     "unique_coverage": [0.065, 0.065, 0.113, 0.086]},
+    index=["S1", "S2", "S3", "S4"],
+)
+TABLE4_SOLUTION = {"consistency": 0.990, "coverage": 0.574}
+#: The pathways as worded in the abstract (Results), in qcakit notation.
+ABSTRACT = {
+    "S1": "SCALE*ORG*MGMT*SHARE*PAY*INCENT",
+    "S2": "ORG*MGMT*INFO*SHARE*PAY*INCENT",
+    "S3": "~SCALE*ORG*MGMT*~INFO*~SHARE*PAY*INCENT",
+    "S4": "~SCALE*ORG*MGMT*~INFO*SHARE*PAY*~INCENT",
+}
+
+
+def table4() -> pd.DataFrame:
+    """A copy of Table 4 (symbols) for the notebook."""
+    return TABLE4.copy()
+
+
+def _column_literals(col: str) -> dict:
+    out = {}
+    for cond, symbol in TABLE4[col].items():
+        if symbol in ("●", "."):
+            out[cond] = 1
+        elif symbol == "○":
+            out[cond] = 0
+    return out
+
+
+def _literals(expr_text: str) -> dict:
+    (term,) = read_expression(expr_text, CONDITIONS)
+    return dict(term)
+
+
+@check
+def q1(answer):
+    """Conditions that are core present in every configuration of Table 4."""
+    given = read_names(answer, CONDITIONS, "conditions")
+    expected = {c for c in CONDITIONS if all(TABLE4.loc[c] == "●")}
+    if given == expected:
+        return correct("Right: the large filled circle in every column. The paper's conclusion "
+                       "builds on exactly these.")
+    details = []
+    for c in sorted(given - expected):
+        details.append(f"{c} is not a large ● in every column.")
+    if expected - given:
+        details.append(f"{len(expected - given)} condition(s) are missing.")
+    return (partly if given & expected else wrong)(
+        "Not quite.", "Read each row across S1 to S4: is it ● everywhere?", details)
+
+
+@check
+def q2(answer):
+    """Table 4's column S3 as an expression."""
+    expr = read_expression(answer, CONDITIONS, "a term")
+    if len(expr) != 1:
+        raise AnswerProblem("A configuration is one term: conditions joined by '*', no '+'.")
+    given = dict(expr[0])
+    expected = _column_literals("S3")
+    if given == expected:
+        return correct("Right: every cell of column S3 read as present or absent (core or "
+                       "peripheral does not matter for the expression).")
+    missing = sorted(set(expected) - set(given))
+    extra = sorted(set(given) - set(expected))
+    flipped = sorted(c for c in set(given) & set(expected) if given[c] != expected[c])
+    details = []
+    if missing:
+        details.append(f"Missing: {', '.join(missing)} (every non-blank cell is part of the "
+                       "configuration).")
+    if extra:
+        details.append(f"{', '.join(extra)} has no symbol in this column.")
+    if flipped:
+        details.append(f"Check the sign of {', '.join(flipped)}: ● and . mean present, ○ means "
+                       "absent (~).")
+    return wrong("Your expression does not match column S3.", "Read the column cell by cell.",
+                 details)
+
+
+@check
+def q3(answer):
+    """Which abstract pathway equals Table 4's column S3?"""
+    if not isinstance(answer, str) or answer.strip().upper() not in ABSTRACT:
+        raise AnswerProblem("Answer with the name of a pathway, e.g. 'S1'.")
+    name = answer.strip().upper()
+    column = _column_literals("S3")
+    match = [k for k, v in ABSTRACT.items() if _literals(v) == column]
+    if name in match:
+        return correct(f"Right: Table 4's column S3 is the abstract's {name}, and (check it) "
+                       f"Table 4's column {name} is the abstract's S3. The two columns, or the "
+                       "two descriptions, appear to be swapped, so which coverage belongs to "
+                       "which pathway is uncertain.")
+    diff = sorted(c for c in CONDITIONS if _literals(ABSTRACT[name]).get(c) != column.get(c))
+    return wrong(f"The abstract's {name} differs from column S3 in {len(diff)} condition(s).",
+                 "Compare your expression from task 2 with each of the four formulas in the "
+                 "abstract.")
+
+
+_Q4_TRUE = {"a", "c", "e", "g"}
+_Q4_WHY_FALSE = {
+    "b": "Configurations overlap (a case can belong to several), so the solution coverage is "
+         "normally smaller than the sum of the raw coverages. That is no error.",
+    "d": "Consistency 1.000 only needs every case's membership in the configuration to be at "
+         "most its outcome membership; with few cases that happens.",
+    "f": "Core conditions are those backed by the parsimonious solution; nothing requires them "
+         "to appear in every configuration.",
+    "h": "Equal unique coverages are unusual but possible; alone they prove nothing.",
+}
+_Q4_WHERE = {
+    "a": "the S3 paragraph in the Results",
+    "c": "the Discussion's list of pathways",
+    "e": "the Methods part of the abstract",
+    "g": "the design: cases, conditions and what is (not) reported",
+}
+
+
+@check
+def q4(answer):
+    """Multiple select: which statements about the paper are true?"""
+    chosen = read_choices(answer, "abcdefgh")
+    if not chosen:
+        raise AnswerProblem("Choose at least one statement.")
+    wrong_picks = sorted(chosen - _Q4_TRUE)
+    missing = sorted(_Q4_TRUE - chosen)
+    if not wrong_picks and not missing:
+        return correct("Right: four real problems. None of them needs the data; careful reading "
+                       "finds them.")
+    details = [f"({k}) is not a problem: {_Q4_WHY_FALSE[k]}" for k in wrong_picks]
+    if missing:
+        details.append(f"{len(missing)} true statement(s) are not in your selection; one concerns "
+                       f"{_Q4_WHERE[missing[0]]}.")
+    return (partly if chosen & _Q4_TRUE else wrong)(
+        "Some of your selection needs another look.",
+        "Check each statement against the paper's text, not against what seems plausible.",
+        details)
+
+
+def _cases_in(expr: str) -> set:
+    m = membership(_xu.calibrated(), expr)
+    return set(m.index[m > 0.5])
+
+
+@check
+def q5(answer):
+    """Cases with membership above 0.5 in the abstract's S4."""
+    data = _xu.calibrated()
+    given = read_names(answer, list(data.index), "case labels")
+    expected = _cases_in(ABSTRACT["S4"])
+    if given == expected:
+        return correct("Right: so the abstract's S4 has case support in our calibration. A "
+                       "paper that lists the cases of every configuration lets readers check "
+                       "such things; this one does not.")
+    m = membership(data, ABSTRACT["S4"])
+    details = [f"{c} has {m[c]:.2f} in S4." for c in sorted(given - expected)]
+    if expected - given:
+        details.append(f"{len(expected - given)} case(s) above 0.5 are missing.")
+    return wrong("Not quite.", "Compute qcakit.membership(xu_cal, S4) and keep the cases above "
+                 "0.5.", details)
+
+
+@check
+def q6(answer):
+    """The case with the highest membership in the abstract's S3."""
+    data = _xu.calibrated()
+    given = read_names(answer, list(data.index), "case labels", allow_empty=False)
+    if len(given) != 1:
+        raise AnswerProblem("Name one case (the one with the highest membership).")
+    m = membership(data, ABSTRACT["S3"])
+    best = m.max()
+    (case,) = given
+    if m[case] == best:
+        if best > 0.5:
+            return correct(f"Right: its membership is {best:.2f}, above 0.5, so S3 has case "
+                           "support in our teaching calibration.")
+        return correct(f"Right: its membership is {best:.2f}, below 0.5, so in our teaching "
+                       "calibration no case is a member of the abstract's S3; the weakest link "
+                       "is the condition where this case scores lowest. With the authors' "
+                       "(unpublished) calibration this may differ, and readers cannot check.")
+    return wrong(f"{case} has {m[case]:.2f}; another case scores higher.",
+                 "membership(...).idxmax() gives the case with the highest value.")
+
+
+@check
+def q7(answer):
+    """Free-text critique of Table 4."""
+    text = read_text(answer, "a short paragraph")
+    words = text.split()
+    if len(words) < 30:
+        return wrong(f"Your critique has {len(words)} words; write a short paragraph (about "
+                     "60 to 120 words).", "Say what is inconsistent, why it matters for the "
+                     "paper's conclusions, and what the authors should have reported.")
+    lowered = text.lower()
+    refs = [k for k in ("s3", "s4", "table 4", "abstract", "case", "counterfactual", "truth table",
+                        "calibrat", "swap", "core", "peripheral") if k in lowered]
+    if len(refs) < 2:
+        return partly("Thanks. Point to the specific places in the paper.",
+                      "Name the pathways, tables or sections where the problems are.")
+    return correct("Thank you: a critique that points to specific places. Your teacher may "
+                   "discuss it; compare it with the model answer afterwards.")

@@ -1,0 +1,147 @@
+"""Checks for exercise 9, robustness checks that Xu, Hu & Liu (2024) did not report.
+
+All tasks use the teaching calibration of :mod:`qcakit.exercises._xu` (not the authors'
+unpublished one) and the parsimonious solution of the truth table with ``incl_cut=0.8``.
+
+>>> q1(...).status
+'unanswered'
+"""
+from __future__ import annotations
+
+from .. import QCAInputError, minimize, truth_table
+from . import _xu
+from ._feedback import (cases_in_rows, check, correct, partly, read_bool, read_choices,
+                        read_int, read_names, wrong)
+
+CONDITIONS = _xu.CONDITIONS
+OUTCOME = _xu.OUTCOME
+#: Alternative, substantive anchors for GROWTH in task 4: no growth, 3 % and 10 % a year.
+ALT_GROWTH = (0, 3, 10)
+
+
+def parsimonious(data, **cuts):
+    """The parsimonious models (list of expressions) of data, or None when no row is coded 1."""
+    try:
+        tt = truth_table(data, OUTCOME, CONDITIONS, **cuts)
+        return minimize(tt, "parsimonious").expressions
+    except QCAInputError:
+        return None
+
+
+@check
+def q1(answer):
+    """Rows coded 1 with incl_cut=0.85."""
+    n = read_int(answer, "a count of rows")
+    tt = truth_table(_xu.calibrated(), OUTCOME, CONDITIONS, incl_cut=0.85)
+    expected = int((tt.table["OUT"] == "1").sum())
+    base = int((truth_table(_xu.calibrated(), OUTCOME, CONDITIONS, incl_cut=0.8).table["OUT"]
+                == "1").sum())
+    if n == expected:
+        extra = (" With no positive row there is nothing to minimize: in our calibration the "
+                 "paper's own robustness check would not have 'confirmed' anything."
+                 if expected == 0 else "")
+        return correct("Right." + extra)
+    if n == base:
+        return wrong("That is the count at the original cut of 0.8.",
+                     "Rebuild the truth table with incl_cut=0.85.")
+    return wrong("Not quite.", "Count the rows with OUT == '1' in the new table.")
+
+
+@check
+def q2(answer):
+    """Cases in rows coded 1 when a PRI cut of 0.5 is added."""
+    data = _xu.calibrated()
+    given = read_names(answer, list(data.index), "case labels")
+    expected = cases_in_rows(truth_table(data, OUTCOME, CONDITIONS, incl_cut=0.8, pri_cut=0.5),
+                             "1")
+    before = cases_in_rows(truth_table(data, OUTCOME, CONDITIONS, incl_cut=0.8), "1")
+    if given == expected:
+        return correct("Right: a row that passed the consistency cut has a PRI below 0.5, a "
+                       "simultaneous subset relation, and drops out.")
+    if given == before:
+        return wrong("These are the cases of the positive rows without the PRI cut.",
+                     "Pass pri_cut=0.5 to qcakit.truth_table.")
+    return (partly if given & expected else wrong)(
+        "Not quite.", "Keep the cases column of the rows with OUT == '1'.")
+
+
+def _loo_changed() -> set:
+    data = _xu.calibrated()
+    base = parsimonious(data, incl_cut=0.8)
+    return {case for case in data.index
+            if parsimonious(data.drop(index=case), incl_cut=0.8) != base}
+
+
+@check
+def q3(answer):
+    """Cases whose removal changes the parsimonious solution."""
+    data = _xu.calibrated()
+    given = read_names(answer, list(data.index), "case labels")
+    expected = _loo_changed()
+    if given == expected:
+        return correct(f"Right: dropping any one of {len(expected)} of the {len(data)} cases "
+                       "changes the solution (or leaves no positive row). With 11 cases, each "
+                       "case carries much weight.")
+    details = []
+    extra = given - expected
+    if extra:
+        details.append(f"{len(extra)} of the cases you listed leave the solution unchanged when "
+                       "dropped.")
+    if expected - given:
+        details.append(f"{len(expected - given)} case(s) whose removal changes the solution are "
+                       "missing.")
+    return (partly if given & expected else wrong)(
+        "Not quite.", "For each case: drop it (xu_cal.drop(index=case)), rebuild the truth "
+        "table with incl_cut=0.8, minimize; count it as changed when sol.expressions differs "
+        "from the full data's, or when minimize raises because no row is coded 1.", details)
+
+
+@check
+def q4(answer):
+    """Cases that change side of 0.5 in GROWTH with anchors (0, 3, 10)."""
+    n = read_int(answer, "a count of cases")
+    base = _xu.calibrated()[OUTCOME]
+    alt = _xu.calibrated(outcome_anchors=ALT_GROWTH)[OUTCOME]
+    expected = int(((base > 0.5) != (alt > 0.5)).sum())
+    if n == expected:
+        return correct("Right: only the crossover decides on which side of 0.5 a case falls; the "
+                       "two other anchors change how far in or out it is.")
+    changed_values = int((abs(base - alt) > 0.001).sum())
+    if n == changed_values:
+        return wrong("That counts cases whose membership changed at all.",
+                     "Count only those that cross 0.5: (old > 0.5) != (new > 0.5).")
+    return wrong("Not quite.", "Compare (old > 0.5) with (new > 0.5), case by case.")
+
+
+@check
+def q5(answer):
+    """Does the parsimonious solution change with the alternative GROWTH anchors?"""
+    given = read_bool(answer)
+    changed = parsimonious(_xu.calibrated(outcome_anchors=ALT_GROWTH), incl_cut=0.8) != \
+        parsimonious(_xu.calibrated(), incl_cut=0.8)
+    if given == changed:
+        return correct("Right. " + ("A defensible change of one anchor changes the solution: "
+                                    "report such checks." if changed else
+                                    "This solution survives that change of anchors."))
+    return wrong("Compare the two solutions' expressions again.")
+
+
+_Q6 = {
+    "a": "One check that raised the consistency cut cannot establish robustness, and in our "
+         "calibration that very check leaves nothing to minimize.",
+    "b": "Our calibration is not the authors'; these checks show fragility of the design (11 "
+         "cases, 7 conditions), not that the paper's numbers are wrong.",
+    "c": None,
+    "d": "A fragile result is not worthless, but readers need to know: report the checks and "
+         "what changed, rather than dropping them.",
+}
+
+
+@check
+def q6(answer):
+    """Multiple choice: what the checks say about 'relatively robust'."""
+    choice = read_choices(answer, "abcd", single=True)
+    if _Q6[choice] is None:
+        return correct("Right: report robustness checks that could fail (calibration, cuts, "
+                       "cases), say what changed, and temper the claims accordingly.")
+    return wrong(_Q6[choice], "What do tasks 1 to 5 show, and what do they not show?")

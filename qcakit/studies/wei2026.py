@@ -1,0 +1,309 @@
+"""Wei, Zhou & Xu (2026): pathways to treatment-prevention integration, 27 cases.
+
+韦静佳, 周丹橘, 许兴龙. 紧密型县域医共体助推医防融合实现的路径研究——基于全国27个典型案例.
+南京医科大学学报(社会科学版), 2026(2): 116 ff. doi:10.7655/NYDXBSS250433.
+
+This module holds the paper's analysis choices (shared by notebooks 21-27, the reconstruction in
+:mod:`qcakit.studies.wei2026_reconstruction` and the tests) and its published tables as data.
+The published numbers are used **only** for side-by-side comparison, never as results.
+
+The paper does not publish its case-level scores. The bundled dataset
+``wei2026_reconstructed`` is a stand-in made by the qcakit project (see
+``datasets/wei2026_reconstructed.json``); it is not the authors' data.
+
+Choices documented in the paper (section 二(二)): frequency cut 1, consistency cut 0.8, PRI cut
+0.7; core conditions are those in both the parsimonious and the intermediate solution; robustness
+test with consistency cut 0.85 (section 二(三)). Not documented: the directional expectations of
+the intermediate solution (see :data:`DIRECTIONAL`) and which conditions of Table 4 are core
+(the copy of Table 4 does not distinguish large and small symbols; see :data:`CORE_EVIDENCE`).
+
+>>> TABLE3.loc["INFO", ("FUSION", "consistency")]
+0.844
+>>> CONFIGURATIONS["1"]
+'~SYS*ORG*SERV*INFO*~PERF'
+>>> pathway_of("4")
+'digitally driven'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import QCAInputError
+
+# ---------------------------------------------------------------------------------------------
+# Variables and labels
+# ---------------------------------------------------------------------------------------------
+
+#: The six conditions, in the order of Tables 2-4.
+CONDITIONS = ["SYS", "ORG", "SERV", "STAFF", "INFO", "PERF"]
+#: The outcome: effectiveness of treatment-prevention integration (医防融合成效).
+OUTCOME = "FUSION"
+
+LABELS_ZH = {
+    "SYS": "体系整合", "ORG": "组织管理", "SERV": "服务供给", "STAFF": "人员支持",
+    "INFO": "信息建设", "PERF": "绩效激励", "FUSION": "医防融合成效",
+}
+LABELS_EN = {
+    "SYS": "system integration", "ORG": "organizational management",
+    "SERV": "service delivery", "STAFF": "staffing support",
+    "INFO": "information construction", "PERF": "performance incentives",
+    "FUSION": "effectiveness of treatment-prevention integration",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Calibration (section 一(三)3) and analysis settings (sections 二(二), 二(三))
+# ---------------------------------------------------------------------------------------------
+
+#: Direct calibration of coded case texts: full membership, crossover (recoded 0.5 -> 0.501),
+#: full non-membership. Every score in the paper's data is one of these three values.
+SCORES = (0.0, 0.501, 1.0)
+CROSSOVER_RECODED = 0.501
+#: Truth-table settings of the paper.
+INCL_CUT = 0.8
+PRI_CUT = 0.7
+N_CUT = 1
+#: Consistency cut of the robustness test (0.80 -> 0.85).
+ROBUSTNESS_INCL_CUT = 0.85
+#: Necessity threshold used in the paper (consistency above 0.9).
+NECESSITY_THRESHOLD = 0.9
+
+#: Directional expectations for the intermediate solution. The paper does not report them.
+#: ``None`` (no expectation for any condition: the intermediate solution equals the complex
+#: solution) is our choice, because Table 4 as we read it has *peripheral absent* conditions
+#: (~ORG in configurations 3 and 4; ~SERV and ~STAFF in configuration 5). With the expectation
+#: "present" for such a condition, a peripheral absence can never survive into the intermediate
+#: solution: the remainders that would drop it are easy counterfactuals. Notebook 25 shows what
+#: "all present" gives instead (:data:`DIRECTIONAL_ALL_PRESENT`).
+DIRECTIONAL = None
+DIRECTIONAL_ALL_PRESENT = {c: 1 for c in CONDITIONS}
+
+
+def truth_table_settings(robustness: bool = False) -> dict:
+    """Keyword arguments for :func:`qcakit.truth_table` with the paper's cuts.
+
+    >>> truth_table_settings()["incl_cut"], truth_table_settings(robustness=True)["incl_cut"]
+    (0.8, 0.85)
+    """
+    return {"outcome": OUTCOME, "conditions": list(CONDITIONS),
+            "incl_cut": ROBUSTNESS_INCL_CUT if robustness else INCL_CUT,
+            "pri_cut": PRI_CUT, "n_cut": N_CUT}
+
+
+# ---------------------------------------------------------------------------------------------
+# Table 3: necessity of single conditions, for the outcome and for its negation
+# ---------------------------------------------------------------------------------------------
+
+_T3_ROWS = ["SYS", "~SYS", "ORG", "~ORG", "SERV", "~SERV", "STAFF", "~STAFF", "INFO",
+            "~INFO", "PERF", "~PERF"]
+_T3_VALUES = [
+    # FUSION: consistency, coverage | ~FUSION: consistency, coverage   (as printed)
+    (0.603, 0.715, 0.651, 0.529),
+    (0.603, 0.716, 0.649, 0.529),
+    (0.728, 0.699, 0.818, 0.539),
+    (0.519, 0.806, 0.542, 0.578),
+    (0.708, 0.707, 0.786, 0.539),
+    (0.539, 0.787, 0.573, 0.574),
+    (0.769, 0.673, 0.755, 0.453),
+    (0.375, 0.690, 0.455, 0.575),
+    (0.844, 0.692, 0.726, 0.409),
+    (0.280, 0.599, 0.453, 0.665),
+    (0.572, 0.631, 0.727, 0.551),
+    (0.593, 0.760, 0.513, 0.451),
+]
+#: Table 3 as printed: rows SYS, ~SYS, ...; columns (FUSION | ~FUSION) x (consistency, coverage).
+TABLE3 = pd.DataFrame(
+    _T3_VALUES, index=pd.Index(_T3_ROWS),
+    columns=pd.MultiIndex.from_product([["FUSION", "~FUSION"], ["consistency", "coverage"]]),
+)
+#: The same, one frame per outcome, with the column names of ``qcakit.necessity(...).table``.
+NECESSITY = {"FUSION": TABLE3["FUSION"].copy(), "~FUSION": TABLE3["~FUSION"].copy()}
+
+# ---------------------------------------------------------------------------------------------
+# Table 4: configurations for high-level integration
+# ---------------------------------------------------------------------------------------------
+
+#: The five configurations of Table 4 (组态1-5), read from the table's symbols.
+#: Configuration 5 follows the *table* (组织管理 ●); the text of section 二(二)3 writes
+#: 非组织管理 instead (see :data:`CONFIG5_TEXT`).
+CONFIGURATIONS = {
+    "1": "~SYS*ORG*SERV*INFO*~PERF",
+    "2": "SYS*SERV*STAFF*INFO*~PERF",
+    "3": "SYS*~ORG*SERV*INFO*PERF",
+    "4": "SYS*~ORG*STAFF*INFO*PERF",
+    "5": "SYS*ORG*~SERV*~STAFF*INFO*PERF",
+}
+#: Configuration 5 as the text writes it (体系整合*非组织管理*非服务供给*非人员支持*信息建设*绩效激励).
+#: Together with configurations 3 and 4 it would cover all four rows of SYS*~ORG*INFO*PERF, so
+#: Boolean minimization would have merged the three into that one shorter term: as a result
+#: of minimization the text's version is impossible, and we follow the table.
+CONFIG5_TEXT = "SYS*~ORG*~SERV*~STAFF*INFO*PERF"
+
+#: Table 4 exactly as the Markdown copy prints it (● present, ⊗ absent, ○ either).
+TABLE4_PRINTED = pd.DataFrame(
+    {
+        "组态1": ["⊗", "●", "●", "○", "●", "⊗"],
+        "组态2": ["●", "○", "●", "●", "●", "⊗"],
+        "组态3": ["●", "⊗", "●", "○", "●", "●"],
+        "组态4": ["●", "⊗", "○", "●", "●", "●"],
+        "组态5": ["●", "●", "⊗", "⊗", "●", "●"],
+    },
+    index=pd.Index(CONDITIONS),
+)
+
+#: Fit of each configuration (原始覆盖度, 唯一覆盖度, 一致性), as printed.
+TABLE4_FIT = pd.DataFrame(
+    {
+        "raw_coverage": [0.373, 0.300, 0.228, 0.248, 0.134],
+        "unique_coverage": [0.104, 0.011, 0.032, 0.031, 0.011],
+        "consistency": [0.877, 0.878, 0.917, 0.923, 0.927],
+    },
+    index=pd.Index(["1", "2", "3", "4", "5"]),
+)
+#: Solution consistency and coverage (总体解的一致性 / 覆盖度), as printed.
+SOLUTION = {"consistency": 0.897, "coverage": 0.551}
+
+#: Our reading of which conditions are core, from the paper's text (the Markdown copy of the
+#: legend uses the same glyph for core and peripheral). Each entry: configurations, the
+#: sentence, and what we take from it.
+CORE_EVIDENCE = [
+    {
+        "configurations": ["1"],
+        "sentence_zh": "核心特征在于,“体系整合”与“绩效激励”两大常见驱动要素缺位时,高度强化的"
+                       "“组织管理”发挥了核心的驱动作用",
+        "sentence_en": "Its core feature: when the two common drivers 'system integration' and "
+                       "'performance incentives' are absent, strongly reinforced "
+                       "'organizational management' plays the core driving role.",
+        "reading": "~SYS, ORG and ~PERF are core.",
+    },
+    {
+        "configurations": ["1"],
+        "sentence_zh": "同时,“服务供给”和“信息建设”也发挥着支持性作用",
+        "sentence_en": "At the same time, 'service delivery' and 'information construction' "
+                       "play a supporting role.",
+        "reading": "SERV and INFO are peripheral.",
+    },
+    {
+        "configurations": ["2"],
+        "sentence_zh": "核心特征为,在长效的绩效激励机制缺失时,通过“人员支持”这一核心条件,"
+                       "辅以体系整合与信息建设,能有效推进医防融合的实现",
+        "sentence_en": "Its core feature: when long-term performance incentives are missing, "
+                       "the core condition 'staffing support', assisted by system integration "
+                       "and information construction, effectively advances integration.",
+        "reading": "STAFF and ~PERF are core; SYS and INFO (and SERV, not mentioned) are "
+                   "peripheral.",
+    },
+    {
+        "configurations": ["3", "4", "5"],
+        "sentence_zh": "这3种组态的核心特征在于,在“组织管理”这一传统行政核心条件相对薄弱的"
+                       "情境下,通过“体系整合”与“信息建设”构成的刚性结构性支撑,协同"
+                       "“绩效激励”形成闭环",
+        "sentence_en": "The core feature of these three configurations: where 'organizational "
+                       "management' is relatively weak, the rigid structural support of "
+                       "'system integration' and 'information construction', together with "
+                       "'performance incentives', closes the loop.",
+        "reading": "SYS, INFO and PERF are the shared core; the weak ORG is context "
+                   "(peripheral: configuration 5 has ORG present in the table, so ~ORG cannot be "
+                   "a shared core); the remaining conditions are peripheral.",
+    },
+    {
+        "configurations": ["1", "2", "3", "4", "5"],
+        "sentence_zh": "信息建设在高水平医防融合实现路径中作为核心条件或边缘条件存在",
+        "sentence_en": "Information construction is present in the pathways to high-level "
+                       "integration as a core or as a peripheral condition.",
+        "reading": "Consistent with INFO peripheral in configurations 1-2 and core in 3-5.",
+    },
+]
+
+_P, _PP, _A, _PA = "core present", "peripheral present", "core absent", "peripheral absent"
+#: Table 4 as a configuration chart with the codes of ``qcakit.configuration_chart(...).table``:
+#: the published presence/absence with our inferred core/peripheral status (CORE_EVIDENCE).
+TABLE4_CHART = pd.DataFrame(
+    {
+        "1": [_A, _P, _PP, "", _PP, _A],
+        "2": [_PP, "", _PP, _P, _PP, _A],
+        "3": [_P, _PA, _PP, "", _P, _P],
+        "4": [_P, _PA, "", _PP, _P, _P],
+        "5": [_P, _PP, _PA, _PA, _P, _P],
+    },
+    index=pd.Index(CONDITIONS),
+)
+
+#: The three named pathways (路径) and the configurations they group.
+PATHWAYS = pd.DataFrame(
+    {
+        "name_zh": ["行政主导型路径", "人员支持型路径", "数字驱动型路径"],
+        "name_en": ["administration-led", "staff-supported", "digitally driven"],
+        "configurations": [["1"], ["2"], ["3", "4", "5"]],
+        "example_cases": [["Huazhou (Guangdong)"], ["Gongcheng"], ["Changxing", "Dongtai"]],
+        "example_cases_zh": [["化州市"], ["恭城瑶族自治县"], ["长兴县", "东台市"]],
+    },
+    index=pd.Index([1, 2, 3], name="pathway"),
+)
+
+
+def pathway_of(configuration: str, lang: str = "en") -> str:
+    """The pathway a Table 4 configuration ("1"-"5") belongs to, in English or Chinese."""
+    configuration = str(configuration)
+    for _, row in PATHWAYS.iterrows():
+        if configuration in row["configurations"]:
+            return row["name_zh" if lang == "zh" else "name_en"]
+    raise QCAInputError(
+        f"Table 4 has configurations '1' to '5', got {configuration!r}."
+    )
+
+
+def label(name: str, style: str = "both") -> str:
+    """Label of a condition, its negation or the outcome: ``"en"``, ``"zh"`` or ``"both"``.
+
+    >>> label("~SYS"), label("ORG", "zh")
+    ('~SYS 非体系整合 (absence of system integration)', '组织管理')
+    """
+    neg = name.startswith("~")
+    base = name.lstrip("~")
+    if base not in LABELS_ZH:
+        raise QCAInputError(
+            f"Unknown variable {name!r}: use one of {', '.join(LABELS_ZH)} (optionally with ~)."
+        )
+    zh = ("非" if neg else "") + LABELS_ZH[base]
+    en = (f"absence of {LABELS_EN[base]}" if neg else LABELS_EN[base])
+    if style == "zh":
+        return zh
+    if style == "en":
+        return en
+    return f"{name} {zh} ({en})"
+
+
+def with_labels(df: pd.DataFrame) -> pd.DataFrame:
+    """Copy of ``df`` with the Chinese and English names added as the first two columns.
+
+    >>> with_labels(NECESSITY["FUSION"].head(2)).iloc[:, :2]
+            zh                                   en
+    SYS   体系整合                   system integration
+    ~SYS  非体系整合  absence of system integration
+    """
+    out = df.copy()
+    out.insert(0, "en", [label(str(i), "en") if str(i).lstrip("~") in LABELS_ZH else ""
+                         for i in df.index])
+    out.insert(0, "zh", [label(str(i), "zh") if str(i).lstrip("~") in LABELS_ZH else ""
+                         for i in df.index])
+    return out
+
+
+def published_chart_symbols() -> pd.DataFrame:
+    """:data:`TABLE4_CHART` with text symbols (● core, (●) peripheral, ⊗, (⊗))."""
+    from ..chart import TEXT_SYMBOLS
+
+    return TABLE4_CHART.replace(TEXT_SYMBOLS)
+
+
+def match_configurations(terms: dict) -> dict:
+    """Map the labels of a qcakit configuration chart to Table 4's configuration numbers.
+
+    ``terms`` is ``ConfigurationChart.terms`` (label -> term string). Returns
+    ``{paper number: our label or None}``.
+
+    >>> match_configurations({"1": "~SYS*ORG*SERV*INFO*~PERF", "2": "SYS*ORG"})["1"]
+    '1'
+    """
+    ours = {v: k for k, v in terms.items()}
+    return {num: ours.get(expr) for num, expr in CONFIGURATIONS.items()}

@@ -1,0 +1,346 @@
+"""Exercises: one source per exercise, generated student versions, and kind automatic feedback.
+
+- The committed student versions (exercises/exNN_*.ipynb) are exactly what
+  scripts/make_exercises.py makes from the sources (exercises/source/), so they cannot drift.
+- Every solution version passes every check; every student version runs to the end with every
+  check reporting "not answered yet". (nbval also executes the committed student versions and
+  the sources in a Jupyter kernel; here the cells run in-process, which is fast and lets the test
+  read each check's result.)
+- Checks give specific hints, never raise, and never print the expected value.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import json
+import math
+import re
+import warnings
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+from qcakit.exercises import EXERCISES, _feedback, _xu, questions
+from qcakit.exercises._feedback import Feedback, check
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "exercises" / "source"
+STUDENTS = ROOT / "exercises"
+
+
+def _load_generator():
+    spec = importlib.util.spec_from_file_location("make_exercises",
+                                                  ROOT / "scripts" / "make_exercises.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+gen = _load_generator()
+
+
+def _source(exercise: str) -> Path:
+    (path,) = SOURCES.glob(f"{exercise}_*.ipynb")
+    return path
+
+
+def _run(nb) -> tuple[list[Feedback], dict]:
+    """Execute the code cells of a notebook in a fresh namespace; return the feedback given."""
+    start = len(_feedback.LOG)
+    namespace: dict = {"__name__": "__main__"}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            exec(compile(cell.source, f"<cell {i + 1}>", "exec"), namespace)
+    return _feedback.LOG[start:], namespace
+
+
+# --------------------------------------------------------------------------- sources and drift
+
+def test_one_source_per_exercise_module():
+    names = sorted(p.name for p in SOURCES.glob("ex*.ipynb"))
+    assert names == sorted(f"{k}_{v}.ipynb" for k, v in EXERCISES.items())
+    assert len(names) >= 8
+
+
+def test_committed_student_versions_are_generated_from_the_sources():
+    assert gen.stale() == [], "run: python scripts/make_exercises.py"
+
+
+def test_stale_detects_an_edited_student_version(tmp_path, monkeypatch):
+    for path in STUDENTS.glob("ex*.ipynb"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    edited = tmp_path / "ex01_memberships.ipynb"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Task 1", "Task one"),
+                      encoding="utf-8")
+    (tmp_path / "ex99_orphan.ipynb").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(gen, "STUDENT_DIR", tmp_path)
+    assert gen.stale() == ["exercises/ex01_memberships.ipynb differs from its source",
+                           "exercises/ex99_orphan.ipynb has no source in exercises/source/"]
+
+
+@pytest.mark.parametrize("path", sorted(SOURCES.glob("ex*.ipynb")) +
+                         sorted(STUDENTS.glob("ex*.ipynb")), ids=lambda p: p.parent.name + "/" + p.name)
+def test_notebooks_are_committed_without_outputs_and_teach(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+    assert "widgets" not in nb.metadata
+    assert "Learning goals" in nb.cells[0].source
+    assert "## Recap" in nb.cells[-1].source
+
+
+@pytest.mark.parametrize("path", sorted(STUDENTS.glob("ex*.ipynb")), ids=lambda p: p.name)
+def test_student_versions_hold_no_solution(path):
+    text = path.read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in text and "END SOLUTION" not in text
+    assert "Model answer" not in text
+
+
+# --------------------------------------------------------------------------- running the versions
+
+@pytest.mark.parametrize("exercise", list(EXERCISES))
+def test_solution_version_passes_every_check(exercise):
+    path = _source(exercise)
+    solution = gen.solution_version(nbformat.read(path, as_version=4), path.name)
+    results, namespace = _run(solution)
+    statuses = {(fb.question, fb.status, fb.message) for fb in results if fb.status != "correct"}
+    assert statuses == set()
+    assert [fb.question for fb in results] == questions(exercise)
+    assert all(fb.exercise == exercise for fb in results)
+    if "xu_cal" in namespace:  # the notebook's explicit calibration is the checks' calibration
+        ours = namespace["xu_cal"][_xu.CONDITIONS + [_xu.OUTCOME]]
+        pd.testing.assert_frame_equal(ours, _xu.calibrated())
+
+
+@pytest.mark.parametrize("exercise", list(EXERCISES))
+def test_student_version_runs_with_every_task_unanswered(exercise):
+    path = STUDENTS / _source(exercise).name
+    results, _ = _run(nbformat.read(path, as_version=4))
+    assert [fb.question for fb in results] == questions(exercise)
+    assert {fb.status for fb in results} == {"unanswered"}
+    assert all("Not answered yet" in fb.message for fb in results)
+
+
+def test_kernel_run_writes_the_feedback_log(tmp_path, monkeypatch):
+    """In a real Jupyter kernel (as on a JupyterHub), checks append to QCAKIT_EXERCISES_LOG."""
+    nbclient = pytest.importorskip("nbclient")
+    log = tmp_path / "feedback.jsonl"
+    monkeypatch.setenv(_feedback.LOG_ENV, str(log))
+    nb = nbformat.read(STUDENTS / "ex01_memberships.ipynb", as_version=4)
+    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    lines = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(r["exercise"], r["question"], r["status"]) for r in lines] == \
+        [("ex01", q, "unanswered") for q in questions("ex01")]
+    html = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+            if "text/html" in o.get("data", {})]
+    assert any("qcakit-feedback" in o["data"]["text/html"] for o in html)
+
+
+# --------------------------------------------------------------------------- the generator
+
+def test_split_cell_code_and_markdown():
+    src = "answer = ...  # a number\n### BEGIN SOLUTION\nanswer = 0.5\n### END SOLUTION\ncheck.q1(answer)"
+    student, solution = gen.split_cell(src, "code")
+    assert student == "answer = ...  # a number\ncheck.q1(answer)"
+    assert solution == "answer = ...  # a number\n# Solution:\nanswer = 0.5\ncheck.q1(answer)"
+    md = "Intro\n<!-- BEGIN SOLUTION -->\n**Model answer.** Yes.\n<!-- END SOLUTION -->"
+    student, solution = gen.split_cell(md, "markdown")
+    assert student == "Intro\n" + gen.ANSWER_PROMPT
+    assert solution == "Intro\n**Model answer.** Yes."
+    assert gen.split_cell("x = 1", "code") == ("x = 1", "x = 1")
+
+
+@pytest.mark.parametrize("source, message", [
+    ("### BEGIN SOLUTION\nx = 1", "never closed"),
+    ("x = ...\n### END SOLUTION", "without a BEGIN"),
+    ("x = ...\n### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION", "inside another"),
+    ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION", "would be empty"),
+])
+def test_bad_markers_are_refused(source, message):
+    with pytest.raises(gen.MarkerError, match=message):
+        gen.split_cell(source, "code", "ex00.ipynb, cell 3")
+
+
+def test_a_source_without_solution_is_refused():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    with pytest.raises(gen.MarkerError, match="no solution region"):
+        gen.student_version(nb, "ex00_empty.ipynb")
+
+
+def test_generated_versions_drop_outputs():
+    cell = nbformat.v4.new_code_cell("x = ...\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION\nx")
+    cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "1"},
+                                           execution_count=1)]
+    cell.execution_count = 1
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    for version in (gen.student_version(nb, "ex00.ipynb"), gen.solution_version(nb, "ex00.ipynb")):
+        assert version.cells[0].outputs == [] and version.cells[0].execution_count is None
+    assert nb.cells[0].outputs  # the source object itself is not modified
+
+
+# --------------------------------------------------------------------------- the feedback core
+
+@pytest.mark.parametrize("answer", [..., None, "", "...", (..., ..., ...), {"a": ...}])
+def test_unanswered_answers(answer):
+    from qcakit.exercises import ex02
+    assert ex02.q6(answer).status == "unanswered"
+
+
+def test_partly_filled_answer_is_reported_as_such():
+    from qcakit.exercises import ex02
+    fb = ex02.q6((0.5, ..., 2))
+    assert fb.status == "unanswered" and "Partly filled" in fb.message
+
+
+def test_a_bug_in_a_check_shows_as_a_message_not_a_crash():
+    @check
+    def broken(answer):
+        raise ZeroDivisionError("boom")
+
+    fb = broken(1)
+    assert fb.status == "error" and "ZeroDivisionError: boom" in fb.message
+    assert "bug in the checker" in fb.hint
+
+
+def test_feedback_renders_as_html_and_text():
+    fb = Feedback("ex00", "q1", "incorrect", "A < B & C", "Look at <this>", ["detail"])
+    html = fb._repr_html_()
+    assert "A &lt; B &amp; C" in html and "Look at &lt;this&gt;" in html
+    assert "#e37400" in html and "Not yet" in html and "<li>detail</li>" in html
+    assert repr(fb) == "[incorrect] ex00.q1: A < B & C\n  - detail\n  Hint: Look at <this>"
+    assert not fb.ok and Feedback("ex00", "q1", "correct", "ok").ok
+
+
+def test_log_file_and_progress(tmp_path, monkeypatch):
+    from qcakit.exercises import ex01, progress
+    log = tmp_path / "log.jsonl"
+    monkeypatch.setenv(_feedback.LOG_ENV, str(log))
+    ex01.q6("a")
+    ex01.q6("b")
+    records = [json.loads(x) for x in log.read_text(encoding="utf-8").splitlines()]
+    assert [r["status"] for r in records] == ["incorrect", "correct"]
+    table = progress("ex01")
+    assert table.set_index("question").loc["q6", "status"] == "correct"
+
+
+def test_read_names_keeps_labels_with_commas():
+    valid = ["Shanglin county, Nanning", "L city", "H county"]
+    read = _feedback.read_names
+    assert read("Shanglin county, Nanning", valid) == {"Shanglin county, Nanning"}
+    assert read("L city, Shanglin county, Nanning", valid) == {"L city",
+                                                                 "Shanglin county, Nanning"}
+    assert read(pd.Series([True, False, True], index=valid), valid) == {valid[0], "H county"}
+    with pytest.raises(_feedback.AnswerProblem, match="Did you mean 'Shanglin county, Nanning'"):
+        read(["Shanglin"], valid)
+    with pytest.raises(_feedback.AnswerProblem, match="case-sensitive"):
+        read(["l city"], valid)
+
+
+def _all_checks():
+    for exercise in EXERCISES:
+        module = importlib.import_module(f"qcakit.exercises.{exercise}")
+        for q in questions(exercise):
+            yield pytest.param(getattr(module, q), id=f"{exercise}.{q}")
+
+
+ODD_ANSWERS = [0.4321, -3, 1e9, "some text", [1, 2], ["nonsense"], ("a", "b", "c"),
+               pd.Series([0.1, 0.2]), pd.DataFrame({"a": [1.0]}), True, {"a": 1}, object(),
+               np.array([1.0, 2.0]), float("nan"), []]
+
+
+@pytest.mark.parametrize("func", list(_all_checks()))
+def test_checks_answer_any_kind_of_input_kindly(func):
+    for answer in ODD_ANSWERS:
+        fb = func(answer)
+        assert isinstance(fb, Feedback)
+        assert fb.status in ("incorrect", "partly"), (answer, fb)
+        assert fb.message and fb.message != "False"
+
+
+# --------------------------------------------------------------------------- specific feedback
+
+HAND_VALUES = [  # (module, question, value computed by hand in the docstring, tolerance)
+    # ex02: log-odds 3 * 3.79 / 7 = 1.6243 -> 0.8354; 3 * (-2.4) / 3 = -2.4 -> 0.0832
+    ("ex02", "q1", 1 / (1 + math.exp(-3 * 3.79 / 7))),
+    ("ex02", "q2", 1 / (1 + math.exp(2.4))),
+    # ex03: min(X, Y) sums to 2.3, Y to 2.4, X to 3.3; sum(1 - X) = 1.7, sum(1 - min) = 2.7
+    ("ex03", "q1", 2.3 / 2.4), ("ex03", "q2", 2.3 / 3.3), ("ex03", "q3", 1.7 / 2.7),
+    # ex04: sum X 2.5, sum min(X, Y) 2.1, sum Y 2.7, sum min(X, 1-Y) 2.2, sum min(X, Y, 1-Y) 2.0
+    ("ex04", "q1", 2.1 / 2.5), ("ex04", "q2", 2.1 / 2.7), ("ex04", "q3", 2.2 / 2.5),
+    ("ex04", "q4", (2.1 - 2.0) / (2.5 - 2.0)),
+    # ex05: case d in A*~B*C: min(0.6, 0.8, 0.7); row A*B*~C: sum min(row, Y) 2.1 / sum row 2.4
+    ("ex05", "q2", 0.6), ("ex05", "q5", 2.1 / 2.4),
+    # ex01: min(0.89, 1 - 0.31); max(0.03, 0.58)
+    ("ex01", "q2", 0.69), ("ex01", "q3", 0.58),
+]
+
+
+@pytest.mark.parametrize("exercise, question, value", HAND_VALUES,
+                         ids=[f"{e}.{q}" for e, q, _ in HAND_VALUES])
+def test_hand_computed_values_are_accepted_and_never_revealed(exercise, question, value):
+    func = getattr(importlib.import_module(f"qcakit.exercises.{exercise}"), question)
+    assert func(value).status == "correct"
+    assert func(round(value, 2)).status == "correct"  # hand calculations are rounded
+    for wrong_value in (value + 0.05, value - 0.04, 0.123):
+        fb = func(wrong_value)
+        assert fb.status == "incorrect"
+        text = " ".join([fb.message, fb.hint, *fb.details])
+        for shown in {f"{value:.2f}", f"{value:.3f}"}:
+            assert shown not in text, (wrong_value, text)
+
+
+@pytest.mark.parametrize("exercise, question, answer, expected", [
+    ("ex01", "q2", 0.31, "~STB"),
+    ("ex01", "q2", 0.89 * 0.69, "product"),
+    ("ex01", "q3", 0.61, "not the sum"),
+    ("ex01", "q4", pd.Series([0.1, 0.2]), "2 values; there are 18"),
+    ("ex02", "q1", 0.978, "wrong anchor"),
+    ("ex02", "q1", 1.624, "log-odds"),
+    ("ex02", "q6", (1.0, 1.5, 2.0), "exactly 1.5"),
+    ("ex02", "q6", (2, 1.25, 0.5), "decrease"),
+    ("ex02", "q6", (0, 0.8, 2), "every case is more in"),
+    ("ex03", "q1", 2.3 / 3.3, "divided by the sum of X"),
+    ("ex03", "q1", pd.Series([0.1, 0.2]), "asks for a number"),
+    ("ex03", "q4", ["LIT", "~STB"], "~STB has necessity consistency"),
+    ("ex04", "q1", 2.1 / 2.7, "divided by the sum of Y"),
+    ("ex04", "q3", 2.1 / 2.5, "consistency for Y"),
+    ("ex05", "q5", 1.7 / 2.0, "only the cases counted in n"),
+    ("ex05", "q1", "A*B*C", "more out than in"),
+    ("ex06", "q1", "A", "remainder"),
+    ("ex06", "q1", "A + B", "negative row"),
+    ("ex06", "q2", "A*B + A*C", "complex solution"),
+    ("ex07", "q4", "difficult", "helping condition"),
+    ("ex08", "q2", "~SCALE*ORG*MGMT*~INFO*SHARE*PAY*INCENT", "sign of INCENT"),
+    ("ex08", "q4", ["a", "b"], "(b) is not a problem"),
+    ("ex09", "q1", "2", "as text"),
+])
+def test_wrong_answers_get_specific_hints(exercise, question, answer, expected):
+    func = getattr(importlib.import_module(f"qcakit.exercises.{exercise}"), question)
+    fb = func(answer)
+    assert fb.status in ("incorrect", "partly")
+    assert expected in " ".join([fb.message, fb.hint, *fb.details])
+
+
+def test_table4_transcription_matches_the_paper_text():
+    """Table 4 of our text copy: read the symbols again from the paper and compare."""
+    from qcakit.exercises import ex08
+    paper = Path("/work/shared/papers/xu2024_county_alliance_11cases_en.md")
+    if not paper.exists():
+        pytest.skip("paper text not available")
+    text = paper.read_text(encoding="utf-8")
+    block = text[text.index("**Table 4**"):text.index("Note: ● = core")]
+    rows = [line.split("\t") for line in block.splitlines() if "\t" in line]
+    symbols = [r[1:5] for r in rows[1:8]]
+    assert [[s.strip() for s in r] for r in symbols] == ex08.TABLE4.to_numpy().tolist()
+    fit = [[float(v) for v in r[1:5]] for r in rows[8:11]]
+    assert fit == ex08.TABLE4_FIT.T.to_numpy().tolist()
+    assert re.search(r"consistency of the solution is 0\.990.*coverage of the solution is 0\.574",
+                     text)

@@ -1,0 +1,85 @@
+"""The project's own promises: packaging in step, clean notebooks, README commands, CI."""
+import re
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def requirement_names(specs):
+    """{'pandas': '>=2.0', ...} from requirement strings like 'pandas>=2.0'."""
+    out = {}
+    for spec in specs:
+        name, bound = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec).groups()
+        out[name.lower()] = bound.replace(" ", "")
+    return out
+
+
+def environment_yml_dependencies():
+    """Conda dependencies of environment.yml (a tiny reader for its simple, flat format)."""
+    deps, in_deps, in_pip = [], False, False
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        stripped = line.split("#")[0].rstrip()
+        if not stripped:
+            continue
+        if not line.startswith(" "):
+            in_deps = stripped.startswith("dependencies:")
+            continue
+        if in_deps and stripped.strip().startswith("- pip:"):
+            in_pip = True
+            continue
+        if in_deps and re.match(r"^  - ", stripped):
+            in_pip = False
+            deps.append(stripped.strip()[2:])
+        elif in_pip:
+            continue
+    return deps
+
+
+def test_environment_yml_and_pyproject_declare_the_same_dependencies():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared += extra
+    conda = requirement_names(environment_yml_dependencies())
+    conda.pop("python")
+    conda.pop("pip")
+    assert conda == requirement_names(declared)
+
+
+def repo_notebooks():
+    skip = {".venv", ".ipynb_checkpoints", "build"}
+    return sorted(p for p in ROOT.rglob("*.ipynb") if not skip & set(p.relative_to(ROOT).parts))
+
+
+@pytest.mark.parametrize("path", repo_notebooks(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebooks_are_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    dirty = [i for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
+    assert not dirty, f"{path.name}: cells {dirty} have outputs; run `make strip`"
+    assert "widgets" not in nb.metadata, f"{path.name} stores widget state; run `make strip`"
+
+
+def readme_commands():
+    text = (ROOT / "README.md").read_text()
+    return re.findall(r"^\s*(make \w+)\s*$", text, flags=re.M)
+
+
+def test_readme_gives_two_setup_commands_and_ci_runs_the_test_one():
+    commands = readme_commands()
+    assert commands[:2] == ["make lab", "make test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^\s*(\w+=\S+\s+)*make test\s*$", ci, flags=re.M)
+
+
+def test_every_lesson_opens_with_goals_and_ends_with_a_recap():
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        markdown = [c.source.lower() for c in nb.cells if c.cell_type == "markdown"]
+        assert markdown, path.name
+        assert "learning goals" in " ".join(markdown[:2]) or "you will" in markdown[0], path.name
+        assert "recap" in markdown[-1], path.name

@@ -1,0 +1,209 @@
+"""The explorers without a browser: build each one, move its controls from Python, check that
+the outputs follow, and that the display bundle carries a static HTML fallback.
+
+The data are those of tests/test_explore.py (hand-checked there): at a consistency cut of 0.8
+the complex solution is A; at 0.95 row 3 (A*~B, case q) switches to 0 and the solution is A*B.
+"""
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from qcakit import explore
+from qcakit.errors import QCAInputError
+
+widgets = pytest.importorskip("qcakit.widgets")
+
+D = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
+                  "Y": [0.8, 0.6, 0.3, 0.1]}, index=["p", "q", "r", "s"])
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def test_import_qcakit_does_not_import_ipywidgets():
+    code = ("import sys, qcakit, qcakit.plot, qcakit.explore; "
+            "assert 'ipywidgets' not in sys.modules, 'ipywidgets imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# ------------------------------------------------------------------------------ threshold
+
+
+def make_threshold(**kw):
+    kw.setdefault("solution", "complex")
+    return widgets.threshold_explorer(D, "Y", ["A", "B"], **kw)
+
+
+def test_threshold_explorer_first_state():
+    ex = make_threshold(reference_label="paper")
+    assert ex.state.expression == "A"
+    assert not ex.report.changed
+    assert set(ex.controls) == {"incl_cut", "pri_cut", "n_cut", "solution"}
+    assert ex.values() == {"incl_cut": 0.8, "pri_cut": 0.0, "n_cut": 1, "solution": "complex"}
+    assert "qcakit-tt" in ex.outputs["truth_table"].value
+    assert "was " not in ex.outputs["truth_table"].value
+    assert "Same truth-table coding" in ex.outputs["changes"].value
+    assert ex.last_update_ms is not None and ex.updates == 1
+
+
+def test_threshold_slider_change_updates_every_panel():
+    ex = make_threshold(reference_label="paper")
+    before = {k: w.value for k, w in ex.outputs.items()}
+    ex.controls["incl_cut"].value = 0.95  # what a slider move does
+    assert ex.updates == 2
+    assert ex.state.expression == "A*B"
+    after = {k: w.value for k, w in ex.outputs.items()}
+    assert all(after[k] != before[k] for k in before)
+    assert "was 1" in after["truth_table"]
+    assert "row 3 (1 → 0)" in after["changes"]
+    assert "Terms that appeared: A*B" in after["changes"]
+    assert "Terms that vanished: A." in after["changes"]
+    assert ex.report.rows.index.tolist() == [3]
+
+
+def test_threshold_set_updates_once_and_reset_button_returns():
+    ex = make_threshold()
+    ex.set(incl_cut=0.5, solution="parsimonious")
+    assert ex.updates == 2  # two controls, one recomputation
+    assert ex.state.solution.kind == "parsimonious"
+    assert ex.state.expression == "A + B"
+    assert sorted(ex.report.rows.index.tolist()) == [2]
+    ex.buttons["reset"].click()
+    assert ex.values()["incl_cut"] == 0.8 and ex.values()["solution"] == "complex"
+    assert ex.state.expression == "A" and not ex.report.changed
+
+
+def test_threshold_pri_and_frequency_cut():
+    ex = make_threshold()
+    ex.set(pri_cut=0.8)  # row 3 has PRI 0.75
+    assert ex.state.settings["pri_cut"] == 0.8
+    assert ex.state.expression == "A*B"
+    ex.set(pri_cut=0.0)  # 0 on the slider means no PRI cut
+    assert ex.state.settings["pri_cut"] is None
+    ex.set(n_cut=2)
+    assert ex.state.solution is None
+    assert "No truth-table row has OUT = 1" in ex.outputs["solution"].value
+    assert ex.report.vanished == ["A"]
+
+
+def test_threshold_reference_differs_from_start():
+    ex = make_threshold(incl_cut=0.95, reference={"incl_cut": 0.8}, reference_label="paper")
+    assert ex.report.changed and ex.report.appeared == ["A*B"]
+    assert "Paper settings: complex solution; consistency cut 0.8" in \
+        ex.widget.children[0].value
+    with pytest.raises(QCAInputError, match="reference takes"):
+        make_threshold(reference={"cut": 0.9})
+
+
+def test_threshold_set_unknown_control():
+    with pytest.raises(QCAInputError, match="Unknown control"):
+        make_threshold().set(consistency=0.9)
+
+
+def test_threshold_directional_expectations_are_shown():
+    ex = widgets.threshold_explorer(D, "Y", ["A", "B"], directional={"A": 1})
+    assert ex.state.solution.kind == "intermediate"
+    assert "Directional expectations (intermediate solution): A present." in \
+        ex.outputs["solution"].value
+
+
+def test_display_bundle_has_widget_view_and_static_html():
+    ex = make_threshold()
+    bundle = ex._repr_mimebundle_()
+    assert bundle[WIDGET_MIME]["model_id"] == ex.widget.model_id
+    static = bundle["text/html"]
+    assert "static view" in static and "qcakit-tt" in static
+    assert "incl_cut = 0.8" in static
+    assert bundle["text/plain"].startswith("<Threshold explorer")
+    ex.set(incl_cut=0.95)
+    assert "was 1" in ex._repr_mimebundle_()["text/html"]
+
+
+# ------------------------------------------------------------------------------ calibration
+
+RAW = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=list("abcde"), name="X")
+SETS = pd.DataFrame({"X": [0.1, 0.2, 0.6, 0.7, 0.9], "Z": [0.9, 0.2, 0.7, 0.4, 0.6],
+                     "Y": [0.1, 0.3, 0.6, 0.8, 0.9]}, index=list("abcde"))
+
+
+def test_calibration_explorer_warns_visibly_then_clears():
+    ex = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    assert ex.state.anchors == (2.0, 3.0, 4.0)  # Excel .INC quartiles
+    assert "exactly 0.5" in ex.outputs["warnings"].value
+    assert "qcakit-calibration-svg" in ex.outputs["curve"].value
+    assert "Necessity for Y" in ex.outputs["necessity"].value
+    before = ex.outputs["necessity"].value
+    ex.controls["crossover"].value = 3.5  # typing a new crossover
+    assert ex.state.half_cases == []
+    assert "No case scores exactly 0.5" in ex.outputs["warnings"].value
+    assert ex.outputs["necessity"].value != before
+    assert ex.controls["percentiles"].value == "manual"  # a typed anchor leaves the quartiles
+
+
+def test_calibration_explorer_percentile_choice_moves_anchors():
+    ex = widgets.calibration_explorer(RAW, (1.5, 3.5, 4.5))
+    assert ex.controls["percentiles"].value == "manual"
+    assert ex.state.warnings == []
+    ex.controls["percentiles"].value = "excel_inc"
+    assert (ex.controls["exclusion"].value, ex.controls["crossover"].value,
+            ex.controls["inclusion"].value) == (2.0, 3.0, 4.0)
+    assert ex.state.half_cases == ["c"]
+    assert "quartiles by excel_inc" in ex.outputs["scores"].value
+    ex.controls["percentiles"].value = "excel_exc"
+    assert ex.state.anchors == (1.5, 3.0, 4.5)
+
+
+def test_calibration_explorer_nudge_and_bad_anchors():
+    ex = widgets.calibration_explorer(RAW, (2, 3, 4))
+    ex.set(nudge_half=True)
+    assert ex.state.scores["c"] == 0.501
+    ex.set(crossover=1.0)  # crossover below the exclusion anchor
+    assert ex.error is not None and "out of order" in ex.error
+    assert "qcakit-error" in ex.outputs["warnings"].value
+    ex.set(crossover=3.2)
+    assert ex.error is None
+    with pytest.raises(QCAInputError, match="as a Series"):
+        widgets.calibration_explorer(RAW.to_numpy())
+
+
+def test_calibration_static_html_inlines_the_curve():
+    ex = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    static = ex._repr_mimebundle_()["text/html"]
+    assert "<svg" in static and "exactly 0.5" in static and "Necessity for Y" in static
+
+
+# ------------------------------------------------------------------------------ sweep
+
+
+def test_robustness_sweep_updates():
+    ex = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.5, 1.0), reference=0.8,
+                                  solution="complex", step=0.05)
+    table = ex.state
+    assert table["cut"].round(2).tolist() == [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
+                                              0.95, 1.0]
+    assert table.set_index(table["cut"].round(2)).loc[0.8, "expression"] == "A"
+    png = ex.outputs["plot"].value
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "reference cut 0.8" in ex.outputs["ranges"].value
+    ex.set(cuts=(0.9, 1.0))
+    assert ex.state["expression"].tolist() == ["A", "A*B", "A*B"]
+    assert ex.outputs["plot"].value != png
+    static = ex._repr_mimebundle_()["text/html"]
+    assert "data:image/png;base64," in static
+    assert "Solution by range of consistency cuts" in static
+
+
+def test_robustness_sweep_bad_range():
+    with pytest.raises(QCAInputError, match="cuts must be"):
+        widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.9, 0.7))
+
+
+def test_explorer_logic_matches_pure_functions():
+    # the widget shows exactly what the pure function computes
+    ex = make_threshold()
+    ex.set(incl_cut=0.95)
+    ref = explore.analyse(D, "Y", ["A", "B"], 0.8, solution="complex")
+    view = explore.threshold_update(D, "Y", ["A", "B"], 0.95, None, 1, "complex", None, ref,
+                                    labels=("reference", "current"))
+    assert ex.outputs["truth_table"].value == view.html["truth_table"]
+    assert ex.outputs["changes"].value == view.html["changes"]
