@@ -31,9 +31,11 @@ returning NaN.
 """
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
-from .errors import QCAInputError
+from .errors import QCAInputError, QCAWarning
 
 
 def _ratio(num, den, what: str):
@@ -68,13 +70,33 @@ def coverage(x, y):
     return _ratio(both, y.sum(), "Coverage")
 
 
-def pri(x, y):
-    """Proportional reduction in inconsistency of X as a subset of Y."""
+def pri(x, y, undefined: str = "raise"):
+    """Proportional reduction in inconsistency of X as a subset of Y.
+
+    PRI = (sum min(X, Y) - sum min(X, Y, ~Y)) / (sum X - sum min(X, Y, ~Y)). The denominator is
+    zero when X <= min(Y, ~Y) in every case (then every membership in X is at most 0.5 and X is a
+    subset of both Y and ~Y): PRI is undefined. ``undefined="raise"`` (default) raises
+    :class:`QCAInputError`; ``undefined="nan"`` returns NaN for such columns and warns, as
+    R's QCA does (NaN) for reports that list many expressions.
+    """
     x = np.asarray(x, dtype=float)
     yc = _col(y, x)
     both = np.minimum(x, yc)
     overlap = np.minimum(both, 1.0 - yc).sum(axis=0)
-    return _ratio(both.sum(axis=0) - overlap, x.sum(axis=0) - overlap, "PRI")
+    num, den = both.sum(axis=0) - overlap, x.sum(axis=0) - overlap
+    bad = np.asarray(den <= 1e-12)
+    if not bad.any():
+        return _ratio(num, den, "PRI")
+    if undefined != "nan":
+        raise QCAInputError(
+            "PRI is undefined: in every case the membership in X is no higher than in both Y and "
+            "~Y (so X is a subset of Y and of ~Y at once). Report consistency and coverage only, "
+            "or pass undefined='nan'."
+        )
+    warnings.warn("PRI is undefined (X <= min(Y, ~Y) in every case); reported as NaN.",
+                  QCAWarning, stacklevel=2)
+    out = np.where(bad, np.nan, num / np.where(bad, 1.0, den))
+    return float(out) if np.ndim(out) == 0 else out
 
 
 def necessity_consistency(x, y):

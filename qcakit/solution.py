@@ -51,7 +51,7 @@ def fit_table(data: pd.DataFrame, expression: Expression, y: np.ndarray) -> pd.D
     table = pd.DataFrame(
         {
             "consistency": fit.consistency(both, y),
-            "PRI": fit.pri(both, y),
+            "PRI": fit.pri(both, y, undefined="nan"),
             "raw_coverage": fit.coverage(both, y),
             "unique_coverage": unique + [np.nan],
             "cases": [", ".join(names[(both[:, j] > 0.5) & (y > 0.5)])

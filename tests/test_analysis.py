@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import qcakit
+from qcakit import fit
 from qcakit import QCAInputError, QCAWarning
 
 # A hand-sized example: four cases, two conditions.
@@ -206,3 +207,17 @@ def test_sets_parsing_and_errors():
         qcakit.parse("A + ")
     with pytest.raises(QCAInputError, match="parentheses are not supported"):
         qcakit.parse("(A + B)*C")
+
+
+def test_pri_undefined_raises_or_reports_nan_with_warning():
+    # X <= min(Y, ~Y) everywhere: X is a subset of Y and of ~Y, PRI = 0/0.
+    x, y = np.array([0.2, 0.0, 0.4]), np.array([0.5, 0.3, 0.6])
+    with pytest.raises(QCAInputError, match="PRI is undefined"):
+        fit.pri(x, y)
+    with pytest.warns(QCAWarning, match="NaN"):
+        assert np.isnan(fit.pri(x, y, undefined="nan"))
+    data = pd.DataFrame({"X": x, "Y": y}, index=list("abc"))
+    with pytest.warns(QCAWarning):
+        table = qcakit.evaluate(data, "X", "Y").table
+    assert table.loc["X", "consistency"] == pytest.approx(1.0)
+    assert np.isnan(table.loc["X", "PRI"])

@@ -251,8 +251,10 @@ def _all_checks():
             yield pytest.param(getattr(module, q), id=f"{exercise}.{q}")
 
 
+# Answers no task can accept (True is a fair answer to a yes/no task, so it is not here;
+# read_number's refusal of booleans is tested in test_feedback_readers_refuse_wrong_kinds).
 ODD_ANSWERS = [0.4321, -3, 1e9, "some text", [1, 2], ["nonsense"], ("a", "b", "c"),
-               pd.Series([0.1, 0.2]), pd.DataFrame({"a": [1.0]}), True, {"a": 1}, object(),
+               pd.Series([0.1, 0.2]), pd.DataFrame({"a": [1.5, 2.5]}), b"bytes", {"a": 1}, object(),
                np.array([1.0, 2.0]), float("nan"), []]
 
 
@@ -344,3 +346,14 @@ def test_table4_transcription_matches_the_paper_text():
     assert fit == ex08.TABLE4_FIT.T.to_numpy().tolist()
     assert re.search(r"consistency of the solution is 0\.990.*coverage of the solution is 0\.574",
                      text)
+
+
+def test_feedback_readers_refuse_wrong_kinds():
+    with pytest.raises(_feedback.AnswerProblem, match="True or False|asks for"):
+        _feedback.read_number(True)
+    with pytest.raises(_feedback.AnswerProblem) as problem:
+        _feedback.read_bool("yes")
+    assert "without quotes" in problem.value.hint
+    with pytest.raises(_feedback.AnswerProblem, match="as text"):
+        _feedback.read_number("0.5")
+    assert _feedback.read_int(pd.Series([3.0])) == 3

@@ -17,7 +17,7 @@ test with consistency cut 0.85 (section 二(三)). Not documented: the direction
 the intermediate solution (see :data:`DIRECTIONAL`) and which conditions of Table 4 are core
 (the copy of Table 4 does not distinguish large and small symbols; see :data:`CORE_EVIDENCE`).
 
->>> TABLE3.loc["INFO", ("FUSION", "consistency")]
+>>> float(TABLE3.loc["INFO", ("FUSION", "consistency")])
 0.844
 >>> CONFIGURATIONS["1"]
 '~SYS*ORG*SERV*INFO*~PERF'
@@ -276,10 +276,8 @@ def label(name: str, style: str = "both") -> str:
 def with_labels(df: pd.DataFrame) -> pd.DataFrame:
     """Copy of ``df`` with the Chinese and English names added as the first two columns.
 
-    >>> with_labels(NECESSITY["FUSION"].head(2)).iloc[:, :2]
-            zh                                   en
-    SYS   体系整合                   system integration
-    ~SYS  非体系整合  absence of system integration
+    >>> with_labels(NECESSITY["FUSION"].head(2)).loc["~SYS", ["zh", "en"]].tolist()
+    ['非体系整合', 'absence of system integration']
     """
     out = df.copy()
     out.insert(0, "en", [label(str(i), "en") if str(i).lstrip("~") in LABELS_ZH else ""
