@@ -22,9 +22,6 @@ fewest prime implicants (model ambiguity is reported, not hidden).
 """
 from __future__ import annotations
 
-from itertools import combinations
-from math import comb
-
 import numpy as np
 
 from .errors import QCAInputError
@@ -33,11 +30,8 @@ from .errors import QCAInputError
 MAX_CONDITIONS = 16
 #: Stop enumerating equally minimal models beyond this many (the count is reported).
 MAX_MODELS = 100
-#: Blocks with at most this many PIs are solved by plain enumeration instead of the solver.
+#: In blocks with at most this many PIs the minimum cover size is found without the solver.
 SMALL_BLOCK = 10
-#: Covers of the minimum size are listed by brute force when there are at most this many
-#: combinations to try; otherwise by repeated integer programs.
-ENUMERATION_LIMIT = 200_000
 
 
 def cube_literals(cube, k: int) -> list[tuple[int, int]]:
@@ -145,7 +139,7 @@ def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
     PIs of another column are dropped (covering the other covers them too); the chart is split
     into independent blocks (columns linked by shared PIs); in each block, PIs that alone cover
     some column are taken (essential); the rest is solved by enumeration when small, else by
-    integer programming (see :func:`_solve_block`). Row dominance is not applied, so no equally
+    a depth-first search (see :func:`_solve_block`). Row dominance is not applied, so no equally
     minimal model is lost.
 
     >>> import numpy as np
@@ -220,23 +214,6 @@ def _blocks(pi_chart: np.ndarray):
     return out
 
 
-def _enumerate_block(block: np.ndarray, size: int, max_models: int):
-    """All covers of exactly ``size`` PIs, by trying every combination."""
-    n_pi, n_on = block.shape
-    cover = [sum(1 << j for j in np.flatnonzero(block[i]).tolist()) for i in range(n_pi)]
-    full = (1 << n_on) - 1
-    found = []
-    for combo in combinations(range(n_pi), size):
-        bits = 0
-        for i in combo:
-            bits |= cover[i]
-        if bits == full:
-            found.append(combo)
-            if len(found) > max_models:
-                return found[:max_models], False
-    return found, True
-
-
 def _minimum_size(block: np.ndarray) -> int:
     """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
@@ -249,50 +226,79 @@ def _minimum_size(block: np.ndarray) -> int:
     return int(round(result.fun))
 
 
+class _CoverSearch:
+    """Depth-first search for covers of a chart with a given number of PIs.
+
+    Branches on the uncovered column with the fewest usable PIs; in the branch of its j-th PI
+    the column's earlier PIs are excluded, so every set of PIs is met at most once. A branch
+    is cut when a lower bound on the PIs still needed (columns whose usable PIs are pairwise
+    disjoint each need their own PI) exceeds the PIs left to choose.
+    """
+
+    def __init__(self, block: np.ndarray):
+        self.cover = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in block]
+        self.by_col = [sum(1 << i for i in np.flatnonzero(col).tolist()) for col in block.T]
+        self.n_on = block.shape[1]
+
+    def _columns(self, uncovered: int, usable: int):
+        """Uncovered columns as (number of usable PIs, column, usable PIs), fewest first."""
+        cols = []
+        while uncovered:
+            low = uncovered & -uncovered
+            j = low.bit_length() - 1
+            pis = self.by_col[j] & usable
+            cols.append((pis.bit_count(), j, pis))
+            uncovered ^= low
+        cols.sort()
+        return cols
+
+    @staticmethod
+    def _lower_bound(cols) -> int:
+        """PIs still needed, at least: columns whose usable PIs are pairwise disjoint each need
+        a PI of their own."""
+        bound, taken = 0, 0
+        for _, _, pis in cols:
+            if not pis & taken:
+                bound, taken = bound + 1, taken | pis
+        return bound
+
+    def find(self, size: int, limit: int) -> list[tuple[int, ...]]:
+        """Up to ``limit`` covers with exactly ``size`` PIs (fewer if none of that size)."""
+        found: list[tuple[int, ...]] = []
+
+        def search(uncovered: int, usable: int, chosen: list[int]) -> None:
+            if uncovered == 0:
+                found.append(tuple(sorted(chosen)))
+                return
+            left = size - len(chosen)
+            if left == 0:
+                return
+            cols = self._columns(uncovered, usable)
+            if cols[0][0] == 0 or self._lower_bound(cols) > left:
+                return
+            pis = cols[0][2]
+            while pis and len(found) < limit:
+                i = (pis & -pis).bit_length() - 1
+                pis &= pis - 1
+                usable &= ~(1 << i)
+                search(uncovered & ~self.cover[i], usable, chosen + [i])
+
+        search((1 << self.n_on) - 1, (1 << len(self.cover)) - 1, [])
+        return found
+
+
 def _solve_block(block: np.ndarray, max_models: int):
     """All minimum covers of one block (up to ``max_models``), and whether the list is complete.
 
-    The minimum size comes from trying combinations (small blocks) or from a 0/1 integer
-    program (HiGHS via scipy; the R package QCA uses lp_solve the same way). The covers of that
-    size are then listed by trying every combination when there are few, else by integer
-    programs: after each cover is found, a cut forbids exactly that set and the program is
-    solved again, until the optimum grows (no further cover of minimum size) or the cap is hit.
+    The minimum size comes from the depth-first search itself (trying 1, 2, ... PIs) in small
+    blocks, or from a 0/1 integer program (HiGHS via scipy; the R package QCA uses lp_solve the
+    same way) in larger ones. The covers of that size are then listed by the depth-first search
+    (:class:`_CoverSearch`).
     """
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    n_pi, n_on = block.shape
-    if n_pi <= SMALL_BLOCK:
-        size = next(s for s in range(1, n_pi + 1)
-                    if any(block[list(c)].any(axis=0).all() for c in combinations(range(n_pi), s)))
+    search = _CoverSearch(block)
+    if block.shape[0] <= SMALL_BLOCK:
+        size = next(s for s in range(1, block.shape[0] + 1) if search.find(s, 1))
     else:
         size = _minimum_size(block)
-    if comb(n_pi, size) <= ENUMERATION_LIMIT:
-        return _enumerate_block(block, size, max_models)
-    rows = [block.T.astype(float)]
-    lower = [np.ones(n_on)]
-    upper = [np.full(n_on, np.inf)]
-    found: list = []
-    while len(found) <= max_models:
-        result = milp(
-            c=np.ones(n_pi),
-            constraints=LinearConstraint(np.vstack(rows), np.concatenate(lower),
-                                         np.concatenate(upper)),
-            integrality=np.ones(n_pi),
-            bounds=Bounds(0, 1),
-        )
-        if result.status == 2:  # infeasible: every cover has been cut
-            return found, True
-        if not result.success:
-            raise RuntimeError(f"set-cover integer program failed: {result.message}")
-        chosen = tuple(int(i) for i in np.flatnonzero(result.x > 0.5))
-        if len(chosen) > size:
-            return found, True
-        if len(found) == max_models:
-            return found, False
-        found.append(chosen)
-        cut = np.zeros((1, n_pi))
-        cut[0, list(chosen)] = 1
-        rows.append(cut)
-        lower.append(np.array([-np.inf]))
-        upper.append(np.array([size - 1.0]))
-    return found, False
+    covers = search.find(size, max_models + 1)
+    return covers[:max_models], len(covers) <= max_models

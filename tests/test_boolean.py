@@ -114,18 +114,19 @@ def test_too_many_conditions_refused_before_starting():
 @settings(max_examples=60, deadline=None)
 @given(truth_tables())
 def test_integer_program_path_matches_enumeration(case):
-    """The solver path (used for charts with many PIs) agrees with plain enumeration."""
+    """The solver path (minimum size from HiGHS, used for blocks with many PIs) agrees with the
+    search-only path."""
     k, on, off = case
     if not on:
         return
     chart = boolean.chart(boolean.prime_implicants(sorted(on), k, forbidden=sorted(off)),
                           sorted(on))
-    saved = boolean.SMALL_BLOCK, boolean.ENUMERATION_LIMIT
+    saved = boolean.SMALL_BLOCK
     try:
-        boolean.SMALL_BLOCK, boolean.ENUMERATION_LIMIT = 0, 0
+        boolean.SMALL_BLOCK = 0
         by_solver = boolean.minimal_covers(chart, max_models=20)
     finally:
-        boolean.SMALL_BLOCK, boolean.ENUMERATION_LIMIT = saved
+        boolean.SMALL_BLOCK = saved
     by_enumeration = boolean.minimal_covers(chart, max_models=20)
     if by_solver[1] and by_enumeration[1]:
         assert by_solver == by_enumeration
