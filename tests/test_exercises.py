@@ -128,6 +128,49 @@ def test_student_version_runs_with_every_task_unanswered(exercise):
     assert all("Not answered yet" in fb.message for fb in results)
 
 
+@pytest.fixture(scope="module")
+def solution_dir(tmp_path_factory):
+    """The solution versions, written by the teachers' command (make_exercises.py --solutions)."""
+    out = tmp_path_factory.mktemp("solutions")
+    assert gen.main(["--solutions", str(out)]) == 0
+    return out
+
+
+def test_solutions_command_writes_one_solution_per_source(solution_dir):
+    names = sorted(p.name for p in solution_dir.glob("*.ipynb"))
+    assert names == sorted(p.name for p in SOURCES.glob("ex*.ipynb"))
+    text = (solution_dir / "ex03_necessity.ipynb").read_text(encoding="utf-8")
+    assert "Model answer" in text and "BEGIN SOLUTION" not in text
+    assert '"version": "solution"' in text
+
+
+@pytest.mark.parametrize("exercise", list(EXERCISES))
+def test_solution_notebook_passes_every_check_in_a_kernel(exercise, solution_dir, tmp_path,
+                                                           monkeypatch):
+    """Run each solution version top to bottom in a fresh Jupyter kernel, as a teacher would.
+
+    This replaces nbval on exercises/source/ (see exercises/conftest.py): besides executing
+    without error, every check must say "correct", in order.
+    """
+    nbclient = pytest.importorskip("nbclient")
+    log = tmp_path / "feedback.jsonl"
+    monkeypatch.setenv(_feedback.LOG_ENV, str(log))
+    nb = nbformat.read(solution_dir / _source(exercise).name, as_version=4)
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    got = [(r["exercise"], r["question"], r["status"]) for r in records]
+    assert got == [(exercise, q, "correct") for q in questions(exercise)], \
+        [r["message"] for r in records if r["status"] != "correct"]
+
+
+def test_nbval_runs_the_student_versions_not_the_sources():
+    conftest = ROOT / "exercises" / "conftest.py"
+    namespace: dict = {}
+    exec(conftest.read_text(encoding="utf-8"), namespace)
+    assert namespace["collect_ignore"] == ["source"]
+
+
 def test_kernel_run_writes_the_feedback_log(tmp_path, monkeypatch):
     """In a real Jupyter kernel (as on a JupyterHub), checks append to QCAKIT_EXERCISES_LOG."""
     nbclient = pytest.importorskip("nbclient")
@@ -357,3 +400,41 @@ def test_feedback_readers_refuse_wrong_kinds():
     with pytest.raises(_feedback.AnswerProblem, match="as text"):
         _feedback.read_number("0.5")
     assert _feedback.read_int(pd.Series([3.0])) == 3
+
+
+def test_model_answers_state_what_the_data_give():
+    """The model answers of exercises 8 and 9 quote results; recompute them so they cannot drift.
+
+    They rest on the lessons' calibration (qcakit.studies.xu2024); if it changes, this test says
+    which sentence of which model answer to update.
+    """
+    import qcakit
+    from qcakit.exercises import ex08, ex09
+    data, out, conds = _xu.calibrated(), _xu.OUTCOME, _xu.CONDITIONS
+
+    def table(**cuts):
+        return qcakit.truth_table(data, out, conds, **cuts).table
+
+    positive = {cut: set(table(incl_cut=cut).index[table(incl_cut=cut)["OUT"] == "1"])
+                for cut in (0.8, 0.85)}
+    pri = table(incl_cut=0.8, pri_cut=0.5)
+    assert (len(positive[0.8]), len(positive[0.85])) == (6, 5)
+    (dropped,) = positive[0.8] - positive[0.85]
+    assert set(pri.index[pri["OUT"] == "1"]) == positive[0.85]
+    assert table(incl_cut=0.8).loc[dropped, "cases"] == "Zherong county"
+    inter = {cut: qcakit.minimize(qcakit.truth_table(data, out, conds, incl_cut=cut),
+                                  "intermediate", directional={"ORG": 1}).models
+             for cut in (0.8, 0.85)}
+    assert [len(m) for m in inter[0.8] + inter[0.85]] == [4, 4] and inter[0.8] != inter[0.85]
+    assert len(ex09._loo_changed()) == 10
+    alt = _xu.calibrated(outcome_anchors=ex09.ALT_GROWTH)[out]
+    assert list(data.index[(alt > 0.5) != (data[out] > 0.5)]) == ["Shanglin county, Nanning"]
+    assert ex09.parsimonious(data.assign(**{out: alt}), incl_cut=0.8) != \
+        ex09.parsimonious(data, incl_cut=0.8)
+    for pathway in ("S3", "S4"):  # ex08: each rests on one case at the nudged crossover
+        m = qcakit.membership(data, ex08.ABSTRACT[pathway])
+        assert m.max() == 0.501 and (m > 0.5).sum() == 1
+    text = _source("ex09").read_text(encoding="utf-8")
+    for claim in ("one of the six positive rows", "four paths", "(Zherong county)",
+                  "ten of the eleven", "one case (Shanglin county"):
+        assert claim in text

@@ -1,58 +1,47 @@
-"""The teaching calibration of the Xu, Hu & Liu (2024) data used by exercises 8 and 9.
+"""The calibrated Xu, Hu & Liu (2024) data used by exercises 8 and 9: the lessons' calibration.
 
-The paper says it calibrated "with quartiles" but publishes neither its anchors nor its
-calibrated memberships, and quartile anchors collapse for six of its seven conditions (exercise
-2 shows why). For the later exercises we therefore fix one transparent calibration, a *teaching
-choice* and not the authors' (the notebooks say so):
+The paper does not publish its anchors or calibrated memberships. Lesson 12 reconstructs them
+from the published necessity table (:mod:`qcakit.studies.xu2024`: 5th / 50th / 95th percentile
+anchors, Ragin's direct method, INFO as a crisp set, memberships of exactly 0.5 moved to 0.501).
+The exercises use that same calibration, so their numbers agree with lessons 12 to 16; the
+outcome set is ``CAPACITY`` (improved service capacity, calibrated from the raw ``GROWTH``).
 
-- SCALE and GROWTH (counts and growth rates): quartile anchors as the paper says, with Excel's
-  QUARTILE.INC definition; the median of 11 cases is always one case's value, so that case is
-  nudged from 0.5 to 0.501 (``nudge_half=True``), as fsQCA users commonly do;
-- the six sums of sub-items scored 1 (met) / 0.5 (not mentioned) / 0 (not met): full exclusion
-  at 0 (no sub-item met), full inclusion at the maximum (every sub-item met), crossover a quarter
-  point above half the maximum, so that a case about which the sources say nothing (every
-  sub-item 0.5) is more out than in.
+Exercise 9 also recalibrates the outcome with other anchors: ``outcome_anchors`` replaces the
+``CAPACITY`` column by the direct calibration of raw ``GROWTH`` at those anchors (no nudge).
 
->>> ANCHORS["ORG"], ANCHORS["MGMT"]
-((0, 1.25, 2), (0, 1.75, 3))
->>> float(calibrated().loc["Dongyang county", "SCALE"])
+>>> OUTCOME, RAW_OUTCOME
+('CAPACITY', 'GROWTH')
+>>> float(calibrated().loc["Shanglin county, Nanning", "CAPACITY"])
 0.501
 """
 from __future__ import annotations
 
 import warnings
 
-from .. import QCAWarning, calibrate, datasets, percentile_anchors
+from .. import QCAWarning, calibrate, datasets
+from ..studies import xu2024
 
-DATASET = "xu2024_county_alliance"
-CONDITIONS = ["SCALE", "ORG", "MGMT", "INFO", "SHARE", "PAY", "INCENT"]
-OUTCOME = "GROWTH"
-#: Anchors (exclusion, crossover, inclusion) of the six sub-item sums: 0, half max + 0.25, max.
-SCALE_ANCHORS = {"ORG": (0, 1.25, 2), "MGMT": (0, 1.75, 3), "INFO": (0, 0.75, 1),
-                 "SHARE": (0, 0.75, 1), "PAY": (0, 1.25, 2), "INCENT": (0, 1.25, 2)}
+DATASET = xu2024.DATASET
+CONDITIONS = list(xu2024.CONDITIONS)
+OUTCOME = xu2024.OUTCOME
+RAW_OUTCOME = xu2024.RAW_OUTCOME
 
 
 def raw():
     return datasets.load(DATASET)
 
 
-def anchors(data=None) -> dict:
-    """All anchors: quartiles (Excel QUARTILE.INC) of SCALE and GROWTH, scale anchors of the rest."""
-    data = raw() if data is None else data
-    out = percentile_anchors(data[["SCALE", OUTCOME]], method="excel_inc")
-    out.update(SCALE_ANCHORS)
-    return out
-
-
-ANCHORS = anchors()
-
-
 def calibrated(outcome_anchors=None):
-    """The eleven cases calibrated with :data:`ANCHORS` (conditions and GROWTH)."""
-    data = raw()
-    th = dict(ANCHORS)
-    if outcome_anchors is not None:
-        th[OUTCOME] = tuple(outcome_anchors)
+    """The eleven cases calibrated as in lesson 12 (conditions and CAPACITY).
+
+    With ``outcome_anchors=(exclusion, crossover, inclusion)`` the outcome is instead raw GROWTH
+    calibrated with :func:`qcakit.calibrate` at those anchors.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", QCAWarning)
-        return calibrate(data, {c: th[c] for c in CONDITIONS + [OUTCOME]}, nudge_half=True)
+        data = xu2024.calibrated()[CONDITIONS + [OUTCOME]]
+        if outcome_anchors is not None:
+            data = data.assign(**{OUTCOME: calibrate(raw()[RAW_OUTCOME],
+                                                     thresholds=tuple(outcome_anchors))})
+    data.attrs = {}
+    return data

@@ -22,6 +22,8 @@ from ._feedback import (AnswerProblem, check, correct, partly, read_choices, rea
                         read_names, read_text, wrong)
 
 CONDITIONS = _xu.CONDITIONS
+#: Memberships at or below this are the crossover 0.5 nudged to 0.501.
+NUDGED = 0.501
 TABLE4 = pd.DataFrame(
     {
         "S1": [".", ".", "●", ".", ".", "●", "●"],
@@ -180,9 +182,14 @@ def q5(answer):
     given = read_names(answer, list(data.index), "case labels")
     expected = _cases_in(ABSTRACT["S4"])
     if given == expected:
-        return correct("Right: so the abstract's S4 has case support in our calibration. A "
-                       "paper that lists the cases of every configuration lets readers check "
-                       "such things; this one does not.")
+        m = membership(data, ABSTRACT["S4"])
+        if expected and all(m[c] <= NUDGED for c in expected):
+            return correct("Right, but look at the value: 0.501, the crossover nudged up from "
+                           "0.5. The abstract's S4 rests on a case that is as much in as out. A "
+                           "paper that lists the cases of every configuration lets readers see "
+                           "such things; this one does not.")
+        return correct("Right. A paper that lists the cases of every configuration lets readers "
+                       "check such things; this one does not.")
     m = membership(data, ABSTRACT["S4"])
     details = [f"{c} has {m[c]:.2f} in S4." for c in sorted(given - expected)]
     if expected - given:
@@ -202,13 +209,16 @@ def q6(answer):
     best = m.max()
     (case,) = given
     if m[case] == best:
+        if best <= NUDGED and best > 0.5:
+            return correct(f"Right: its membership is {best:.3f}, the crossover nudged up from "
+                           "0.5. Formally a member, substantively as much in as out: the "
+                           "pathway hangs on the 0.5 -> 0.501 convention.")
         if best > 0.5:
-            return correct(f"Right: its membership is {best:.2f}, above 0.5, so S3 has case "
-                           "support in our teaching calibration.")
-        return correct(f"Right: its membership is {best:.2f}, below 0.5, so in our teaching "
-                       "calibration no case is a member of the abstract's S3; the weakest link "
-                       "is the condition where this case scores lowest. With the authors' "
-                       "(unpublished) calibration this may differ, and readers cannot check.")
+            return correct(f"Right: its membership is {best:.3f}, above 0.5, so S3 has case "
+                           "support in this calibration.")
+        return correct(f"Right: its membership is {best:.3f}, below 0.5, so in this calibration "
+                       "no case is a member of the abstract's S3; the weakest link is the "
+                       "condition where this case scores lowest.")
     return wrong(f"{case} has {m[case]:.2f}; another case scores higher.",
                  "membership(...).idxmax() gives the case with the highest value.")
 

@@ -1,7 +1,9 @@
 """Checks for exercise 9, robustness checks that Xu, Hu & Liu (2024) did not report.
 
-All tasks use the teaching calibration of :mod:`qcakit.exercises._xu` (not the authors'
-unpublished one) and the parsimonious solution of the truth table with ``incl_cut=0.8``.
+All tasks use the calibration of lesson 12 (:mod:`qcakit.exercises._xu`, which takes it from
+:mod:`qcakit.studies.xu2024`; it reproduces the paper's necessity table, but it is our
+reconstruction, not published data) and the parsimonious solution of the truth table with
+``incl_cut=0.8``.
 
 >>> q1(...).status
 'unanswered'
@@ -15,7 +17,7 @@ from ._feedback import (cases_in_rows, check, correct, partly, read_bool, read_c
 
 CONDITIONS = _xu.CONDITIONS
 OUTCOME = _xu.OUTCOME
-#: Alternative, substantive anchors for GROWTH in task 4: no growth, 3 % and 10 % a year.
+#: Alternative, substantive anchors for raw GROWTH in task 4: no growth, 3 % and 10 % a year.
 ALT_GROWTH = (0, 3, 10)
 
 
@@ -37,9 +39,12 @@ def q1(answer):
     base = int((truth_table(_xu.calibrated(), OUTCOME, CONDITIONS, incl_cut=0.8).table["OUT"]
                 == "1").sum())
     if n == expected:
-        extra = (" With no positive row there is nothing to minimize: in our calibration the "
-                 "paper's own robustness check would not have 'confirmed' anything."
-                 if expected == 0 else "")
+        extra = (" With no positive row there is nothing to minimize: the paper's own "
+                 "robustness check would not have 'confirmed' anything."
+                 if expected == 0 else
+                 f" {base - expected} row(s) fell below the stricter cut. Compare the new "
+                 "solution with the old one: is 'still 4 paths' the same as 'the same paths'?"
+                 if expected < base else "")
         return correct("Right." + extra)
     if n == base:
         return wrong("That is the count at the original cut of 0.8.",
@@ -98,7 +103,7 @@ def q3(answer):
 
 @check
 def q4(answer):
-    """Cases that change side of 0.5 in GROWTH with anchors (0, 3, 10)."""
+    """Cases that change side of 0.5 in the outcome with GROWTH anchors (0, 3, 10)."""
     n = read_int(answer, "a count of cases")
     base = _xu.calibrated()[OUTCOME]
     alt = _xu.calibrated(outcome_anchors=ALT_GROWTH)[OUTCOME]
@@ -127,10 +132,12 @@ def q5(answer):
 
 
 _Q6 = {
-    "a": "One check that raised the consistency cut cannot establish robustness, and in our "
-         "calibration that very check leaves nothing to minimize.",
-    "b": "Our calibration is not the authors'; these checks show fragility of the design (11 "
-         "cases, 7 conditions), not that the paper's numbers are wrong.",
+    "a": "One check that raised the consistency cut cannot establish robustness: it leaves "
+         "the cases, the calibration and the PRI of the rows untouched, and tasks 2 to 5 "
+         "changed exactly those.",
+    "b": "Our calibration is a reconstruction, not the authors' published data; these checks "
+         "show how fragile the design is (11 cases, 7 conditions), not that the paper's numbers "
+         "are wrong.",
     "c": None,
     "d": "A fragile result is not worthless, but readers need to know: report the checks and "
          "what changed, rather than dropping them.",
