@@ -78,6 +78,38 @@ DIRECTIONAL = None
 DIRECTIONAL_ALL_PRESENT = {c: 1 for c in CONDITIONS}
 
 
+def code_score(results_described: int, evidence: bool = False, vague: bool = False) -> float:
+    """Membership score of one variable for one case text, by the paper's anchors (一(三)3).
+
+    ``results_described``: how many contents of the variable's definition (the yes/no
+    questions of ``wei2026_rubric``) the text clearly reports *results* for (measures
+    without results do not count); ``evidence``: the text gives specific data or clear evidence
+    for them; ``vague``: the text mentions results only vaguely or in general terms.
+
+    - 1.0: results for at least two contents, with data or clear evidence;
+    - 0.501 (the crossover 0.5, moved to 0.501 by the paper): results only vague or general,
+      or clear results for one content only. Our reading: two or more contents *without*
+      data or clear evidence also land here (the paper does not say);
+    - 0.0: the variable is not mentioned, or only measures are described.
+
+    >>> code_score(2, evidence=True), code_score(1, evidence=True), code_score(0, vague=True)
+    (1.0, 0.501, 0.501)
+    >>> code_score(0)
+    0.0
+    """
+    if isinstance(results_described, bool) or not isinstance(results_described, int) \
+            or results_described < 0:
+        raise QCAInputError(
+            "results_described must be a whole number of rubric contents (0, 1, 2 or 3), "
+            f"got {results_described!r}."
+        )
+    if results_described >= 2 and evidence:
+        return 1.0
+    if results_described >= 1 or vague:
+        return CROSSOVER_RECODED
+    return 0.0
+
+
 def truth_table_settings(robustness: bool = False) -> dict:
     """Keyword arguments for :func:`qcakit.truth_table` with the paper's cuts.
 

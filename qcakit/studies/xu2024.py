@@ -388,7 +388,8 @@ TABLE4_EVIDENCE = pd.DataFrame(
     columns=["configuration", "condition", "code", "evidence"],
 )
 
-#: Table 4 as a chart, in the codes of ``qcakit.configuration_chart(...).table``.
+#: Table 4 as a chart, in the codes of ``qcakit.configuration_chart(...).table``. Notebook 17
+#: checks that Table 4's fit numbers belong to these symbols, not to the abstract's S3/S4.
 TABLE4_CHART = (TABLE4_EVIDENCE.pivot(index="condition", columns="configuration", values="code")
                 .reindex(CONDITIONS).rename_axis(index=None, columns=None))
 
@@ -418,8 +419,9 @@ PATHS = pd.DataFrame(
         "Abstract": [
             "SCALE*ORG*MGMT*SHARE*PAY*INCENT", "ORG*MGMT*INFO*SHARE*PAY*INCENT",
             "~SCALE*ORG*MGMT*~INFO*~SHARE*PAY*INCENT", "~SCALE*ORG*MGMT*~INFO*SHARE*PAY*~INCENT"],
-        "Results: S3 'That is to say' sentence": [
-            None, None, "~SCALE*ORG*MGMT*INFO*SHARE*PAY*INCENT", None],
+        "Results: 'That is to say' sentences": [
+            "SCALE*ORG*MGMT*SHARE*PAY*INCENT", "ORG*MGMT*INFO*SHARE*PAY*INCENT",
+            "~SCALE*ORG*MGMT*INFO*SHARE*PAY*INCENT", "~SCALE*ORG*MGMT*~INFO*~SHARE*PAY*INCENT"],
         "Discussion": [
             "SCALE*ORG*MGMT*SHARE*PAY*INCENT", "ORG*MGMT*INFO*SHARE*PAY*INCENT",
             None, "~SCALE*ORG*MGMT*INFO*SHARE*PAY*~INCENT"],
@@ -431,22 +433,22 @@ PATHS = pd.DataFrame(
 CONTRADICTIONS = pd.DataFrame(
     [
         ("Calibration", "Methods: 'the quartile is calculated to calibrate it'",
-         "Table 3 is reproduced by 95th/50th/5th percentiles, not by quartiles"),
-        ("S3, regional resource sharing", "Table 4 '.' and S3 text: 'regional resource sharing exist as marginal conditions'",
+         "Table 3's numbers: reproduced by 95th/50th/5th percentiles, not by quartiles"),
+        ("Role of the seven variables", "Methods and Table 2: seven condition variables",
+         "Abstract: the seven variables 'were identified as outcome variables'"),
+        ("S3, regional resource sharing", "Table 4 '.' and S3 core/marginal sentence: 'regional resource sharing exist as marginal conditions'",
          "Abstract and S3 formula line: 'non-sharing of regional resources'"),
-        ("S3, incentive mechanism design", "Table 4 '○' and S3 text: 'incentive mechanism design [is an] absent core condition'",
+        ("S3, incentive mechanism design", "Table 4 '○' and S3 core/marginal sentence: 'incentive mechanism design [is an] absent core condition'",
          "Abstract and S3 formula line: 'incentive mechanism design' (present)"),
-        ("S4, regional resource sharing", "Table 4 '○' and S4 text: 'regional resource sharing [is an] absent marginal condition'",
+        ("S4, regional resource sharing", "Table 4 '○' and S4 core/marginal sentence: 'regional resource sharing [is an] absent marginal condition'",
          "Abstract and S4 formula line: 'regional resource sharing' (present)"),
-        ("S4, incentive mechanism design", "Table 4 '●' and S4 text: 'incentive mechanism design exist[s] as the core condition'",
+        ("S4, incentive mechanism design", "Table 4 '●' and S4 core/marginal sentence: 'incentive mechanism design exist[s] as the core condition'",
          "Abstract and S4 formula line: 'no incentive mechanism design'"),
-        ("S3, paraphrase", "S3 text and Table 4: information platform and incentives absent",
+        ("S3, paraphrase", "S3 core/marginal sentence and Table 4: information platform and incentives absent",
          "S3 'That is to say': 'the integration of information platforms and the design of incentive mechanisms can also promote'"),
         ("S4, information platform", "Everywhere else: 'non-integrated information platform'",
          "Discussion, path S4: 'Integration of information platform'"),
         ("Discussion, S3", "Results: seven conditions", "Discussion: S3 breaks off after 'Non-integration of information platform *'"),
-        ("Robustness", "Robustness: at consistency cut 0.85 'there are still 4 path combinations, consistent with the original'",
-         "Our truth table at the stated cut 0.80 has one more positive row (Zherong county, 0.803)"),
     ],
     columns=["topic", "one place says", "another place says"],
 )

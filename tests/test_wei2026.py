@@ -1,0 +1,104 @@
+"""Wei, Zhou & Xu (2026): study module, reconstruction code and the reconstructed datasets."""
+import numpy as np
+import pytest
+
+from qcakit import QCAInputError, datasets
+from qcakit.studies import wei2026
+from qcakit.studies import wei2026_reconstruction as rec
+
+NAMES = {"paper": "wei2026_reconstructed", "relaxed": "wei2026_reconstructed_relaxed"}
+
+
+def test_code_score_follows_the_three_anchors():
+    assert wei2026.code_score(2, evidence=True) == 1.0
+    assert wei2026.code_score(3, evidence=True) == 1.0
+    assert wei2026.code_score(1, evidence=True) == 0.501      # one content only
+    assert wei2026.code_score(2, evidence=False) == 0.501     # our reading: no evidence
+    assert wei2026.code_score(0, vague=True) == 0.501
+    assert wei2026.code_score(0) == 0.0
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, True, "2"])
+def test_code_score_rejects_bad_counts(bad):
+    with pytest.raises(QCAInputError, match="whole number of rubric contents"):
+        wei2026.code_score(bad)
+
+
+def test_pathway_of_and_its_error():
+    assert [wei2026.pathway_of(c) for c in "12345"] == [
+        "administration-led", "staff-supported", "digitally driven", "digitally driven",
+        "digitally driven"]
+    assert wei2026.pathway_of("1", "zh") == "行政主导型路径"
+    with pytest.raises(QCAInputError, match="configurations '1' to '5'"):
+        wei2026.pathway_of("6")
+
+
+def test_table3_stats_by_hand():
+    # 3 cases; condition SYS = (1, 0.501, 0), outcome = (1, 1, 0); other conditions 0
+    vals = np.zeros((3, 7))
+    vals[:, 0] = [1.0, 0.501, 0.0]
+    vals[:, 6] = [1.0, 1.0, 0.0]
+    t3 = rec.table3_stats(vals)
+    # SYS: sum min(X,Y) = 1.501, sum Y = 2, sum X = 1.501
+    assert t3[0, 0] == pytest.approx(1.501 / 2)
+    assert t3[0, 1] == pytest.approx(1.0)
+    # ~SYS = (0, 0.499, 1): sum min(~X,Y) = 0.499, sum ~X = 1.499; ~Y = (0,0,1): min = 1
+    assert t3[1, 0] == pytest.approx(0.499 / 2)
+    assert t3[1, 2] == pytest.approx(1.0)
+    assert t3[1, 3] == pytest.approx(1.0 / 1.499)
+
+
+def test_design_has_the_eight_rows_of_table4():
+    design = rec.build_design()
+    on = [int(i) for i in np.flatnonzero(design.on_rows)]
+    # rows (SYS..PERF as bits, 0-based): C1 26,30; C2 46,62; C3 43,47; C4 39; C5 51
+    assert on == sorted([26, 30, 46, 62, 43, 47, 39, 51])
+
+
+def test_unique_coverage_0011_is_unattainable_under_the_paper_coding():
+    best, gap = rec.attainable_ratio(0.011, 16.0, (0.002, 0.499, 0.501, 1.0), 27)
+    assert (float(best), float(gap)) == (0.003, -0.008)
+    best, gap = rec.attainable_ratio(0.031, 16.0, (0.002, 0.499, 0.501, 1.0), 27)
+    assert (float(best), float(gap)) == (0.031, 0.0)                 # 0.499 / 16
+
+
+def test_search_is_deterministic_on_a_small_budget():
+    a = rec.anneal(7, "paper", n_chains=3, n_steps=40)
+    b = rec.anneal(7, "paper", n_chains=3, n_steps=40)
+    assert np.array_equal(a[0], b[0]) and a[1] == b[1] and a[2] == b[2] == 3 * 41
+    c = rec.anneal(8, "paper", n_chains=3, n_steps=40)
+    assert not np.array_equal(a[0], c[0])
+
+
+@pytest.mark.parametrize("coding", ["paper", "relaxed"])
+def test_stored_dataset_follows_its_coding(coding):
+    data = datasets.load(NAMES[coding])
+    meta = datasets.info(NAMES[coding])
+    assert meta["reconstructed"] is True and "reconstructed" in meta["title"].lower()
+    assert "NOT the authors' data" in meta["provenance"]
+    assert data.shape == (27, 7) and list(data.columns) == rec.VARIABLES
+    assert list(data.index) == list(datasets.load("wei2026_cases").index)
+    for v in rec.VARIABLES:
+        assert set(data[v]) <= set(rec.CODINGS[coding][v]), v
+    if coding == "paper":
+        assert data.isin(wei2026.SCORES).all().all()
+
+
+@pytest.mark.parametrize("coding", ["paper", "relaxed"])
+def test_reported_fit_numbers_are_what_the_stored_data_give(coding):
+    data = datasets.load(NAMES[coding])
+    meta = datasets.info(NAMES[coding])["reconstruction"]
+    parts = rec.objective_parts(data[rec.VARIABLES].to_numpy()[None], rec.build_design())
+    assert float(parts["table3"][0]) == pytest.approx(meta["objective_table3"], abs=1e-12)
+    assert float(parts["table4"][0]) == pytest.approx(meta["objective_table4"], abs=1e-12)
+    assert parts["structure"][0].tolist() == meta["structure_violations"]
+    assert float(parts["total"][0]) == pytest.approx(meta["objective"], abs=1e-12)
+    worst = rec.largest_differences(data)
+    provenance = datasets.info(NAMES[coding])["provenance"]
+    for table in ("Table 3", "Table 4"):
+        assert f"from {table}: {worst.loc[table, 'abs_difference']:.3f}" in provenance
+
+
+def test_paper_stand_in_gives_the_five_configurations():
+    check = rec.check_structure(datasets.load(NAMES["paper"]))
+    assert check["missing"] == [] and check["extra"] == [] and check["n_models"] == 1
