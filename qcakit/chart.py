@@ -119,14 +119,18 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
         raise QCAInputError("The two solutions must come from the same truth table.")
     conditions = intermediate.truth_table.conditions
     terms = intermediate.models[model]
-    p_terms = [t for m in parsimonious.models for t in m]
     notes = []
     cores = []
     for term in terms:
-        parents = intermediate.parents.get(term) or [p for p in parsimonious.models[0]
-                                                     if _contains(p, term)]
-        if not parents:
-            parents = [p for p in p_terms if _contains(p, term)]
+        parents = intermediate.parents.get(term)
+        if not parents:  # take the first parsimonious model that has terms containing it
+            for number, p_model in enumerate(parsimonious.models, start=1):
+                parents = [p for p in p_model if _contains(p, term)]
+                if parents:
+                    if number > 1:
+                        notes.append(f"{_name(term)} lies in no term of parsimonious model 1; "
+                                     f"its core comes from parsimonious model {number}.")
+                    break
         if not parents:
             notes.append(f"{_name(term)} lies in no single parsimonious term; all its "
                          "conditions are shown as peripheral.")

@@ -221,3 +221,17 @@ def test_pri_undefined_raises_or_reports_nan_with_warning():
         table = qcakit.evaluate(data, "X", "Y").table
     assert table.loc["X", "consistency"] == pytest.approx(1.0)
     assert np.isnan(table.loc["X", "PRI"])
+
+
+def test_chart_takes_cores_from_one_parsimonious_model_and_names_it():
+    from qcakit.studies import xu2024
+
+    tt = qcakit.truth_table(xu2024.calibrated(), "CAPACITY", xu2024.CONDITIONS, incl_cut=0.8)
+    pars = tt.minimize("parsimonious")
+    assert len(pars.models) > 1
+    chart = qcakit.configuration_chart(tt.minimize("intermediate", {"ORG": 1}), pars)
+    for note in chart.notes:
+        if "several parsimonious terms" in note:
+            listed = note.split("(", 1)[1].split(")", 1)[0].split(", ")
+            assert len(listed) == len(set(listed)), note
+    assert any("parsimonious model" in note for note in chart.notes)
