@@ -11,8 +11,14 @@ from .errors import QCAInputError
 
 
 def as_frame(data, what: str = "data") -> pd.DataFrame:
+    """``data`` as a DataFrame to compute on (a Series becomes a one-column frame).
+
+    ``DataFrame.attrs`` are dropped from a shallow copy (the caller's frame is untouched):
+    pandas deep-copies them into every column it hands out, which costs milliseconds per call
+    on frames that carry metadata, such as the study data sets.
+    """
     if isinstance(data, pd.Series):
-        return data.to_frame()
+        data = data.to_frame()
     if not isinstance(data, pd.DataFrame):
         raise QCAInputError(
             f"{what} must be a pandas DataFrame (cases as rows, sets as columns), "
@@ -20,6 +26,9 @@ def as_frame(data, what: str = "data") -> pd.DataFrame:
         )
     if data.shape[0] == 0:
         raise QCAInputError(f"{what} has no rows (cases); there is nothing to analyse.")
+    if data.attrs:
+        data = data.copy(deep=False)
+        data.attrs = {}
     return data
 
 

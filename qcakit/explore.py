@@ -137,9 +137,28 @@ def _coding_key(tt, settings) -> tuple:
     if directional is not None:
         directional = tuple(sorted(parse_directional(directional, tt.conditions).items(),
                                    key=lambda kv: kv[0]))
+    # The OUT code of every observed row: for one data set this fixes which rows are coded
+    # 1, 0 and C (rows coded "?" count as remainders), all that minimization depends on.
+    table = tt.table
     return (settings["solution"], directional, tuple(tt.conditions),
-            tuple(tt.codes("1").tolist()), tuple(tt.codes("0").tolist()),
-            tuple(tt.codes("C").tolist()))
+            tuple(zip(table.index.tolist(), table["OUT"].tolist())))
+
+
+def _settings_key(settings, conditions) -> tuple | None:
+    """Hashable key of one setting of the cuts (None when ``directional`` is not hashable)."""
+    directional = settings["directional"]
+    try:
+        if isinstance(directional, Mapping):
+            directional = tuple(sorted((str(k), str(v)) for k, v in directional.items()))
+        elif directional is not None and not isinstance(directional, str):
+            directional = tuple(str(d) for d in directional)
+        key = ("settings", None if conditions is None else tuple(conditions),
+               settings["incl_cut"], settings["pri_cut"], settings["n_cut"],
+               settings["solution"], directional)
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def analyse(
@@ -161,9 +180,10 @@ def analyse(
     the result has no solution and ``message`` explains why (a learner sliding the cut to 1.0
     should see "nothing is sufficient", not an exception).
 
-    ``cache``: a dict kept by the caller across calls *on the same data, outcome and
-    conditions* (an explorer keeps one). The minimization depends only on which rows are coded
-    1, 0 and C, so a setting that codes the rows as an earlier one did reuses its solutions.
+    ``cache``: a dict kept by the caller across calls *on the same data and outcome* (an
+    explorer keeps one). A setting seen before returns its earlier result; the minimization
+    depends only on which rows are coded 1, 0 and C, so a new setting that codes the rows as an
+    earlier one did reuses its solutions.
 
     >>> import pandas as pd
     >>> data = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
@@ -174,6 +194,17 @@ def analyse(
     'No truth-table row has OUT = 1 (consistency'
     """
     settings = _settings(incl_cut, pri_cut, n_cut, solution, directional)
+    memo = _settings_key(settings, conditions) if cache is not None else None
+    if memo is not None and memo in cache:
+        return cache[memo]
+    result = _analyse(data, outcome, conditions, settings, cache)
+    if memo is not None:
+        cache[memo] = result
+    return result
+
+
+def _analyse(data, outcome, conditions, settings, cache) -> Analysis:
+    solution = settings["solution"]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QCAWarning)
         tt = truth_table(data, outcome, conditions, incl_cut=settings["incl_cut"],
@@ -526,18 +557,22 @@ def sweep(
         for t in terms:
             if t not in term_order:
                 term_order.append(t)
-        params = a.parameters
-        records.append({
-            "cut": cut,
-            "consistency": (float(params.loc["solution", "consistency"]) if params is not None
-                            else np.nan),
-            "coverage": (float(params.loc["solution", "raw_coverage"]) if params is not None
-                         else np.nan),
-            "expression": a.expression,
-            "models": len(a.solution.models) if a.solution is not None else 0,
-            "positive_rows": int(a.truth_table.codes("1").size),
-            "_terms": set(terms),
-        })
+        record = getattr(a, "_sweep_record", None)  # kept on a cached analysis
+        if record is None:
+            params = a.parameters
+            record = {
+                "cut": cut,
+                "consistency": (float(params.loc["solution", "consistency"])
+                                if params is not None else np.nan),
+                "coverage": (float(params.loc["solution", "raw_coverage"])
+                             if params is not None else np.nan),
+                "expression": a.expression,
+                "models": len(a.solution.models) if a.solution is not None else 0,
+                "positive_rows": int(a.truth_table.codes("1").size),
+                "_terms": set(terms),
+            }
+            a._sweep_record = record
+        records.append(record)
     out = pd.DataFrame(records)
     for t in term_order:
         out[t] = [t in present for present in out["_terms"]]
@@ -859,3 +894,121 @@ def sweep_ranges_html(table: pd.DataFrame, reference: float | None = None) -> st
             "</b></p><table><thead><tr><th>cuts</th><th>solution</th><th>consistency</th>"
             f"<th>coverage</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"<p style='font-size:85%'>{note}</p></div>")
+
+
+_SWEEP_META = {"cut", "consistency", "coverage", "expression", "models", "positive_rows"}
+
+
+def sweep_svg(table: pd.DataFrame, reference: float | None = None, width: int = 640) -> str:
+    """A :func:`sweep` table drawn as an inline SVG string.
+
+    The same picture as :func:`qcakit.plot.threshold_sweep` (solution consistency and coverage
+    across the cuts, dotted lines where the solution changes, a red dashed line at the
+    ``reference`` cut, and below it one line per term with a square at every cut where the
+    term is in the solution), drawn by hand so that the robustness sweep redraws it in a few
+    milliseconds (a matplotlib figure takes several hundred).
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"cut": [0.8, 0.9], "consistency": [0.95, 1.0],
+    ...                       "coverage": [0.8, 0.5], "expression": ["A", "A*B"],
+    ...                       "A": [True, False], "A*B": [False, True]})
+    >>> svg = sweep_svg(table, reference=0.8)
+    >>> svg.startswith("<svg") and svg.count("<rect class='term'") == 2
+    True
+    """
+    needed = ["cut", "consistency", "coverage", "expression"]
+    if not isinstance(table, pd.DataFrame) or any(c not in table.columns for c in needed):
+        raise QCAInputError("sweep_svg() draws the table of qcakit.explore.sweep().")
+    if len(table) == 0:
+        raise QCAInputError("The sweep table is empty: give at least one consistency cut.")
+    t = table.sort_values("cut", kind="stable")
+    terms = [c for c in t.columns if c not in _SWEEP_META]
+    cut = t["cut"].to_numpy(dtype=float)
+    cons = t["consistency"].to_numpy(dtype=float)
+    cov = t["coverage"].to_numpy(dtype=float)
+    expr = t["expression"].tolist()
+    label_w = max([6.0 * len(str(term)) for term in terms] + [30]) + 12
+    left, right, top = max(40, int(label_w)), 14, 46
+    width = max(width, left + right + 360)
+    fit_h, row_h, gap = 170, 16, 26
+    terms_h = row_h * len(terms)
+    height = top + fit_h + (gap + terms_h if terms else 0) + 34
+    pw = width - left - right
+    step = float(np.median(np.diff(cut))) if len(cut) > 1 else 0.01
+    lo, hi = cut[0] - step / 2, cut[-1] + step / 2
+
+    def sx(x):
+        return left + (x - lo) / (hi - lo) * pw
+
+    def sy(y):
+        return top + (1.0 - (y + 0.03) / 1.08) * fit_h
+
+    esc = html.escape
+    out = [f"<svg class='qcakit-sweep-svg' xmlns='http://www.w3.org/2000/svg' width='{width}' "
+           f"height='{height}' font-family='sans-serif' font-size='10'>",
+           f"<text x='{left + pw / 2:.1f}' y='14' text-anchor='middle' font-size='12'>"
+           f"Solution across consistency cuts"
+           f"{'' if reference is None else f' (reference {reference:g})'}</text>",
+           f"<rect x='{left}' y='{top}' width='{pw}' height='{fit_h}' fill='white' "
+           "stroke='#999'/>"]
+    for v in (0.0, 0.25, 0.5, 0.75, 1.0):
+        out.append(f"<line x1='{left}' x2='{left + pw}' y1='{sy(v):.1f}' y2='{sy(v):.1f}' "
+                   f"stroke='#eee'/><text x='{left - 5}' y='{sy(v) + 3:.1f}' "
+                   f"text-anchor='end'>{v:g}</text>")
+    bottom = top + fit_h + (gap + terms_h if terms else 0)
+    changes = [(cut[i - 1] + cut[i]) / 2 for i in range(1, len(cut)) if expr[i] != expr[i - 1]]
+    for x in changes:
+        out.append(f"<line x1='{sx(x):.1f}' x2='{sx(x):.1f}' y1='{top}' y2='{bottom}' "
+                   "stroke='#777' stroke-dasharray='2,3'/>")
+    for values, colour, name in ((cons, "#1565c0", "consistency"),
+                                 (cov, "#ef6c00", "coverage")):
+        segment: list = []
+        for x, y in list(zip(cut, values)) + [(np.nan, np.nan)]:
+            if np.isnan(y):  # gaps where no row reaches the cut
+                if len(segment) > 1:
+                    out.append(f"<polyline points='{' '.join(segment)}' fill='none' "
+                               f"stroke='{colour}' stroke-width='1.5'/>")
+                segment = []
+                continue
+            segment.append(f"{sx(x):.1f},{sy(y):.1f}")
+            out.append(f"<circle class='{name}' cx='{sx(x):.1f}' cy='{sy(y):.1f}' r='2.5' "
+                       f"fill='{colour}'><title>cut {x:.2f}: solution {name} {y:.3f}"
+                       "</title></circle>")
+    for x in cut[np.isnan(cons)]:
+        out.append(f"<text x='{sx(x):.1f}' y='{sy(0) + 3:.1f}' text-anchor='middle' "
+                   "fill='#777'>×<title>no row reaches this cut</title></text>")
+    if reference is not None:
+        out.append(f"<line class='reference' x1='{sx(reference):.1f}' "
+                   f"x2='{sx(reference):.1f}' y1='{top}' y2='{bottom}' stroke='#c62828' "
+                   "stroke-width='1.2' stroke-dasharray='6,3'/>")
+    legend = [("#1565c0", "solution consistency"), ("#ef6c00", "solution coverage")]
+    if reference is not None:
+        legend.append(("#c62828", f"reference cut {reference:g}"))
+    lx = left
+    for colour, text in legend:
+        out.append(f"<rect x='{lx}' y='{top - 12}' width='10' height='3' fill='{colour}'/>"
+                   f"<text x='{lx + 14}' y='{top - 7}'>{esc(text)}</text>")
+        lx += 24 + 5.5 * len(text)
+    if terms:
+        y0 = top + fit_h + gap
+        out.append(f"<text x='{left}' y='{y0 - 6}' fill='#555'>terms of the solution "
+                   "(square: present at that cut)</text>")
+        present = t[terms].to_numpy(dtype=bool)
+        half = max(2.0, min(5.0, pw / len(cut) / 2 - 0.5))
+        for j, term in enumerate(terms):
+            yc = y0 + j * row_h + row_h / 2
+            out.append(f"<line x1='{left}' x2='{left + pw}' y1='{yc:.1f}' y2='{yc:.1f}' "
+                       f"stroke='#eee'/><text x='{left - 5}' y='{yc + 3:.1f}' "
+                       f"text-anchor='end' font-size='9'>{esc(str(term))}</text>")
+            for x in cut[present[:, j]]:
+                out.append(f"<rect class='term' x='{sx(x) - half:.1f}' y='{yc - 5:.1f}' "
+                           f"width='{2 * half:.1f}' height='10' fill='#2e7d32'><title>"
+                           f"{esc(str(term))} at cut {x:.2f}</title></rect>")
+    for x in _nice_ticks(cut[0], cut[-1], 6):
+        out.append(f"<line x1='{sx(x):.1f}' x2='{sx(x):.1f}' y1='{bottom}' y2='{bottom + 4}' "
+                   f"stroke='#555'/><text x='{sx(x):.1f}' y='{bottom + 15}' "
+                   f"text-anchor='middle'>{x:.2f}</text>")
+    out.append(f"<text x='{left + pw / 2:.1f}' y='{height - 4}' text-anchor='middle'>"
+               "consistency cut</text>")
+    out.append("</svg>")
+    return "".join(out)

@@ -38,9 +38,7 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import time
-import warnings
 from collections.abc import Mapping
 
 import ipywidgets as W
@@ -48,7 +46,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, explore
-from .errors import QCAInputError, QCAWarning
+from .errors import QCAInputError
 from .minimize import SOLUTION_TYPES
 
 _SLIDER_STYLE = {"description_width": "150px"}
@@ -160,19 +158,6 @@ def _error_html(message: str) -> str:
             f"padding:4px 8px'>{html.escape(message)}</div>")
 
 
-def _png(fig) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=80, bbox_inches="tight")
-    return buffer.getvalue()
-
-
-def _new_figure(size):
-    # A figure outside pyplot's state machine: no inline display, no backend needed.
-    from matplotlib.figure import Figure
-
-    return Figure(figsize=size)
-
-
 # --------------------------------------------------------------------------- threshold explorer
 
 
@@ -188,6 +173,8 @@ def threshold_explorer(
     reference: Mapping | None = None,
     *,
     reference_label: str = "reference",
+    prefetch: bool = True,
+    cache: dict | None = None,
 ) -> Explorer:
     """Sliders for the consistency, PRI and frequency cuts and the solution type.
 
@@ -199,9 +186,15 @@ def threshold_explorer(
     ``pri_cut``, ``n_cut``, ``solution`` (default: the initial settings). Pass the paper's
     settings with ``reference_label="paper"``. ``directional`` (intermediate solution) is
     fixed for the session. A PRI cut of 0 on the slider means "no PRI cut".
+
+    ``prefetch``: compute every step of the consistency slider (at the initial PRI cut,
+    frequency cut and solution type) before the explorer is shown, so that moving that slider
+    only looks results up (a few hundred milliseconds once, then every move is instant; other
+    settings are computed, and kept, when first visited). ``cache``: a dict shared with other
+    explorers *of the same data and outcome* (e.g. :func:`robustness_sweep`), default a new one.
     """
     data = _checks.as_frame(data)
-    cache: dict = {}
+    cache = {} if cache is None else cache
     probe = explore.analyse(data, outcome, conditions, incl_cut, pri_cut, n_cut, solution,
                             directional, cache=cache)
     conditions = list(probe.truth_table.conditions)
@@ -246,8 +239,9 @@ def threshold_explorer(
                   f"{html.escape(_fmt_directional(directional, conditions))}.")
 
     def compute(ex, v):
-        pri = v["pri_cut"] if v["pri_cut"] > 0 else None
-        view = explore.threshold_update(data, outcome, conditions, v["incl_cut"], pri,
+        # slider values arrive from the browser as binary fractions (0.8500000000000001)
+        incl, pri = round(v["incl_cut"], 6), round(v["pri_cut"], 6) or None
+        view = explore.threshold_update(data, outcome, conditions, incl, pri,
                                         v["n_cut"], v["solution"], directional, ref,
                                         cache=cache, labels=labels)
         ex.state, ex.report, ex.error = view.analysis, view.report, None
@@ -277,6 +271,12 @@ def threshold_explorer(
     ex.buttons["reset"] = reset
     ex.reference = ref
     ex.cache = cache
+    if prefetch:
+        slider = controls["incl_cut"]
+        steps = np.round(np.arange(slider.min, slider.max + slider.step / 2, slider.step), 6)
+        pri = pri_cut if pri_cut else None
+        explore.sweep(data, outcome, conditions, steps, solution, pri, n_cut, directional,
+                      cache=cache)
     return ex
 
 
@@ -321,6 +321,8 @@ def calibration_explorer(
             f"calibration_explorer() takes one raw variable as a Series, e.g. data['GDP'], "
             f"got {type(raw).__name__}."
         )
+    if sets is not None:
+        sets = _checks.as_frame(sets, "sets")
     first = explore.calibration_state(
         raw, anchors, percentile_method=None if anchors is not None else percentile_method,
         percentiles=percentiles, idm=idm, nudge_half=nudge_half, sets=sets, outcome=outcome,
@@ -422,19 +424,23 @@ def robustness_sweep(
     directional=None,
     *,
     step: float = 0.01,
+    cache: dict | None = None,
 ) -> Explorer:
     """Solution consistency, coverage and terms across a range of consistency cuts.
 
     ``cuts`` is the (lowest, highest) cut swept in steps of ``step``; ``reference`` the cut to
     mark (the paper's). Controls: the range, the solution type and the PRI cut. Outputs: the
-    plot of :func:`qcakit.plot.threshold_sweep` and a table of the cut ranges over which the
-    solution stays the same (:func:`qcakit.explore.sweep_ranges`).
+    plot (:func:`qcakit.explore.sweep_svg`, the picture of :func:`qcakit.plot.threshold_sweep`
+    drawn as SVG so that it redraws at once) and a table of the cut ranges over which the
+    solution stays the same (:func:`qcakit.explore.sweep_ranges`). Every cut computed is kept,
+    so narrowing or widening the range again only looks results up. ``cache``: a dict shared
+    with a :func:`threshold_explorer` *of the same data and outcome* (its ``cache``).
     """
     data = _checks.as_frame(data)
     lo, hi = (float(c) for c in cuts)
     if not 0 <= lo <= hi <= 1:
         raise QCAInputError(f"cuts must be (lowest, highest) within [0, 1], got {cuts!r}.")
-    cache: dict = {}
+    cache = {} if cache is None else cache
     controls = {
         "cuts": W.FloatRangeSlider(value=(lo, hi), min=0.5, max=1.0, step=step,
                                    description="consistency cuts", continuous_update=False,
@@ -445,17 +451,16 @@ def robustness_sweep(
                                  description="PRI cut (0 = none)", continuous_update=False,
                                  readout_format=".2f", style=_SLIDER_STYLE, layout=_WIDE),
     }
-    outputs = {"plot": W.Image(format="png", layout=W.Layout(max_width="640px")),
-               "ranges": _html("qcakit-sweep-out")}
+    outputs = {"plot": _html("qcakit-sweep-plot-out"), "ranges": _html("qcakit-sweep-out")}
 
     def compute(ex, v):
         a, b = v["cuts"]
         grid = np.round(np.arange(a, b + step / 2, step), 6)
-        pri = v["pri_cut"] if v["pri_cut"] > 0 else None
+        pri = round(v["pri_cut"], 6) or None
         table = explore.sweep(data, outcome, conditions, grid, v["solution"], pri, n_cut,
                               directional, cache=cache)
         ex.state, ex.error = table, None
-        ex.outputs["plot"].value = _sweep_png(table, reference)
+        ex.outputs["plot"].value = explore.sweep_svg(table, reference)
         ex.outputs["ranges"].value = explore.sweep_ranges_html(table, reference)
 
     layout = W.VBox([
@@ -470,13 +475,3 @@ def robustness_sweep(
     ex.cache = cache
     return ex
 
-
-def _sweep_png(table, reference) -> bytes:
-    from . import plot
-
-    meta = {"cut", "consistency", "coverage", "expression", "models", "positive_rows"}
-    n_terms = len([c for c in table.columns if c not in meta])
-    fig = _new_figure((7.0, 3.2 + 0.28 * n_terms + 0.6))
-    ax = fig.add_subplot()
-    plot.threshold_sweep(table, reference, ax=ax)
-    return _png(fig)

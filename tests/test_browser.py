@@ -3,8 +3,9 @@
 It starts JupyterLab (from this Python environment) on a free localhost port, with a random
 token, on a temporary copy of the notebooks, with news, update checks and the extension
 manager's PyPI access turned off; opens ``18_xu_explore.ipynb`` in the system Chromium
-(``/usr/bin/chromium``, driven by Playwright; no browser is ever downloaded), runs all cells
-from the Run menu, and checks that
+(``/usr/bin/chromium``, driven by Playwright; no browser is ever downloaded), waits until the
+notebook is loaded and its kernel connected and idle, runs all cells from the Run menu, and
+checks that
 
 - every code cell finishes without a traceback;
 - the explorers render as widgets (no "Error displaying widget", no static fallback shown);
@@ -13,7 +14,8 @@ from the Run menu, and checks that
 
 Skipped when /usr/bin/chromium or the playwright package is missing, unless
 ``QCAKIT_REQUIRE_BROWSER=1`` (CI), in which case it fails. ``scripts/ensure-browser`` installs
-Chromium. The server and the browser are stopped even when the test fails.
+Chromium. The server and the browser are stopped even when the test fails; a failure message
+carries a full-page screenshot path, the browser console and the server log.
 """
 from __future__ import annotations
 
@@ -106,6 +108,7 @@ class Lab:
             "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
+            "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: kernel readiness
             f"--LabApp.user_settings_dir={settings}",
             f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
         ]
@@ -133,7 +136,8 @@ class Lab:
         raise RuntimeError(f"JupyterLab did not answer within {timeout:g} s:\n{self.log_text()}")
 
     def log_text(self) -> str:
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         return (self.tmp / "jupyterlab.log").read_text(errors="replace")[-4000:]
 
     def stop(self) -> None:
@@ -175,63 +179,108 @@ def _truth_table(page):
     return page.locator(".qcakit-threshold-explorer .qcakit-tt-out").first
 
 
+# The notebook is ready to run when JupyterLab has loaded it (every cell in the DOM) and its
+# kernel is *connected* and idle. The toolbar's execution indicator is not enough: it reads
+# "idle" while the page is still loading, before any kernel exists, and "Run All Cells" clicked
+# then runs nothing (the cells stay "[ ]" forever; this was the cause of the old 90 s timeout).
+# JupyterLab exposes its application object for this (--LabApp.expose_app_in_browser).
+_READY_JS = """() => {
+  const app = window.jupyterapp;
+  const panel = app && app.shell.currentWidget;
+  if (!panel || !panel.sessionContext || !panel.context || !panel.context.isReady) return false;
+  const session = panel.sessionContext.session;
+  const kernel = session && session.kernel;
+  if (!kernel || kernel.connectionStatus !== 'connected' || kernel.status !== 'idle') return false;
+  const cells = panel.content.widgets.length;
+  return cells > 1 && panel.node.querySelectorAll('.jp-Cell').length === cells;
+}"""
+
+# Every code cell has an execution count, or some cell shows a traceback (fail at once then).
+_DONE_JS = """() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const errors = Array.from(panel.node.querySelectorAll('.jp-OutputArea-output'))
+    .filter(e => e.innerText.includes('Traceback'));
+  if (errors.length) return 'error';
+  const code = panel.content.widgets.filter(w => w.model.type === 'code').length;
+  const prompts = Array.from(panel.node.querySelectorAll('.jp-CodeCell .jp-InputPrompt'));
+  return prompts.length === code && prompts.every(e => /\\[\\d+\\]/.test(e.textContent))
+    && panel.sessionContext.session.kernel.status === 'idle' ? 'done' : false;
+}"""
+
+
+def _run_notebook(page, lab, console):
+    page.goto(f"{lab.base}/lab/tree/{NOTEBOOK}?token={lab.token}")
+    page.wait_for_function(_READY_JS, timeout=90_000, polling=250)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    outcome = page.wait_for_function(_DONE_JS, timeout=90_000, polling=250).json_value()
+    if outcome == "error":
+        outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
+        failed = [t for t in outputs if "Traceback" in t]
+        pytest.fail(f"a cell failed:\n{failed[0][:2000]}")
+
+
+def _check_widgets(page):
+    outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
+    tracebacks = [t for t in outputs if "Traceback" in t]
+    assert not tracebacks, f"a cell failed:\n{tracebacks[0][:2000]}"
+    table = _truth_table(page)
+    table.wait_for(state="visible")
+    for css in (".qcakit-calibration-explorer", ".qcakit-robustness-sweep"):
+        page.locator(css).first.wait_for(state="visible")
+    text = page.locator(".jp-Notebook").inner_text()
+    assert "Error displaying widget" not in text
+    assert page.locator(".qcakit-static").count() == 0, \
+        "the static HTML fallback was shown instead of the widget"
+    return table
+
+
+def _move_slider(page, table):
+    before = table.inner_html()
+    assert "consistency cut 0.8," in before
+    handle = page.locator(".qcakit-threshold-explorer .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    for _ in range(STEPS):
+        handle.press("ArrowRight")
+    page.wait_for_function(
+        "() => { const t = document.querySelector("
+        "'.qcakit-threshold-explorer .qcakit-tt-out'); "
+        "return t && t.innerHTML.includes('consistency cut 0.85,'); }",
+        timeout=30_000, polling=100,
+    )
+    after = table.inner_html()
+    assert after != before
+    assert "vs paper" in after
+    assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
+
+
 def test_notebook_18_widgets_render_and_respond(lab):
     from playwright.sync_api import sync_playwright
 
+    console: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                                     args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.set_default_timeout(60_000)
-            page.goto(f"{lab.base}/lab/tree/{NOTEBOOK}?token={lab.token}")
-            page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
-            # the kernel must be up before "Run All" is useful
-            page.wait_for_function(
-                "() => Array.from(document.querySelectorAll('.jp-Toolbar-kernelStatus, "
-                ".jp-Notebook-ExecutionIndicator')).some(e => /idle/i.test("
-                "e.getAttribute('data-status') || e.getAttribute('title') || "
-                "e.textContent || ''))",
-                timeout=60_000,
-            )
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-
-            # every code cell gets an execution count ([*] while running, [ ] before)
-            page.wait_for_function(
-                "() => { const p = Array.from(document.querySelectorAll("
-                "'.jp-CodeCell .jp-InputPrompt')); return p.length > 0 && "
-                "p.every(e => /\\[\\d+\\]/.test(e.textContent)); }",
-                timeout=90_000,
-            )
-            outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
-            tracebacks = [t for t in outputs if "Traceback" in t]
-            assert not tracebacks, f"a cell failed:\n{tracebacks[0][:2000]}"
-
-            table = _truth_table(page)
-            table.wait_for(state="visible")
-            for css in (".qcakit-calibration-explorer", ".qcakit-robustness-sweep"):
-                page.locator(css).first.wait_for(state="visible")
-            text = page.locator(".jp-Notebook").inner_text()
-            assert "Error displaying widget" not in text
-            assert page.locator(".qcakit-static").count() == 0, \
-                "the static HTML fallback was shown instead of the widget"
-
-            before = table.inner_html()
-            assert "consistency cut 0.8," in before
-            handle = page.locator(".qcakit-threshold-explorer .noUi-handle").first
-            handle.focus()
-            for _ in range(STEPS):
-                handle.press("ArrowRight")
-            page.wait_for_function(
-                "() => { const t = document.querySelector("
-                "'.qcakit-threshold-explorer .qcakit-tt-out'); "
-                "return t && t.innerHTML.includes('consistency cut 0.85,'); }",
-                timeout=30_000,
-            )
-            after = table.inner_html()
-            assert after != before
-            assert "vs paper" in after
-            assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
+            page.on("console", lambda m: console.append(f"{m.type}: {m.text}"))
+            page.on("pageerror", lambda e: console.append(f"page error: {e}"))
+            try:
+                _run_notebook(page, lab, console)
+                table = _check_widgets(page)
+                _move_slider(page, table)
+            except Exception as err:  # keep what is needed to diagnose a CI failure
+                shot = lab.tmp / "failure.png"
+                try:
+                    page.screenshot(path=str(shot), full_page=True)
+                except Exception:  # noqa: BLE001
+                    shot = None
+                logs = "\n".join(console[-30:])
+                raise AssertionError(
+                    f"{type(err).__name__}: {err}\nscreenshot: {shot}\n"
+                    f"browser console (last 30):\n{logs}\nserver log:\n{lab.log_text()}"
+                ) from err
         finally:
             browser.close()

@@ -75,17 +75,41 @@ def test_analyse_collects_half_warnings_instead_of_printing(recwarn):
     assert not [w for w in recwarn if issubclass(w.category, qcakit.QCAWarning)]
 
 
+def _codings(cache):
+    return [k for k in cache if k[0] != "settings"]
+
+
+def _settings_seen(cache):
+    return [k for k in cache if k[0] == "settings"]
+
+
 def test_analyse_cache_reuses_the_minimization_for_the_same_coding():
     cache = {}
     first = explore.analyse(D, "Y", ["A", "B"], 0.80, solution="complex", cache=cache)
     second = explore.analyse(D, "Y", ["A", "B"], 0.85, solution="complex", cache=cache)
-    assert len(cache) == 1  # 0.80 and 0.85 code the rows the same way
+    assert len(_codings(cache)) == 1  # 0.80 and 0.85 code the rows the same way
+    assert len(_settings_seen(cache)) == 2
     assert second.expression == first.expression == "A"
     # the reused solution points at the new truth table (and its settings)
     assert second.solution.truth_table is second.truth_table
     assert second.truth_table.incl_cut == (0.85, 0.85)
     third = explore.analyse(D, "Y", ["A", "B"], 0.95, solution="complex", cache=cache)
-    assert len(cache) == 2 and third.expression == "A*B"
+    assert len(_codings(cache)) == 2 and third.expression == "A*B"
+
+
+def test_analyse_cache_returns_a_setting_seen_before():
+    cache = {}
+    first = explore.analyse(D, "Y", ["A", "B"], 0.85, solution="intermediate",
+                            directional={"A": 1}, cache=cache)
+    again = explore.analyse(D, "Y", ["A", "B"], 0.85, solution="intermediate",
+                            directional={"A": 1}, cache=cache)
+    assert again is first
+    other = explore.analyse(D, "Y", ["A", "B"], 0.85, solution="intermediate",
+                            directional={"A": 0}, cache=cache)
+    assert other is not first and len(_settings_seen(cache)) == 2
+    # without a cache every call computes afresh
+    assert explore.analyse(D, "Y", ["A", "B"], 0.85) is not explore.analyse(D, "Y", ["A", "B"],
+                                                                            0.85)
 
 
 def test_analyse_bad_input():
@@ -313,3 +337,22 @@ def test_calibration_svg_groups_tied_cases():
     raw = pd.Series([1.0, 1.0, 3.0, 5.0], index=["a", "b", "c", "d"], name="X")
     svg = explore.calibration_svg(explore.calibration_state(raw, (1.5, 3.5, 4.5)))
     assert ">a, b</text>" in svg
+
+
+def test_sweep_svg_draws_gaps_terms_and_reference():
+    table = explore.sweep(D, "Y", ["A", "B"], cuts=[0.8, 0.9, 0.95, 1.0], solution="complex",
+                          n_cut=1)
+    table.loc[3, ["consistency", "coverage"]] = float("nan")  # as when no row reaches a cut
+    svg = explore.sweep_svg(table, reference=0.9)
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert svg.count("class='consistency'") == 3 and svg.count("class='coverage'") == 3
+    assert svg.count("no row reaches this cut") == 1
+    # A at 0.8 and 0.9; A*B at 0.95 and 1.0 (the expression column is left as computed)
+    assert svg.count("<rect class='term'") == 4
+    assert "reference cut 0.9" in svg
+    assert "reference" not in explore.sweep_svg(table, reference=None).replace(
+        "reference cut", "")
+    with pytest.raises(QCAInputError, match="sweep_svg"):
+        explore.sweep_svg(table.drop(columns="expression"))
+    with pytest.raises(QCAInputError, match="empty"):
+        explore.sweep_svg(table.iloc[:0])

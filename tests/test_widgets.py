@@ -182,14 +182,22 @@ def test_robustness_sweep_updates():
     assert table["cut"].round(2).tolist() == [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
                                               0.95, 1.0]
     assert table.set_index(table["cut"].round(2)).loc[0.8, "expression"] == "A"
-    png = ex.outputs["plot"].value
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = ex.outputs["plot"].value
+    assert svg.startswith("<svg class='qcakit-sweep-svg'")
+    assert svg.count("class='reference'") == 1
+    # one square per cut where a term is present: A at 0.5 to 0.9 (9 cuts), B at 0.5 (row 2,
+    # incl 0.538, passes that cut: solution A + B), A*B at 0.95 and 1.0
+    assert table["expression"].iloc[0] == "A + B"
+    assert svg.count("<rect class='term'") == 9 + 1 + 2
     assert "reference cut 0.8" in ex.outputs["ranges"].value
+    cached = len(ex.cache)
     ex.set(cuts=(0.9, 1.0))
     assert ex.state["expression"].tolist() == ["A", "A*B", "A*B"]
-    assert ex.outputs["plot"].value != png
+    assert len(ex.cache) == cached  # every cut of the narrower range was computed already
+    assert ex.outputs["plot"].value != svg
+    assert ex.outputs["plot"].value.count("<rect class='term'") == 3
     static = ex._repr_mimebundle_()["text/html"]
-    assert "data:image/png;base64," in static
+    assert "qcakit-sweep-svg" in static
     assert "Solution by range of consistency cuts" in static
 
 
@@ -207,3 +215,37 @@ def test_explorer_logic_matches_pure_functions():
                                     labels=("reference", "current"))
     assert ex.outputs["truth_table"].value == view.html["truth_table"]
     assert ex.outputs["changes"].value == view.html["changes"]
+
+
+# ------------------------------------------------------------------------------ speed-ups
+
+
+def test_threshold_prefetch_makes_consistency_moves_lookups():
+    ex = make_threshold()
+    seen = len(ex.cache)
+    # 51 slider steps (0.50 to 1.00) of one setting are in the cache, each under its own key
+    assert sum(1 for k in ex.cache if k[0] == "settings") == 51
+    first = explore.analyse(D, "Y", ["A", "B"], 0.95, solution="complex", cache=ex.cache)
+    ex.controls["incl_cut"].value = 0.9500000000000001  # as a browser may send 0.95
+    assert ex.state is first  # looked up, not recomputed
+    assert ex.state.settings["incl_cut"] == 0.95
+    assert len(ex.cache) == seen
+    cold = make_threshold(prefetch=False)
+    assert sum(1 for k in cold.cache if k[0] == "settings") == 1  # the first state only
+
+
+def test_explorers_leave_the_callers_attrs_alone():
+    data = D.copy()
+    data.attrs["note"] = ["kept"]
+    ex = widgets.threshold_explorer(data, "Y", ["A", "B"], solution="complex", prefetch=False)
+    assert data.attrs == {"note": ["kept"]}
+    assert ex.state.expression == "A"
+
+
+def test_robustness_sweep_shares_a_cache_with_the_threshold_explorer():
+    ex = make_threshold()
+    before = len(ex.cache)
+    sweeper = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.6, 1.0), reference=0.8,
+                                       solution="complex", cache=ex.cache)
+    assert sweeper.cache is ex.cache and len(ex.cache) == before  # all looked up
+    assert sweeper.state["expression"].tolist()[-1] == "A*B"
