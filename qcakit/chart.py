@@ -139,11 +139,14 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
                          f"({', '.join(_name(p) for p in parents)}); its core is their union.")
         cores.append(frozenset(lit for p in parents for lit in p))
     labels = _labels(cores)
-    table = pd.DataFrame("", index=pd.Index(conditions), columns=labels)
+    columns = {}
     for label, term, core in zip(labels, terms, cores):
+        codes = dict.fromkeys(conditions, "")
         for name, value in term:
             kind = "core" if (name, value) in core else "peripheral"
-            table.loc[name, label] = f"{kind} {'present' if value else 'absent'}"
+            codes[name] = f"{kind} {'present' if value else 'absent'}"
+        columns[label] = list(codes.values())
+    table = pd.DataFrame(columns, index=pd.Index(conditions), columns=labels)
     params = intermediate.parameters(model)
     fit = params.iloc[:-1].copy()
     fit.index = labels
