@@ -2,9 +2,15 @@
 
 200 cases, 8 / 10 / 12 / 14 conditions, fixed seeds. Two kinds of outcome:
 
-- "structured": Y = A*B + C*~D, blurred with noise, so the truth table has a realistic mix of
-  positive and negative rows (the hard case for the complex solution: many positive rows);
-- "random": Y independent of the conditions (few rows pass the consistency cut).
+- "structured": Y = A*B + C*~D, blurred with noise;
+- "random": Y independent of the conditions.
+
+and two truth-table settings: consistency cut 0.8 alone, and with a PRI cut of 0.7. With 200
+cases spread over 2^k rows most rows hold one or two cases, so the consistency cut alone lets
+almost every row through (few negative rows: few, short prime implicants, but a complex
+solution over many positive rows). The PRI cut gives the mix of a real study (a few dozen
+positive rows among mostly negative ones): hundreds to thousands of prime implicants and
+often more than 100 equally minimal models, the hard case for the cover search.
 
 Run: ``.venv/bin/python benchmarks/minimize.py``
 """
@@ -43,26 +49,35 @@ def timed(fn, repeat: int = 3):
 
 
 def main() -> None:
-    print(f"{'k':>3} {'outcome':>10} {'rows':>5} {'OUT=1':>6} {'truth table':>12} "
-          f"{'parsimonious':>13} {'PIs':>5} {'complex':>9} {'PIs':>5} {'models':>7}")
+    import scipy.optimize  # noqa: F401  (import once, outside the timings)
+
+    print(f"{'k':>3} {'outcome':>10} {'PRI cut':>7} {'rows':>5} {'OUT=1':>6} "
+          f"{'truth table':>12} {'parsimonious':>13} {'PIs':>5} {'models':>7} "
+          f"{'complex':>9} {'PIs':>5} {'models':>7}")
     for k in (8, 10, 12, 14):
         for kind in ("structured", "random"):
             data, cols = random_data(k, kind, seed=k)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                t_tt, tt = timed(lambda: qcakit.truth_table(data, "Y", cols, incl_cut=0.8))
-            positives = int((tt.table.OUT == "1").sum())
-            if positives == 0:
-                print(f"{k:>3} {kind:>10} {len(tt.table):>5} {0:>6}   (nothing to minimize)")
-                continue
-            t_p, pars = timed(lambda: qcakit.minimize(tt, "parsimonious"))
-            t_c, cplx = timed(lambda: qcakit.minimize(tt, "complex"), repeat=1)
-            models = f"{len(cplx.models)}{'' if cplx.complete else '+'}"
-            print(f"{k:>3} {kind:>10} {len(tt.table):>5} {positives:>6} {t_tt:>11.3f}s "
-                  f"{t_p:>12.3f}s {len(pars.prime_implicants):>5} {t_c:>8.3f}s "
-                  f"{len(cplx.prime_implicants):>5} {models:>7}")
+            for pri_cut in (None, 0.7):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    t_tt, tt = timed(lambda: qcakit.truth_table(data, "Y", cols, incl_cut=0.8,
+                                                                pri_cut=pri_cut))
+                positives = int((tt.table.OUT == "1").sum())
+                head = f"{k:>3} {kind:>10} {pri_cut or '-':>7} {len(tt.table):>5} {positives:>6}"
+                if positives == 0:
+                    print(f"{head}   (nothing to minimize)")
+                    continue
+                t_p, pars = timed(lambda: qcakit.minimize(tt, "parsimonious"))
+                t_c, cplx = timed(lambda: qcakit.minimize(tt, "complex"), repeat=1)
+                print(f"{head} {t_tt:>11.3f}s {t_p:>12.3f}s {len(pars.prime_implicants):>5} "
+                      f"{_models(pars):>7} {t_c:>8.3f}s {len(cplx.prime_implicants):>5} "
+                      f"{_models(cplx):>7}")
     print("times: best of 3 (complex: 1 run); '+' = more equally minimal models than the cap "
           f"({qcakit.boolean.MAX_MODELS}) exist")
+
+
+def _models(solution) -> str:
+    return f"{len(solution.models)}{'' if solution.complete else '+'}"
 
 
 if __name__ == "__main__":

@@ -9,9 +9,9 @@ searches the condition subsets by increasing size, in the spirit of Dusa's Consi
 (2018): for each subset, the candidate cubes are the projections of the positive rows; a
 candidate is an implicant when it contains no forbidden row (parsimonious solution: the negative
 and contradictory rows), or when every one of its ``2^(k-s)`` rows is allowed (complex and
-intermediate solutions: positive rows plus chosen counterfactuals). A candidate not contained
-in a prime implicant found at a smaller size is itself prime. The cost is about ``2^k`` numpy
-passes over the observed rows, independent of the number of remainders.
+intermediate solutions: positive rows plus chosen counterfactuals). An implicant is prime when
+none of the cubes one literal shorter is an implicant (looked up in the previous size). The cost
+is about ``2^k`` numpy passes over the observed rows, independent of the number of remainders.
 
 :func:`minimal_covers` then solves the prime-implicant chart exactly: all covers with the
 fewest prime implicants (model ambiguity is reported, not hidden).
@@ -21,6 +21,8 @@ fewest prime implicants (model ambiguity is reported, not hidden).
 ['A']
 """
 from __future__ import annotations
+
+from itertools import product
 
 import numpy as np
 
@@ -32,6 +34,8 @@ MAX_CONDITIONS = 16
 MAX_MODELS = 100
 #: In blocks with at most this many PIs the minimum cover size is found without the solver.
 SMALL_BLOCK = 10
+#: Nodes the depth-first cover search may visit before integer programs take over.
+SEARCH_BUDGET = 1_000
 
 
 def cube_literals(cube, k: int) -> list[tuple[int, int]]:
@@ -69,16 +73,12 @@ def _masks_by_size(k: int) -> list[np.ndarray]:
     return [masks[sizes == s] for s in range(k + 1)]
 
 
-def _subsumed(c_mask, c_value, pi_mask, pi_value, chunk: int = 20_000) -> np.ndarray:
-    """For each candidate cube, whether a found prime implicant contains it."""
-    out = np.zeros(c_mask.size, dtype=bool)
-    if pi_mask.size == 0:
-        return out
-    for lo in range(0, c_mask.size, chunk):
-        cm, cv = c_mask[lo:lo + chunk, None], c_value[lo:lo + chunk, None]
-        inside = ((cm & pi_mask) == pi_mask) & ((cv & pi_mask) == pi_value)
-        out[lo:lo + chunk] = inside.any(axis=1)
-    return out
+def _in_sorted(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Whether each value occurs in ``sorted_keys`` (binary search; no re-sorting)."""
+    if sorted_keys.size == 0:
+        return np.zeros(np.shape(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), sorted_keys.size - 1)
+    return sorted_keys[at] == values
 
 
 def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[int, int]]:
@@ -104,6 +104,7 @@ def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[
     span = np.int64(1) << k
     pi_mask = np.empty(0, dtype=np.int64)
     pi_value = np.empty(0, dtype=np.int64)
+    above = np.empty(0, dtype=np.int64)  # every implicant one literal shorter, as mask*span+value
     for size, masks in enumerate(_masks_by_size(k)):
         if size < smallest:
             continue
@@ -117,9 +118,16 @@ def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[
                                      return_counts=True)
             cand = np.intersect1d(cand, keys[counts == (1 << (k - size))], assume_unique=True)
         c_mask, c_value = masks[cand // span], cand % span
-        keep = ~_subsumed(c_mask, c_value, pi_mask, pi_value)
+        # prime unless dropping one of its literals still gives an implicant
+        keep = np.ones(cand.size, dtype=bool)
+        for j in range(k) if pi_mask.size else ():  # no prime yet: no shorter implicant either
+            bit = np.int64(1) << j
+            rows = np.flatnonzero(keep & ((c_mask & bit) != 0))
+            parent = (c_mask[rows] & ~bit) * span + (c_value[rows] & ~bit)
+            keep[rows] = ~_in_sorted(parent, above)
         pi_mask = np.concatenate([pi_mask, c_mask[keep]])
         pi_value = np.concatenate([pi_value, c_value[keep]])
+        above = np.sort(c_mask * span + c_value)
     return list(zip(pi_mask.tolist(), pi_value.tolist()))
 
 
@@ -226,16 +234,24 @@ def _minimum_size(block: np.ndarray) -> int:
     return int(round(result.fun))
 
 
+def _bits(mask: int, n: int) -> np.ndarray:
+    """Indices of the set bits of ``mask`` (below ``n``)."""
+    return np.flatnonzero(np.unpackbits(
+        np.frombuffer(mask.to_bytes((n + 7) // 8 or 1, "little"), dtype=np.uint8),
+        bitorder="little")[:n])
+
+
 class _CoverSearch:
     """Depth-first search for covers of a chart with a given number of PIs.
 
     Branches on the uncovered column with the fewest usable PIs; in the branch of its j-th PI
     the column's earlier PIs are excluded, so every set of PIs is met at most once. A branch
-    is cut when a lower bound on the PIs still needed (columns whose usable PIs are pairwise
-    disjoint each need their own PI) exceeds the PIs left to choose.
+    is cut when the PIs left to choose cannot cover the uncovered columns (see
+    :meth:`_too_few`).
     """
 
     def __init__(self, block: np.ndarray):
+        self.block = np.asarray(block, dtype=bool)
         self.cover = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in block]
         self.by_col = [sum(1 << i for i in np.flatnonzero(col).tolist()) for col in block.T]
         self.n_on = block.shape[1]
@@ -252,29 +268,41 @@ class _CoverSearch:
         cols.sort()
         return cols
 
-    @staticmethod
-    def _lower_bound(cols) -> int:
-        """PIs still needed, at least: columns whose usable PIs are pairwise disjoint each need
-        a PI of their own."""
-        bound, taken = 0, 0
+    def _too_few(self, uncovered: int, usable: int, cols, left: int) -> bool:
+        """Whether ``left`` more PIs cannot cover the uncovered columns: more columns with
+        pairwise disjoint usable PIs than ``left`` (each needs a PI of its own), or fewer
+        columns covered by the ``left`` best usable PIs together than are uncovered."""
+        disjoint, taken = 0, 0
         for _, _, pis in cols:
             if not pis & taken:
-                bound, taken = bound + 1, taken | pis
-        return bound
+                disjoint, taken = disjoint + 1, taken | pis
+        if disjoint > left:
+            return True
+        rows = _bits(usable, len(self.cover))
+        if rows.size <= left:
+            return False
+        counts = self.block[np.ix_(rows, _bits(uncovered, self.n_on))].sum(axis=1)
+        return int(np.partition(counts, -left)[-left:].sum()) < len(cols)
 
-    def find(self, size: int, limit: int) -> list[tuple[int, ...]]:
-        """Up to ``limit`` covers with exactly ``size`` PIs (fewer if none of that size)."""
+    def find(self, size: int, limit: int, budget: int | None = None):
+        """Up to ``limit`` covers with exactly ``size`` PIs (fewer if none of that size), and
+        whether the search finished within ``budget`` nodes (None: no budget)."""
         found: list[tuple[int, ...]] = []
+        nodes = 0
 
         def search(uncovered: int, usable: int, chosen: list[int]) -> None:
+            nonlocal nodes
             if uncovered == 0:
                 found.append(tuple(sorted(chosen)))
                 return
             left = size - len(chosen)
             if left == 0:
                 return
+            nodes += 1
+            if budget is not None and nodes > budget:
+                raise _OverBudget
             cols = self._columns(uncovered, usable)
-            if cols[0][0] == 0 or self._lower_bound(cols) > left:
+            if cols[0][0] == 0 or self._too_few(uncovered, usable, cols, left):
                 return
             pis = cols[0][2]
             while pis and len(found) < limit:
@@ -283,22 +311,102 @@ class _CoverSearch:
                 usable &= ~(1 << i)
                 search(uncovered & ~self.cover[i], usable, chosen + [i])
 
-        search((1 << self.n_on) - 1, (1 << len(self.cover)) - 1, [])
-        return found
+        try:
+            search((1 << self.n_on) - 1, (1 << len(self.cover)) - 1, [])
+        except _OverBudget:
+            return found, False
+        return found, True
+
+
+    def swaps(self, covers: list, limit: int) -> list:
+        """``covers`` and the covers reachable from them by exchanging one PI for another
+        (breadth first), up to ``limit`` in all. Exchanges keep the number of PIs, so from
+        minimum covers they reach only minimum covers; they need not reach all of them."""
+        seen = dict.fromkeys(covers)
+        queue = list(covers)
+        while queue and len(seen) < limit:
+            cover = queue.pop(0)
+            for p in cover:
+                rest = 0
+                for q in cover:
+                    if q != p:
+                        rest |= self.cover[q]
+                needed = ((1 << self.n_on) - 1) & ~rest
+                for q, bits in enumerate(self.cover):
+                    if q in cover or bits & needed != needed:
+                        continue
+                    new = tuple(sorted((*[r for r in cover if r != p], q)))
+                    if new not in seen:
+                        seen[new] = None
+                        queue.append(new)
+                        if len(seen) >= limit:
+                            return list(seen)
+        return list(seen)
+
+
+class _OverBudget(Exception):
+    """The depth-first search has used its node budget."""
+
+
+def _more_covers(block: np.ndarray, size: int, found: list, limit: int) -> list:
+    """Covers of ``size`` PIs beyond ``found`` (up to ``limit`` in all), by integer programs:
+    the smallest cover that is none of the covers found so far is added, and so on until it
+    needs more than ``size`` PIs or none is left."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n_pi, n_on = block.shape
+    found = list(found)
+    while len(found) < limit:
+        cuts = np.zeros((len(found), n_pi))
+        for row, cover in enumerate(found):
+            cuts[row, list(cover)] = 1
+        result = milp(
+            c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
+            constraints=[LinearConstraint(block.T.astype(float), 1, np.inf),
+                         LinearConstraint(cuts, -np.inf, size - 1.0)],
+        )
+        if result.status == 2:  # infeasible: every cover has been cut
+            break
+        if not result.success:
+            raise RuntimeError(f"set-cover integer program failed: {result.message}")
+        chosen = tuple(int(i) for i in np.flatnonzero(result.x > 0.5))
+        if len(chosen) > size:
+            break
+        found.append(chosen)
+    return found
 
 
 def _solve_block(block: np.ndarray, max_models: int):
     """All minimum covers of one block (up to ``max_models``), and whether the list is complete.
 
-    The minimum size comes from the depth-first search itself (trying 1, 2, ... PIs) in small
-    blocks, or from a 0/1 integer program (HiGHS via scipy; the R package QCA uses lp_solve the
-    same way) in larger ones. The covers of that size are then listed by the depth-first search
-    (:class:`_CoverSearch`).
+    PIs that cover exactly the same columns are interchangeable, and a minimum cover never
+    holds two of them, so the search runs on one representative per group and each cover found
+    is expanded into every choice of group members. The minimum size comes from the search
+    itself (trying 1, 2, ... PIs) in small charts, or from a 0/1 integer program (HiGHS via
+    scipy; the R package QCA uses lp_solve the same way) in larger ones. The covers of that size
+    are listed by a depth-first search (:class:`_CoverSearch`). When it uses up its budget of
+    :data:`SEARCH_BUDGET` nodes (charts with thousands of PIs), the covers found are extended by
+    exchanging one PI at a time, and an integer program with a cut for each cover found looks
+    for one more, in turn, until ``max_models`` is passed or the program finds none (then the
+    list is complete).
     """
-    search = _CoverSearch(block)
-    if block.shape[0] <= SMALL_BLOCK:
-        size = next(s for s in range(1, block.shape[0] + 1) if search.find(s, 1))
+    patterns, group = np.unique(block, axis=0, return_inverse=True)
+    members = [np.flatnonzero(group.ravel() == g).tolist() for g in range(len(patterns))]
+    search = _CoverSearch(patterns)
+    if len(patterns) <= SMALL_BLOCK:
+        size = next(s for s in range(1, len(patterns) + 1) if search.find(s, 1)[0])
     else:
-        size = _minimum_size(block)
-    covers = search.find(size, max_models + 1)
-    return covers[:max_models], len(covers) <= max_models
+        size = _minimum_size(patterns)
+    grouped_covers, finished = search.find(size, max_models + 1, SEARCH_BUDGET)
+    while not finished and len(grouped_covers) <= max_models:
+        grouped_covers = search.swaps(grouped_covers, max_models + 1)
+        more = _more_covers(patterns, size, grouped_covers, len(grouped_covers) + 1)
+        finished = len(more) == len(grouped_covers)
+        grouped_covers = more
+    covers = []
+    for grouped in grouped_covers:
+        for cover in product(*(members[g] for g in grouped)):
+            covers.append(tuple(sorted(cover)))
+            if len(covers) > max_models:
+                return covers[:max_models], False
+    return covers, True

@@ -114,19 +114,20 @@ def test_too_many_conditions_refused_before_starting():
 @settings(max_examples=60, deadline=None)
 @given(truth_tables())
 def test_integer_program_path_matches_enumeration(case):
-    """The solver path (minimum size from HiGHS, used for blocks with many PIs) agrees with the
+    """The solver paths (minimum size from HiGHS; covers from exchanges and integer programs
+    once the search budget is used up, as in charts with thousands of PIs) agree with the
     search-only path."""
     k, on, off = case
     if not on:
         return
     chart = boolean.chart(boolean.prime_implicants(sorted(on), k, forbidden=sorted(off)),
                           sorted(on))
-    saved = boolean.SMALL_BLOCK
+    saved = boolean.SMALL_BLOCK, boolean.SEARCH_BUDGET
     try:
-        boolean.SMALL_BLOCK = 0
+        boolean.SMALL_BLOCK, boolean.SEARCH_BUDGET = 0, 0
         by_solver = boolean.minimal_covers(chart, max_models=20)
     finally:
-        boolean.SMALL_BLOCK = saved
+        boolean.SMALL_BLOCK, boolean.SEARCH_BUDGET = saved
     by_enumeration = boolean.minimal_covers(chart, max_models=20)
     if by_solver[1] and by_enumeration[1]:
         assert by_solver == by_enumeration
