@@ -202,7 +202,7 @@ def minimize(
     c_pis = boolean.prime_implicants(on, k, allowed=allowed)
     _, c_models, _, c_complete = _covers(k, on, c_pis, max_models)
 
-    models, seen, parents = [], set(), {}
+    models, seen, parents, solved = [], set(), {}, {}
     all_pis, all_essential, easy_all, difficult_all = [], [], set(), set()
     complete = c_complete and p_complete
     for c_model in c_models:
@@ -213,10 +213,13 @@ def minimize(
             easy = sa & set(_rows_in(regions, k).tolist())
             easy_all |= easy
             difficult_all |= sa - easy
-            allowed_i = np.concatenate([allowed, np.fromiter(easy, dtype=np.int64,
-                                                             count=len(easy))])
-            i_pis = boolean.prime_implicants(on, k, allowed=allowed_i)
-            i_ordered, i_models, i_essential, i_complete = _covers(k, on, i_pis, max_models)
+            key = frozenset(easy)
+            if key not in solved:  # pairs of models often free the same counterfactuals
+                allowed_i = np.concatenate([allowed, np.fromiter(easy, dtype=np.int64,
+                                                                 count=len(easy))])
+                solved[key] = _covers(k, on, boolean.prime_implicants(on, k, allowed=allowed_i),
+                                      max_models)
+            i_ordered, i_models, i_essential, i_complete = solved[key]
             complete = complete and i_complete
             for cube in i_ordered:
                 if cube not in all_pis:
