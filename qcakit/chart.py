@@ -35,7 +35,6 @@ import pandas as pd
 from . import _display
 from .errors import QCAInputError
 
-CODES = ("core present", "peripheral present", "core absent", "peripheral absent")
 TEXT_SYMBOLS = {"core present": "●", "peripheral present": "(●)", "core absent": "⊗",
                 "peripheral absent": "(⊗)", "": ""}
 _HTML_SYMBOLS = {

@@ -208,7 +208,6 @@ def check(func):
         _record(fb)
         return fb
 
-    wrapper.is_check = True
     return wrapper
 
 

@@ -64,8 +64,6 @@ PRI_CUT = 0.7
 N_CUT = 1
 #: Consistency cut of the robustness test (0.80 -> 0.85).
 ROBUSTNESS_INCL_CUT = 0.85
-#: Necessity threshold used in the paper (consistency above 0.9).
-NECESSITY_THRESHOLD = 0.9
 
 #: Directional expectations for the intermediate solution. The paper does not report them.
 #: ``None`` (no expectation for any condition: the intermediate solution equals the complex

@@ -78,7 +78,7 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from itertools import combinations, product
+from itertools import product
 
 import numpy as np
 import pandas as pd
@@ -372,28 +372,6 @@ def table3_optimum(levels=(1.0, 0.501, 0.0), margins=None) -> pd.DataFrame:
         row["total_sq"] = total
         rows.append(row)
     return pd.DataFrame(rows).sort_values("total_sq", kind="stable").reset_index(drop=True)
-
-
-def near_margins(width: float = 0.3):
-    """Outcome margins whose sum lies within ``width`` of the sum Table 3 implies (about 16.0)."""
-    target = implied_outcome_sum()
-    return [(a, b, N_CASES - a - b) for a in range(N_CASES + 1) for b in range(N_CASES + 1 - a)
-            if abs(a + 0.501 * b - target) <= width]
-
-
-def implied_outcome_sum() -> float:
-    """The sum of FUSION memberships that Table 3 implies.
-
-    For any condition X, sum(X) = consistency * sum(Y) / coverage and the same for ~X; as
-    sum(X) + sum(~X) = 27, sum(Y) = 27 / (cons/cov + cons~/cov~). Mean over the six conditions.
-    """
-    t = study.TABLE3["FUSION"]
-    est = []
-    for cond in study.CONDITIONS:
-        r = t.loc[cond, "consistency"] / t.loc[cond, "coverage"]
-        rn = t.loc[f"~{cond}", "consistency"] / t.loc[f"~{cond}", "coverage"]
-        est.append(N_CASES / (r + rn))
-    return float(np.mean(est))
 
 
 def attainable_ratio(published: float, denominator: float, contributions, capacity: int,
