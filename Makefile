@@ -7,6 +7,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+LAB_ARGS ?=
 
 .PHONY: lab test strip clean
 
@@ -20,10 +21,14 @@ $(VENV)/.lab: $(BIN)/python pyproject.toml
 
 $(VENV)/.test: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install -e '.[lab,test]'
-	touch $@
+	touch $(VENV)/.lab $@
+
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: $(VENV)/.lab
-	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_welcome.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(AS_ROOT) $(LAB_ARGS) \
+		--ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 test: $(VENV)/.test
 	scripts/ensure-browser
