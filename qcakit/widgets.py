@@ -45,7 +45,7 @@ import ipywidgets as W
 import numpy as np
 import pandas as pd
 
-from . import _checks, explore
+from . import _checks, explore, svg
 from .errors import QCAInputError
 from .minimize import SOLUTION_TYPES
 
@@ -366,7 +366,7 @@ def calibration_explorer(
         ex.outputs["warnings"].value = state.warnings_html()
         ex.outputs["scores"].value = state.scores_html()
         ex.outputs["necessity"].value = state.necessity_html()
-        ex.outputs["curve"].value = explore.calibration_svg(state)
+        ex.outputs["curve"].value = svg.calibration_svg(state)
 
     layout = W.VBox([
         W.HTML(f"<b>Calibration explorer</b>: {html.escape(name)} ({len(raw)} cases, raw "
@@ -430,7 +430,7 @@ def robustness_sweep(
 
     ``cuts`` is the (lowest, highest) cut swept in steps of ``step``; ``reference`` the cut to
     mark (the paper's). Controls: the range, the solution type and the PRI cut. Outputs: the
-    plot (:func:`qcakit.explore.sweep_svg`, the picture of :func:`qcakit.plot.threshold_sweep`
+    plot (:func:`qcakit.svg.sweep_svg`, the picture of :func:`qcakit.plot.threshold_sweep`
     drawn as SVG so that it redraws at once) and a table of the cut ranges over which the
     solution stays the same (:func:`qcakit.explore.sweep_ranges`). Every cut computed is kept,
     so narrowing or widening the range again only looks results up. ``cache``: a dict shared
@@ -460,7 +460,7 @@ def robustness_sweep(
         table = explore.sweep(data, outcome, conditions, grid, v["solution"], pri, n_cut,
                               directional, cache=cache)
         ex.state, ex.error = table, None
-        ex.outputs["plot"].value = explore.sweep_svg(table, reference)
+        ex.outputs["plot"].value = svg.sweep_svg(table, reference)
         ex.outputs["ranges"].value = explore.sweep_ranges_html(table, reference)
 
     layout = W.VBox([

@@ -24,7 +24,7 @@ import pandas as pd
 import pytest
 
 import qcakit
-from qcakit import explore
+from qcakit import explore, svg
 from qcakit.errors import QCAInputError
 
 D = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
@@ -324,35 +324,35 @@ def test_calibration_state_bad_input():
 
 def test_calibration_svg_marks_half_cases():
     half = explore.calibration_state(RAW, (2, 3, 4))
-    svg = explore.calibration_svg(half)
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert svg.count("<circle") == 5
-    assert svg.count("stroke='#c62828'") == 1  # the hollow red circle of case c
-    assert "crossover 3" in svg
-    clean = explore.calibration_svg(explore.calibration_state(RAW, (1.5, 3.5, 4.5)))
+    picture = svg.calibration_svg(half)
+    assert picture.startswith("<svg") and picture.endswith("</svg>")
+    assert picture.count("<circle") == 5
+    assert picture.count("stroke='#c62828'") == 1  # the hollow red circle of case c
+    assert "crossover 3" in picture
+    clean = svg.calibration_svg(explore.calibration_state(RAW, (1.5, 3.5, 4.5)))
     assert "stroke='#c62828'" not in clean
 
 
 def test_calibration_svg_groups_tied_cases():
     raw = pd.Series([1.0, 1.0, 3.0, 5.0], index=["a", "b", "c", "d"], name="X")
-    svg = explore.calibration_svg(explore.calibration_state(raw, (1.5, 3.5, 4.5)))
-    assert ">a, b</text>" in svg
+    picture = svg.calibration_svg(explore.calibration_state(raw, (1.5, 3.5, 4.5)))
+    assert ">a, b</text>" in picture
 
 
 def test_sweep_svg_draws_gaps_terms_and_reference():
     table = explore.sweep(D, "Y", ["A", "B"], cuts=[0.8, 0.9, 0.95, 1.0], solution="complex",
                           n_cut=1)
     table.loc[3, ["consistency", "coverage"]] = float("nan")  # as when no row reaches a cut
-    svg = explore.sweep_svg(table, reference=0.9)
-    assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert svg.count("class='consistency'") == 3 and svg.count("class='coverage'") == 3
-    assert svg.count("no row reaches this cut") == 1
+    picture = svg.sweep_svg(table, reference=0.9)
+    assert picture.startswith("<svg") and picture.endswith("</svg>")
+    assert picture.count("class='consistency'") == 3 and picture.count("class='coverage'") == 3
+    assert picture.count("no row reaches this cut") == 1
     # A at 0.8 and 0.9; A*B at 0.95 and 1.0 (the expression column is left as computed)
-    assert svg.count("<rect class='term'") == 4
-    assert "reference cut 0.9" in svg
-    assert "reference" not in explore.sweep_svg(table, reference=None).replace(
+    assert picture.count("<rect class='term'") == 4
+    assert "reference cut 0.9" in picture
+    assert "reference" not in svg.sweep_svg(table, reference=None).replace(
         "reference cut", "")
     with pytest.raises(QCAInputError, match="sweep_svg"):
-        explore.sweep_svg(table.drop(columns="expression"))
+        svg.sweep_svg(table.drop(columns="expression"))
     with pytest.raises(QCAInputError, match="empty"):
-        explore.sweep_svg(table.iloc[:0])
+        svg.sweep_svg(table.iloc[:0])
