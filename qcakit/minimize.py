@@ -94,11 +94,11 @@ def parse_directional(directional, conditions) -> dict:
 
 def _covers(k, on, pis, max_models):
     ordered = sorted(pis, key=lambda p: _sort_key(p, k))
-    covers, complete = boolean.minimal_covers(boolean.chart(ordered, on), max_models)
+    chart = boolean.chart(ordered, on)
+    covers, complete = boolean.minimal_covers(chart, max_models)
     models = [[ordered[i] for i in cover] for cover in covers]
     models.sort(key=lambda m: (sum(len(boolean.cube_literals(p, k)) for p in m),
                                [_sort_key(p, k) for p in m]))
-    chart = boolean.chart(ordered, on)
     essential = [ordered[i] for i in range(len(ordered))
                  if any(chart[i, j] and chart[:, j].sum() == 1 for j in range(len(on)))]
     return ordered, models, essential, complete
@@ -205,9 +205,9 @@ def minimize(
     models, seen, parents, solved = [], set(), {}, {}
     all_pis, all_essential, easy_all, difficult_all = [], [], set(), set()
     complete = c_complete and p_complete
+    assumptions = [set(_rows_in(p_model, k).tolist()) - observed for p_model in p_models]
     for c_model in c_models:
-        for p_model in p_models:
-            sa = set(_rows_in(p_model, k).tolist()) - observed
+        for p_model, sa in zip(p_models, assumptions):
             regions = [_easy_region(c, p, expectations, k)
                        for c in c_model for p in p_model if _contains(p, c)]
             easy = sa & set(_rows_in(regions, k).tolist())
