@@ -211,7 +211,7 @@ def _analyse(data, outcome, conditions, settings, cache) -> Analysis:
                          pri_cut=settings["pri_cut"], n_cut=settings["n_cut"])
     messages = _unique_messages(caught)
     if tt.codes("1").size == 0:
-        message = (f"No truth-table row has OUT = 1 ({tt._settings()}): at these cuts no "
+        message = (f"No truth-table row has OUT = 1 ({tt.settings}): at these cuts no "
                    "configuration is sufficient, so there is nothing to minimize.")
         return Analysis(settings, tt, None, None, None, message, messages)
     key = _coding_key(tt, settings)
@@ -486,7 +486,7 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
             f"<td style='text-align:left'>{html.escape(str(cases))}</td>{mark}</tr>"
         )
     title = (f"Truth table for {tt.outcome_label}: {len(table)} rows with cases, "
-             f"{tt.n_remainders} remainders ({tt._settings()})")
+             f"{tt.n_remainders} remainders ({tt.settings})")
     legend = ("Rows: green OUT = 1 (sufficient), red OUT = 0, orange C (contradiction), "
               "grey ? (below the frequency cut).")
     return (f"<div class='qcakit qcakit-truth-table'><p><b>{html.escape(title)}</b></p>"
@@ -501,9 +501,9 @@ def solution_html(analysis: Analysis) -> str:
         return (f"<div class='qcakit qcakit-solution'>{_note(analysis.message, warn=True)}"
                 "</div>")
     sol = analysis.solution
-    title = f"{sol._title()}: {sol.expression}"
+    title = f"{sol.title}: {sol.expression}"
     parts = ["<div class='qcakit qcakit-solution'>",
-             _display.render_html(title, analysis.parameters, sol._notes()),
+             _display.render_html(title, analysis.parameters, sol.display_notes()),
              analysis.chart._repr_html_(), "</div>"]
     return "\n".join(parts)
 

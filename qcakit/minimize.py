@@ -170,7 +170,7 @@ def minimize(
     on = tt.codes("1")
     if on.size == 0:
         raise QCAInputError(
-            f"No truth-table row has OUT = 1 ({tt._settings()}), so there is nothing to "
+            f"No truth-table row has OUT = 1 ({tt.settings}), so there is nothing to "
             "minimize. Look at tt.table: lower the consistency or PRI cut only if you can "
             "justify it, or conclude that no configuration is sufficient."
         )

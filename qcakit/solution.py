@@ -166,14 +166,17 @@ class Solution:
                                        for r in rows]
         return pd.DataFrame(out, index=rows).T
 
-    def _title(self):
+    @property
+    def title(self) -> str:
+        """Heading: solution type, outcome and, if several, the number of models."""
         tt = self.truth_table
         head = f"{self.kind.capitalize()} solution for {tt.outcome_label}"
         if len(self.models) > 1:
             head += f" ({len(self.models)} equally minimal models)"
         return head
 
-    def _notes(self):
+    def display_notes(self) -> list[str]:
+        """Notes shown under the table: stored notes, the models, whether the list is complete."""
         notes = list(self.notes)
         if len(self.models) > 1:
             notes.append("Models: " + " | ".join(f"M{i + 1}: {e}"
@@ -183,12 +186,12 @@ class Solution:
         return notes
 
     def _repr_html_(self):
-        title = f"{self._title()}: {self.expression}"
-        return _display.render_html(title, self.parameters(), self._notes())
+        title = f"{self.title}: {self.expression}"
+        return _display.render_html(title, self.parameters(), self.display_notes())
 
     def __repr__(self):
-        return _display.render_text(f"{self._title()}: {self.expression}",
-                                    self.parameters(), self._notes())
+        return _display.render_text(f"{self.title}: {self.expression}",
+                                    self.parameters(), self.display_notes())
 
     def __str__(self):
         return self.expression

@@ -124,25 +124,29 @@ class TruthTable:
         out["cases"] = out["cases"].fillna("")
         return out
 
-    def _settings(self) -> str:
+    @property
+    def settings(self) -> str:
+        """The cuts in words, e.g. ``'consistency cut 0.8, PRI cut none, frequency cut 1'``."""
         ic1, ic0 = self.incl_cut
         cut = f"{ic1:g}" if ic0 == ic1 else f"{ic1:g} (1) / {ic0:g} (0)"
         pri = "none" if self.pri_cut is None else f"{self.pri_cut:g}"
         return f"consistency cut {cut}, PRI cut {pri}, frequency cut {self.n_cut}"
 
-    def _title(self):
+    @property
+    def title(self) -> str:
+        """One-line heading used when the table is displayed."""
         return (f"Truth table for {self.outcome_label}: {len(self.table)} rows with cases, "
-                f"{self.n_remainders} remainders ({self._settings()})")
+                f"{self.n_remainders} remainders ({self.settings})")
 
     def _repr_html_(self):
         shown = _display.fmt_table(self.table)
         styler = shown.style.apply(
             lambda row: [f"background-color:{OUT_COLOURS[row['OUT']]}"] * len(row), axis=1
         )
-        return _display.render_html(self._title(), None, self.notes, styler=styler)
+        return _display.render_html(self.title, None, self.notes, styler=styler)
 
     def __repr__(self):
-        return _display.render_text(self._title(), self.table, self.notes)
+        return _display.render_text(self.title, self.table, self.notes)
 
 
 def _incl_cuts(incl_cut) -> tuple[float, float]:
