@@ -99,7 +99,7 @@ def _groups(data, column: str, what: str) -> pd.Series:
             f"{', '.join(map(repr, data.index[g.isna()][:5]))}); give every case its group.")
     if g.nunique() < 2:
         raise QCAInputError(
-            f"The {what} column {column!r} has only one group ({g.iloc[0]!r}); cluster "
+            f"The {what} column {column!r} has only one group ({g.iloc[0]}); cluster "
             "diagnostics compare groups, so it needs at least two.")
     return g
 
