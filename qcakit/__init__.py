@@ -17,10 +17,15 @@ from .sets import membership, parse
 from .solution import evaluate
 from .truthtable import truth_table
 from .chart import configuration_chart
+from .clusters import cluster_diagnostics
+from .skewness import skewness
+from .suin import suin
+from .theory import theory_evaluation
 
 __version__ = "0.1.0"
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
     "configuration_chart",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
+    "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
 ]
