@@ -52,9 +52,11 @@ TOL = 1e-9
 
 @dataclass
 class Suin:
-    """Result of :func:`suin`: ``.table`` with one row per expression found, and the settings."""
+    """Result of :func:`suin`: ``.table`` with one row per expression found, ``.memberships``
+    (cases x expressions, as superSubset's ``coms``) and the settings."""
 
     table: pd.DataFrame
+    memberships: pd.DataFrame
     outcome_label: str
     cuts: dict
     notes: list = field(default_factory=list)
@@ -152,13 +154,15 @@ def suin(data: pd.DataFrame, outcome: str, conditions=None, *, depth: int = 3,
     found = _search(_literal_matrix(x), y, len(names), min(depth, len(names)), incl_cut, cov_cut)
     table = _table(found, y, names, np.asarray(data.index.astype(str)))
     table = table[table["RoN"] >= ron_cut - TOL]
+    members = pd.DataFrame({label: item[2] for label, item in zip(_labels(found, names), found)
+                            if label in table.index}, index=data.index)
     label = f"~{outcome}" if negate_outcome else outcome
     cuts = {"incl_cut": incl_cut, "cov_cut": cov_cut, "ron_cut": ron_cut, "depth": depth}
     notes = [] if len(table) else ["No expression passes these cuts."]
     if table["trivial"].any():
         notes.append("trivial = RoN < 0.5 or every case is in the expression (> 0.5): its "
                      "necessity says little (Schneider & Wagemann 2012, ch. 9.2).")
-    return Suin(table, label, cuts, notes)
+    return Suin(table, members, label, cuts, notes)
 
 
 def _table(found, y, names, case_names) -> pd.DataFrame:
@@ -178,7 +182,11 @@ def _table(found, y, names, case_names) -> pd.DataFrame:
         "cases": [", ".join(case_names[inside[:, j] & out_y[:, 0]]) for j in range(x.shape[1])],
         "deviant_cases": [", ".join(case_names[(x[:, j] < 0.5) & out_y[:, 0]])
                           for j in range(x.shape[1])],
-    }, index=[_label(item[0], item[1], names) for item in found])
+    }, index=_labels(found, names))
+
+
+def _labels(found, names) -> list[str]:
+    return [_label(item[0], item[1], names) for item in found]
 
 
 def _check_settings(depth, incl_cut, cov_cut, ron_cut, k) -> None:

@@ -29,6 +29,8 @@ def test_hand_computed_disjunction():
     assert row["RoN"] == pytest.approx(1.8 / 2.2)
     assert row["cases"] == "p, q" and row["deviant_cases"] == ""
     assert not row["trivial"]
+    assert res.memberships.columns.tolist() == ["A + B"]
+    assert res.memberships["A + B"].tolist() == pytest.approx([0.9, 0.8, 0.3, 0.2])
 
 
 def test_trivial_disjunction_is_flagged():
