@@ -12,7 +12,7 @@ expression X for an outcome Y into
 and summarise how unequal the between (within) consistencies are by the Euclidean distance of
 their normalised profile from the even one: ``d = sqrt(sum_j (c_j / sum(c) - 1/J)^2)``, 0 when
 every cluster has the same consistency. This is the definition of SetMethods' ``cluster``
-(Oana, Schneider & Thomann 2021, ch. 6). Consistency and coverage are those of sufficiency by
+(Oana, Schneider & Thomann 2021). Consistency and coverage are those of sufficiency by
 default and of necessity with ``necessity=True`` (formulas in :mod:`qcakit.fit`); the distances
 use the consistency, as in SetMethods (which for necessity uses the coverage of sufficiency, i.e.
 the necessity consistency).

@@ -2,7 +2,7 @@
 
 When nearly every case is in a set (or nearly none is), subset relations become trivial: a set
 that almost everybody belongs to is "necessary" for anything, and a set almost nobody belongs to
-is "sufficient" (Schneider & Wagemann 2012, ch. 9.2; Oana, Schneider & Thomann 2021, ch. 2.4).
+is "sufficient" (Schneider & Wagemann 2012, ch. 9; Oana, Schneider & Thomann 2021).
 :func:`skewness` gives, per set, the number and share of cases with membership **above 0.5**
 and warns when the share is above 80 % or below 20 % (both strict).
 
@@ -89,5 +89,5 @@ def skewness(data: pd.DataFrame, sets=None, high: float = HIGH, low: float = LOW
         notes.append("Memberships of exactly 0.5 are counted as not above 0.5 (as skew.check).")
     if (warning != "").any():
         notes.append("Skewed sets make necessity and sufficiency trivial; consider recalibrating "
-                     "or reading their fit with care (Oana, Schneider & Thomann 2021, ch. 2.4).")
+                     "or reading their fit with care (Oana, Schneider & Thomann 2021).")
     return Skewness(table, notes)

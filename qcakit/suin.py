@@ -1,6 +1,6 @@
 """Necessity beyond single conditions: SUIN conditions as in QCA's ``superSubset``.
 
-A SUIN condition (Mahoney, Kimball & Koivu 2009; Schneider & Wagemann 2012, ch. 3.2.2) is a
+A SUIN condition (Mahoney, Kimball & Koivu 2009; Schneider & Wagemann 2012, ch. 3) is a
 *Sufficient but Unnecessary part of an Insufficient but Necessary* condition: a disjunction such
 as ``A + ~B`` that is necessary for the outcome although none of its parts is. :func:`suin`
 searches, like ``superSubset(relation = "necessity")`` of the R package QCA (Dusa 2019), every
@@ -19,13 +19,13 @@ combination of 1 to ``depth`` conditions, each condition present or negated, as 
 Each row lists the cases in the expression and in the outcome (membership > 0.5 in both), the
 deviant cases in kind (in the outcome but out of the expression) and flags a *trivially*
 necessary expression: RoN below 0.5 (the expression is nearly a constant; Schneider &
-Wagemann 2012, ch. 9.2), or every case a member (> 0.5) of it.
+Wagemann 2012, ch. 9), or every case a member (> 0.5) of it.
 
 Deliberate differences from superSubset: the cuts are compared with a tolerance of 1e-9 (QCA
 subtracts sqrt(machine epsilon)); every level up to ``depth`` is searched (QCA stops early,
-from level 4 on, at the first level that adds nothing); the defaults are the conventional cuts
-of Oana, Schneider & Thomann (2021): ``incl_cut=0.9, cov_cut=0.6, ron_cut=0.5`` and ``depth=3``
-(QCA: 1, 0, 0 and all conditions).
+from level 4 on, at the first level that adds nothing); the defaults are the cuts often used in
+applied work (e.g. Oana, Schneider & Thomann 2021): ``incl_cut=0.9, cov_cut=0.6,
+ron_cut=0.5`` and ``depth=3`` (QCA: 1, 0, 0 and all conditions).
 
 >>> import pandas as pd
 >>> data = pd.DataFrame({"A": [0.9, 0.1, 0.2, 0.1], "B": [0.1, 0.8, 0.3, 0.2],
@@ -161,7 +161,7 @@ def suin(data: pd.DataFrame, outcome: str, conditions=None, *, depth: int = 3,
     notes = [] if len(table) else ["No expression passes these cuts."]
     if table["trivial"].any():
         notes.append("trivial = RoN < 0.5 or every case is in the expression (> 0.5): its "
-                     "necessity says little (Schneider & Wagemann 2012, ch. 9.2).")
+                     "necessity says little (Schneider & Wagemann 2012, ch. 9).")
     return Suin(table, members, label, cuts, notes)
 
 

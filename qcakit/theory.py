@@ -1,13 +1,13 @@
 """Theory evaluation: where a theory T and the empirical solution S agree and disagree.
 
-Following Ragin (2008, ch. 9) and Schneider & Wagemann (2012, ch. 11.3), the theory expression T
+Following Ragin (1987, 2008) and Schneider & Wagemann (2012, ch. 11.3), the theory expression T
 (e.g. ``"A*B + C"``) is intersected with the solution S and with their negations, giving four
 sets: ``T*S`` (theory confirmed by the data), ``T*~S`` (theory expected the outcome where the
 data do not show a sufficient path), ``~T*S`` (the data find a path the theory missed) and
 ``~T*~S`` (neither). For each, :func:`theory_evaluation` lists the cases with membership above 0.5
 split by the outcome (``Y > 0.5`` typical or puzzling, ``Y < 0.5``), and the fit of the
 intersection as a subset of Y (sufficiency consistency and coverage, :mod:`qcakit.fit`), as
-SetMethods' ``theory.evaluation`` does (Oana, Schneider & Thomann 2021, ch. 8).
+SetMethods' ``theory.evaluation`` does (Oana, Schneider & Thomann 2021).
 
 Memberships are computed directly with fuzzy operations (``min``, ``max``, ``1 - x``); the
 sum-of-products labels come from :func:`negate` and :func:`intersect`. Unlike crisp Boolean
@@ -44,7 +44,7 @@ from .errors import QCAInputError
 from .sets import Expression, membership, names_in, parse, to_string
 
 MAX_TERMS = 20000
-# Schneider & Wagemann (2012, ch. 11.3.2) names of the eight cells (cases with Y > 0.5 / Y < 0.5).
+# Schneider & Wagemann (2012, ch. 11.3) names of the eight cells (cases with Y > 0.5 / Y < 0.5).
 READINGS = {
     "T*S": ("covered, most likely", "inconsistent, most likely"),
     "T*~S": ("uncovered, most likely", "consistent, most likely"),
