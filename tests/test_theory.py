@@ -1,4 +1,7 @@
 """Theory evaluation (qcakit.theory): hand-computed intersections, negation laws, errors."""
+import json
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -132,3 +135,40 @@ def test_solution_object_errors():
 def test_non_membership_data_is_refused():
     with pytest.raises(QCAInputError, match="'A' is not a set membership"):
         theory_evaluation(DATA.assign(A=[2.0, 0, 0, 0]), "A", "B", "Y")
+
+
+REFERENCE = Path(__file__).parent / "data" / "reference"
+CELLS = {"TSY": ("T*S", "cases_Y"), "~TSY": ("~T*S", "cases_Y"), "T~SY": ("T*~S", "cases_Y"),
+         "~T~SY": ("~T*~S", "cases_Y"), "TS~Y": ("T*S", "cases_not_Y"),
+         "~TS~Y": ("~T*S", "cases_not_Y"), "T~S~Y": ("T*~S", "cases_not_Y"),
+         "~T~S~Y": ("~T*~S", "cases_not_Y")}
+NOT_TERMS = {"_rownames", "Sol.Formula", "Theory", "T*S", "~T*S", "T*~S", "~T*~S", "Outcome"}
+
+
+def _theory_entries():
+    ref = json.loads((REFERENCE / "e_theory_lipset.json").read_text())
+    for key, entry in ref.items():
+        if isinstance(entry, dict) and "fit" in entry:
+            yield pytest.param(entry, id=key)
+
+
+@pytest.mark.parametrize("entry", list(_theory_entries()))
+def test_matches_R_theory_evaluation(entry):
+    # R 4.2.2, SetMethods 4.0 theory.evaluation on Lipset; see data/reference/PROVENANCE_suin.md.
+    # The solution is the sum of the term columns SetMethods reports in its data table.
+    theory = entry["call"].split('theory="')[1].split('"')[0]
+    solution = " + ".join(k for k in entry["data"] if k not in NOT_TERMS)
+    data = qcakit.datasets.load("lipset_fuzzy")
+    ev = theory_evaluation(data, theory, solution, "SURV")
+    for col in ("T*S", "~T*S", "T*~S", "~T*~S"):
+        assert ev.memberships[col].tolist() == pytest.approx(entry["data"][col], abs=1e-9)
+    for cell, (row, column) in CELLS.items():
+        names = entry["cases"][cell]["CaseNames"]
+        want = [] if names == "No cases in this intersection" else names
+        got = ev.table.loc[row, column]
+        assert (got.split(", ") if got else []) == want, cell
+    fit = dict(zip(entry["fit"]["_rownames"], zip(entry["fit"]["Cons.Suf"],
+                                                   entry["fit"]["Cov.Suf"])))
+    for row in ("T*S", "~T*S", "T*~S", "~T*~S"):  # SetMethods rounds to 3-4 digits
+        assert ev.table.loc[row, "consistency"] == pytest.approx(fit[row][0], abs=5e-4)
+        assert ev.table.loc[row, "coverage"] == pytest.approx(fit[row][1], abs=5e-4)

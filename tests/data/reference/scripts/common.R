@@ -76,3 +76,17 @@ tt_out <- function(tt, call) {
          c(list(row = rownames(t)[i]), r) }),
        printed = capture.output(print(tt)))
 }
+
+# generic R object -> JSON-able (matrices keep dimnames)
+to_plain <- function(x) {
+  if (is.data.frame(x)) { x[] <- lapply(x, function(v) if (is.factor(v)) as.character(v) else if (is.data.frame(v)) v[[1]] else v)
+    return(c(list(`_rownames` = rownames(x)), as.list(x))) }
+  if (is.matrix(x)) return(list(`_rownames` = rownames(x), `_colnames` = colnames(x), values = unname(x)))
+  if (is.list(x)) { y <- lapply(x, to_plain); return(y) }
+  if (is.factor(x)) return(as.character(x))
+  if (!is.null(names(x)) && length(x) > 1) return(as.list(x))
+  x
+}
+LIPSET_REGION <- c(AU = "CentralEast", BE = "NorthWest", CZ = "CentralEast", EE = "CentralEast", FI = "NorthWest",
+  FR = "NorthWest", DE = "CentralEast", GR = "South", HU = "CentralEast", IE = "NorthWest", IT = "South",
+  NL = "NorthWest", PL = "CentralEast", PT = "South", RO = "CentralEast", ES = "South", SE = "NorthWest", UK = "NorthWest")
