@@ -7,6 +7,10 @@ te <- function(theory, m, outcome, sol, mcall) {
        cases = to_plain(unclass(T$cases)),
        fit = to_plain(T$fit),
        data = to_plain(T$data),
+       fit_full_precision_pof = { D <- T$data; nc <- ncol(D) - 1
+         lapply(setNames(seq_len(nc), names(D)[1:nc]), function(i) { p <- pof(D[[i]], D[[ncol(D)]], relation = "sufficiency")$incl.cov
+           list(inclS = p[1, "inclS"], PRI = p[1, "PRI"], covS = p[1, "covS"]) }) },
+       fit_note = "fit = SetMethods QCAfit (rounded by SetMethods); fit_full_precision_pof = QCA::pof(column of T$data, Outcome, relation='sufficiency') on the same columns (our addition, unrounded)",
        printed = capture.output(print(T)))
 }
 L <- read_lipset(); X <- read_xu()
