@@ -17,10 +17,13 @@ from .sets import membership, parse
 from .solution import evaluate
 from .truthtable import truth_table
 from .chart import configuration_chart
+from .methods_text import methods_paragraph
+from .report import write_report
+from .rscript import r_script
 
 __version__ = "0.1.0"
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
-    "configuration_chart",
+    "configuration_chart", "methods_paragraph", "write_report", "r_script",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
 ]

@@ -62,6 +62,46 @@ class ConfigurationChart:
         """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
         return self.table.replace(TEXT_SYMBOLS)
 
+    def plot(self, ax=None):
+        """The chart as a matplotlib figure in the published notation (large / small filled
+        circles for core / peripheral presence, large / small crossed circles for absence), with
+        the fit of each configuration underneath. Returns the Axes."""
+        import matplotlib.pyplot as plt  # only when drawn
+
+        cols, conds = list(self.table.columns), list(self.table.index)
+        fit_rows = [("Consistency", "consistency"), ("Raw coverage", "raw_coverage"),
+                    ("Unique coverage", "unique_coverage")]
+        n_rows = len(conds) + len(fit_rows) + 2
+        if ax is None:
+            _, ax = plt.subplots(figsize=(1.6 + 1.1 * len(cols), 0.42 * n_rows + 0.6))
+        for j, col in enumerate(cols):
+            for i, cond in enumerate(conds):
+                code = self.table.loc[cond, col]
+                if code:
+                    size = 240 if code.startswith("core") else 70
+                    marker = "o" if code.endswith("present") else r"$\otimes$"
+                    ax.scatter(j, i, s=size * (1 if marker == "o" else 1.6), marker=marker,
+                               color="black", linewidths=0)
+            for k, (_, key) in enumerate(fit_rows):
+                ax.text(j, len(conds) + k, f"{float(self.fit.loc[col, key]):.3f}",
+                        ha="center", va="center", fontsize=9)
+        solution = (f"solution consistency {self.solution_consistency:.3f}, "
+                    f"coverage {self.solution_coverage:.3f}")
+        ax.text((len(cols) - 1) / 2, len(conds) + len(fit_rows) + 0.4, solution,
+                ha="center", va="center", fontsize=9)
+        ax.set_xticks(range(len(cols)), [str(c) for c in cols])
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(conds) + len(fit_rows)),
+                      [str(c) for c in conds] + [label for label, _ in fit_rows])
+        ax.set_xlim(-0.6, len(cols) - 0.4)
+        ax.set_ylim(n_rows - 1.2, -0.7)
+        ax.axhline(len(conds) - 0.5, color="grey", lw=0.6)
+        for side in ("left", "right", "bottom", "top"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(length=0)
+        ax.set_title("Configuration chart", loc="left", fontsize=10, pad=22)
+        return ax
+
     def _repr_html_(self):
         cols = list(self.table.columns)
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)

@@ -130,7 +130,7 @@ def test_make_lab_opens_the_kit(tmp_path):
 @pytest.mark.parametrize("strict, expected", [("1", 1), ("", 0)])
 def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expected):
     """The repository's conftest.py turns a skip into a failure when QCAKIT_NO_SKIPS=1, as .ci/run
-    sets it; an expected failure (xfail) is left alone."""
+    sets it; an expected failure (xfail) and a skip marked "optional:" are left alone."""
     import os
     import shutil
     import subprocess
@@ -141,6 +141,7 @@ def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expect
     (tmp_path / "test_sample.py").write_text(
         "import pytest\n"
         "def test_skipped():\n    pytest.skip('no chromium here')\n"
+        "def test_optional():\n    pytest.skip('optional: needs R')\n"
         "@pytest.mark.xfail(reason='known')\ndef test_xfail():\n    assert False\n"
         "def test_passes():\n    assert True\n"
     )
@@ -150,7 +151,7 @@ def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expect
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == expected, run.stdout
     if strict:
-        assert "1 failed, 1 passed, 1 xfailed" in run.stdout
+        assert "1 failed, 1 passed, 1 skipped, 1 xfailed" in run.stdout
         assert "unexpected skip under QCAKIT_NO_SKIPS=1 (CI): Skipped: no chromium here" in run.stdout
     else:
-        assert "1 passed, 1 skipped, 1 xfailed" in run.stdout
+        assert "1 passed, 2 skipped, 1 xfailed" in run.stdout
