@@ -17,6 +17,7 @@ from .sets import membership, parse
 from .solution import evaluate
 from .truthtable import truth_table
 from .chart import configuration_chart
+from .datacheck import check_data
 from .methods_text import methods_paragraph
 from .report import write_report
 from .rscript import r_script
@@ -24,6 +25,6 @@ from .rscript import r_script
 __version__ = "0.1.0"
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
-    "configuration_chart", "methods_paragraph", "write_report", "r_script",
+    "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
 ]
