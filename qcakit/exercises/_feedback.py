@@ -4,8 +4,11 @@ A check function takes the learner's answer and returns a :class:`Feedback`: rig
 wrong and a hint, never only ``False`` and never the solution. It never raises: an answer still
 left as ``...`` (or ``None``) gets a friendly "not answered yet", an answer of the wrong kind
 (a Series where a number is expected, text where a list is expected) gets a note on the kind of
-answer wanted, and a bug in a check shows as a message instead of a traceback, so the student
-notebooks execute from top to bottom under nbval.
+answer wanted. An answer that makes a check stumble on its shape (a ``TypeError``, ``ValueError``,
+``KeyError``, ``IndexError`` or ``AttributeError`` while reading it) gets the status ``"error"``
+with the exception named, never a verdict; any other exception propagates, so a real bug in a
+check shows as a traceback instead of hiding behind a message. Written answers get the status
+``"self-assessed"``: a model answer and a rubric, never a mark (see :mod:`._verdicts`).
 
 Every feedback is recorded in :data:`LOG` (see :func:`progress`), and appended as one JSON line
 to the file named by the environment variable ``QCAKIT_EXERCISES_LOG`` when it is set; the tests
@@ -39,13 +42,14 @@ from ..sets import to_string
 #: Environment variable naming a file to which every feedback is appended as a JSON line.
 LOG_ENV = "QCAKIT_EXERCISES_LOG"
 
-STATUSES = ("correct", "partly", "incorrect", "unanswered", "error")
+STATUSES = ("correct", "partly", "incorrect", "unanswered", "error", "self-assessed")
 _STYLE = {  # background, border, icon, heading
     "correct": ("#e6f4ea", "#34a853", "✔", "Correct"),
     "partly": ("#fef7e0", "#f9ab00", "◐", "Partly there"),
     "incorrect": ("#fff4e5", "#e37400", "✎", "Not yet"),
     "unanswered": ("#eef3fd", "#4285f4", "…", "Not answered yet"),
     "error": ("#f3e8fd", "#9334e6", "?", "The checker could not read this answer"),
+    "self-assessed": ("#f1f3f4", "#5f6368", "✍", "Written answer: assess it yourself"),
 }
 
 #: Every feedback given in this Python session, oldest first.
@@ -59,7 +63,7 @@ class Feedback:
     """What a check says about one answer; shows as a coloured box in Jupyter, as text elsewhere.
 
     ``status`` is one of ``"correct"``, ``"partly"``, ``"incorrect"``, ``"unanswered"``,
-    ``"error"``; ``message`` says what is right or wrong; ``hint`` suggests where to look.
+    ``"error"``, ``"self-assessed"`` (a written answer, not marked); ``message`` says what is right or wrong; ``hint`` suggests where to look.
     """
 
     exercise: str
@@ -175,6 +179,10 @@ def _record(fb: Feedback) -> None:
                                  "status": fb.status, "message": fb.message}) + "\n")
 
 
+#: Exceptions that reading an answer of an unexpected shape can raise; they give status "error".
+_SHAPE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
 def check(func):
     """Decorate ``qN(answer)`` of module ``exNN``: unanswered, wrong kinds and bugs handled."""
     module = func.__module__.rsplit(".", 1)[-1]
@@ -194,7 +202,7 @@ def check(func):
                 result = func(answer, *args, **kwargs)
             except AnswerProblem as problem:
                 result = wrong(problem.message, problem.hint)
-            except Exception as exc:  # a check must never crash a learner's notebook
+            except _SHAPE_ERRORS as exc:  # an answer of an unforeseen shape: say so, no verdict
                 result = Result(
                     "error",
                     f"Something in this answer made the checker stumble ({type(exc).__name__}: "

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, membership
+from ._verdicts import multiple_choice
 from ._feedback import (AnswerProblem, check, close, correct, partly, read_choices, read_names,
                         read_number, wrong)
 
@@ -183,8 +184,8 @@ _Q6 = {
 @check
 def q6(answer):
     """Multiple choice: reading Estonia's scores."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q6[choice] is None:
-        return correct("Right: below 0.5 is more out than in, above 0.5 more in than out. The "
-                       "0.5 crossover is the point of maximal ambiguity.")
-    return wrong(_Q6[choice], "Compare each score with the crossover, 0.5.")
+    return multiple_choice(
+        answer, _Q6,
+        "Right: below 0.5 is more out than in, above 0.5 more in than out. The "
+                       "0.5 crossover is the point of maximal ambiguity.",
+        "Compare each score with the crossover, 0.5.")

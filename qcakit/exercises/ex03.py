@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, fit, necessity
+from ._verdicts import multiple_choice
 from ._feedback import (check, close, correct, partly, read_choices, read_names, read_number,
                         wrong)
 
@@ -164,11 +165,11 @@ _Q6 = {
 @check
 def q6(answer):
     """Multiple choice: why LIT is a trivial necessary condition."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q6[choice] is None:
-        return correct("Right: almost every country is literate, so LIT is a huge set that "
+    return multiple_choice(
+        answer, _Q6,
+        "Right: almost every country is literate, so LIT is a huge set that "
                        "contains nearly everything, survival of democracy included. Its "
                        "consistency is high, but its coverage and RoN say the relation is close "
-                       "to trivial.")
-    return wrong(_Q6[choice], "Compare LIT's coverage and RoN with STB's, and look at how many "
+                       "to trivial.",
+        "Compare LIT's coverage and RoN with STB's, and look at how many "
                  "countries score above 0.9 in LIT.")

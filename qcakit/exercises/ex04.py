@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, evaluate, fit
+from ._verdicts import multiple_choice
 from ._feedback import check, close, correct, read_choices, read_number, wrong
 
 TOL = 0.01
@@ -110,12 +111,12 @@ _Q5 = {
 @check
 def q5(answer):
     """Multiple choice: what the simultaneous subset relation means."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q5[choice] is None:
-        return correct("Right: when X is (nearly) a subset of Y and of not-Y, consistency alone "
+    return multiple_choice(
+        answer, _Q5,
+        "Right: when X is (nearly) a subset of Y and of not-Y, consistency alone "
                        "cannot tell them apart; PRI can, and many authors also set a PRI cut "
-                       "(e.g. 0.5 or 0.75) in the truth table.")
-    return wrong(_Q5[choice], "What do your answers to tasks 1, 3 and 4 say together?")
+                       "(e.g. 0.5 or 0.75) in the truth table.",
+        "What do your answers to tasks 1, 3 and 4 say together?")
 
 
 def _lipset_fit(negate=False):

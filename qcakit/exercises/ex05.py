@@ -15,6 +15,8 @@ import pandas as pd
 
 from .. import datasets, membership, truth_table
 from ..truthtable import TruthTable
+from ._compare import truth_table_differences
+from ._verdicts import multiple_choice
 from ._feedback import (AnswerProblem, cases_in_rows, check, close, correct, partly,
                         read_choices, read_int, read_names, read_number, read_row, row_string,
                         wrong)
@@ -135,31 +137,27 @@ def q5(answer):
                  "sum(min(row, Y)) / sum(row).")
 
 
+def _lipset_tt():
+    return truth_table(datasets.load("lipset_fuzzy"), "SURV", LIPSET_CONDITIONS, incl_cut=CUTS)
+
+
 @check
 def q6(answer):
-    """Lipset truth table with incl_cut=(0.8, 0.7)."""
+    """Lipset truth table with incl_cut=(0.8, 0.7), compared with the reference table."""
     if not isinstance(answer, TruthTable):
         if isinstance(answer, pd.DataFrame):
             raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
                                 "result of qcakit.truth_table), not its .table.")
         raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
-    problems = []
-    if answer.outcome != "SURV" or answer.negate_outcome:
-        problems.append("The outcome should be SURV (not negated).")
-    if set(answer.conditions) != set(LIPSET_CONDITIONS):
-        problems.append(f"Use the five conditions {', '.join(LIPSET_CONDITIONS)}.")
-    if tuple(answer.incl_cut) != CUTS:
-        if answer.incl_cut[0] == answer.incl_cut[1]:
-            problems.append("With a single consistency cut no row can be a contradiction 'C'; "
-                            "give a pair incl_cut=(cut for 1, cut for 0).")
-        else:
-            problems.append("The consistency cuts differ from the ones the task gives.")
-    if answer.pri_cut is not None or answer.n_cut != 1:
-        problems.append("Keep the default PRI cut (none) and frequency cut (1).")
-    if problems:
-        return wrong("The truth table is built with other settings than the task's.",
-                     "Check the call to qcakit.truth_table.", problems)
-    return correct("Right: one row now sits between the two cuts and is coded 'C'.")
+    problems = truth_table_differences(answer, _lipset_tt())
+    if not problems:
+        return correct("Right: all 18 countries, the task's cuts, and one row now sits between "
+                       "the two cuts and is coded 'C'.")
+    hint = "Build it from the whole of lf: qcakit.truth_table(lf, 'SURV', conditions, incl_cut=...)."
+    if answer.incl_cut[0] == answer.incl_cut[1] and answer.incl_cut != CUTS:
+        hint = ("With a single consistency cut no row can be a contradiction 'C'; give a pair "
+                "incl_cut=(cut for 1, cut for 0).")
+    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
 
 
 @check
@@ -167,8 +165,7 @@ def q7(answer):
     """Cases in the contradiction row."""
     data = datasets.load("lipset_fuzzy")
     given = read_names(answer, list(data.index), "country codes")
-    tt = truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=CUTS)
-    expected = cases_in_rows(tt, "C")
+    expected = cases_in_rows(_lipset_tt(), "C")
     if given == expected:
         return correct("Right: their row's consistency lies between 0.7 and 0.8. Both countries "
                        "are in fact strong survivors; the inconsistency comes from other cases' "
@@ -192,9 +189,9 @@ _Q8 = {
 @check
 def q8(answer):
     """Multiple choice: handling a contradiction."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q8[choice] is None:
-        return correct("Right: contradictions are a prompt to go back to the cases: add or "
+    return multiple_choice(
+        answer, _Q8,
+        "Right: contradictions are a prompt to go back to the cases: add or "
                        "rethink a condition, check the calibration, or report the row as "
-                       "unresolved; and say what you did.")
-    return wrong(_Q8[choice], "What does a 'C' row say about the evidence, and who resolves it?")
+                       "unresolved; and say what you did.",
+        "What does a 'C' row say about the evidence, and who resolves it?")
