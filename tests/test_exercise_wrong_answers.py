@@ -302,7 +302,8 @@ def _special(exercise, question, token):
     if token == "single":
         return qcakit.truth_table(lf, "SURV", conds, incl_cut=0.8)
     if token == "dup":
-        return qcakit.truth_table(pd.concat([lf, lf.iloc[:2]]), "SURV", conds, incl_cut=(0.8, 0.7))
+        return qcakit.truth_table(pd.concat([lf, lf.iloc[:2]]), "SURV", conds,
+                                  incl_cut=(0.8, 0.7))
     if token == "first12":
         return qcakit.minimize(qcakit.truth_table(lf.iloc[:12], "SURV", conds, incl_cut=0.8),
                                "parsimonious")
@@ -355,7 +356,8 @@ def test_reference_is_accepted_and_wrong_answers_rejected(exercise, question):
     for answer, words in cases:
         fb = func(answer)
         text = " ".join([fb.message, fb.hint, *fb.details])
-        if fb.status not in ("incorrect", "partly") or (words and words.lower() not in text.lower()):
+        missing_words = words and words.lower() not in text.lower()
+        if fb.status not in ("incorrect", "partly") or missing_words:
             failures.append((_show(answer), fb.status, text[:200]))
     assert failures == []
 
@@ -373,3 +375,15 @@ def test_every_question_has_at_least_five_wrong_answers():
     counts = {f"{e}.{q}": len(WRITTEN) if (e, q) in SELF_ASSESSED else len(wrong_answers(e, q))
               for e, q in ALL}
     assert min(counts.values()) >= MIN_WRONG, counts
+
+
+def test_teachers_guide_shows_every_rubric_of_the_self_assessed_tasks():
+    from pathlib import Path
+    guide = (Path(__file__).resolve().parents[1] / "exercises" / "TEACHERS.md").read_text(
+        encoding="utf-8")
+    for exercise, _ in SELF_ASSESSED:
+        module = importlib.import_module(f"qcakit.exercises.{exercise}")
+        assert f"Model answer: {module.MODEL_Q7}" in guide
+        assert 2 <= len(module.RUBRIC_Q7) <= 4
+        for i, point in enumerate(module.RUBRIC_Q7, 1):
+            assert f"{i}. {point}" in guide

@@ -47,7 +47,8 @@ def case_differences(given, reference, what: str = "your table") -> list[str]:
     if out:
         return out
     cols = [c for c in reference.columns if c in given.columns]
-    diff = np.abs(given.loc[r, cols].to_numpy(dtype=float) - reference[cols].to_numpy(dtype=float))
+    diff = np.abs(given.loc[r, cols].to_numpy(dtype=float)
+                  - reference[cols].to_numpy(dtype=float))
     bad = diff > DATA_TOL
     if bad.any():
         rows, colpos = np.nonzero(bad)
@@ -57,7 +58,9 @@ def case_differences(given, reference, what: str = "your table") -> list[str]:
 
 
 def _cut(value) -> str:
-    return "none" if value is None else str(tuple(value)) if isinstance(value, tuple) else f"{value:g}"
+    if value is None:
+        return "none"
+    return str(tuple(value)) if isinstance(value, tuple) else f"{value:g}"
 
 
 def truth_table_differences(given, reference, what: str = "your table") -> list[str]:

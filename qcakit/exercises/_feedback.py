@@ -63,7 +63,8 @@ class Feedback:
     """What a check says about one answer; shows as a coloured box in Jupyter, as text elsewhere.
 
     ``status`` is one of ``"correct"``, ``"partly"``, ``"incorrect"``, ``"unanswered"``,
-    ``"error"``, ``"self-assessed"`` (a written answer, not marked); ``message`` says what is right or wrong; ``hint`` suggests where to look.
+    ``"error"``, ``"self-assessed"`` (a written answer, not marked); ``message`` says what is
+    right or wrong; ``hint`` suggests where to look.
     """
 
     exercise: str

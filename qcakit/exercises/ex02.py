@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, percentile_anchors
+from ._feedback import (AnswerProblem, check, close, correct, partly, read_names, read_number,
+                        wrong)
 from ._verdicts import multiple_choice, self_assessed
-from ._feedback import (AnswerProblem, check, close, correct, partly, read_choices, read_names,
-                        read_number, read_text, wrong)
 
 TOL = 0.01
 #: Tolerance of each membership in the calibrated Series of task 3 (a 0.501 nudge exceeds it).

@@ -12,9 +12,9 @@ from .. import datasets, minimize, truth_table
 from ..solution import Solution
 from ..truthtable import TruthTable
 from ._compare import solution_differences
+from ._feedback import (AnswerProblem, check, correct, read_bool, read_int, read_row, row_string,
+                        wrong)
 from ._verdicts import multiple_choice
-from ._feedback import (AnswerProblem, check, correct, read_bool, read_choices, read_int,
-                        read_row, row_string, wrong)
 
 CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
 EXPECTATIONS = {c: 1 for c in CONDITIONS}

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from .. import minimize, truth_table
 from . import _xu
+from ._feedback import (cases_in_rows, check, correct, partly, read_bool, read_int, read_names,
+                        wrong)
 from ._verdicts import multiple_choice
-from ._feedback import (cases_in_rows, check, correct, partly, read_bool, read_choices,
-                        read_int, read_names, wrong)
 
 CONDITIONS = _xu.CONDITIONS
 OUTCOME = _xu.OUTCOME
