@@ -387,3 +387,13 @@ def test_teachers_guide_shows_every_rubric_of_the_self_assessed_tasks():
         assert 2 <= len(module.RUBRIC_Q7) <= 4
         for i, point in enumerate(module.RUBRIC_Q7, 1):
             assert f"{i}. {point}" in guide
+
+
+def test_a_right_sized_cover_that_is_not_a_model_is_only_partly_right():
+    from types import SimpleNamespace
+
+    from qcakit.exercises import ex06
+    reference = SimpleNamespace(models=[qcakit.parse("A*B + A*C")])
+    assert ex06._among_models(qcakit.parse("A*C + B*A"), reference) is None
+    verdict = ex06._among_models(qcakit.parse("A*B + B*C"), reference)
+    assert verdict.status == "partly" and "not one of its minimal models" in verdict.message

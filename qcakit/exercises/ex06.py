@@ -90,6 +90,17 @@ def _coverage_feedback(expr, tt, allow_remainders: bool):
     return None
 
 
+def _among_models(expr, reference):
+    """None when expr is one of the reference's models (terms in any order), else a verdict."""
+    models = {frozenset(frozenset(t) for t in m) for m in reference.models}
+    if frozenset(frozenset(t) for t in expr) in models:
+        return None
+    return partly("Your expression covers the right rows and is as short as the solution, but "
+                  "it is not one of its minimal models.",
+                  "Build it from prime implicants: merge rows that differ in one condition as "
+                  "far as you can.")
+
+
 @check
 def q1(answer):
     """Complex solution of the hand-made table, by hand."""
@@ -98,14 +109,16 @@ def q1(answer):
     problem = _coverage_feedback(expr, tt, allow_remainders=False)
     if problem:
         return problem
-    best = _model_sizes(minimize(tt, "complex"))
+    reference = minimize(tt, "complex")
+    best = _model_sizes(reference)
     if _size(expr) > best:
         return partly("Your expression covers exactly the positive rows, so it is logically "
                       "right, but it is not fully minimized.",
                       "Look for two terms that differ in exactly one condition and merge them "
                       "(A*B*C + A*B*~C = A*B); a row may be used in more than one merge.")
-    return correct("Right: every positive row is covered, no other row, and it cannot be "
-                   "shortened without covering a remainder.")
+    return _among_models(expr, reference) or correct(
+        "Right: every positive row is covered, no other row, and it cannot be shortened without "
+        "covering a remainder.")
 
 
 @check
@@ -116,7 +129,8 @@ def q2(answer):
     problem = _coverage_feedback(expr, tt, allow_remainders=True)
     if problem:
         return problem
-    best = _model_sizes(minimize(tt, "parsimonious"))
+    reference = minimize(tt, "parsimonious")
+    best = _model_sizes(reference)
     covered = _covered(expr, CONDITIONS)
     if covered == _rows(tt, "1") and _size(expr) > best:
         return partly("This covers only the positive rows: it is the complex solution (or a "
@@ -127,8 +141,9 @@ def q2(answer):
         return partly("Your expression avoids the negative rows, but a simpler one exists.",
                       "Try a single condition: is there one that all positive rows share and "
                       "no negative row has?")
-    return correct("Right: the simplest expression that covers the positive rows and no "
-                   "negative row, using a remainder as a simplifying assumption.")
+    return _among_models(expr, reference) or correct(
+        "Right: the simplest expression that covers the positive rows and no negative row, "
+        "using a remainder as a simplifying assumption.")
 
 
 @check
