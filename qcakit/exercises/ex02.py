@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, percentile_anchors
-from ._feedback import (AnswerProblem, check, close, correct, partly, read_names, read_number,
+from ._feedback import (AnswerProblem, check, correct, partly, read_names, read_number,
                         wrong)
-from ._verdicts import multiple_choice, self_assessed
+from ._verdicts import diagnose, multiple_choice, self_assessed
 
 TOL = 0.01
 #: Tolerance of each membership in the calibrated Series of task 3 (a 0.501 nudge exceeds it).
@@ -48,32 +48,25 @@ def _hand(case: str, answer):
     above = raw > c
     lo = 3 * (raw - c) / ((i - c) if above else (c - e))
     other_lo = 3 * (raw - c) / ((c - e) if above else (i - c))
-    if close(x, expected, TOL):
-        return correct("Right: log-odds 3 x (distance from the crossover) / (distance from the "
-                       "crossover to the anchor on the case's side), then 1 / (1 + exp(-log-odds)).")
-    if close(x, lo, TOL):
-        return wrong("That is the log-odds of membership, not the membership itself.",
-                     "Turn log-odds into a membership with 1 / (1 + exp(-log_odds)).")
-    if close(x, _logistic(other_lo), TOL):
-        side = "above" if above else "below"
-        anchor = "inclusion" if above else "exclusion"
-        return wrong(f"You scaled by the distance to the wrong anchor. This case lies {side} the "
-                     f"crossover, so divide by the distance from the crossover to the {anchor} "
-                     "anchor.")
-    if close(x, 1 - expected, TOL):
-        return wrong("Your score is mirrored around 0.5: check the sign of the log-odds.",
-                     "A raw score above the crossover gets positive log-odds (membership above "
-                     "0.5), below it negative ones.")
-    if close(x, (raw - e) / (i - e), TOL) or close(x, min(max((raw - e) / (i - e), 0), 1), TOL):
-        return wrong("Not quite.",
-                     "Direct calibration is not linear: it puts the raw score on a log-odds scale "
-                     "first.")
-    if not 0 <= x <= 1:
-        return wrong("A membership score lies between 0 and 1.",
-                     "Did you stop at the log-odds, or forget the minus sign in exp(-log_odds)?")
-    return wrong("Not quite.", "Three steps: distance of the raw score from the crossover; times 3 "
-                 "and divided by the distance from the crossover to the anchor on the same side; "
-                 "then 1 / (1 + exp(-log_odds)).")
+    side, anchor = ("above", "inclusion") if above else ("below", "exclusion")
+    linear = "Direct calibration is not linear: it puts the raw score on a log-odds scale first."
+    return diagnose(
+        x, expected, TOL,
+        "Right: log-odds 3 x (distance from the crossover) / (distance from the crossover to "
+        "the anchor on the case's side), then 1 / (1 + exp(-log-odds)).",
+        [(lo, "That is the log-odds of membership, not the membership itself.",
+          "Turn log-odds into a membership with 1 / (1 + exp(-log_odds))."),
+         (_logistic(other_lo), f"You scaled by the distance to the wrong anchor. This case lies "
+          f"{side} the crossover, so divide by the distance from the crossover to the {anchor} "
+          "anchor.", ""),
+         (1 - expected, "Your score is mirrored around 0.5: check the sign of the log-odds.",
+          "A raw score above the crossover gets positive log-odds (membership above 0.5), below "
+          "it negative ones."),
+         ((raw - e) / (i - e), "Not quite.", linear),
+         (min(max((raw - e) / (i - e), 0), 1), "Not quite.", linear)],
+        "Three steps: distance of the raw score from the crossover; times 3 and divided by the "
+        "distance from the crossover to the anchor on the same side; then "
+        "1 / (1 + exp(-log_odds)).", lower=0, upper=1)
 
 
 @check
