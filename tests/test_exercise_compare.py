@@ -94,3 +94,21 @@ def test_multiple_choice_and_self_assessment():
     assert fb.status == "self-assessed"
     assert fb.message == NOT_MARKED + " Your text has 5 words; the task asks for at least about 10."
     assert fb.details == ["Model answer: Model.", "Rubric 1: One.", "Rubric 2: Two."]
+
+
+def test_condition_order_is_not_graded():
+    data = DATA.assign(B=[1, 0, 1, 0])
+    ab = qcakit.truth_table(data, "Y", ["A", "B"], incl_cut=0.8)
+    ba = qcakit.truth_table(data, "Y", ["B", "A"], incl_cut=0.8)
+    assert truth_table_differences(ba, ab) == []
+    assert solution_differences(qcakit.minimize(ba, "complex"),
+                                qcakit.minimize(ab, "complex")) == []
+
+
+def test_a_row_of_memberships_is_refused_with_its_text():
+    from qcakit.exercises._feedback import AnswerProblem, read_row
+    with pytest.raises(AnswerProblem) as problem:
+        read_row({"A": 0.6, "B": 1}, ["A", "B"])
+    assert problem.value.message == ("A row gives each condition as 1 (present) or 0 (absent); "
+                                     "you gave {'A': 0.6, 'B': 1}.")
+    assert read_row({"A": 1, "B": 0}, ["A", "B"]) == (1, 0)

@@ -69,7 +69,7 @@ def truth_table_differences(given, reference, what: str = "your table") -> list[
     if given.outcome_label != reference.outcome_label:
         out.append(f"{what} has the outcome {given.outcome_label}; the task's is "
                    f"{reference.outcome_label}")
-    if list(given.conditions) != list(reference.conditions):
+    if set(given.conditions) != set(reference.conditions):
         out.append(f"{what} uses the conditions {', '.join(given.conditions)}; the task's are "
                    f"{', '.join(reference.conditions)}")
         return out
@@ -79,14 +79,20 @@ def truth_table_differences(given, reference, what: str = "your table") -> list[
         g, r = getattr(given, name), getattr(reference, name)
         if g != r:
             out.append(f"{what} uses the {label} {_cut(g)}; the task's is {_cut(r)}")
-    rows = _row_differences(given.table, reference.table)
+    conditions = list(reference.conditions)  # rows are keyed by their values, in any order
+    rows = _row_differences(_codes(given.table, conditions), _codes(reference.table, conditions))
     if rows:
         out.append(("as a result, " if out else f"in {what}, ") + rows)
     return out
 
 
-def _row_differences(given, reference) -> str:
-    codes_g, codes_r = given["OUT"].to_dict(), reference["OUT"].to_dict()
+def _codes(table, conditions) -> dict:
+    """{row as a tuple of 0/1 in the order of ``conditions``: its output code}."""
+    keys = map(tuple, table[conditions].to_numpy(dtype=int).tolist())
+    return dict(zip(keys, table["OUT"]))
+
+
+def _row_differences(codes_g: dict, codes_r: dict) -> str:
     if codes_g == codes_r:
         return ""
     changed = [r for r in codes_r if r in codes_g and codes_g[r] != codes_r[r]]

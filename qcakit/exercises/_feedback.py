@@ -417,7 +417,14 @@ def read_row(answer, conditions) -> tuple:
             raise AnswerProblem(f"Your row gives no value for {missing[0]!r}.",
                                 "A row says for every condition whether it is present (1) or "
                                 "absent (0).")
-        return tuple(int(answer[c]) for c in conditions)
+        values = [answer[c] for c in conditions]
+        if any(isinstance(v, bool) or v not in (0, 1) for v in values):
+            raise AnswerProblem(
+                "A row gives each condition as 1 (present) or 0 (absent); you gave "
+                f"{dict(zip(conditions, values))}.",
+                "Memberships are not a row: a case is in the row where each condition is 1 if "
+                "it scores above 0.5, 0 if below.")
+        return tuple(int(v) for v in values)
     if isinstance(answer, (tuple, list)) and all(isinstance(v, numbers.Integral) for v in answer):
         if len(answer) != k or any(v not in (0, 1) for v in answer):
             raise AnswerProblem(
