@@ -23,7 +23,9 @@ ALT_GROWTH = (0, 3, 10)
 
 
 def parsimonious(data, **cuts):
-    """The parsimonious models (list of expressions) of data, or None when no row is coded 1.
+    """The parsimonious models (sorted expressions) of data, or None when no row is coded 1.
+
+    Sorted, so that the same models found in another order do not count as a change.
 
     Only that one case means "nothing to minimize"; any other problem with the data raises.
 
@@ -33,7 +35,7 @@ def parsimonious(data, **cuts):
     tt = truth_table(data, OUTCOME, CONDITIONS, **cuts)
     if not (tt.table["OUT"] == "1").any():
         return None
-    return minimize(tt, "parsimonious").expressions
+    return sorted(minimize(tt, "parsimonious").expressions)
 
 
 @check
