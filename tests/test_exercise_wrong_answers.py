@@ -397,3 +397,13 @@ def test_a_right_sized_cover_that_is_not_a_model_is_only_partly_right():
     assert ex06._among_models(qcakit.parse("A*C + B*A"), reference) is None
     verdict = ex06._among_models(qcakit.parse("A*B + B*C"), reference)
     assert verdict.status == "partly" and "not one of its minimal models" in verdict.message
+
+
+def test_leave_one_out_reference_raises_on_bad_data_instead_of_calling_it_a_change():
+    from qcakit.exercises import _xu, ex09
+    data = _xu.calibrated()
+    assert ex09.parsimonious(data.assign(**{_xu.OUTCOME: 0.1}), incl_cut=0.8) is None
+    with pytest.raises(qcakit.QCAInputError):
+        ex09.parsimonious(data.drop(columns=["ORG"]), incl_cut=0.8)
+    with pytest.raises(qcakit.QCAInputError):
+        ex09.parsimonious(data.assign(ORG=1.5), incl_cut=0.8)
