@@ -106,7 +106,8 @@ def test_condition_order_is_not_graded():
 
 
 def test_a_row_of_memberships_is_refused_with_its_text():
-    from qcakit.exercises._feedback import AnswerProblem, read_row
+    from qcakit.exercises._answers import read_row
+    from qcakit.exercises._feedback import AnswerProblem
     with pytest.raises(AnswerProblem) as problem:
         read_row({"A": 0.6, "B": 1}, ["A", "B"])
     assert problem.value.message == ("A row gives each condition as 1 (present) or 0 (absent); "

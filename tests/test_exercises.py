@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from qcakit.exercises import EXERCISES, _feedback, _xu, questions
+from qcakit.exercises import EXERCISES, _answers, _feedback, _xu, questions
 from qcakit.exercises._feedback import Feedback, check
 
 #: Written tasks: the check shows a model answer and a rubric, never a mark.
@@ -295,7 +295,7 @@ def test_log_file_and_progress(tmp_path, monkeypatch):
 
 def test_read_names_keeps_labels_with_commas():
     valid = ["Shanglin county, Nanning", "L city", "H county"]
-    read = _feedback.read_names
+    read = _answers.read_names
     assert read("Shanglin county, Nanning", valid) == {"Shanglin county, Nanning"}
     assert read("L city, Shanglin county, Nanning", valid) == {"L city",
                                                                  "Shanglin county, Nanning"}
@@ -418,13 +418,13 @@ def test_no_test_or_check_reads_outside_the_repository():
 
 def test_feedback_readers_refuse_wrong_kinds():
     with pytest.raises(_feedback.AnswerProblem, match="True or False|asks for"):
-        _feedback.read_number(True)
+        _answers.read_number(True)
     with pytest.raises(_feedback.AnswerProblem) as problem:
-        _feedback.read_bool("yes")
+        _answers.read_bool("yes")
     assert "without quotes" in problem.value.hint
     with pytest.raises(_feedback.AnswerProblem, match="as text"):
-        _feedback.read_number("0.5")
-    assert _feedback.read_int(pd.Series([3.0])) == 3
+        _answers.read_number("0.5")
+    assert _answers.read_int(pd.Series([3.0])) == 3
 
 
 def test_model_answers_state_what_the_data_give():

@@ -17,7 +17,8 @@
 """
 from __future__ import annotations
 
-from ._feedback import Result, close, correct, read_choices, read_text, wrong
+from ._answers import close, read_choices, read_text
+from ._feedback import Result, correct, wrong
 
 NOT_MARKED = ("Writing is not marked automatically: no program can judge an argument. Compare "
               "your answer with the model answer and the rubric below, and revise it if a point "

@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, membership
-from ._feedback import (AnswerProblem, check, correct, partly, read_names, read_number, wrong)
+from ._answers import read_names, read_number
+from ._feedback import AnswerProblem, check, correct, partly, wrong
 from ._verdicts import diagnose, multiple_choice
 
 TOL = 0.005

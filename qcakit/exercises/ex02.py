@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, percentile_anchors
-from ._feedback import (AnswerProblem, check, correct, partly, read_names, read_number,
-                        wrong)
+from ._answers import read_names, read_number
+from ._feedback import AnswerProblem, check, correct, partly, wrong
 from ._verdicts import diagnose, multiple_choice, self_assessed
 
 TOL = 0.01

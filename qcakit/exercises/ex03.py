@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, fit, necessity
-from ._feedback import (check, close, correct, partly, read_names, read_number, wrong)
+from ._answers import close, read_names, read_number
+from ._feedback import check, correct, partly, wrong
 from ._verdicts import diagnose, multiple_choice
 
 TOL = 0.01

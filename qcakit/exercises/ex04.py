@@ -13,7 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import datasets, evaluate, fit
-from ._feedback import check, read_number
+from ._answers import read_number
+from ._feedback import check
 from ._verdicts import diagnose, multiple_choice
 
 TOL = 0.01

@@ -15,9 +15,9 @@ import pandas as pd
 
 from .. import datasets, membership, truth_table
 from ..truthtable import TruthTable
+from ._answers import cases_in_rows, read_int, read_names, read_number, read_row, row_string
 from ._compare import truth_table_differences
-from ._feedback import (AnswerProblem, cases_in_rows, check, correct, partly, read_int, read_names,
-                        read_number, read_row, row_string, wrong)
+from ._feedback import AnswerProblem, check, correct, partly, wrong
 from ._verdicts import diagnose, multiple_choice
 
 HAND = pd.DataFrame({"A": [0.8, 0.9, 0.3, 0.6, 0.2, 0.7], "B": [0.7, 0.6, 0.8, 0.2, 0.1, 0.9],

@@ -20,9 +20,9 @@ from .. import datasets, minimize, truth_table
 from ..sets import term_to_string
 from ..solution import Solution
 from ..truthtable import TruthTable
+from ._answers import read_expression, read_row, row_string
 from ._compare import solution_differences
-from ._feedback import (AnswerProblem, check, correct, partly, read_expression, read_row,
-                        row_string, wrong)
+from ._feedback import AnswerProblem, check, correct, partly, wrong
 
 CONDITIONS = ["A", "B", "C"]
 HAND = pd.DataFrame(

@@ -11,9 +11,9 @@ from __future__ import annotations
 from .. import datasets, minimize, truth_table
 from ..solution import Solution
 from ..truthtable import TruthTable
+from ._answers import read_bool, read_int, read_row, row_string
 from ._compare import solution_differences
-from ._feedback import (AnswerProblem, check, correct, read_bool, read_int, read_row, row_string,
-                        wrong)
+from ._feedback import AnswerProblem, check, correct, wrong
 from ._verdicts import multiple_choice
 
 CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]

@@ -15,8 +15,8 @@ from __future__ import annotations
 from .. import membership, parse
 from ..studies import xu2024
 from . import _xu
-from ._feedback import (AnswerProblem, check, correct, partly, read_choices, read_expression,
-                        read_names, wrong)
+from ._answers import read_choices, read_expression, read_names
+from ._feedback import AnswerProblem, check, correct, partly, wrong
 from ._verdicts import self_assessed
 
 CONDITIONS = _xu.CONDITIONS

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from .. import minimize, truth_table
 from . import _xu
-from ._feedback import (cases_in_rows, check, correct, partly, read_bool, read_int, read_names,
-                        wrong)
+from ._answers import cases_in_rows, read_bool, read_int, read_names
+from ._feedback import check, correct, partly, wrong
 from ._verdicts import multiple_choice
 
 CONDITIONS = _xu.CONDITIONS
