@@ -87,10 +87,8 @@ def _quartile_growth(method="excel_inc", **kw):
                             **kw)
 
 
-@check
-def q3(answer):
-    """GROWTH calibrated with quartile anchors (Excel QUARTILE.INC)."""
-    data = _data()
+def _growth_series(answer) -> pd.Series:
+    """The learner's calibrated GROWTH as a Series, or an AnswerProblem naming the kind given."""
     if isinstance(answer, pd.DataFrame):
         if list(answer.columns) == ["GROWTH"]:
             answer = answer["GROWTH"]
@@ -105,6 +103,14 @@ def q3(answer):
     if not isinstance(answer, pd.Series):
         raise AnswerProblem("This task asks for a pandas Series of 11 memberships.",
                             "qcakit.calibrate(xu['GROWTH'], thresholds=anchors) returns one.")
+    return answer
+
+
+@check
+def q3(answer):
+    """GROWTH calibrated with quartile anchors (Excel QUARTILE.INC)."""
+    data = _data()
+    answer = _growth_series(answer)
     if len(answer) != len(data):
         return wrong(f"Your Series has {len(answer)} values; there are {len(data)} cases.")
     if set(map(str, answer.index)) != set(data.index) or answer.index.has_duplicates:
