@@ -46,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, explore, svg
+from .calibrate import percentile_anchors
 from .errors import QCAInputError
 from .minimize import SOLUTION_TYPES
 
@@ -384,7 +385,7 @@ def calibration_explorer(
         if method == "manual":
             return
         try:
-            values = explore.percentile_anchors(raw, percentiles, method)
+            values = percentile_anchors(raw, percentiles, method)
         except QCAInputError as err:
             ex.outputs["warnings"].value = _error_html(str(err))
             return
