@@ -28,12 +28,14 @@ small ● peripheral present, large ⊗ core absent, small ⊗ peripheral absent
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import _display
 from .errors import QCAInputError
+from .sets import parse, term_to_string
 
 TEXT_SYMBOLS = {"core present": "●", "peripheral present": "(●)", "core absent": "⊗",
                 "peripheral absent": "(⊗)", "": ""}
@@ -61,6 +63,28 @@ class ConfigurationChart:
     def symbols(self) -> pd.DataFrame:
         """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
         return self.table.replace(TEXT_SYMBOLS)
+
+    def renamed(self, names: Mapping[str, str], unmatched: str = "{label} (new)"
+                ) -> ConfigurationChart:
+        """A copy whose configurations carry published names: ``names`` maps a name (e.g.
+        ``"S1"``) to its term (``"SCALE*ORG*MGMT"``; literal order does not matter). A
+        configuration matching no name keeps its label, formatted by ``unmatched``.
+
+        >>> import pandas as pd
+        >>> chart = ConfigurationChart(pd.DataFrame({"1": ["core present", ""]},
+        ...                            index=["A", "B"]), pd.DataFrame(), 1.0, 1.0, {"1": "A"})
+        >>> chart.renamed({"S1": "A"}).terms, chart.renamed({"S1": "A*B"}).terms
+        ({'S1': 'A'}, {'1 (new)': 'A'})
+        """
+        published = {frozenset(parse(term)[0]): name for name, term in names.items()}
+        mapping = {label: published.get(frozenset(parse(term)[0]),
+                                        unmatched.format(label=label))
+                   for label, term in self.terms.items()}
+        return ConfigurationChart(self.table.rename(columns=mapping),
+                                  self.fit.rename(index=mapping), self.solution_consistency,
+                                  self.solution_coverage,
+                                  {mapping[k]: v for k, v in self.terms.items()},
+                                  list(self.notes))
 
     def _repr_html_(self):
         cols = list(self.table.columns)
@@ -127,15 +151,15 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
                 parents = [p for p in p_model if _contains(p, term)]
                 if parents:
                     if number > 1:
-                        notes.append(f"{_name(term)} lies in no term of parsimonious model 1; "
+                        notes.append(f"{term_to_string(term)} lies in no term of parsimonious model 1; "
                                      f"its core comes from parsimonious model {number}.")
                     break
         if not parents:
-            notes.append(f"{_name(term)} lies in no single parsimonious term; all its "
+            notes.append(f"{term_to_string(term)} lies in no single parsimonious term; all its "
                          "conditions are shown as peripheral.")
         if len(parents) > 1:
-            notes.append(f"{_name(term)} lies in several parsimonious terms "
-                         f"({', '.join(_name(p) for p in parents)}); its core is their union.")
+            notes.append(f"{term_to_string(term)} lies in several parsimonious terms "
+                         f"({', '.join(term_to_string(p) for p in parents)}); its core is their union.")
         cores.append(frozenset(lit for p in parents for lit in p))
     labels = _labels(cores)
     columns = {}
@@ -156,14 +180,8 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
         table, fit,
         float(params.loc["solution", "consistency"]),
         float(params.loc["solution", "raw_coverage"]),
-        dict(zip(labels, (_name(t) for t in terms))), notes,
+        dict(zip(labels, (term_to_string(t) for t in terms))), notes,
     )
-
-
-def _name(term) -> str:
-    from .sets import term_to_string
-
-    return term_to_string(term)
 
 
 def _labels(cores) -> list[str]:

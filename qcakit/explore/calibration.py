@@ -84,6 +84,7 @@ def calibration_state(
     sets: pd.DataFrame | None = None,
     outcome: str | None = None,
     conditions=None,
+    set_name: str | None = None,
 ) -> CalibrationState:
     """Memberships of one raw variable for one choice of anchors, and what follows downstream.
 
@@ -96,12 +97,13 @@ def calibration_state(
     ``outcome``, the new memberships replace (or join) the column ``raw.name`` and ``necessity``
     is the necessity table for the outcome over ``conditions`` (default: every column of
     ``sets`` but the outcome). When ``raw`` is the outcome itself, every row changes.
+    ``set_name``: the set's name (the column of ``sets``) when the raw variable has another
+    one, e.g. ``calibration_state(raw["GROWTH"], set_name="CAPACITY", ...)``; the figure's x
+    axis keeps naming the raw variable.
 
     Raises :class:`~qcakit.QCAInputError` for anchors out of order or an unknown percentile
     definition (an explorer shows the message).
 
-    >>> import pandas as pd
-    >>> raw = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], name="X", index=list("abcde"))
     >>> import pandas as pd
     >>> raw = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], name="X", index=list("abcde"))
     >>> state = calibration_state(raw, percentile_method="excel_inc")
@@ -110,14 +112,8 @@ def calibration_state(
     >>> calibration_state(raw, (1.5, 3.5, 4.5)).half_cases
     []
     """
-    if not isinstance(raw, pd.Series):
-        raise QCAInputError(
-            f"calibration_state() takes one raw variable as a pandas Series, got "
-            f"{type(raw).__name__}; e.g. data['GDP']."
-        )
-    name = raw.name if raw.name is not None else "x"
-    raw = raw.rename(name)
-    _checks.numeric_column(raw.to_frame(), name)
+    raw, raw_name = _raw_series(raw, set_name)
+    name = raw.name
     anchors, source = _anchors(raw, anchors, percentile_method, percentiles)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QCAWarning)
@@ -130,8 +126,21 @@ def calibration_state(
     if sets is not None:
         nt = _downstream_necessity(scores.rename(name), sets, outcome, conditions)
     options = {"method": method, "idm": idm, "digits": digits, "nudge_half": nudge_half,
-               "percentile_method": percentile_method, "percentiles": tuple(percentiles)}
+               "percentile_method": percentile_method, "percentiles": tuple(percentiles),
+               "raw_name": None if raw_name == name else raw_name}
     return CalibrationState(raw, scores, anchors, source, half_cases, messages, nt, options)
+
+
+def _raw_series(raw, set_name) -> tuple[pd.Series, object]:
+    """``raw`` named after the set, and the raw variable's own name; checks it is numeric."""
+    if not isinstance(raw, pd.Series):
+        raise QCAInputError(
+            f"calibration_state() takes one raw variable as a pandas Series, got "
+            f"{type(raw).__name__}; e.g. data['GDP']."
+        )
+    name = set_name or (raw.name if raw.name is not None else "x")
+    _checks.numeric_column(raw.rename(name).to_frame(), name)
+    return raw.rename(name), raw.name
 
 
 def _anchors(raw, anchors, percentile_method, percentiles) -> tuple[tuple, str]:

@@ -13,6 +13,7 @@ redraws after a control moves).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -183,9 +184,12 @@ def threshold_update(
     *,
     cache: dict | None = None,
     labels=("reference", "current"),
+    names: Mapping[str, str] | None = None,
 ) -> ThresholdView:
     """Everything the threshold explorer redraws when a control moves (a pure function: the
-    explorer's update callback is this plus assigning the HTML to its panels).
+    explorer's update callback is this plus assigning the HTML to its panels). ``names``:
+    the paper's name of each configuration, for the chart (see
+    :meth:`qcakit.chart.ConfigurationChart.renamed`).
 
     >>> import pandas as pd
     >>> data = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
@@ -205,6 +209,6 @@ def threshold_update(
         "truth_table": render.truth_table_html(current.truth_table, reference.truth_table,
                                                labels)
         + "".join(render.note(w, warn=True) for w in current.warnings),
-        "solution": render.solution_html(current),
+        "solution": render.solution_html(current, names),
     }
     return ThresholdView(current, report, parts)

@@ -67,8 +67,9 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
             f"<p style='margin:2px 0;font-size:85%'>{legend}</p></div>")
 
 
-def solution_html(analysis) -> str:
-    """The solution (expression, parameters) and the configuration chart as HTML."""
+def solution_html(analysis, names=None) -> str:
+    """The solution (expression, parameters) and the configuration chart as HTML; ``names``:
+    the paper's name of each configuration (name -> term) for the chart's columns."""
     if analysis.solution is None:
         return (f"<div class='qcakit qcakit-solution'>{note(analysis.message, warn=True)}"
                 "</div>")
@@ -76,7 +77,8 @@ def solution_html(analysis) -> str:
     title = f"{sol.title}: {sol.expression}"
     parts = ["<div class='qcakit qcakit-solution'>",
              _display.render_html(title, analysis.parameters, sol.display_notes()),
-             analysis.chart._repr_html_(), "</div>"]
+             (analysis.chart.renamed(names) if names else analysis.chart)._repr_html_(),
+             "</div>"]
     return "\n".join(parts)
 
 
