@@ -64,22 +64,39 @@ class ConfigurationChart:
         """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
         return self.table.replace(TEXT_SYMBOLS)
 
-    def renamed(self, names: Mapping[str, str], unmatched: str = "{label} (new)"
-                ) -> ConfigurationChart:
-        """A copy whose configurations carry published names: ``names`` maps a name (e.g.
-        ``"S1"``) to its term (``"SCALE*ORG*MGMT"``; literal order does not matter). A
-        configuration matching no name keeps its label, formatted by ``unmatched``.
+    def renamed(self, names: Mapping[str, str]) -> ConfigurationChart:
+        """A copy whose configurations carry published names.
+
+        ``names`` maps a name (e.g. ``"S1"``) to its term (``"SCALE*ORG*MGMT"``; literal
+        order does not matter). A configuration with the same literals takes that name; one
+        whose literals contain, or are contained in, those of exactly one published
+        configuration not matched otherwise is ``"S3 (differs)"``; any other keeps its label as
+        ``"2a (not in paper)"``.
 
         >>> import pandas as pd
-        >>> chart = ConfigurationChart(pd.DataFrame({"1": ["core present", ""]},
-        ...                            index=["A", "B"]), pd.DataFrame(), 1.0, 1.0, {"1": "A"})
-        >>> chart.renamed({"S1": "A"}).terms, chart.renamed({"S1": "A*B"}).terms
-        ({'S1': 'A'}, {'1 (new)': 'A'})
+        >>> chart = ConfigurationChart(pd.DataFrame({"1": ["core present", ""], "2": ["", ""]},
+        ...                            index=["A", "B"]), pd.DataFrame(), 1.0, 1.0,
+        ...                            {"1": "A", "2": "~A*B"})
+        >>> list(chart.renamed({"S1": "A", "S2": "~A*B*C"}).terms)
+        ['S1', 'S2 (differs)']
+        >>> list(chart.renamed({"S1": "A*B"}).terms)
+        ['S1 (differs)', '2 (not in paper)']
         """
-        published = {frozenset(parse(term)[0]): name for name, term in names.items()}
-        mapping = {label: published.get(frozenset(parse(term)[0]),
-                                        unmatched.format(label=label))
-                   for label, term in self.terms.items()}
+        published = {name: frozenset(parse(term)[0]) for name, term in names.items()}
+        ours = {label: frozenset(parse(term)[0]) for label, term in self.terms.items()}
+        exact = {label: name for label, lits in ours.items()
+                 for name, pub in published.items() if lits == pub}
+        free = {n: p for n, p in published.items() if n not in exact.values()}
+        mapping = {}
+        for label, lits in ours.items():
+            near = [n for n, p in free.items() if lits <= p or p <= lits]
+            if label in exact:
+                mapping[label] = exact[label]
+            elif len(near) == 1:  # each published name is given once
+                del free[near[0]]
+                mapping[label] = f"{near[0]} (differs)"
+            else:
+                mapping[label] = f"{label} (not in paper)"
         return ConfigurationChart(self.table.rename(columns=mapping),
                                   self.fit.rename(index=mapping), self.solution_consistency,
                                   self.solution_coverage,
