@@ -104,6 +104,10 @@ class ConfigurationChart:
                                   list(self.notes))
 
     def _repr_html_(self):
+        return self.to_html()
+
+    def to_html(self) -> str:
+        """The chart as HTML with the usual symbols, fit rows and the legend."""
         cols = list(self.table.columns)
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)
         rows = []

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _checks, _display
+# _NUMPY_METHODS: calibrate.py offers no public name for numpy's percentile definitions yet
 from ..calibrate import PERCENTILE_METHODS, _NUMPY_METHODS, calibrate, percentile_anchors
 from ..errors import QCAInputError, QCAWarning
 from ..necessity import necessity

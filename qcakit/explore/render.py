@@ -77,7 +77,7 @@ def solution_html(analysis, names=None) -> str:
     title = f"{sol.title}: {sol.expression}"
     parts = ["<div class='qcakit qcakit-solution'>",
              _display.render_html(title, analysis.parameters, sol.display_notes()),
-             (analysis.chart.renamed(names) if names else analysis.chart)._repr_html_(),
+             (analysis.chart.renamed(names) if names else analysis.chart).to_html(),
              "</div>"]
     return "\n".join(parts)
 
