@@ -172,7 +172,8 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
                 parents = [p for p in p_model if _contains(p, term)]
                 if parents:
                     if number > 1:
-                        notes.append(f"{term_to_string(term)} lies in no term of parsimonious model 1; "
+                        notes.append(f"{term_to_string(term)} lies in no term of "
+                                     "parsimonious model 1; "
                                      f"its core comes from parsimonious model {number}.")
                     break
         if not parents:
@@ -180,7 +181,8 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
                          "conditions are shown as peripheral.")
         if len(parents) > 1:
             notes.append(f"{term_to_string(term)} lies in several parsimonious terms "
-                         f"({', '.join(term_to_string(p) for p in parents)}); its core is their union.")
+                         f"({', '.join(term_to_string(p) for p in parents)}); its core is "
+                         "their union.")
         cores.append(frozenset(lit for p in parents for lit in p))
     labels = _labels(cores)
     columns = {}

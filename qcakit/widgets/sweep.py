@@ -49,7 +49,8 @@ def robustness_sweep(
         "solution": solution_choice(solution),
         "pri_cut": pri_slider(pri_cut),
     }
-    outputs = {"plot": output_html("qcakit-sweep-plot-out"), "ranges": output_html("qcakit-sweep-out")}
+    outputs = {"plot": output_html("qcakit-sweep-plot-out"),
+               "ranges": output_html("qcakit-sweep-out")}
 
     def compute(ex, v):
         a, b = v["cuts"]

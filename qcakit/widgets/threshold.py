@@ -44,7 +44,7 @@ def threshold_explorer(
     fixed for the session. A PRI cut of 0 on the slider means "no PRI cut".
     ``configuration_names``: the paper's name of each configuration (name -> term, e.g.
     ``{"S1": "SCALE*ORG*MGMT*SHARE*PAY*INCENT", ...}``); the chart's columns carry these
-    names, and configurations the paper does not have are marked "(new)".
+    names (see :meth:`qcakit.chart.ConfigurationChart.renamed`).
 
     ``prefetch``: compute every step of the consistency slider (at the initial PRI cut,
     frequency cut and solution type) before the explorer is shown, so that moving that slider

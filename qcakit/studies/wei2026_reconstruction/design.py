@@ -68,7 +68,8 @@ class Design:
 
 
 def build_design(configurations: dict | None = None, chart: pd.DataFrame | None = None) -> Design:
-    """The design of :data:`wei2026.CONFIGURATIONS` with cores from :data:`wei2026.TABLE4_CHART`."""
+    """The design of :data:`wei2026.CONFIGURATIONS` with cores from
+    :data:`wei2026.TABLE4_CHART`."""
     configurations = configurations or study.CONFIGURATIONS
     chart = study.TABLE4_CHART if chart is None else chart
     on = np.zeros(2 ** K, dtype=bool)

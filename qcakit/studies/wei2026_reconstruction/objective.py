@@ -102,7 +102,8 @@ def objective_parts(vals: np.ndarray, design: Design) -> dict:
     t3 = table3_stats(vals)
     t4, sol = table4_stats(vals, design)
     e3 = (dead_zone_error(t3, PUB_T3) ** 2).sum((-2, -1))
-    e4 = (dead_zone_error(t4, PUB_T4) ** 2).sum((-2, -1)) + (dead_zone_error(sol, PUB_SOL) ** 2).sum(-1)
+    e4 = ((dead_zone_error(t4, PUB_T4) ** 2).sum((-2, -1))
+          + (dead_zone_error(sol, PUB_SOL) ** 2).sum(-1))
     s = structure_penalty(vals, design)
     return {"table3": e3, "table4": e4, "structure": s,
             "total": e3 + e4 + LAMBDA * s.sum(-1)}
