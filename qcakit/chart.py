@@ -131,9 +131,9 @@ class ConfigurationChart:
         legend = ("Large ● core condition present; small ● peripheral condition present; "
                   "large ⊗ core condition absent; small ⊗ peripheral condition absent; "
                   "blank: present or absent.")
-        notes = "".join(f"<p style='margin:2px 0;font-size:90%'>{html.escape(n)}</p>"
+        notes = "".join(f"<p style='margin:2px 0;font-size:14px'>{html.escape(n)}</p>"
                         for n in [legend, *self.notes])
-        return (f"<div class='qcakit'><p><b>Configuration chart</b></p><table>"
+        return (f"<div class='qcakit'><p><b>Configuration chart</b></p><table style='font-size:14px'>"
                 f"<tr><th></th>{head}</tr>{''.join(rows)}</table>{notes}</div>")
 
     def __repr__(self):

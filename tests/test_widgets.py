@@ -308,3 +308,27 @@ def test_figure_text_is_at_least_14px():
     for picture in (ex.outputs["curve"].value, sweeper.outputs["plot"].value):
         sizes = [float(s) for s in re.findall(r"font-size='([\d.]+)'", picture)]
         assert sizes and min(sizes) >= 14 == svg.FONT_PX
+
+
+def test_explorer_panels_set_text_to_at_least_14px():
+    import re
+
+    ex = make_threshold(directional=None, reference_label="paper")
+    ex.set(incl_cut=0.95)  # a change report with rows, a chart, notes
+    cal = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    sweeper = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.5, 1.0), solution="complex")
+    panels = [w.value for e in (ex, cal, sweeper) for w in e.outputs.values()]
+    for panel in panels:
+        px = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)px", panel)]
+        pct = re.findall(r"font-size:\s*([\d.]+)%", panel)
+        assert all(v >= 14 for v in px)
+        # relative sizes are only the chart's large and small symbols (core / peripheral)
+        assert set(pct) <= {"150", "85"}
+        assert all(m.group(0).endswith(("●</span>", "⊗</span>"))
+                   for m in re.finditer(r"<span style='font-size:85%'>.</span>", panel))
+    for panel in (ex.outputs["truth_table"].value, ex.outputs["changes"].value,
+                  cal.outputs["scores"].value, cal.outputs["necessity"].value,
+                  sweeper.outputs["ranges"].value):
+        assert panel.count("<table") == panel.count("<table class='qcakit-tt' style='font-size"
+                                                    ":14px'>") + panel.count(
+            "<table style='font-size:14px'>")

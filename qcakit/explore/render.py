@@ -1,6 +1,7 @@
 """HTML of the explorers' panels, written by hand rather than with a pandas Styler because it
 is redrawn on every control change: truth table, solution, change report, calibration tables
-and the runs of a sweep.
+and the runs of a sweep. Every panel and table sets its text to 14 px (JupyterLab's widgets and
+tables default to 13 px), readable on a projector.
 
 >>> note("Two cases score exactly 0.5.", warn=True)[:24]
 "<p class='qcakit-note' s"
@@ -19,7 +20,7 @@ def note(text: str, warn: bool = False) -> str:
     """A one-line note; ``warn=True`` draws it as a warning (red bar)."""
     style = ("background:#fdecea;border-left:4px solid #c62828;padding:2px 6px;"
              if warn else "")
-    return f"<p class='qcakit-note' style='margin:2px 0;font-size:90%;{style}'>" \
+    return f"<p class='qcakit-note' style='margin:2px 0;font-size:14px;{style}'>" \
            f"{html.escape(text)}</p>"
 
 
@@ -61,21 +62,21 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
              f"{tt.n_remainders} remainders ({tt.settings})")
     legend = ("Rows: green OUT = 1 (sufficient), red OUT = 0, orange C (contradiction), "
               "grey ? (below the frequency cut).")
-    return (f"<div class='qcakit qcakit-truth-table'><p><b>{html.escape(title)}</b></p>"
-            f"<table class='qcakit-tt'><thead><tr><th>row</th>{head}</tr></thead>"
+    return (f"<div class='qcakit qcakit-truth-table' style='font-size:14px'><p><b>{html.escape(title)}</b></p>"
+            f"<table class='qcakit-tt' style='font-size:14px'><thead><tr><th>row</th>{head}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table>"
-            f"<p style='margin:2px 0;font-size:85%'>{legend}</p></div>")
+            f"<p style='margin:2px 0;font-size:14px'>{legend}</p></div>")
 
 
 def solution_html(analysis, names=None) -> str:
     """The solution (expression, parameters) and the configuration chart as HTML; ``names``:
     the paper's name of each configuration (name -> term) for the chart's columns."""
     if analysis.solution is None:
-        return (f"<div class='qcakit qcakit-solution'>{note(analysis.message, warn=True)}"
+        return (f"<div class='qcakit qcakit-solution' style='font-size:14px'>{note(analysis.message, warn=True)}"
                 "</div>")
     sol = analysis.solution
     title = f"{sol.title}: {sol.expression}"
-    parts = ["<div class='qcakit qcakit-solution'>",
+    parts = ["<div class='qcakit qcakit-solution' style='font-size:14px'>",
              _display.render_html(title, analysis.parameters, sol.display_notes()),
              (analysis.chart.renamed(names) if names else analysis.chart).to_html(),
              "</div>"]
@@ -88,7 +89,7 @@ def change_report_html(report) -> str:
     shaded yellow when something changed, green when not."""
     ref, _ = report.labels
     colour = "#fff3cd" if report.changed else "#e8f5e9"
-    parts = [f"<div class='qcakit qcakit-changes' style='background:{colour};"
+    parts = [f"<div class='qcakit qcakit-changes' style='font-size:14px;background:{colour};"
              f"padding:4px 8px;border-radius:4px'><p><b>Compared with the {ref} settings"
              "</b></p>"]
     parts += [f"<p style='margin:2px 0'>{html.escape(s)}</p>" for s in report.summary()]
@@ -100,7 +101,7 @@ def change_report_html(report) -> str:
             f"<td>{int(v)}</td>" if label == "terms" else f"<td>{v:.3f}</td>"
             for v in row)
         body.append(f"<tr><th style='text-align:left'>{html.escape(label)}</th>{cells}</tr>")
-    parts.append(f"<table><thead><tr><th></th>{head}</tr></thead>"
+    parts.append(f"<table style='font-size:14px'><thead><tr><th></th>{head}</tr></thead>"
                  f"<tbody>{''.join(body)}</tbody></table>")
     parts.append("</div>")
     return "\n".join(parts)
@@ -110,9 +111,9 @@ def calibration_warnings_html(state) -> str:
     """The calibration warnings of a :class:`~qcakit.explore.CalibrationState` (or a green
     line saying no case scores exactly 0.5)."""
     if not state.warnings:
-        return ("<div class='qcakit-warnings'><p style='margin:2px 0;color:#2e7d32'>"
+        return ("<div class='qcakit-warnings' style='font-size:14px'><p style='margin:2px 0;color:#2e7d32'>"
                 "No case scores exactly 0.5.</p></div>")
-    return ("<div class='qcakit-warnings'>" + "".join(note(w, warn=True)
+    return ("<div class='qcakit-warnings' style='font-size:14px'>" + "".join(note(w, warn=True)
                                                      for w in state.warnings) + "</div>")
 
 
@@ -124,8 +125,8 @@ def calibration_scores_html(state) -> str:
         style = " style='background:#fdecea;font-weight:bold'" if score == 0.5 else ""
         rows.append(f"<tr{style}><th style='text-align:left'>{html.escape(str(case))}</th>"
                     f"<td>{raw:g}</td><td>{score:.3f}</td></tr>")
-    return (f"<div class='qcakit qcakit-scores'><p><b>{html.escape(state.title())}</b></p>"
-            "<table><thead><tr><th>case</th><th>raw</th><th>membership</th></tr></thead>"
+    return (f"<div class='qcakit qcakit-scores' style='font-size:14px'><p><b>{html.escape(state.title())}</b></p>"
+            "<table style='font-size:14px'><thead><tr><th>case</th><th>raw</th><th>membership</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
@@ -149,8 +150,8 @@ def calibration_necessity_html(state) -> str:
                     f"<td>{r['RoN']:.3f}</td></tr>")
     title = (f"Necessity for {nt.outcome_label} with this calibration of {state.name} "
              f"(consistency >= {t:g} shaded)")
-    return (f"<div class='qcakit qcakit-necessity'><p><b>{html.escape(title)}</b></p>"
-            "<table><thead><tr><th></th><th>consistency</th><th>coverage</th><th>RoN</th>"
+    return (f"<div class='qcakit qcakit-necessity' style='font-size:14px'><p><b>{html.escape(title)}</b></p>"
+            "<table style='font-size:14px'><thead><tr><th></th><th>consistency</th><th>coverage</th><th>RoN</th>"
             f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
@@ -169,7 +170,7 @@ def sweep_ranges_html(runs: pd.DataFrame, reference: float | None = None) -> str
                     f"<td>{cons}</td><td>{cov}</td></tr>")
     footer = (f"Bold: the run that holds the reference cut {reference:g}." if reference is not None
               else "")
-    return ("<div class='qcakit qcakit-sweep'><p><b>Solution by range of consistency cuts"
-            "</b></p><table><thead><tr><th>cuts</th><th>solution</th><th>consistency</th>"
+    return ("<div class='qcakit qcakit-sweep' style='font-size:14px'><p><b>Solution by range of consistency cuts"
+            "</b></p><table style='font-size:14px'><thead><tr><th>cuts</th><th>solution</th><th>consistency</th>"
             f"<th>coverage</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"<p style='font-size:85%'>{footer}</p></div>")
+            f"<p style='font-size:14px'>{footer}</p></div>")

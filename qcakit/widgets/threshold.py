@@ -102,7 +102,7 @@ def _threshold_update(data, outcome, conditions, directional, ref, cache, labels
     """The explorer's update: :func:`qcakit.explore.threshold_update` at the controls' values,
     its HTML put in the panels."""
     expect = "" if directional is None else (
-        "<p style='font-size:85%'>Directional expectations (intermediate solution): "
+        "<p style='font-size:14px'>Directional expectations (intermediate solution): "
         f"{html.escape(_fmt_directional(directional, conditions))}.</p>")
 
     def compute(ex, v):
