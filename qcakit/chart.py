@@ -133,7 +133,8 @@ class ConfigurationChart:
                   "blank: present or absent.")
         notes = "".join(f"<p style='margin:2px 0;font-size:14px'>{html.escape(n)}</p>"
                         for n in [legend, *self.notes])
-        return (f"<div class='qcakit'><p><b>Configuration chart</b></p><table style='font-size:14px'>"
+        return (f"<div class='qcakit'><p><b>Configuration chart</b></p>"
+                f"<table style='font-size:14px'>"
                 f"<tr><th></th>{head}</tr>{''.join(rows)}</table>{notes}</div>")
 
     def __repr__(self):

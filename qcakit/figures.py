@@ -41,6 +41,15 @@ ANCHOR_NAMES = ("exclusion", "crossover", "inclusion")
 SWEEP_COLUMNS = ("cut", "consistency", "coverage", "expression", "models", "positive_rows")
 
 
+def number_text(value: float) -> str:
+    """A number as a figure shows it: up to 10 significant digits, without binary noise.
+
+    >>> number_text(24.759999999999998), number_text(12345.6), number_text(0.501)
+    ('24.76', '12345.6', '0.501')
+    """
+    return f"{float(value):.10g}"
+
+
 @dataclass(frozen=True)
 class CalibrationFigure:
     """What :func:`calibration_figure` draws. ``cases``: one row per case with ``raw``,
@@ -95,7 +104,8 @@ def calibration_figure(raw: pd.Series, anchors, method: str = "direct", *,
         groups.setdefault((round(x, 12), round(y, 12)), []).append(str(case))
     names = ANCHOR_NAMES if len(th) == 3 else ("threshold",) * len(th)
     return CalibrationFigure(
-        name, f"Calibration of {name} ({method}; anchors {', '.join(f'{t:g}' for t in th)})",
+        name,
+        f"Calibration of {name} ({method}; anchors {', '.join(number_text(t) for t in th)})",
         f"{raw_name or name} (raw)", f"membership in {name}", (lo - pad, hi + pad),
         (grid.to_numpy(), curve.to_numpy(dtype=float)), method == "crisp", cases,
         [(x, y, ", ".join(c)) for (x, y), c in groups.items()], tuple(zip(names, th)))

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .figures import COLOURS, CalibrationFigure, SweepFigure, calibration_figure, sweep_figure
+from .figures import (COLOURS, CalibrationFigure, SweepFigure, calibration_figure, number_text,
+                      sweep_figure)
 
 if TYPE_CHECKING:
     from .explore import CalibrationState
@@ -138,15 +139,10 @@ def _calibration_axes(frame: _Frame, fig: CalibrationFigure, height: float) -> l
     for level, (name, a) in enumerate(fig.anchors):
         y = frame.top - 8 - (len(fig.anchors) - 1 - level) * (FONT_PX + 2)
         out.append(_vline(frame.sx(a), y + 2, frame.bottom, COLOURS["curve"], "2,3")
-                   + _text(frame.sx(a) + 3, y, f"{name} {_anchor_text(a)}", extra=" fill='#555'"))
+                   + _text(frame.sx(a) + 3, y, f"{name} {number_text(a)}", extra=" fill='#555'"))
     out.append(_text(frame.left + frame.width / 2, height - 6, fig.xlabel, "middle"))
     out.append(_ylabel(FONT_PX + 2, frame.top + frame.height / 2, fig.ylabel))
     return out
-
-
-def _anchor_text(value: float) -> str:
-    """An anchor with at most 4 significant digits (24.76, not 24.7599999999999)."""
-    return f"{value:.4g}"
 
 
 def _calibration_cases(frame: _Frame, fig: CalibrationFigure) -> list[str]:

@@ -15,12 +15,28 @@ import pandas as pd
 from .. import _display
 from ..truthtable import OUT_COLOURS
 
+#: Text size of every panel, table and note (JupyterLab's widgets and tables default to 13 px).
+FONT = "font-size:14px"
+
+
+def panel(css_class: str, title: str | None, *parts: str) -> str:
+    """A panel: ``<div class='css_class'>`` with a bold title (if any) and the parts."""
+    head = f"<p><b>{html.escape(title)}</b></p>" if title is not None else ""
+    return f"<div class='{css_class}' style='{FONT}'>{head}{''.join(parts)}</div>"
+
+
+def table_html(header: str, rows, css_class: str | None = None) -> str:
+    """A table with the header cells ``header`` (HTML) and the rows (HTML ``<tr>`` strings)."""
+    cls = f"class='{css_class}' " if css_class else ""
+    return (f"<table {cls}style='{FONT}'><thead><tr>{header}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
 
 def note(text: str, warn: bool = False) -> str:
     """A one-line note; ``warn=True`` draws it as a warning (red bar)."""
     style = ("background:#fdecea;border-left:4px solid #c62828;padding:2px 6px;"
              if warn else "")
-    return f"<p class='qcakit-note' style='margin:2px 0;font-size:14px;{style}'>" \
+    return f"<p class='qcakit-note' style='margin:2px 0;{FONT};{style}'>" \
            f"{html.escape(text)}</p>"
 
 
@@ -62,26 +78,22 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
              f"{tt.n_remainders} remainders ({tt.settings})")
     legend = ("Rows: green OUT = 1 (sufficient), red OUT = 0, orange C (contradiction), "
               "grey ? (below the frequency cut).")
-    return (f"<div class='qcakit qcakit-truth-table' style='font-size:14px'><p><b>{html.escape(title)}</b></p>"
-            f"<table class='qcakit-tt' style='font-size:14px'><thead><tr><th>row</th>{head}</tr></thead>"
-            f"<tbody>{''.join(body)}</tbody></table>"
-            f"<p style='margin:2px 0;font-size:14px'>{legend}</p></div>")
+    return panel("qcakit qcakit-truth-table", title,
+                 table_html(f"<th>row</th>{head}", body, "qcakit-tt"),
+                 f"<p style='margin:2px 0;{FONT}'>{legend}</p>")
 
 
 def solution_html(analysis, names=None) -> str:
     """The solution (expression, parameters) and the configuration chart as HTML; ``names``:
     the paper's name of each configuration (name -> term) for the chart's columns."""
     if analysis.solution is None:
-        return (f"<div class='qcakit qcakit-solution' style='font-size:14px'>{note(analysis.message, warn=True)}"
-                "</div>")
+        return panel("qcakit qcakit-solution", None, note(analysis.message, warn=True))
     sol = analysis.solution
     title = f"{sol.title}: {sol.expression}"
-    parts = ["<div class='qcakit qcakit-solution' style='font-size:14px'>",
-             _display.render_html(title, analysis.parameters, sol.display_notes()),
-             (analysis.chart.renamed(names) if names else analysis.chart).to_html(),
-             "</div>"]
-    return "\n".join(parts)
-
+    chart = analysis.chart.renamed(names) if names else analysis.chart
+    return panel("qcakit qcakit-solution", None,
+                 _display.render_html(title, analysis.parameters, sol.display_notes()), "\n",
+                 chart.to_html())
 
 
 def change_report_html(report) -> str:
@@ -89,7 +101,7 @@ def change_report_html(report) -> str:
     shaded yellow when something changed, green when not."""
     ref, _ = report.labels
     colour = "#fff3cd" if report.changed else "#e8f5e9"
-    parts = [f"<div class='qcakit qcakit-changes' style='font-size:14px;background:{colour};"
+    parts = [f"<div class='qcakit qcakit-changes' style='{FONT};background:{colour};"
              f"padding:4px 8px;border-radius:4px'><p><b>Compared with the {ref} settings"
              "</b></p>"]
     parts += [f"<p style='margin:2px 0'>{html.escape(s)}</p>" for s in report.summary()]
@@ -101,8 +113,7 @@ def change_report_html(report) -> str:
             f"<td>{int(v)}</td>" if label == "terms" else f"<td>{v:.3f}</td>"
             for v in row)
         body.append(f"<tr><th style='text-align:left'>{html.escape(label)}</th>{cells}</tr>")
-    parts.append(f"<table style='font-size:14px'><thead><tr><th></th>{head}</tr></thead>"
-                 f"<tbody>{''.join(body)}</tbody></table>")
+    parts.append(table_html(f"<th></th>{head}", body))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -111,10 +122,9 @@ def calibration_warnings_html(state) -> str:
     """The calibration warnings of a :class:`~qcakit.explore.CalibrationState` (or a green
     line saying no case scores exactly 0.5)."""
     if not state.warnings:
-        return ("<div class='qcakit-warnings' style='font-size:14px'><p style='margin:2px 0;color:#2e7d32'>"
-                "No case scores exactly 0.5.</p></div>")
-    return ("<div class='qcakit-warnings' style='font-size:14px'>" + "".join(note(w, warn=True)
-                                                     for w in state.warnings) + "</div>")
+        return panel("qcakit-warnings", None, "<p style='margin:2px 0;color:#2e7d32'>No case "
+                     "scores exactly 0.5.</p>")
+    return panel("qcakit-warnings", None, *(note(w, warn=True) for w in state.warnings))
 
 
 def calibration_scores_html(state) -> str:
@@ -125,9 +135,8 @@ def calibration_scores_html(state) -> str:
         style = " style='background:#fdecea;font-weight:bold'" if score == 0.5 else ""
         rows.append(f"<tr{style}><th style='text-align:left'>{html.escape(str(case))}</th>"
                     f"<td>{raw:g}</td><td>{score:.3f}</td></tr>")
-    return (f"<div class='qcakit qcakit-scores' style='font-size:14px'><p><b>{html.escape(state.title())}</b></p>"
-            "<table style='font-size:14px'><thead><tr><th>case</th><th>raw</th><th>membership</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return panel("qcakit qcakit-scores", state.title(),
+                 table_html("<th>case</th><th>raw</th><th>membership</th>", rows))
 
 
 def calibration_necessity_html(state) -> str:
@@ -150,9 +159,9 @@ def calibration_necessity_html(state) -> str:
                     f"<td>{r['RoN']:.3f}</td></tr>")
     title = (f"Necessity for {nt.outcome_label} with this calibration of {state.name} "
              f"(consistency >= {t:g} shaded)")
-    return (f"<div class='qcakit qcakit-necessity' style='font-size:14px'><p><b>{html.escape(title)}</b></p>"
-            "<table style='font-size:14px'><thead><tr><th></th><th>consistency</th><th>coverage</th><th>RoN</th>"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return panel("qcakit qcakit-necessity", title,
+                 table_html("<th></th><th>consistency</th><th>coverage</th><th>RoN</th>",
+                            rows))
 
 
 def sweep_ranges_html(runs: pd.DataFrame, reference: float | None = None) -> str:
@@ -168,9 +177,8 @@ def sweep_ranges_html(runs: pd.DataFrame, reference: float | None = None) -> str
                     f"{r['to']:.2f}</td>"
                     f"<td style='text-align:left'>{html.escape(r['expression'])}</td>"
                     f"<td>{cons}</td><td>{cov}</td></tr>")
-    footer = (f"Bold: the run that holds the reference cut {reference:g}." if reference is not None
-              else "")
-    return ("<div class='qcakit qcakit-sweep' style='font-size:14px'><p><b>Solution by range of consistency cuts"
-            "</b></p><table style='font-size:14px'><thead><tr><th>cuts</th><th>solution</th><th>consistency</th>"
-            f"<th>coverage</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-            f"<p style='font-size:14px'>{footer}</p></div>")
+    footer = ("" if reference is None
+              else f"Bold: the run that holds the reference cut {reference:g}.")
+    return panel("qcakit qcakit-sweep", "Solution by range of consistency cuts",
+                 table_html("<th>cuts</th><th>solution</th><th>consistency</th><th>coverage</th>",
+                       rows), f"<p style='{FONT}'>{footer}</p>")

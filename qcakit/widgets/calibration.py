@@ -11,6 +11,7 @@ import pandas as pd
 from .. import _checks, explore, svg
 from ..calibrate import percentile_anchors
 from ..errors import QCAInputError
+from ..figures import number_text
 from .explorer import SLIDER_STYLE, Explorer, error_html, output_html
 
 
@@ -113,7 +114,7 @@ def anchor_value(value: float) -> float:
     >>> anchor_value(24.759999999999998), anchor_value(0.501)
     (24.76, 0.501)
     """
-    return float(f"{float(value):.10g}")
+    return float(number_text(value))
 
 
 def _anchor_boxes(raw: pd.Series, anchors) -> dict:
