@@ -71,7 +71,7 @@ def _write_chart(folder: Path, chart, written: dict):
     ax.figure.savefig(folder / "chart.png", dpi=200, bbox_inches="tight")
     plt.close(ax.figure)
     page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Configuration chart"
-            f"</title></head><body>{chart._repr_html_()}</body></html>")
+            f"</title></head><body>{chart.to_html()}</body></html>")
     (folder / "chart.html").write_text(page, encoding="utf-8")
     (folder / "chart.tex").write_text(latex.chart(chart), encoding="utf-8")
     written.update({"chart.png": "configuration chart (figure)",
