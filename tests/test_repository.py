@@ -155,3 +155,18 @@ def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expect
         assert "unexpected skip under QCAKIT_NO_SKIPS=1 (CI): Skipped: no chromium here" in run.stdout
     else:
         assert "1 passed, 2 skipped, 1 xfailed" in run.stdout
+
+
+def test_readme_layout_lists_every_module():
+    """The README's layout block names every module and subpackage of qcakit/, and nothing
+    that is not there (so a newcomer can find their way from it)."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("## Layout", 1)[1].split("```")[1]
+    package = ROOT / "qcakit"
+    modules = {p.name for p in package.glob("*.py") if p.name != "__init__.py"}
+    packages = {p.name + "/" for p in package.iterdir()
+                if p.is_dir() and (p / "__init__.py").exists()}
+    missing = sorted(name for name in modules | packages if name not in block)
+    assert not missing, f"README layout does not mention: {missing}"
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", block))
+    assert named <= modules, f"README layout names modules that do not exist: {named - modules}"
