@@ -122,8 +122,11 @@ def r_script(truth_table, solutions, *, necessity=None, calibration=None,
         var = names[sol.kind]
         lines += [f"# qcakit's {sol.kind} solution: {' | '.join(sol.expressions)}",
                   _minimize_call(sol, var), f"print({var})"]
-        rows.append(f'  data.frame(solution = "{sol.kind}", '
-                    f'r = sapply({var}$solution, paste, collapse = " + "), '
+        # an intermediate result keeps its models per (complex, parsimonious) pair in i.sol
+        models = (f"unique(unlist(lapply({var}$i.sol, function(s) sapply(s$solution, paste, "
+                  f'collapse = " + "))))' if sol.kind == "intermediate" else
+                  f'sapply({var}$solution, paste, collapse = " + ")')
+        rows.append(f'  data.frame(solution = "{sol.kind}", r = {models}, '
                     f'qcakit = "{" | ".join(sol.expressions)}")')
     lines += ["", "# R's solutions beside qcakit's", "results <- rbind(", ",\n".join(rows), ")",
               'write.csv(results, "r_solutions.csv", row.names = FALSE)']
