@@ -14,10 +14,12 @@ checks that
 - the explorers fit a projector (issue 13): at 1366x768 and 1920x1080, with the left sidebar
   collapsed and each explorer scrolled to the top of the notebook's visible area, its controls
   and its main result (the change report and the top of the truth table, at 1920x1080 the
-  whole truth table; the calibration figure; the sweep figure) lie on that first screen together (checked from bounding boxes; a
-  screenshot of each screen is saved); every text in the explorers is rendered at 14 px or
-  more (computed styles; SVG text by its size on screen); and the threshold explorer's
-  configuration chart carries the paper's names (S1 ...), not bare numbers such as "2a".
+  whole truth table; the calibration figure; the sweep figure) lie on that first screen
+  together (checked from bounding boxes; a screenshot of each screen is saved in the test's
+  temporary directory and named in a failure message); every text in the explorers is
+  rendered at 14 px or more (computed styles; SVG text by its size on screen); and the
+  threshold explorer's configuration chart carries the paper's names (S1 ...), not bare
+  numbers such as "2a".
 
 Skipped when /usr/bin/chromium or the playwright package is missing; under CI
 (``QCAKIT_NO_SKIPS=1``, see the repository's ``conftest.py``) that skip is a failure. ``scripts/ensure-browser`` installs
@@ -268,8 +270,9 @@ def _move_slider(page, table):
     assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
 
 
-# Scroll the explorer (argument: its CSS selector) to the top of the notebook's scroll area and
-# return that area (the part inside the window) and the boxes of its controls and results.
+# Scroll the explorer (arguments: its CSS selector, its controls' and its results' selectors) to
+# the top of the notebook's scroll area; return that area (the part inside the window) and the
+# boxes of the controls and results.
 _SCROLL_JS = """([selector, controls, results]) => {
   const el = document.querySelector(selector);
   const scroller = el.closest('.jp-WindowedPanel-outer') || el.closest('.jp-Notebook');
