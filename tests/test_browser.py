@@ -23,8 +23,9 @@ checks that
 
 Skipped when /usr/bin/chromium or the playwright package is missing; under CI
 (``QCAKIT_NO_SKIPS=1``, see the repository's ``conftest.py``) that skip is a failure.
-``scripts/ensure-browser`` installs Chromium. The server and the browser are stopped even when the test fails; a failure message
-carries a full-page screenshot path, the browser console and the server log.
+``scripts/ensure-browser`` installs Chromium. The server and the browser are stopped even when
+the test fails; a failure message carries a full-page screenshot path, the browser console and
+the server log.
 """
 from __future__ import annotations
 
