@@ -332,3 +332,28 @@ def test_explorer_panels_set_text_to_at_least_14px():
         assert panel.count("<table") == panel.count("<table class='qcakit-tt' style='font-size"
                                                     ":14px'>") + panel.count(
             "<table style='font-size:14px'>")
+
+
+def test_explorers_carry_the_projector_style_sheet():
+    import re
+
+    from qcakit.widgets.explorer import PROJECTOR_CSS
+
+    ex = make_threshold(directional=None, reference_label="paper")
+    cal = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    sweeper = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.5, 1.0), solution="complex")
+    for explorer in (ex, cal, sweeper):
+        box = explorer.widget
+        assert "qcakit-explorer" in box._dom_classes
+        style = box.children[-1]
+        assert style.value == f"<style>{PROJECTOR_CSS}</style>"
+        assert style.layout.display == "none"  # takes no room
+    rules = [r.strip() for r in PROJECTOR_CSS.strip().split("}") if r.strip()]
+    # every rule is scoped to the explorers, so no other widget on the page changes
+    selectors = [sel.strip() for r in rules for sel in r.split("{")[0].split(",")]
+    assert len(selectors) == 9 and all(s.startswith(".qcakit-explorer") for s in selectors)
+    sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)px", PROJECTOR_CSS)]
+    assert "--jp-widgets-font-size: 14px" in PROJECTOR_CSS and min(sizes) == 14
+    # the chart's peripheral symbols (inline 85 %) are raised to 14 px, the core ones above
+    assert "span[style='font-size:85%'] { font-size: 14px !important; }" in PROJECTOR_CSS
+    assert "span[style='font-size:150%'] { font-size: 21px !important; }" in PROJECTOR_CSS

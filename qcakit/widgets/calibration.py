@@ -12,7 +12,7 @@ from .. import _checks, explore, svg
 from ..calibrate import percentile_anchors
 from ..errors import QCAInputError
 from ..figures import number_text
-from .explorer import SLIDER_STYLE, Explorer, error_html, output_html
+from .explorer import SLIDER_STYLE, Explorer, error_html, explorer_box, output_html
 
 
 def calibration_explorer(
@@ -67,15 +67,16 @@ def calibration_explorer(
     outputs = {name: output_html(f"qcakit-{name}-out")
                for name in ("warnings", "curve", "scores", "necessity")}
     compute = _calibration_update(raw, percentiles, options)
-    layout = W.VBox([
-        W.HTML(f"<b>Calibration explorer</b>: {html.escape(str(raw.name))}"
-               + (f" calibrated into {html.escape(set_name)}" if set_name else "")
-               + f" ({len(raw)} cases, raw scores {raw.min():g} to {raw.max():g})."),
+    layout = explorer_box(
+        "qcakit-calibration-explorer",
+        f"<b>Calibration explorer</b>: {html.escape(str(raw.name))}"
+        + (f" calibrated into {html.escape(set_name)}" if set_name else "")
+        + f" ({len(raw)} cases, raw scores {raw.min():g} to {raw.max():g}).",
         W.HBox([W.VBox(list(boxes.values())), W.VBox([method_choice, nudge])]),
         outputs["warnings"],
         W.HBox([outputs["curve"], outputs["scores"]], layout=W.Layout(flex_flow="row wrap")),
         outputs["necessity"],
-    ], _dom_classes=["qcakit-explorer", "qcakit-calibration-explorer"])
+    )
     ex = Explorer("Calibration explorer", controls, outputs, compute, layout)
     _link_percentiles(ex, raw, percentiles, boxes, method_choice)
     return ex

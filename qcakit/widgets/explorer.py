@@ -18,6 +18,20 @@ from ..minimize import SOLUTION_TYPES
 SLIDER_STYLE = {"description_width": "150px"}
 WIDE = W.Layout(width="420px")
 
+#: The explorers' text at 14 px for a projector (issue 13). JupyterLab draws widget labels,
+#: readouts, drop-downs, buttons and HTML widgets at ``--jp-widgets-font-size`` (13 px); the
+#: rules are scoped to ``.qcakit-explorer`` so that no other widget changes. The chart's
+#: peripheral symbols (85 % of the text, 12 px) become 14 px and the core ones 21 px, so that
+#: the smaller symbol is still 14 px and the two sizes stay apart.
+PROJECTOR_CSS = """
+.qcakit-explorer { --jp-widgets-font-size: 14px; font-size: 14px; }
+.qcakit-explorer .widget-label, .qcakit-explorer .widget-readout,
+.qcakit-explorer .widget-html-content, .qcakit-explorer select,
+.qcakit-explorer input, .qcakit-explorer button { font-size: 14px; }
+.qcakit-explorer td > span[style='font-size:85%'] { font-size: 14px !important; }
+.qcakit-explorer td > span[style='font-size:150%'] { font-size: 21px !important; }
+"""
+
 
 class Explorer:
     """A live explorer: ``widget`` (the ipywidgets box), ``controls`` (name -> control),
@@ -118,6 +132,15 @@ def fmt_value(v):
     if isinstance(v, tuple):
         return "(" + ", ".join(fmt_value(x) for x in v) + ")"
     return str(v)
+
+
+def explorer_box(css_class: str, head: str, *rows) -> W.VBox:
+    """An explorer's box: the heading ``head`` (HTML), the rows and the projector style sheet
+    (:data:`PROJECTOR_CSS`, an HTML widget that takes no room), with the classes
+    ``qcakit-explorer`` and ``css_class``."""
+    style = W.HTML(f"<style>{PROJECTOR_CSS}</style>", layout=W.Layout(display="none"),
+                   _dom_classes=["qcakit-style"])
+    return W.VBox([W.HTML(head), *rows, style], _dom_classes=["qcakit-explorer", css_class])
 
 
 def output_html(css_class: str) -> W.HTML:

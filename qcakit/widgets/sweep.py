@@ -10,7 +10,8 @@ import pandas as pd
 
 from .. import _checks, explore, svg
 from ..errors import QCAInputError
-from .explorer import SLIDER_STYLE, WIDE, Explorer, output_html, pri_slider, solution_choice
+from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
+                       solution_choice)
 
 
 def robustness_sweep(
@@ -62,14 +63,15 @@ def robustness_sweep(
         ex.outputs["plot"].value = svg.sweep_svg(table, reference)
         ex.outputs["ranges"].value = explore.sweep_ranges_html(table, reference)
 
-    layout = W.VBox([
-        W.HTML(f"<b>Robustness sweep</b>: the solution for {html.escape(outcome)} as the "
-               "consistency cut moves" + (f" (dashed line: reference cut {reference:g})"
-                                          if reference is not None else "") + "."),
+    layout = explorer_box(
+        "qcakit-robustness-sweep",
+        f"<b>Robustness sweep</b>: the solution for {html.escape(outcome)} as the "
+        "consistency cut moves" + (f" (dashed line: reference cut {reference:g})"
+                                   if reference is not None else "") + ".",
         W.HBox([controls["cuts"], W.VBox([controls["solution"], controls["pri_cut"]])]),
         W.HBox([outputs["plot"], outputs["ranges"]],
                layout=W.Layout(flex_flow="row wrap")),
-    ], _dom_classes=["qcakit-explorer", "qcakit-robustness-sweep"])
+    )
     ex = Explorer("Robustness sweep", controls, outputs, compute, layout)
     ex.cache = cache
     return ex

@@ -12,7 +12,7 @@ import pandas as pd
 from .. import _checks, explore
 from ..errors import QCAInputError
 from ..minimize import parse_directional
-from .explorer import (SLIDER_STYLE, WIDE, Explorer, output_html, pri_slider,
+from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
 
@@ -88,14 +88,14 @@ def threshold_explorer(
 
 
 def _threshold_layout(head: str, controls: dict, reset, outputs: dict) -> W.VBox:
-    return W.VBox([
-        W.HTML(head),
+    return explorer_box(
+        "qcakit-threshold-explorer", head,
         W.HBox([W.VBox([controls["incl_cut"], controls["pri_cut"]]),
                 W.VBox([controls["n_cut"], controls["solution"], reset])]),
         outputs["changes"],
         W.HBox([outputs["truth_table"], outputs["solution"]],
                layout=W.Layout(flex_flow="row wrap")),
-    ], _dom_classes=["qcakit-explorer", "qcakit-threshold-explorer"])
+    )
 
 
 def _threshold_update(data, outcome, conditions, directional, ref, cache, labels, names):
