@@ -1,10 +1,14 @@
 """Skewness check (qcakit.skewness): hand-computed shares, the 0.5 rule, properties, errors."""
+import json
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import qcakit
 from qcakit import QCAInputError
 from qcakit.skewness import skewness
 
@@ -75,3 +79,30 @@ def test_raw_data_and_no_numeric_columns_are_refused():
         skewness(pd.DataFrame({"A": [3.0, 0.2]}))
     with pytest.raises(QCAInputError, match="No sets to check"):
         skewness(pd.DataFrame({"name": ["x", "y"]}))
+
+
+REFERENCE = Path(__file__).parent / "data" / "reference"
+
+
+@pytest.mark.parametrize("ds", ["lipset", "xu"])
+def test_matches_R_skew_check(ds):
+    # R 4.2.2, SetMethods 4.0 skew.check(data); see data/reference/PROVENANCE_suin.md
+    ref = json.loads((REFERENCE / f"a_skew_{ds}.json").read_text())
+    data = (qcakit.datasets.load("lipset_fuzzy") if ds == "lipset"
+            else pd.read_csv(REFERENCE / "xu2024_calibrated.csv", index_col=0))
+    t = skewness(data).table
+    assert t.index.tolist() == [r["set"] for r in ref["per_set"]]
+    for r, line in zip(ref["per_set"], ref["skew_check_output"]):
+        row = t.loc[r["set"]]
+        assert row["above_0.5"] == r["n_above_half"] and row["cases"] == r["n_cases"]
+        assert row["at_0.5"] == r["n_exactly_half"]
+        assert row["share_above"] == pytest.approx(r["share_above_half"], abs=1e-12)
+        # skew.check's printed line: "... : 10 / 18 = 55.56 %"
+        assert line.endswith(f"{row['above_0.5']} / {row['cases']} = "
+                             f"{round(100 * row['share_above'], 2):g} %")
+
+
+def test_xu_flags_the_sets_R_reports_above_80_percent():
+    # skew.check: ORG 11/11 = 100 %, MGMT 10/11 = 90.91 %, SHARE 9/11 = 81.82 %; the rest 45-73 %.
+    data = pd.read_csv(REFERENCE / "xu2024_calibrated.csv", index_col=0)
+    assert skewness(data).skewed == ["ORG", "MGMT", "SHARE"]

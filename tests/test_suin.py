@@ -1,5 +1,7 @@
 """SUIN search (qcakit.suin): hand-computed values, a brute-force reference and properties."""
+import json
 from itertools import combinations, product
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -7,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import qcakit
 from qcakit import QCAInputError
 from qcakit.suin import suin
 
@@ -170,3 +173,50 @@ def test_non_membership_data_is_refused():
 def test_no_result_says_so():
     res = suin(TINY, "Y", depth=1)
     assert len(res.table) == 0 and "No expression passes these cuts." in repr(res)
+
+
+REFERENCE = Path(__file__).parent / "data" / "reference"
+
+
+def _reference_cases():
+    for ds in ("lipset", "xu"):
+        ref = json.loads((REFERENCE / f"b_necessity_{ds}.json").read_text())
+        for key, entry in ref.items():
+            if isinstance(entry, dict) and "expressions" in entry:
+                yield pytest.param(ds, entry, id=f"{ds}-{key}")
+
+
+def _reference_data(ds):
+    if ds == "lipset":
+        return qcakit.datasets.load("lipset_fuzzy")
+    return pd.read_csv(REFERENCE / "xu2024_calibrated.csv", index_col=0)
+
+
+def _as_set(expression):
+    sep = " + " if "+" in expression else "*"
+    return "+" in expression, frozenset(p.strip() for p in expression.split(sep))
+
+
+@pytest.mark.parametrize("ds, entry", list(_reference_cases()))
+def test_matches_R_superSubset(ds, entry):
+    # R 4.2.2, QCA 3.25.1 superSubset(relation = "necessity"); see data/reference/PROVENANCE_suin.md
+    s = entry["settings"]
+    outcome = s["outcome"]
+    res = suin(_reference_data(ds), outcome.lstrip("~"), s["conditions"],
+               depth=s["depth"] or len(s["conditions"]), incl_cut=s["incl.cut"],
+               cov_cut=s["cov.cut"], ron_cut=s["ron.cut"], negate_outcome=outcome.startswith("~"))
+    got = {_as_set(label): row for label, row in res.table.iterrows()}
+    want = {_as_set(e["expression"]): e for e in entry["expressions"]}
+    assert set(got) == set(want)
+    for key, e in want.items():
+        assert got[key]["consistency"] == pytest.approx(e["inclN"], abs=1e-12)
+        assert got[key]["coverage"] == pytest.approx(e["covN"], abs=1e-12)
+        assert got[key]["RoN"] == pytest.approx(e["RoN"], abs=1e-12)
+
+
+def test_memberships_match_R_coms():
+    entry = json.loads((REFERENCE / "b_necessity_lipset.json").read_text())["SURV_i0.9_c0.6"]
+    res = suin(qcakit.datasets.load("lipset_fuzzy"), "SURV", depth=5, cov_cut=0.6, ron_cut=0)
+    for label in res.memberships.columns:
+        r_label = label.replace(" ", "")
+        assert res.memberships[label].tolist() == pytest.approx(entry["membership"][r_label])
