@@ -184,6 +184,8 @@ class CaseTypes:
     def most(self, kind: str = TYPICAL) -> pd.DataFrame:
         """The best case of ``kind`` for every term that has one (ties: all of them)."""
         r = self.ranked(kind)
+        if r.empty:
+            return r
         best = r.groupby("term")["score"].transform("min")
         return r[np.isclose(r["score"], best)].reset_index(drop=True)
 
