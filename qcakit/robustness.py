@@ -103,9 +103,10 @@ def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
             )
         for s in _check_range(shifts, 0.0, f"the crossover of {col!r} (shift)"):
             out.append((f"{col} crossover {float(s):+g}", col, float(s), incl_cut, n_cut))
-    for c in _check_range(incl_cuts, incl_cut, "the consistency cut") if incl_cuts else []:
+    for c in (_check_range(incl_cuts, incl_cut, "the consistency cut")
+              if incl_cuts is not None else []):
         out.append((f"incl_cut {float(c):g}", None, 0.0, float(c), n_cut))
-    for k in _check_range(n_cuts, n_cut, "the frequency cut") if n_cuts else []:
+    for k in _check_range(n_cuts, n_cut, "the frequency cut") if n_cuts is not None else []:
         out.append((f"n_cut {int(k)}", None, 0.0, incl_cut, int(k)))
     if not out:
         raise QCAInputError(
@@ -163,14 +164,17 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         warnings.simplefilter("always", QCAWarning)
         sets = _calibrate_all(raw, spec, options=calibrate_options)
         is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional)
-    notes += [f"initial setting: {w.message}" for w in caught]
+    seen = list(dict.fromkeys(str(w.message) for w in caught))
+    notes += [f"initial setting: {m}" for m in seen]
     rows, members, ys = [], {}, {}
     for label, col, shift, ic, nc in settings:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", QCAWarning)
             s = _calibrate_all(raw, spec, col, shift, calibrate_options) if col else sets
             expr, models, m = _solve(s, *args, ic, nc, solution, directional)
-        notes += [f"{label}: {w.message}" for w in caught]
+        # only what this setting adds to the initial setting's warnings
+        notes += [f"{label}: {m}" for m in dict.fromkeys(str(w.message) for w in caught)
+                  if m not in seen]
         members[label], ys[label] = m, s[outcome].to_numpy()
         rows.append({"setting": label, "solution": expr, "models": models,
                      **_fit_of(m, ys[label])})
