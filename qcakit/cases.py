@@ -30,6 +30,10 @@ type per column. Rankings ("most" typical / deviant; smaller score = better):
 - most deviant coverage: ``1 - (Y - X) + (1 - Y)``: deep in the outcome, far from the
   solution. (SetMethods ranks these by membership in their truth-table row instead.)
 
+On Ragin's Lipset data the typical cases, their scores and the most typical case of each term,
+the deviant coverage and the individually irrelevant cases agree with SetMethods 4.0
+(``tests/test_cases.py``).
+
 Pairs for comparison (Schneider & Rohlfing 2013, most-similar designs) are chosen by the
 smallest Manhattan distance between the two cases' memberships in the conditions:
 typical vs deviant consistency in kind (find what is missing from the term), typical vs

@@ -16,7 +16,11 @@ all test solutions. With memberships taken case by case:
 These are the formulas of SetMethods ``rob.fit`` / ``rob.corefit``, with one deliberate
 difference: SetMethods (3.x) loops ``for (i in length(test_sol))`` and so takes MinTS and MaxTS
 over the first and last test solutions only; we take them over *all* test solutions, as the
-paper defines them. RF_cov and RF_SC lie in [0, 1]; RF_cons is usually <= 1 but can exceed 1.
+paper defines them (with two test solutions the two agree). SetMethods also rounds
+consistency and coverage to 3 decimals before dividing; we do not, so RF_cov and RF_cons can
+differ from its print-out in the third decimal (Lipset data: RF_cov 0.7286 here, 0.728 there;
+``tests/test_robustness.py``). RF_cov and RF_SC lie in [0, 1]; RF_cons is usually <= 1 but can
+exceed 1.
 
 Case-level robustness follows SetMethods ``rob.cases``: with Y > 0.5 (typical) or Y < 0.5
 (deviant), a case in IS*MinTS is *robust*, in IS*~MinTS *shaky*, in ~IS*MaxTS *possible*,

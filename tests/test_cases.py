@@ -1,6 +1,9 @@
 """Case types and case selection (qcakit.cases), checked against hand-computed small data."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -182,3 +185,39 @@ def test_every_case_gets_exactly_the_zone_type(rows, expression):
     # the most typical case of each column is typical and has the smallest score
     for _, row in ct.most(TYP).iterrows():
         assert ct.types.loc[row["case"], row["term"]] == TYP
+
+
+# ---- reference: SetMethods 4.0 on the Lipset data (tests/data/reference/README.md) ----------
+REF = Path(__file__).parent / "data" / "reference" / "setmethods_cases_rob_lipset.json"
+
+
+def lipset_case_types():
+    data = qcakit.datasets.load("lipset_fuzzy")
+    conds = ["DEV", "URB", "LIT", "IND", "STB"]
+    sol = qcakit.minimize(qcakit.truth_table(data, "SURV", conds, incl_cut=0.8), "parsimonious")
+    return sol, case_types(solution=sol)
+
+
+def test_lipset_typical_cases_match_setmethods():
+    ref = json.loads(REF.read_text())
+    sol, ct = lipset_case_types()
+    assert sorted(sol.terms) == sorted(ref["IS"])
+    ranked = ct.ranked(TYP)
+    terms = ranked[ranked["term"] != "solution"]
+    got = {(r.term, r.case): round(r.score, 2) for r in terms.itertuples()}
+    want = {(r["Term"], r["Case"]): r["Best"] for r in ref["typ"]}
+    assert got.keys() == want.keys()
+    for key, value in want.items():
+        assert got[key] == pytest.approx(value, abs=0.006)
+    most = {(r.term, r.case) for r in ct.most(TYP).itertuples() if r.term != "solution"}
+    assert most == {(r["Term"], r["Case"]) for r in ref["typ"] if r["MostTyp"]}
+
+
+def test_lipset_deviant_and_irrelevant_cases_match_setmethods():
+    ref = json.loads(REF.read_text())
+    _, ct = lipset_case_types()
+    terms = ct.types.drop(columns="solution")
+    assert not (terms == KIND).any().any() and ref["dcn"] == []
+    sol = ct.types["solution"]
+    assert set(sol.index[sol == COV]) == {r["Case"] for r in ref["dcv"]}
+    assert set(sol.index[sol == IIR]) == {r["Case"] for r in ref["iir"]}

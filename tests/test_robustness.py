@@ -2,7 +2,9 @@
 MinTS / MaxTS by brute force, the Xu data, and every error message."""
 from __future__ import annotations
 
+import json
 import warnings
+from pathlib import Path
 
 import matplotlib
 
@@ -15,6 +17,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import qcakit  # noqa: E402
+import qcakit.fit  # noqa: E402
 from qcakit.robustness import case_robustness, robustness, robustness_fit  # noqa: E402
 from qcakit.studies import xu2024  # noqa: E402
 
@@ -261,3 +264,38 @@ def test_unknown_columns_and_missing_calibration():
 def test_empty_initial_solution_is_refused():
     with pytest.raises(qcakit.QCAInputError, match="The initial solution is empty"):
         robustness_fit([0.0, 0.0], [[0.5], [0.2]], [0.9, 0.1])
+
+
+# ---- reference: SetMethods 4.0 rob.fit / rob.cases on the Lipset data ----------------------
+REF = Path(__file__).parent / "data" / "reference" / "setmethods_cases_rob_lipset.json"
+ROB_NAMES = {"S1S2Y": "robust typical", "S1S2y": "robust deviant", "S1s2Y": "shaky typical",
+             "S1s2y": "shaky deviant", "s1S2Y": "possible typical", "s1S2y": "possible deviant",
+             "s1s2Y": "extreme deviant coverage", "s1s2y": "irrelevant"}
+
+
+def test_lipset_robustness_matches_setmethods():
+    ref = json.loads(REF.read_text())
+    data = qcakit.datasets.load("lipset_fuzzy")
+    conds = ["DEV", "URB", "LIT", "IND", "STB"]
+    # the data are already calibrated: an identity "calibration" for every column
+    spec = {c: (lambda x, shift: x) for c in conds + ["SURV"]}
+    r = robustness(data, spec, "SURV", conds, incl_cut=0.8, incl_cuts=(0.75, 0.8, 0.9))
+    assert sorted(r.initial["solution"].split(" + ")) == sorted(ref["IS"])
+    assert sorted(r.tests.loc["incl_cut 0.75", "solution"].split(" + ")) == sorted(ref["TS1"])
+    assert r.tests.loc["incl_cut 0.9", "solution"] == ref["TS2"]
+    rf = ref["rob_fit"][0]
+    for key in ("RF_SC_minTS", "RF_SC_maxTS"):
+        assert r.fit[key] == pytest.approx(rf[key], abs=0.0005), key
+    # SetMethods rounds consistency and coverage to 3 decimals before dividing (QCAfit), we
+    # do not: RF_cov 0.72862 here, 0.728 there. Rounding the inputs as it does gives its figures.
+    c, y = r.cases, r.cases["SURV"]
+    cov_core, cov_is = (round(qcakit.fit.coverage(c[k], y), 3) for k in ("core", "IS"))
+    cons_core, cons_is = (round(qcakit.fit.consistency(c[k], y), 3) for k in ("core", "IS"))
+    assert round(cov_core / cov_is, 3) == rf["RF_cov"]
+    assert round(cons_is / cons_core, 3) == rf["RF_cons"]
+    assert r.fit["RF_cov"] == pytest.approx(rf["RF_cov"], abs=0.001)
+    assert r.fit["RF_cons"] == pytest.approx(rf["RF_cons"], abs=0.001)
+    for key, names in ref["rob_cases"].items():
+        names = [] if isinstance(names, str) else names
+        got = r.cases.index[r.cases["class"] == ROB_NAMES[key]]
+        assert sorted(got) == sorted(names), key
