@@ -251,6 +251,31 @@ class CaseTypes:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
         return ax
 
+    def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18):
+        """One XY panel per term and one for the solution, with one legend; returns the Figure.
+
+        Panels are 3 inches wide (three to a row fit a notebook page).
+        """
+        import matplotlib.pyplot as plt
+
+        cols = list(self.memberships.columns)
+        ncols = max(1, min(ncols, len(cols)))
+        nrows = -(-len(cols) // ncols)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 3.0 * nrows + 0.6),
+                                 squeeze=False)
+        for ax, col in zip(axes.flat, cols):
+            self.plot(col, ax=ax, label_cases=label_cases, max_label=max_label)
+            ax.get_legend().remove()
+            ax.set_title(abbreviate(col, 2 * max_label), fontsize=9)
+        for ax in list(axes.flat)[len(cols):]:
+            ax.set_visible(False)
+        kinds = [k for k in TYPES if (self.types == k).any().any()]
+        handles = [plt.Line2D([], [], marker="o", ls="", color=TYPE_COLOURS[k]) for k in kinds]
+        fig.legend(handles, kinds, loc="lower center", ncol=min(4, len(kinds)), fontsize=7,
+                   frameon=False)
+        fig.subplots_adjust(bottom=0.6 / (3.0 * nrows + 0.6) + 0.08, wspace=0.35, hspace=0.35)
+        return fig
+
     def _title(self):
         return f"Case types for {self.outcome.name}: {self.expression}"
 

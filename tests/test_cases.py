@@ -128,6 +128,17 @@ def test_plot_legend_and_short_labels():
     assert ax.figure.get_size_inches()[0] <= 7
 
 
+def test_plot_all_one_panel_per_term_and_one_legend():
+    ct = case_types(TINY, "A + B", "Y")
+    fig = ct.plot_all()
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in visible] == ["A", "B", "solution"]
+    assert all(ax.get_legend() is None for ax in visible)
+    (legend,) = fig.legends
+    assert {t.get_text() for t in legend.get_texts()} == set(ct.types.stack())
+    assert fig.get_size_inches()[0] <= 9.5
+
+
 def test_repr():
     ct = case_types(TINY, "A + B", "Y")
     assert "Case types for Y: A + B" in repr(ct)
