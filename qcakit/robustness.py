@@ -96,6 +96,21 @@ def _check_range(values, initial, what: str):
     return [v for v in values if not math.isclose(float(v), float(initial))]
 
 
+def _spec(raw, calibration, outcome, conditions) -> dict:
+    """The calibration of the outcome and the conditions, checked against the raw data."""
+    _checks.known_columns(raw, [outcome] + conditions, "column")
+    if not isinstance(calibration, Mapping):
+        raise QCAInputError("calibration must be a dict {column: anchors}.")
+    _checks.known_columns(raw, list(calibration), "column in the calibration")
+    missing = [c for c in [outcome] + conditions if c not in calibration]
+    if missing:
+        raise QCAInputError(
+            f"No calibration for {', '.join(map(repr, missing))}: the calibration dict needs "
+            "anchors for the outcome and every condition."
+        )
+    return {c: calibration[c] for c in [outcome] + conditions}
+
+
 def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     """Every test setting: (label, column shifted, shift, incl_cut, n_cut)."""
     out = []
@@ -150,17 +165,7 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     """
     raw = _checks.as_frame(raw, "raw")
     conditions = [conditions] if isinstance(conditions, str) else list(conditions)
-    _checks.known_columns(raw, [outcome] + conditions, "column")
-    if not isinstance(calibration, Mapping):
-        raise QCAInputError("calibration must be a dict {column: anchors}.")
-    _checks.known_columns(raw, list(calibration), "column in the calibration")
-    missing = [c for c in [outcome] + conditions if c not in calibration]
-    if missing:
-        raise QCAInputError(
-            f"No calibration for {', '.join(map(repr, missing))}: the calibration dict needs "
-            "anchors for the outcome and every condition."
-        )
-    spec = {c: calibration[c] for c in [outcome] + conditions}
+    spec = _spec(raw, calibration, outcome, conditions)
     settings = _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts)
     args = (outcome, conditions)
     notes = []
