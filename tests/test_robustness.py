@@ -299,3 +299,20 @@ def test_lipset_robustness_matches_setmethods():
         names = [] if isinstance(names, str) else names
         got = r.cases.index[r.cases["class"] == ROB_NAMES[key]]
         assert sorted(got) == sorted(names), key
+
+
+def test_xu_robustness_matches_setmethods():
+    ref = json.loads((REF.parent / "setmethods_rob_xu.json").read_text())
+    data = xu2024.calibrated()
+    spec = {c: (lambda x, shift: x) for c in xu2024.CONDITIONS + [xu2024.OUTCOME]}
+    r = robustness(data, spec, xu2024.OUTCOME, xu2024.CONDITIONS, incl_cut=0.8,
+                   incl_cuts=(0.75, 0.8, 0.85))
+    assert r.initial["solution"] == " + ".join(ref["IS"])
+    assert r.tests["solution"].tolist() == [" + ".join(ref["TS1"]), " + ".join(ref["TS2"])]
+    rf = ref["rob_fit"][0]
+    for key in ("RF_cov", "RF_cons", "RF_SC_minTS", "RF_SC_maxTS"):
+        assert r.fit[key] == pytest.approx(rf[key], abs=0.001), key
+    for key, names in ref["rob_cases"].items():
+        names = [] if names == "No cases in this intersection" else np.atleast_1d(names).tolist()
+        got = r.cases.index[r.cases["class"] == ROB_NAMES[key]]
+        assert sorted(got) == sorted(names), key
