@@ -158,8 +158,9 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         returning memberships (for special recipes such as tied anchors).
     outcome, conditions : column names (calibrated under the same names).
     incl_cut, n_cut, solution, directional : the initial setting (see :func:`qcakit.minimize`).
-    anchor_shifts : ``{column: shifts}``, shifts of the crossover in raw units; each range must
-        contain 0 (the initial anchors).
+    anchor_shifts : ``{column: shifts}`` in raw units: a shift moves the crossover of direct
+        anchors, every threshold of a crisp calibration, or is passed to a calibration function.
+        Each range must contain 0 (the initial anchors).
     incl_cuts, n_cuts : ranges of the consistency and frequency cuts, containing the initial one.
     calibrate_options : passed to :func:`qcakit.calibrate` (e.g. ``{"nudge_half": True}``).
     """
