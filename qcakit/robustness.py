@@ -135,9 +135,9 @@ def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     return out
 
 
-def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional):
+def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None):
     """(expression, number of models, solution memberships) for one setting."""
-    tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut)
+    tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut, pri_cut=pri_cut)
     if not (tt.table["OUT"] == "1").any():
         return "(none)", 0, np.zeros(len(sets))
     sol = minimize(tt, solution, directional)
@@ -147,7 +147,8 @@ def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional):
 def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions, *,
                incl_cut: float = 0.8, n_cut: int = 1, solution: str = "parsimonious",
                directional=None, anchor_shifts: Mapping | None = None, incl_cuts=None,
-               n_cuts=None, calibrate_options: Mapping | None = None) -> Robustness:
+               n_cuts=None, calibrate_options: Mapping | None = None,
+               pri_cut: float | None = None) -> Robustness:
     """Run the robustness protocol on ``raw`` data (see the module docstring).
 
     Parameters
@@ -163,6 +164,8 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         Each range must contain 0 (the initial anchors).
     incl_cuts, n_cuts : ranges of the consistency and frequency cuts, containing the initial one.
     calibrate_options : passed to :func:`qcakit.calibrate` (e.g. ``{"nudge_half": True}``).
+    pri_cut : PRI cut of the initial setting, kept in every test setting (see
+        :func:`qcakit.truth_table`).
     """
     raw = _checks.as_frame(raw, "raw")
     conditions = [conditions] if isinstance(conditions, str) else list(conditions)
@@ -173,7 +176,8 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QCAWarning)
         sets = _calibrate_all(raw, spec, options=calibrate_options)
-        is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional)
+        is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional,
+                                          pri_cut)
     seen = list(dict.fromkeys(str(w.message) for w in caught))
     notes += [f"initial setting: {m}" for m in seen]
     rows, members, ys = [], {}, {}
@@ -181,7 +185,7 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", QCAWarning)
             s = _calibrate_all(raw, spec, col, shift, calibrate_options) if col else sets
-            expr, models, m = _solve(s, *args, ic, nc, solution, directional)
+            expr, models, m = _solve(s, *args, ic, nc, solution, directional, pri_cut)
         # only what this setting adds to the initial setting's warnings
         notes += [f"{label}: {m}" for m in dict.fromkeys(str(w.message) for w in caught)
                   if m not in seen]

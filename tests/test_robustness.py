@@ -197,6 +197,20 @@ def xu_spec():
     return spec
 
 
+def test_a_pri_cut_is_kept_in_every_setting_and_gives_table_4():
+    """With PRI 0.5 (lesson 15's reading of the paper) the intermediate solution is the four
+    published paths of Table 4 (S1-S4), in the initial setting and at consistency 0.85."""
+    raw = qcakit.datasets.load(xu2024.DATASET)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        r = robustness(raw, xu_spec(), "GROWTH", xu2024.CONDITIONS, incl_cut=0.8, pri_cut=0.5,
+                       solution="intermediate", directional=xu2024.DIRECTIONAL,
+                       incl_cuts=(0.8, 0.85))
+    paths = xu2024.configuration_labels(qcakit.parse(r.initial["solution"]))
+    assert sorted(paths) == ["S1", "S2", "S3", "S4"]
+    assert r.tests.loc["incl_cut 0.85", "solution"] == r.initial["solution"]
+
+
 def test_xu_initial_solution_is_the_studys():
     raw = qcakit.datasets.load(xu2024.DATASET)
     with warnings.catch_warnings():
