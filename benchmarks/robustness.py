@@ -29,23 +29,6 @@ INCL_CUTS = (0.75, 0.8, 0.85, 0.9)
 N_CUTS = None
 
 
-def xu_spec() -> dict:
-    """The study's calibration as ``{column: f(raw, shift)}`` (crossover shifted by ``shift``)."""
-    anchors = xu2024.anchors()
-
-    def direct(col):
-        e, c, i = anchors.loc[col, ["exclusion", "crossover", "inclusion"]]
-
-        def f(x, shift):
-            m = xu2024.calibrate_with_ties(x.astype(float), (e, c + shift, i))
-            return m.mask(m == 0.5, xu2024.HALF_NUDGED)
-        return f
-
-    spec = {c: direct(c) for c in xu2024.CONDITIONS + [xu2024.RAW_OUTCOME] if c != "INFO"}
-    spec["INFO"] = (1,)  # crisp, as in the study
-    return spec
-
-
 def main() -> None:
     raw = datasets.load(xu2024.DATASET)
     best = float("inf")
@@ -53,7 +36,7 @@ def main() -> None:
         t0 = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", QCAWarning)
-            res = robustness(raw, xu_spec(), xu2024.RAW_OUTCOME, xu2024.CONDITIONS,
+            res = robustness(raw, xu2024.robustness_calibration(), xu2024.RAW_OUTCOME, xu2024.CONDITIONS,
                              incl_cut=0.8, n_cut=1, solution="parsimonious",
                              anchor_shifts=SHIFTS, incl_cuts=INCL_CUTS, n_cuts=N_CUTS)
         best = min(best, time.perf_counter() - t0)

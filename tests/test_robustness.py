@@ -181,29 +181,13 @@ def test_initial_setting_reproduces_direct_analysis():
     assert r.initial["consistency"] == pytest.approx(sol.consistency)
 
 
-def xu_spec():
-    anchors = xu2024.anchors()
-
-    def direct(col):
-        e, c, i = anchors.loc[col, ["exclusion", "crossover", "inclusion"]]
-
-        def f(x, shift):
-            m = xu2024.calibrate_with_ties(x.astype(float), (e, c + shift, i))
-            return m.mask(m == 0.5, xu2024.HALF_NUDGED)
-        return f
-
-    spec = {c: direct(c) for c in xu2024.CONDITIONS + [xu2024.RAW_OUTCOME] if c != "INFO"}
-    spec["INFO"] = (1,)
-    return spec
-
-
 def test_a_pri_cut_is_kept_in_every_setting_and_gives_table_4():
     """With PRI 0.5 (lesson 15's reading of the paper) the intermediate solution is the four
     published paths of Table 4 (S1-S4), in the initial setting and at consistency 0.85."""
     raw = qcakit.datasets.load(xu2024.DATASET)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", qcakit.QCAWarning)
-        r = robustness(raw, xu_spec(), "GROWTH", xu2024.CONDITIONS, incl_cut=0.8, pri_cut=0.5,
+        r = robustness(raw, xu2024.robustness_calibration(), "GROWTH", xu2024.CONDITIONS, incl_cut=0.8, pri_cut=0.5,
                        solution="intermediate", directional=xu2024.DIRECTIONAL,
                        incl_cuts=(0.8, 0.85))
     paths = xu2024.configuration_labels(qcakit.parse(r.initial["solution"]))
@@ -215,7 +199,7 @@ def test_xu_initial_solution_is_the_studys():
     raw = qcakit.datasets.load(xu2024.DATASET)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", qcakit.QCAWarning)
-        r = robustness(raw, xu_spec(), "GROWTH", xu2024.CONDITIONS, incl_cut=0.8,
+        r = robustness(raw, xu2024.robustness_calibration(), "GROWTH", xu2024.CONDITIONS, incl_cut=0.8,
                        anchor_shifts={"SCALE": (-1, 0, 1)}, incl_cuts=(0.8, 0.85))
     data = xu2024.calibrated()
     sol = qcakit.minimize(qcakit.truth_table(data, xu2024.OUTCOME, xu2024.CONDITIONS,
