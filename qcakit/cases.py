@@ -220,8 +220,11 @@ class CaseTypes:
                                            "distance", "aim"])
 
     def plot(self, term: str = SOLUTION, *, ax=None, label_cases: bool = True,
-             max_label: int = 18):
-        """XY plot of ``term`` (or the solution) against the outcome, coloured by case type."""
+             max_label: int = 18, name: str | None = None):
+        """XY plot of ``term`` (or the solution) against the outcome, coloured by case type.
+
+        ``name`` labels the term on the axis and in the title (e.g. a paper's "S1"); without it
+        the term itself is shown, shortened to ``max_label`` characters."""
         if term not in self.memberships.columns:
             raise QCAInputError(
                 f"Unknown term {term!r}: use one of {', '.join(self.memberships.columns)}."
@@ -245,17 +248,21 @@ class CaseTypes:
         ax.set_xlim(-0.02, 1.02)
         ax.set_ylim(-0.02, 1.02)
         ax.set_aspect("equal")
-        ax.set_xlabel(abbreviate(term, max_label))
+        shown = name or abbreviate(term, max_label)
+        ax.set_xlabel(shown)
         ax.set_ylabel(abbreviate(str(self.outcome.name), max_label))
-        ax.set_title(f"Case types: {abbreviate(term, 2 * max_label)}", fontsize=10)
+        ax.set_title(f"Case types: {name or abbreviate(term, 2 * max_label)}", fontsize=10)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
         return ax
 
-    def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18):
+    def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18,
+                 names: dict | None = None):
         """One XY panel per term and one for the solution, with one legend; returns the Figure.
 
-        Panels are 3 inches wide (three to a row fit a notebook page).
+        Panels are 3 inches wide (three to a row fit a notebook page). ``names`` maps terms to
+        short names for the panels (e.g. ``{"A*B": "S1"}``).
         """
+        names = names or {}
         import matplotlib.pyplot as plt
 
         cols = list(self.memberships.columns)
@@ -264,9 +271,10 @@ class CaseTypes:
         fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 3.0 * nrows + 0.6),
                                  squeeze=False)
         for ax, col in zip(axes.flat, cols):
-            self.plot(col, ax=ax, label_cases=label_cases, max_label=max_label)
+            self.plot(col, ax=ax, label_cases=label_cases, max_label=max_label,
+                      name=names.get(col))
             ax.get_legend().remove()
-            ax.set_title(abbreviate(col, 2 * max_label), fontsize=9)
+            ax.set_title(names.get(col) or abbreviate(col, 2 * max_label), fontsize=9)
         for ax in list(axes.flat)[len(cols):]:
             ax.set_visible(False)
         kinds = [k for k in TYPES if (self.types == k).any().any()]

@@ -232,3 +232,13 @@ def test_lipset_deviant_and_irrelevant_cases_match_setmethods():
     sol = ct.types["solution"]
     assert set(sol.index[sol == COV]) == {r["Case"] for r in ref["dcv"]}
     assert set(sol.index[sol == IIR]) == {r["Case"] for r in ref["iir"]}
+
+
+def test_plot_names_terms_with_the_short_names_given():
+    d = pd.DataFrame({"A": [0.8, 0.9, 0.2], "B": [0.7, 0.2, 0.9], "Y": [0.9, 0.6, 0.8]},
+                     index=["a", "b", "c"])
+    ct = case_types(d, "A*B + ~A*B", "Y")
+    fig = ct.plot_all(names={"A*B": "S1", "~A*B": "S2"}, label_cases=False)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
+    assert titles == ["S1", "S2", "solution"]
+    assert ct.plot("A*B", name="S1").get_xlabel() == "S1"
