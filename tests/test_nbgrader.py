@@ -11,6 +11,7 @@ nbgrader is tested at the end, in-process.
 """
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import re
@@ -172,3 +173,32 @@ def test_checks_raise_under_nbgrader_only_when_not_right(monkeypatch):
     assert ex02.q7("Full inclusion at 2 because both items are met.") is None  # self-assessed
     assert [fb.status for fb in _feedback.LOG[-4:]] == ["incorrect", "unanswered", "correct",
                                                         "self-assessed"]
+
+
+#: Written tasks whose answer is a code cell graded by hand (one point per rubric item).
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7")}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "exercises" / "source").glob("ex*.ipynb")),
+                         ids=lambda p: p.name)
+def test_every_source_pairs_each_answer_with_a_locked_check(path):
+    """All nine sources, not only the two run above: answer cell qN, then test cell qN_check."""
+    exercise = path.name[:4]
+    cells = nbformat.read(path, as_version=4).cells
+    marked = [(c.cell_type, c.metadata.nbgrader, c.source) for c in cells
+              if "nbgrader" in c.metadata]
+    assert marked[0][1]["grade_id"] == "setup" and marked[0][1]["locked"]
+    pairs = [(a, b) for a, b in zip(marked, marked[1:]) if b[2].startswith("check.q")]
+    assert [b[1]["grade_id"] for _, b in pairs] == [f"{q}_check" for q in questions(exercise)]
+    for (kind, answer, _), (_, test, source) in pairs:
+        q = test["grade_id"][:-len("_check")]
+        assert kind == "code" and answer["grade_id"] == q and answer["solution"]
+        assert re.fullmatch(rf"check\.{q}\(\w+\)", source) and test["locked"]
+        if (exercise, q) in SELF_ASSESSED:  # graded by hand: the answer, not the check
+            rubric = importlib.import_module(f"qcakit.exercises.{exercise}").RUBRIC_Q7
+            assert answer["grade"] and answer["points"] == len(rubric) and not test["grade"]
+        else:
+            assert not answer["grade"] and test["grade"] and test["points"] == 1
+    written = [m for kind, m, _ in marked if kind == "markdown"]
+    assert all(m["solution"] and m["grade"] and m["points"] == 1 for m in written)
+    assert len({m["grade_id"] for _, m, _ in marked}) == len(marked)

@@ -16,7 +16,8 @@ Under nbgrader (its ``autograde`` and ``validate`` set the environment variable
 ``NBGRADER_EXECUTION``), a check is a test: an answer that is not correct raises an
 ``AssertionError`` carrying the feedback, so the locked check cell scores no points. A correct
 answer, or a written one ("self-assessed", graded by hand in nbgrader), shows its box and returns
-``None``, so that nbgrader reads no result as a partial score. Without that variable (self-study) checks never raise.
+``None``, so that nbgrader reads no result as a partial score. Without that variable
+(self-study) checks never raise.
 
 Every feedback is recorded in :data:`LOG` (see :func:`progress`), and appended as one JSON line
 to the file named by the environment variable ``QCAKIT_EXERCISES_LOG`` when it is set; the tests
