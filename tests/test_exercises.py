@@ -228,8 +228,15 @@ def test_a_source_without_solution_is_refused():
         gen.student_version(nb, "ex00_empty.ipynb")
 
 
+def _nbgrader_meta(grade_id, **flags):
+    meta = {"grade": False, "grade_id": grade_id, "locked": False, "schema_version": 3,
+            "solution": False, "task": False}
+    return {"nbgrader": {**meta, **flags}}
+
+
 def test_generated_versions_drop_outputs():
-    cell = nbformat.v4.new_code_cell("x = ...\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION\nx")
+    cell = nbformat.v4.new_code_cell("x = ...\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION\nx",
+                                     metadata=_nbgrader_meta("q1", solution=True))
     cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "1"},
                                            execution_count=1)]
     cell.execution_count = 1
@@ -237,6 +244,32 @@ def test_generated_versions_drop_outputs():
     for version in (gen.student_version(nb, "ex00.ipynb"), gen.solution_version(nb, "ex00.ipynb")):
         assert version.cells[0].outputs == [] and version.cells[0].execution_count is None
     assert nb.cells[0].outputs  # the source object itself is not modified
+
+
+def test_generated_versions_drop_the_nbgrader_metadata():
+    answer = nbformat.v4.new_code_cell("x = ...\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION",
+                                       metadata=_nbgrader_meta("q1", solution=True))
+    test = nbformat.v4.new_code_cell("check.q1(x)", metadata=_nbgrader_meta(
+        "q1_check", grade=True, locked=True, points=1))
+    nb = nbformat.v4.new_notebook(cells=[answer, test])
+    for version in (gen.student_version(nb, "ex00.ipynb"), gen.solution_version(nb, "ex00.ipynb")):
+        assert [c.metadata for c in version.cells] == [{}, {}]
+    assert nb.cells[1].metadata.nbgrader.locked  # the source keeps it
+
+
+@pytest.mark.parametrize("cells, message", [
+    ([("x = ...\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION", {})],
+     "cell 1: a solution region in a cell that is not an nbgrader solution cell"),
+    ([("x = ...\n### BEGIN SOLUTION\nx = 1\n### END SOLUTION",
+       _nbgrader_meta("q1", solution=True)),
+      ("check.q1(x)", _nbgrader_meta("q1_check", grade=True, points=1))],
+     "cell 2: a check call in a cell that is not locked"),
+])
+def test_sources_without_nbgrader_markup_are_refused(cells, message):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(src, metadata=meta)
+                                         for src, meta in cells])
+    with pytest.raises(gen.MarkerError, match=f"^ex00.ipynb, {message}"):
+        gen.student_version(nb, "ex00.ipynb")
 
 
 # --------------------------------------------------------------------------- the feedback core

@@ -12,6 +12,13 @@ with the exception named, never a verdict; any other exception propagates, so a 
 check shows as a traceback instead of hiding behind a message. Written answers get the status
 ``"self-assessed"``: a model answer and a rubric, never a mark (see :mod:`._verdicts`).
 
+Under nbgrader (its ``autograde`` and ``validate`` set the environment variable
+``NBGRADER_EXECUTION``), a check is a test: an answer that is not correct raises an
+``AssertionError`` carrying the feedback, so the locked check cell scores no points. A correct
+answer, or a written one ("self-assessed", graded by hand in nbgrader), shows its box and returns
+``None``, so that nbgrader reads no result as a partial score. Without that variable
+(self-study) checks never raise.
+
 Every feedback is recorded in :data:`LOG` (see :func:`progress`), and appended as one JSON line
 to the file named by the environment variable ``QCAKIT_EXERCISES_LOG`` when it is set; the tests
 use that file to see what every check in an executed notebook reported.
@@ -171,6 +178,20 @@ def _record(fb: Feedback) -> None:
                                  "status": fb.status, "message": fb.message}) + "\n")
 
 
+#: Environment variable that nbgrader sets while it executes a notebook ("autograde", "validate").
+NBGRADER_ENV = "NBGRADER_EXECUTION"
+#: Statuses that pass under nbgrader; a written answer is graded by hand, not by its check.
+PASSING = ("correct", "self-assessed")
+
+
+def _as_nbgrader_test(fb: Feedback) -> None:
+    """Under nbgrader: raise with the feedback unless it passes; else display it."""
+    if fb.status not in PASSING:
+        raise AssertionError(str(fb))
+    from IPython.display import display
+    display(fb)
+
+
 #: Exceptions that reading an answer of an unexpected shape can raise; they give status "error".
 _SHAPE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
@@ -206,6 +227,8 @@ def check(func):
         fb = Feedback(module, func.__name__, result.status, result.message, result.hint,
                       result.details)
         _record(fb)
+        if os.environ.get(NBGRADER_ENV):
+            return _as_nbgrader_test(fb)
         return fb
 
     return wrapper
