@@ -143,7 +143,7 @@ def fraction(value, name: str, low: float = 0.0, high: float = 1.0) -> float:
     value = float(value)
     if not low <= value <= high:
         hint = ""
-        if high == 1.0 and 1 < value <= 100:
+        if high == 1.0 and 10 <= value <= 100:
             hint = f" It looks like a percentage: use {value / 100:g}."
         raise QCAInputError(
             f"{name} must lie between {low:g} and {high:g}, got {value:g}.{hint}"

@@ -97,6 +97,8 @@ def evaluate(data: pd.DataFrame, expression: str, outcome: str,
             "(and), e.g. 'A + B' or 'A*B'."
         )
     expr = parse(expression)
+    if "1" not in data.columns:  # "1" is the empty term (every case), as minimize writes it
+        expr = tuple(() if term == (("1", 1),) else term for term in expr)
     names = _checks.known_columns(data, names_in(expr), "condition")
     if outcome in names:
         raise QCAInputError(
