@@ -148,29 +148,12 @@ def calibrate(
     Series or DataFrame of memberships, same index and names as ``x``.
     """
     if isinstance(x, pd.DataFrame):
-        x = _checks.as_frame(x, "x")
-        if not isinstance(thresholds, Mapping):
-            raise QCAInputError(
-                "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
-                "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
-            )
-        _checks.known_columns(x, list(thresholds), "column")
-        out = {
-            col: calibrate(x[col], th, method, idm=idm, targets=targets, digits=digits,
-                           nudge_half=nudge_half)
-            for col, th in thresholds.items()
-        }
-        return pd.DataFrame(out, index=x.index)
+        return _calibrate_frame(x, thresholds, method, idm=idm, targets=targets, digits=digits,
+                                nudge_half=nudge_half)
     x = _as_series(x)
     name = x.name if x.name is not None else "x"
     values = _checks.numeric_column(_checks.as_frame(x.rename(name), "x"), name)
-    if method not in ("direct", "crisp", "indirect"):
-        raise QCAInputError(
-            f"Unknown calibration method {method!r}: use 'direct', 'crisp' or 'indirect'."
-        )
-    nudge_half = _checks.flag(nudge_half, "nudge_half")
-    if digits is not None:
-        digits = _checks.whole_number(digits, "digits")
+    digits, nudge_half = _options(method, digits, nudge_half)
     if np.all(values == values[0]):
         raise QCAInputError(
             f"Column {name!r} is constant (every case scores {values[0]:g}): calibration cannot "
@@ -188,6 +171,29 @@ def calibrate(
     if method != "crisp":
         scores = _handle_half(scores, x.index, name, nudge_half)
     return pd.Series(scores, index=x.index, name=x.name)
+
+
+def _calibrate_frame(x: pd.DataFrame, thresholds, method, **options) -> pd.DataFrame:
+    x = _checks.as_frame(x, "x")
+    if not isinstance(thresholds, Mapping):
+        raise QCAInputError(
+            "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
+            "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
+        )
+    _checks.known_columns(x, list(thresholds), "column")
+    out = {col: calibrate(x[col], th, method, **options) for col, th in thresholds.items()}
+    return pd.DataFrame(out, index=x.index)
+
+
+def _options(method, digits, nudge_half):
+    """Check the method name and return ``digits`` and ``nudge_half`` checked."""
+    if method not in ("direct", "crisp", "indirect"):
+        raise QCAInputError(
+            f"Unknown calibration method {method!r}: use 'direct', 'crisp' or 'indirect'."
+        )
+    if digits is not None:
+        digits = _checks.whole_number(digits, "digits")
+    return digits, _checks.flag(nudge_half, "nudge_half")
 
 
 def _one_sided(scores, values, thresholds, name, method) -> None:
