@@ -257,6 +257,9 @@ ERRORS = [
      "more than one column named 'DEV'"),
     ("membership raw data", lambda: qcakit.membership(D.assign(DEV=D.DEV * 1000), "DEV"),
      "not a set membership"),
+    ("membership number", lambda: qcakit.membership(D, 5), "Expected an expression.*got 5"),
+    ("membership list", lambda: qcakit.membership(D, ["DEV"]),
+     r"Expected an expression.*got \['DEV'\]"),
     ("parse parenthesis", lambda: qcakit.parse("(A+B)*C"), "parentheses are not supported"),
     ("parse empty", lambda: qcakit.parse(""), "Expected an expression"),
 ]
@@ -465,7 +468,8 @@ def test_generated_necessity_and_evaluate(data):
         if conditions is None:  # every other column is in the table, or named as left out
             left_out = [c for c in frame.columns if c != outcome and c not in names]
             assert not left_out or any("left out" in n for n in notes)
-    expression = data.draw(st.sampled_from(["A", "A*~B", "A + B", "~a", "A,B", "A*", "Y"]))
+    expression = data.draw(st.sampled_from(["A", "A*~B", "A + B", "~a", "A,B", "A*", "Y", "1", 5,
+                                            None, ["A"]]))
     fit, _ = _run(lambda: qcakit.evaluate(frame, expression, outcome))
     if fit is not None:
         assert fit.table.index[-1] == "solution" and len(fit.table) >= 2
