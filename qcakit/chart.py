@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import _display
+from . import _checks, _display
 from .errors import QCAInputError
 from .sets import parse, term_to_string
 
@@ -198,6 +198,7 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
     ``parsimonious`` is the parsimonious solution of the same truth table: core conditions are
     those of the parsimonious term(s) containing each intermediate term.
     """
+    _checks.chart_arguments(intermediate, parsimonious, model)
     if intermediate.truth_table is not parsimonious.truth_table and (
         intermediate.truth_table.conditions != parsimonious.truth_table.conditions
     ):
