@@ -20,7 +20,11 @@ What is timed:
 - calibration explorer: typing a new crossover (each value new) and choosing percentile
   definitions;
 - robustness sweep: changing the range of cuts (cuts already computed are looked up; the plot
-  is an SVG drawn by hand), and changing the PRI cut or solution type (every cut recomputed).
+  is an SVG drawn by hand), and changing the PRI cut or solution type (every cut recomputed);
+- the two renderers of :mod:`qcakit.figures`' descriptions: :mod:`qcakit.svg` (what the
+  explorers use) against :mod:`qcakit.plot` (matplotlib, drawn and saved as PNG as a widget
+  would have to), for the same sweep table and calibration. This is why the explorers keep
+  their own renderer of the shared descriptions.
 
 Target: < 50 ms of computation per update.
 
@@ -119,6 +123,42 @@ def sweep(data, outcome, conditions, options):
     return ranges, recompute
 
 
+def renderers(data, outcome, conditions, options, raw):
+    """Median milliseconds to draw one figure: SVG string, and matplotlib to PNG bytes."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from qcakit import explore, plot, svg
+
+    opts = {k: v for k, v in options.items() if k != "incl_cut"}
+    table = explore.sweep(data, outcome, conditions, **opts)
+    state = explore.calibration_state(raw, percentiles=xu2024.PERCENTILES,
+                                      percentile_method=xu2024.PERCENTILE_METHOD)
+
+    def png(draw):
+        ax = draw()
+        ax.figure.savefig(io.BytesIO(), format="png")
+        plt.close(ax.figure)
+
+    jobs = {
+        "sweep, svg.sweep_svg": lambda: svg.sweep_svg(table, options["incl_cut"]),
+        "sweep, plot.threshold_sweep + PNG":
+            lambda: png(lambda: plot.threshold_sweep(table, options["incl_cut"])),
+        "calibration, svg.calibration_svg": lambda: svg.calibration_svg(state),
+        "calibration, plot.calibration_curve + PNG":
+            lambda: png(lambda: plot.calibration_curve(raw, state.anchors)),
+    }
+    for name, job in jobs.items():
+        job()  # warm-up
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            job()
+            times.append(1000 * (time.perf_counter() - start))
+        print(f"  render {name:44s} median {statistics.median(times):7.1f} ms")
+
+
 def built(make):
     make()  # warm-up: imports and first-call set-up
     start = time.perf_counter()
@@ -140,6 +180,7 @@ def main() -> None:
         if raw is not None:
             times = calibration(raw, sets, outcome)
             print(f"  calibration, anchor or percentile definition  {summary(times)}")
+            renderers(data, outcome, conditions, options, raw)
         else:
             # Wei's scores are coded (0 / 0.501 / 1), not calibrated from raw values; the
             # explorer still runs on a coded column (anchors around the crossover).

@@ -17,15 +17,22 @@ from .sets import membership, parse
 from .solution import evaluate
 from .truthtable import truth_table
 from .chart import configuration_chart
+from .datacheck import check_data
+from .methods_text import methods_paragraph
+from .report import write_report
+from .rscript import r_script
 from .clusters import cluster_diagnostics
 from .skewness import skewness
 from .suin import suin
 from .theory import theory_evaluation
+from .cases import case_types
+from .robustness import robustness
 
 __version__ = "0.1.0"
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
-    "configuration_chart",
+    "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
+    "case_types", "robustness",
 ]

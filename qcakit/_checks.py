@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+import math
+import numbers
+import re
+import warnings
+from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from .errors import QCAInputError
+from .errors import QCAInputError, QCAWarning
+
+#: What a condition name may look like in expressions (``A*~B + C``): no blanks or operators.
+NOTATION_NAME = re.compile(r"^[^\s*+~(),]+$")
 
 
 def as_frame(data, what: str = "data") -> pd.DataFrame:
@@ -26,29 +33,140 @@ def as_frame(data, what: str = "data") -> pd.DataFrame:
         )
     if data.shape[0] == 0:
         raise QCAInputError(f"{what} has no rows (cases); there is nothing to analyse.")
+    unique_columns(data, what)
     if data.attrs:
         data = data.copy(deep=False)
         data.attrs = {}
     return data
 
 
+def unique_columns(data: pd.DataFrame, what: str = "data") -> None:
+    """Refuse a frame with a repeated column name: ``data[name]`` would be ambiguous."""
+    dup = data.columns[data.columns.duplicated()].unique().tolist()
+    if dup:
+        raise QCAInputError(
+            f"{what} has more than one column named {', '.join(map(repr, dup))}. Keep one, e.g. "
+            "data = data.loc[:, ~data.columns.duplicated()], or rename them apart."
+        )
+
+
+def _unknown(data: pd.DataFrame, name, what: str) -> QCAInputError:
+    cols = [str(c) for c in data.columns]
+    text = str(name)
+    pieces = [p for p in re.split(r"[,;\s]+", text) if p]
+    if len(pieces) > 1 and all(p in data.columns for p in pieces):
+        return QCAInputError(
+            f"{what.capitalize()} {name!r} reads as several column names in one string. Pass a "
+            f"list instead: {pieces!r}."
+        )
+    if text in cols:
+        return QCAInputError(
+            f"Unknown {what} {name!r}: the data has a column {text!r} whose name is not text "
+            "(a number). Rename the columns to text first: data.columns = data.columns.astype(str)."
+        )
+    same_case = [c for c in cols if c.lower() == text.lower()]
+    close = same_case or difflib.get_close_matches(text, cols, n=3)
+    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+    return QCAInputError(
+        f"Unknown {what} {name!r}: it is not a column of the data.{hint} "
+        f"Available columns: {', '.join(cols)}."
+    )
+
+
 def known_columns(data: pd.DataFrame, names: Iterable[str], what: str = "column") -> list[str]:
     """Return names as a list, raising a helpful error for any that are not columns of data."""
-    names = [names] if isinstance(names, str) else list(names)
-    cols = [str(c) for c in data.columns]
+    if isinstance(names, str) or not isinstance(names, Iterable):
+        names = [names]
+    names = list(names)
     for name in names:
-        if name not in data.columns:
-            same_case = [c for c in cols if c.lower() == str(name).lower()]
-            close = same_case or difflib.get_close_matches(str(name), cols, n=3)
-            hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
-            raise QCAInputError(
-                f"Unknown {what} {name!r}: it is not a column of the data.{hint} "
-                f"Available columns: {', '.join(cols)}."
-            )
-    dup = sorted({n for n in names if names.count(n) > 1})
+        if not isinstance(name, Hashable) or name not in data.columns:
+            if not isinstance(name, Hashable):
+                raise QCAInputError(
+                    f"A {what} must be one column name, got {name!r} ({type(name).__name__}). "
+                    "Pass a flat list of names, e.g. ['A', 'B']."
+                )
+            raise _unknown(data, name, what)
+    dup = sorted({str(n) for n in names if names.count(n) > 1})
     if dup:
-        raise QCAInputError(f"{what.capitalize()} {', '.join(map(repr, dup))} given more than once.")
+        raise QCAInputError(
+            f"{what.capitalize()} {', '.join(map(repr, dup))} given more than once; list each "
+            "column once."
+        )
     return names
+
+
+def name_list(names, what: str = "conditions"):
+    """``names`` as given, refusing one string that holds several names (``"DEV, URB"``)."""
+    if isinstance(names, str) and re.search(r"[,;]", names):
+        pieces = [p.strip() for p in re.split(r"[,;]", names) if p.strip()]
+        raise QCAInputError(
+            f"{what} was given as one string {names!r}. Pass a list of column names instead: "
+            f"{what}={pieces!r}."
+        )
+    return names
+
+
+def notation_names(names, what: str = "condition") -> None:
+    """Condition names must be usable in expressions such as ``A*~B + C``."""
+    for name in names:
+        if not isinstance(name, str) or not NOTATION_NAME.match(name):
+            fixed = re.sub(r"[\s*+~(),]+", "_", str(name)).strip("_") or "X"
+            raise QCAInputError(
+                f"{what.capitalize()} name {name!r} cannot be written in an expression such as "
+                "'A*~B + C' (it is not text, or it holds a blank, '*', '+', '~', ',' or a "
+                f"parenthesis). Rename it, e.g. data = data.rename(columns={{{name!r}: "
+                f"{fixed!r}}})."
+            )
+
+
+def default_conditions(data: pd.DataFrame, outcome, what: str = "conditions") -> list:
+    """Every numeric column but the outcome; text columns left out are named in a warning."""
+    numeric = [c for c in data.columns if c != outcome
+               and (pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c]))]
+    left_out = [c for c in data.columns if c != outcome and c not in numeric]
+    if left_out:
+        warnings.warn(
+            f"No {what} were given, so every numeric column but the outcome is used; the "
+            f"non-numeric column(s) {', '.join(map(repr, left_out))} were left out. Pass "
+            f"{what}=[...] to choose them yourself.",
+            QCAWarning, stacklevel=3,
+        )
+    return numeric
+
+
+def fraction(value, name: str, low: float = 0.0, high: float = 1.0) -> float:
+    """A number in [low, high]; 1 < value <= 100 gets the hint that it looks like a percentage."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+        raise QCAInputError(
+            f"{name} must be a number between {low:g} and {high:g}, got {value!r}."
+        )
+    value = float(value)
+    if not low <= value <= high:
+        hint = ""
+        if high == 1.0 and 10 <= value <= 100:
+            hint = f" It looks like a percentage: use {value / 100:g}."
+        raise QCAInputError(
+            f"{name} must lie between {low:g} and {high:g}, got {value:g}.{hint}"
+        )
+    return value
+
+
+def whole_number(value, name: str, minimum: int = 0) -> int:
+    """An integer >= minimum (a float such as 2.0 is accepted)."""
+    ok = (not isinstance(value, bool) and isinstance(value, numbers.Real)
+          and math.isfinite(value) and int(value) == value and value >= minimum)
+    if not ok:
+        raise QCAInputError(f"{name} must be a whole number >= {minimum}, got {value!r}.")
+    return int(value)
+
+
+def flag(value, name: str) -> bool:
+    """A True / False switch; refuses strings such as ``"no"`` that Python would read as True."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, numbers.Real) and value in (0, 1):
+        return bool(value)
+    raise QCAInputError(f"{name} must be True or False, got {value!r}.")
 
 
 def numeric_column(data: pd.DataFrame, name: str) -> np.ndarray:
@@ -62,6 +180,13 @@ def numeric_column(data: pd.DataFrame, name: str) -> np.ndarray:
             f"data[{name!r}] = pd.to_numeric(data[{name!r}]), after fixing the text entries."
         )
     values = col.to_numpy(dtype=float)
+    infinite = np.isinf(values)
+    if infinite.any():
+        cases = ", ".join(map(repr, col.index[infinite][:5]))
+        raise QCAInputError(
+            f"Column {name!r} has {int(infinite.sum())} infinite value(s) (cases {cases}), "
+            "often from a division by zero. Recompute or correct those scores."
+        )
     missing = np.isnan(values)
     if missing.any():
         cases = ", ".join(map(repr, col.index[missing][:5]))
@@ -79,9 +204,14 @@ def membership_column(data: pd.DataFrame, name: str) -> np.ndarray:
     outside = (values < 0) | (values > 1)
     if outside.any():
         i = int(np.argmax(outside))
+        if values.min() >= 0 and values.max() <= 100:
+            hint = (f" The scores lie in [0, 100]: if they are percentages of membership, divide "
+                    f"by 100 (data[{name!r}] = data[{name!r}] / 100); if they are raw data, ")
+        else:
+            hint = " If they are raw data, "
         raise QCAInputError(
             f"Column {name!r} is not a set membership: case {data.index[i]!r} has "
-            f"{values[i]:g}, outside [0, 1]. Calibrate raw data first, e.g. "
+            f"{values[i]:g}, outside [0, 1].{hint}calibrate them first, e.g. "
             f"qcakit.calibrate(data[{name!r}], thresholds=(exclusion, crossover, inclusion))."
         )
     return values
@@ -102,4 +232,61 @@ def outcome_with_members(y: np.ndarray, name: str, negated: bool) -> None:
             f"The outcome {label!r} has no membership at all (every case scores 0), so consistency "
             "is undefined. Check the calibration of the outcome, or analyse the other side of it "
             "(negate_outcome)."
+        )
+
+
+def limited_diversity(n_cases: int, n_conditions: int, what: str = "") -> str | None:
+    """A note when there are no more cases than conditions (``None`` otherwise).
+
+    This is a floor, not a benchmark: with ``k >= n`` the ``2^k`` rows dwarf the cases, every case
+    can sit in a row of its own and the solution is shaped by the remainders. Stricter benchmarks
+    for the ratio of cases to conditions exist (Marx & Dusa 2011).
+    """
+    if n_cases > n_conditions:
+        return None
+    return (
+        f"Limited diversity{what}: {n_conditions} conditions for {n_cases} cases, so at most "
+        f"{n_cases} of the 2^{n_conditions} = {2 ** n_conditions} truth-table rows can be "
+        "observed and the solution rests on remainders. Use fewer conditions (theory, or "
+        "necessity and two-step approaches), or more cases."
+    )
+
+
+def minimize_arguments(truth_table, directional, include_contradictions, max_conditions,
+                       max_models) -> None:
+    """Check the options of ``minimize`` and warn (QCAWarning) about limited diversity."""
+    flag(include_contradictions, "include_contradictions")
+    if max_conditions is not None:
+        whole_number(max_conditions, "max_conditions", 1)
+    whole_number(max_models, "max_models", 1)
+    if directional is not None and not isinstance(directional, (str, Mapping)):
+        items = list(directional) if isinstance(directional, Iterable) else [directional]
+        if not all(isinstance(d, str) for d in items):
+            raise QCAInputError(
+                "directional must be a dict such as {'A': 1, 'B': 0, 'C': '-'} or a list of "
+                f"literals such as ['A', '~B'], got {directional!r}."
+            )
+    note = limited_diversity(len(truth_table.data), len(truth_table.conditions))
+    if note:
+        warnings.warn(note, QCAWarning, stacklevel=3)
+
+
+def chart_arguments(intermediate, parsimonious, model) -> None:
+    """Check the arguments of ``configuration_chart`` (two solutions of one truth table)."""
+    from .solution import Solution  # local: solution imports this module
+
+    for value, name, kinds in ((intermediate, "intermediate", ("intermediate", "complex", "parsimonious")),
+                               (parsimonious, "parsimonious", ("parsimonious",))):
+        if not isinstance(value, Solution) or value.kind not in kinds:
+            got = f"a {value.kind} solution" if isinstance(value, Solution) else repr(value)
+            raise QCAInputError(
+                f"configuration_chart(intermediate, parsimonious): {name} must be the "
+                f"{' or '.join(kinds)} solution, e.g. qcakit.minimize(tt, '{kinds[0]}'), "
+                f"got {got}."
+            )
+    models = len(intermediate.models)
+    if whole_number(model, "model") >= models:
+        raise QCAInputError(
+            f"model={model!r} does not exist: the solution has {models} model(s), numbered "
+            f"0 to {models - 1}."
         )

@@ -22,9 +22,10 @@ def render_html(title: str, table: pd.DataFrame | None, notes=(), styler=None) -
     if styler is not None:
         parts.append(styler.to_html())
     elif table is not None:
-        parts.append(fmt_table(table).to_html(escape=True))
+        parts.append(fmt_table(table).to_html(escape=True).replace(
+            "<table ", "<table style='font-size:14px' ", 1))
     for note in notes:
-        parts.append(f"<p style='margin:2px 0;font-size:90%'>{html.escape(note)}</p>")
+        parts.append(f"<p style='margin:2px 0;font-size:14px'>{html.escape(note)}</p>")
     parts.append("</div>")
     return "\n".join(parts)
 

@@ -69,20 +69,46 @@ def percentile_anchors(x, percentiles=(25, 50, 75), method: str = "excel_inc"):
     >>> percentile_anchors(x, method="excel_exc")
     (2.0, 4.0, 6.0)
     """
-    numpy_method = PERCENTILE_METHODS.get(method, method)
-    if numpy_method not in _NUMPY_METHODS:
+    if not isinstance(method, str) or PERCENTILE_METHODS.get(method, method) not in _NUMPY_METHODS:
         raise QCAInputError(
             f"Unknown percentile method {method!r}. Use 'excel_inc', 'excel_exc' or one of "
             f"numpy's: {', '.join(_NUMPY_METHODS)}."
         )
+    numpy_method = PERCENTILE_METHODS.get(method, method)
     if isinstance(x, pd.DataFrame):
+        _checks.unique_columns(x, "x")
         return {col: percentile_anchors(x[col], percentiles, method) for col in x.columns}
-    data = _checks.as_frame(pd.Series(x) if not isinstance(x, pd.Series) else x, "x")
+    data = _checks.as_frame(_as_series(x), "x")
     values = _checks.numeric_column(data, data.columns[0])
-    p = np.asarray(percentiles, dtype=float)
-    if np.any((p < 0) | (p > 100)):
-        raise QCAInputError(f"Percentiles must lie in [0, 100], got {tuple(percentiles)}.")
+    p = _numbers(percentiles, "percentiles")
+    if p.size == 0 or np.any((p < 0) | (p > 100)):
+        raise QCAInputError(
+            f"Percentiles must be numbers in [0, 100] (e.g. (25, 50, 75)), got {percentiles!r}."
+        )
     return tuple(float(v) for v in np.percentile(values, p, method=numpy_method))
+
+
+def _as_series(x) -> pd.Series:
+    if isinstance(x, pd.Series):
+        return x
+    if np.ndim(x) != 1:
+        raise QCAInputError(
+            f"Raw scores must be one column (a pandas Series or a list of numbers), got "
+            f"{type(x).__name__} with {np.ndim(x)} dimension(s). For several columns pass a "
+            "DataFrame and a dict of thresholds."
+        )
+    return pd.Series(x)
+
+
+def _numbers(values, name: str) -> np.ndarray:
+    """``values`` as a finite float array, or a QCAInputError naming the argument."""
+    try:
+        out = np.atleast_1d(np.asarray(values, dtype=float))
+    except (TypeError, ValueError):
+        out = None
+    if out is None or out.ndim != 1 or not np.all(np.isfinite(out)):
+        raise QCAInputError(f"{name} must be a list of (finite) numbers, got {values!r}.")
+    return out
 
 
 def calibrate(
@@ -122,22 +148,12 @@ def calibrate(
     Series or DataFrame of memberships, same index and names as ``x``.
     """
     if isinstance(x, pd.DataFrame):
-        if not isinstance(thresholds, Mapping):
-            raise QCAInputError(
-                "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
-                "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
-            )
-        _checks.known_columns(x, list(thresholds), "column")
-        out = {
-            col: calibrate(x[col], th, method, idm=idm, targets=targets, digits=digits,
-                           nudge_half=nudge_half)
-            for col, th in thresholds.items()
-        }
-        return pd.DataFrame(out, index=x.index)
-    if not isinstance(x, pd.Series):
-        x = pd.Series(x)
+        return _calibrate_frame(x, thresholds, method, idm=idm, targets=targets, digits=digits,
+                                nudge_half=nudge_half)
+    x = _as_series(x)
     name = x.name if x.name is not None else "x"
-    values = _checks.numeric_column(x.rename(name).to_frame(), name)
+    values = _checks.numeric_column(_checks.as_frame(x.rename(name), "x"), name)
+    digits, nudge_half = _options(method, digits, nudge_half)
     if np.all(values == values[0]):
         raise QCAInputError(
             f"Column {name!r} is constant (every case scores {values[0]:g}): calibration cannot "
@@ -147,22 +163,62 @@ def calibrate(
         scores = _direct(values, thresholds, idm, name)
     elif method == "crisp":
         scores = _crisp(values, thresholds, name)
-    elif method == "indirect":
-        scores = _indirect(values, thresholds, targets, name)
     else:
-        raise QCAInputError(
-            f"Unknown calibration method {method!r}: use 'direct', 'crisp' or 'indirect'."
-        )
+        scores = _indirect(values, thresholds, targets, name)
     if digits is not None:
         scores = np.round(scores, digits)
+    _one_sided(scores, values, thresholds, name, method)
     if method != "crisp":
         scores = _handle_half(scores, x.index, name, nudge_half)
     return pd.Series(scores, index=x.index, name=x.name)
 
 
+def _calibrate_frame(x: pd.DataFrame, thresholds, method, **options) -> pd.DataFrame:
+    x = _checks.as_frame(x, "x")
+    if not isinstance(thresholds, Mapping):
+        raise QCAInputError(
+            "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
+            "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
+        )
+    _checks.known_columns(x, list(thresholds), "column")
+    out = {col: calibrate(x[col], th, method, **options) for col, th in thresholds.items()}
+    return pd.DataFrame(out, index=x.index)
+
+
+def _options(method, digits, nudge_half):
+    """Check the method name and return ``digits`` and ``nudge_half`` checked."""
+    if method not in ("direct", "crisp", "indirect"):
+        raise QCAInputError(
+            f"Unknown calibration method {method!r}: use 'direct', 'crisp' or 'indirect'."
+        )
+    if digits is not None:
+        digits = _checks.whole_number(digits, "digits")
+    return digits, _checks.flag(nudge_half, "nudge_half")
+
+
+def _one_sided(scores, values, thresholds, name, method) -> None:
+    """Warn when every case falls on the same side of the crossover (anchors outside the data);
+    for crisp calibration, when every case gets the same score."""
+    fuzzy = method != "crisp" and (np.all(scores < 0.5) or np.all(scores > 0.5))
+    if fuzzy or np.all(scores == scores[0]):
+        side = "out of" if np.all(scores <= 0.5) else "in"
+        side = "in the same group of" if method == "crisp" and len(np.atleast_1d(thresholds)) > 1 \
+            else side
+        warnings.warn(
+            f"Calibration of {name!r}: every case is {side} the set (scores "
+            f"{scores.min():.3g} to {scores.max():.3g}), because the thresholds {thresholds!r} "
+            f"lie outside the data (which run from {values.min():g} to {values.max():g}). "
+            "A set that no case is in (or every case is in) cannot tell cases apart: check the "
+            "units of the anchors against the data.",
+            QCAWarning, stacklevel=3,
+        )
+
+
 def _anchors(thresholds, name) -> tuple[float, float, float]:
     try:
         e, c, i = (float(t) for t in thresholds)
+        if not all(math.isfinite(v) for v in (e, c, i)):
+            raise ValueError
     except (TypeError, ValueError):
         raise QCAInputError(
             f"Direct calibration of {name!r} needs three numeric anchors (exclusion, crossover, "
@@ -184,6 +240,7 @@ def _direct(values, thresholds, idm, name):
     if idm is None:
         log_odds = RAGIN_LOG_ODDS
     else:
+        idm = _checks.fraction(idm, "idm", 0.5, 1.0)
         if not 0.5 < idm < 1:
             raise QCAInputError(f"idm must lie strictly between 0.5 and 1, got {idm!r}.")
         log_odds = math.log(idm / (1 - idm))
@@ -194,8 +251,11 @@ def _direct(values, thresholds, idm, name):
 
 
 def _thresholds(thresholds, name, method) -> np.ndarray:
-    th = np.atleast_1d(np.asarray(thresholds, dtype=float))
-    if th.size == 0 or np.any(np.diff(th) <= 0):
+    try:
+        th = np.atleast_1d(np.asarray(thresholds, dtype=float))
+    except (TypeError, ValueError):
+        th = np.array([np.nan])
+    if th.ndim != 1 or th.size == 0 or not np.all(np.isfinite(th)) or np.any(np.diff(th) <= 0):
         raise QCAInputError(
             f"{method.capitalize()} calibration of {name!r} needs one or more strictly "
             f"increasing thresholds, got {thresholds!r}."
@@ -213,28 +273,52 @@ def _indirect(values, thresholds, targets, name):
     groups = (values[:, None] >= th[None, :]).sum(axis=1)
     if targets is None:
         targets = np.linspace(0, 1, th.size + 1)
-    targets = np.asarray(targets, dtype=float)
-    if targets.size != th.size + 1 or np.any((targets < 0) | (targets > 1)):
+    given = targets
+    try:
+        targets = np.atleast_1d(np.asarray(targets, dtype=float))
+    except (TypeError, ValueError):
+        targets = np.array([np.nan])
+    if targets.shape != (th.size + 1,) or not np.all((targets >= 0) & (targets <= 1)):
         raise QCAInputError(
             f"Indirect calibration of {name!r}: give {th.size + 1} target memberships in [0, 1] "
-            f"(one per group cut by {th.size} thresholds), got {targets.tolist()}."
+            f"(one per group cut by {th.size} thresholds), got {given!r}."
         )
-    return _fractional_logit(values, targets[groups])
+    fitted, converged = _fractional_logit(values, targets[groups])
+    if not converged:
+        warnings.warn(
+            f"Indirect calibration of {name!r} did not converge: the thresholds {th.tolist()} "
+            "split the cases into groups whose targets a logistic curve can only approach as a "
+            "step (e.g. two groups with targets 0 and 1), so the memberships returned are close "
+            "to the crisp groups, not a fitted fuzzy set. Use more thresholds, targets strictly "
+            "between 0 and 1 (e.g. targets=(0.05, 0.95)), or direct calibration.",
+            QCAWarning, stacklevel=3,
+        )
+    return fitted
 
 
 def _fractional_logit(x, target, iterations: int = 100):
-    """Quasi-binomial logistic regression of target on x (IRLS); returns fitted values."""
+    """Quasi-binomial logistic regression of target on x (IRLS).
+
+    Returns the fitted values and whether the fit converged (the last step below 1e-8 in both
+    coefficients, on standardised x). Perfectly separated targets (0 below a score, 1 above) have
+    no finite fit: the coefficients grow without bound and the flag is False.
+    """
     mean, sd = x.mean(), x.std()
     design = np.column_stack([np.ones_like(x), (x - mean) / sd])
     beta = np.zeros(2)
+    converged = False
     for _ in range(iterations):
-        mu = 1.0 / (1.0 + np.exp(-design @ beta))
+        mu = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -700, 700)))
         weight = np.clip(mu * (1 - mu), 1e-10, None)
-        step = np.linalg.solve(design.T @ (design * weight[:, None]), design.T @ (target - mu))
-        beta = beta + step
-        if np.max(np.abs(step)) < 1e-12:
+        try:
+            step = np.linalg.solve(design.T @ (design * weight[:, None]), design.T @ (target - mu))
+        except np.linalg.LinAlgError:
             break
-    return 1.0 / (1.0 + np.exp(-design @ beta))
+        beta = beta + step
+        if np.max(np.abs(step)) < 1e-8:
+            converged = True
+            break
+    return 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -700, 700))), converged
 
 
 def _handle_half(scores, index, name, nudge):

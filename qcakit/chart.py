@@ -28,12 +28,14 @@ small ● peripheral present, large ⊗ core absent, small ⊗ peripheral absent
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import _display
+from . import _checks, _display
 from .errors import QCAInputError
+from .sets import parse, term_to_string
 
 TEXT_SYMBOLS = {"core present": "●", "peripheral present": "(●)", "core absent": "⊗",
                 "peripheral absent": "(⊗)", "": ""}
@@ -62,7 +64,90 @@ class ConfigurationChart:
         """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
         return self.table.replace(TEXT_SYMBOLS)
 
+    def plot(self, ax=None):
+        """The chart as a matplotlib figure in the published notation (large / small filled
+        circles for core / peripheral presence, large / small crossed circles for absence), with
+        the fit of each configuration underneath. Returns the Axes."""
+        import matplotlib.pyplot as plt  # only when drawn
+
+        cols, conds = list(self.table.columns), list(self.table.index)
+        fit_rows = [("Consistency", "consistency"), ("Raw coverage", "raw_coverage"),
+                    ("Unique coverage", "unique_coverage")]
+        n_rows = len(conds) + len(fit_rows) + 2
+        if ax is None:
+            _, ax = plt.subplots(figsize=(1.6 + 1.1 * len(cols), 0.42 * n_rows + 0.6))
+        for j, col in enumerate(cols):
+            for i, cond in enumerate(conds):
+                code = self.table.loc[cond, col]
+                if code:
+                    size = 240 if code.startswith("core") else 70
+                    marker = "o" if code.endswith("present") else r"$\otimes$"
+                    ax.scatter(j, i, s=size * (1 if marker == "o" else 1.6), marker=marker,
+                               color="black", linewidths=0)
+            for k, (_, key) in enumerate(fit_rows):
+                ax.text(j, len(conds) + k, f"{float(self.fit.loc[col, key]):.3f}",
+                        ha="center", va="center", fontsize=9)
+        solution = (f"solution consistency {self.solution_consistency:.3f}, "
+                    f"coverage {self.solution_coverage:.3f}")
+        ax.text((len(cols) - 1) / 2, len(conds) + len(fit_rows) + 0.4, solution,
+                ha="center", va="center", fontsize=9)
+        ax.set_xticks(range(len(cols)), [str(c) for c in cols])
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(conds) + len(fit_rows)),
+                      [str(c) for c in conds] + [label for label, _ in fit_rows])
+        ax.set_xlim(-0.6, len(cols) - 0.4)
+        ax.set_ylim(n_rows - 1.2, -0.7)
+        ax.axhline(len(conds) - 0.5, color="grey", lw=0.6)
+        for side in ("left", "right", "bottom", "top"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(length=0)
+        ax.set_title("Configuration chart", loc="left", fontsize=10, pad=22)
+        return ax
+
+    def renamed(self, names: Mapping[str, str]) -> ConfigurationChart:
+        """A copy whose configurations carry published names.
+
+        ``names`` maps a name (e.g. ``"S1"``) to its term (``"SCALE*ORG*MGMT"``; literal
+        order does not matter). A configuration with the same literals takes that name; one
+        whose literals contain, or are contained in, those of exactly one published
+        configuration not matched otherwise is ``"S3 (differs)"``; any other keeps its label as
+        ``"2a (not in paper)"``.
+
+        >>> import pandas as pd
+        >>> chart = ConfigurationChart(pd.DataFrame({"1": ["core present", ""], "2": ["", ""]},
+        ...                            index=["A", "B"]), pd.DataFrame(), 1.0, 1.0,
+        ...                            {"1": "A", "2": "~A*B"})
+        >>> list(chart.renamed({"S1": "A", "S2": "~A*B*C"}).terms)
+        ['S1', 'S2 (differs)']
+        >>> list(chart.renamed({"S1": "A*B"}).terms)
+        ['S1 (differs)', '2 (not in paper)']
+        """
+        published = {name: frozenset(parse(term)[0]) for name, term in names.items()}
+        ours = {label: frozenset(parse(term)[0]) for label, term in self.terms.items()}
+        exact = {label: name for label, lits in ours.items()
+                 for name, pub in published.items() if lits == pub}
+        free = {n: p for n, p in published.items() if n not in exact.values()}
+        mapping = {}
+        for label, lits in ours.items():
+            near = [n for n, p in free.items() if lits <= p or p <= lits]
+            if label in exact:
+                mapping[label] = exact[label]
+            elif len(near) == 1:  # each published name is given once
+                del free[near[0]]
+                mapping[label] = f"{near[0]} (differs)"
+            else:
+                mapping[label] = f"{label} (not in paper)"
+        return ConfigurationChart(self.table.rename(columns=mapping),
+                                  self.fit.rename(index=mapping), self.solution_consistency,
+                                  self.solution_coverage,
+                                  {mapping[k]: v for k, v in self.terms.items()},
+                                  list(self.notes))
+
     def _repr_html_(self):
+        return self.to_html()
+
+    def to_html(self) -> str:
+        """The chart as HTML with the usual symbols, fit rows and the legend."""
         cols = list(self.table.columns)
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)
         rows = []
@@ -86,9 +171,10 @@ class ConfigurationChart:
         legend = ("Large ● core condition present; small ● peripheral condition present; "
                   "large ⊗ core condition absent; small ⊗ peripheral condition absent; "
                   "blank: present or absent.")
-        notes = "".join(f"<p style='margin:2px 0;font-size:90%'>{html.escape(n)}</p>"
+        notes = "".join(f"<p style='margin:2px 0;font-size:14px'>{html.escape(n)}</p>"
                         for n in [legend, *self.notes])
-        return (f"<div class='qcakit'><p><b>Configuration chart</b></p><table>"
+        return (f"<div class='qcakit'><p><b>Configuration chart</b></p>"
+                f"<table style='font-size:14px'>"
                 f"<tr><th></th>{head}</tr>{''.join(rows)}</table>{notes}</div>")
 
     def __repr__(self):
@@ -112,6 +198,7 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
     ``parsimonious`` is the parsimonious solution of the same truth table: core conditions are
     those of the parsimonious term(s) containing each intermediate term.
     """
+    _checks.chart_arguments(intermediate, parsimonious, model)
     if intermediate.truth_table is not parsimonious.truth_table and (
         intermediate.truth_table.conditions != parsimonious.truth_table.conditions
     ):
@@ -127,15 +214,17 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
                 parents = [p for p in p_model if _contains(p, term)]
                 if parents:
                     if number > 1:
-                        notes.append(f"{_name(term)} lies in no term of parsimonious model 1; "
+                        notes.append(f"{term_to_string(term)} lies in no term of "
+                                     "parsimonious model 1; "
                                      f"its core comes from parsimonious model {number}.")
                     break
         if not parents:
-            notes.append(f"{_name(term)} lies in no single parsimonious term; all its "
+            notes.append(f"{term_to_string(term)} lies in no single parsimonious term; all its "
                          "conditions are shown as peripheral.")
         if len(parents) > 1:
-            notes.append(f"{_name(term)} lies in several parsimonious terms "
-                         f"({', '.join(_name(p) for p in parents)}); its core is their union.")
+            notes.append(f"{term_to_string(term)} lies in several parsimonious terms "
+                         f"({', '.join(term_to_string(p) for p in parents)}); its core is "
+                         "their union.")
         cores.append(frozenset(lit for p in parents for lit in p))
     labels = _labels(cores)
     columns = {}
@@ -156,14 +245,8 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
         table, fit,
         float(params.loc["solution", "consistency"]),
         float(params.loc["solution", "raw_coverage"]),
-        dict(zip(labels, (_name(t) for t in terms))), notes,
+        dict(zip(labels, (term_to_string(t) for t in terms))), notes,
     )
-
-
-def _name(term) -> str:
-    from .sets import term_to_string
-
-    return term_to_string(term)
 
 
 def _labels(cores) -> list[str]:

@@ -63,6 +63,18 @@ def load(name: str) -> pd.DataFrame:
     return df
 
 
+def path(name: str) -> str:
+    """The file path of dataset ``name``'s CSV, for reading it the way you would read your own
+    file (``pd.read_csv(qcakit.datasets.path(name))``). The installed file is read-only.
+
+    >>> import pandas as pd
+    >>> pd.read_csv(path("lipset_fuzzy")).shape
+    (18, 8)
+    """
+    _check_name(name)
+    return str(files(_PACKAGE).joinpath(f"{name}.csv"))
+
+
 def dictionary(name: str) -> pd.DataFrame:
     """The variables of dataset ``name``: role, labels (English, Chinese), meaning, source."""
     return pd.DataFrame(info(name)["variables"]).set_index("name")

@@ -34,7 +34,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from . import boolean
+from . import _checks, boolean
 from .errors import QCAInputError
 from .solution import Solution
 from .truthtable import TruthTable, bits_of
@@ -166,6 +166,7 @@ def minimize(
     tt = truth_table
     conditions = list(tt.conditions)
     k = len(conditions)
+    _checks.minimize_arguments(tt, directional, include_contradictions, max_conditions, max_models)
     boolean.check_size(k, max_conditions)
     on = tt.codes("1")
     if on.size == 0:

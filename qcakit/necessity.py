@@ -21,22 +21,22 @@ B         0.647     0.733  0.789
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from .errors import QCAInputError
 from .sets import membership, names_in, parse
-
-
-def _default_conditions(data: pd.DataFrame, outcome: str) -> list[str]:
-    return [c for c in data.columns if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
 
 
 def _rows(conditions) -> list[str]:
     rows = []
     for cond in conditions:
+        if not isinstance(cond, str):
+            _checks.notation_names([cond])
         expr = parse(cond)
         if len(expr) == 1 and len(expr[0]) == 1 and expr[0][0][1] == 1 and "~" not in cond:
             name = expr[0][0][0]
@@ -108,18 +108,15 @@ def necessity(
     """
     data = _checks.as_frame(data)
     _checks.known_columns(data, [outcome], "outcome")
+    negate_outcome = _checks.flag(negate_outcome, "negate_outcome")
+    threshold = _checks.fraction(threshold, "threshold")
     y = _checks.membership_column(data, outcome)
     if negate_outcome:
         y = 1.0 - y
     _checks.outcome_with_members(y, outcome, negate_outcome)
-    if conditions is None:
-        conditions = _default_conditions(data, outcome)
-    elif isinstance(conditions, str):
-        conditions = [conditions]
-    rows = _rows(conditions)
-    for row in rows:
-        _checks.known_columns(data, names_in(parse(row)), "condition")
+    rows = _checked_rows(data, outcome, conditions)
     x = np.column_stack([membership(data, row).to_numpy() for row in rows])
+    _defined(x, y, rows, outcome)
     table = pd.DataFrame(
         {
             "consistency": fit.necessity_consistency(x, y),
@@ -129,3 +126,55 @@ def necessity(
         index=pd.Index(rows, name=None),
     )
     return NecessityTable(table, outcome, negate_outcome, threshold)
+
+
+def _checked_rows(data: pd.DataFrame, outcome, conditions) -> list[str]:
+    """The table's rows (names and their negations, expressions), each checked against data."""
+    if conditions is None:
+        conditions = _checks.default_conditions(data, outcome)
+        _checks.notation_names(conditions)
+    conditions = _checks.name_list(conditions)
+    if isinstance(conditions, str) or not isinstance(conditions, Iterable):
+        conditions = [conditions]
+    conditions = list(conditions)
+    if not conditions:
+        raise QCAInputError("necessity() needs at least one condition; conditions is empty.")
+    for cond in conditions:
+        if isinstance(cond, str) and cond in data.columns:
+            _checks.notation_names([cond])
+    rows = _rows(conditions)
+    for row in rows:
+        names = _checks.known_columns(data, names_in(parse(row)), "condition")
+        if outcome in names:
+            raise QCAInputError(
+                f"The outcome {outcome!r} is also in the conditions (as {row!r}); a set is "
+                "trivially necessary for itself. Leave it out of conditions."
+            )
+    dup = sorted({r for r in rows if rows.count(r) > 1})
+    if dup:
+        raise QCAInputError(
+            f"Condition {', '.join(map(repr, dup))} given more than once (a bare name already "
+            "adds its negation); list each condition once."
+        )
+    return rows
+
+
+def _defined(x: np.ndarray, y: np.ndarray, rows: list[str], outcome: str) -> None:
+    """Name the set whose coverage or relevance would divide by zero."""
+    for j, row in enumerate(rows):
+        if x[:, j].sum() <= 0:
+            fix = (f"{row[1:]!r} scores 1 for every case, a constant: leave it out of conditions"
+                   if row.startswith("~") else
+                   f"to keep only its negation, pass '~{row}' (an expression adds only itself)")
+            raise QCAInputError(
+                f"Condition {row!r} has no membership in any case (every case scores 0), so its "
+                "necessity coverage is undefined and it cannot be necessary for an outcome with "
+                f"members. Check the calibration; {fix}. (With one case every crisp score "
+                "makes one side 0.)"
+            )
+        if (1.0 - np.minimum(x[:, j], y)).sum() <= 0:
+            raise QCAInputError(
+                f"Condition {row!r} and the outcome {outcome!r} are both 1 in every case, so the "
+                "relevance of necessity (RoN) is undefined: a set that includes every case is "
+                "trivially necessary. Leave it out, or check the calibration."
+            )

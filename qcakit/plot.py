@@ -11,6 +11,8 @@ compose in notebooks and are testable headless.
 'Calibration of X (direct; anchors 2, 5, 8)'
 
 The threshold sweep (:func:`threshold_sweep`) draws a table made by :func:`qcakit.explore.sweep`.
+The calibration curve and the threshold sweep are described once in :mod:`qcakit.figures`
+(what is drawn, labels, colours); :mod:`qcakit.svg` draws the same descriptions for the explorers.
 """
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, fit
-from .calibrate import calibrate
 from .errors import QCAInputError
+from .figures import COLOURS, calibration_figure, sweep_figure
 from .sets import membership, names_in, parse
 
-_IN, _OUT, _GREY = "#2e7d32", "#c62828", "#777777"
+_IN, _OUT, _GREY = COLOURS["term"], COLOURS["half"], COLOURS["curve"]
 
 
 def _axes(ax, size=(5.0, 4.0)):
@@ -39,49 +41,33 @@ def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm
 
     Anchors are drawn as dotted vertical lines; the 0.5 line marks the crossover. Cases that
     land exactly on 0.5 are drawn as hollow red circles (they will belong to no truth-table row).
+    The figure is :func:`qcakit.figures.calibration_figure` (also drawn as SVG by the
+    calibration explorer).
     """
+    fig = calibration_figure(raw, thresholds, method, idm=idm, **calibrate_options)
     ax = _axes(ax)
-    raw = pd.Series(raw)
-    name = raw.name if raw.name is not None else "x"
-    scores = calibrate(raw.rename(name), thresholds, method, idm=idm, **calibrate_options)
-    lo, hi = float(raw.min()), float(raw.max())
-    th = np.atleast_1d(np.asarray(thresholds, dtype=float))
-    lo, hi = min(lo, th.min()), max(hi, th.max())
-    pad = (hi - lo) * 0.08 or 1.0
-    grid = pd.Series(np.linspace(lo - pad, hi + pad, 400), name=name)
-    if method == "crisp":
-        curve = calibrate(grid, thresholds, "crisp")
-        ax.step(grid, curve, where="post", color=_GREY)
+    x, y = fig.curve
+    if fig.steps:
+        ax.step(x, y, where="post", color=COLOURS["curve"])
     else:
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            curve = calibrate(grid, thresholds, method, idm=idm,
-                              targets=calibrate_options.get("targets"))
-        ax.plot(grid, curve, color=_GREY, lw=1.5)
-    half = scores == 0.5
-    ax.scatter(raw[~half], scores[~half], color="#1565c0", zorder=3)
+        ax.plot(x, y, color=COLOURS["curve"], lw=1.5)
+    cases, half = fig.cases, fig.cases["half"].to_numpy()
+    ax.scatter(cases["raw"][~half], cases["membership"][~half], color=COLOURS["case"],
+               zorder=3)
     if half.any():
-        ax.scatter(raw[half], scores[half], facecolors="none", edgecolors=_OUT, s=80,
-                   zorder=4, label="exactly 0.5")
+        ax.scatter(cases["raw"][half], cases["membership"][half], facecolors="none",
+                   edgecolors=COLOURS["half"], s=80, zorder=4, label="exactly 0.5")
         ax.legend(loc="lower right", fontsize=8)
     if label_cases:
-        # cases with the same raw score share one label instead of overprinting
-        groups: dict = {}
-        for case, x, y in zip(raw.index, raw, scores):
-            groups.setdefault((float(x), float(y)), []).append(str(case))
-        for (x, y), cases in groups.items():
-            ax.annotate(", ".join(cases), (x, y), fontsize=7, xytext=(3, 3),
-                        textcoords="offset points")
-    for t in th:
-        ax.axvline(t, color=_GREY, ls=":", lw=1)
-    ax.axhline(0.5, color=_GREY, lw=0.8)
+        for px, py, text in fig.labels:
+            ax.annotate(text, (px, py), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    for _, value in fig.anchors:
+        ax.axvline(value, color=COLOURS["curve"], ls=":", lw=1)
+    ax.axhline(0.5, color=COLOURS["curve"], lw=0.8)
     ax.set_ylim(-0.05, 1.05)
-    ax.set_xlabel(f"{name} (raw)")
-    ax.set_ylabel(f"membership in {name}")
-    anchors = ", ".join(f"{t:g}" for t in th)
-    ax.set_title(f"Calibration of {name} ({method}; anchors {anchors})")
+    ax.set_xlabel(fig.xlabel)
+    ax.set_ylabel(fig.ylabel)
+    ax.set_title(fig.title)
     return ax
 
 
@@ -175,63 +161,56 @@ def threshold_sweep(sweep: pd.DataFrame, reference: float | None = None, *,
     >>> len(ax.figure.axes)
     2
     """
-    needed = ["cut", "consistency", "coverage", "expression"]
-    if not isinstance(sweep, pd.DataFrame) or any(c not in sweep.columns for c in needed):
-        raise QCAInputError(
-            "threshold_sweep() draws the table of qcakit.explore.sweep(data, outcome, "
-            f"conditions, cuts) (columns {', '.join(needed)}, then one column per term)."
-        )
-    if len(sweep) == 0:
-        raise QCAInputError("The sweep table is empty: give at least one consistency cut.")
-    meta = {"cut", "consistency", "coverage", "expression", "models", "positive_rows"}
-    term_cols = [c for c in sweep.columns if c not in meta]
-    draw_terms = terms and bool(term_cols)
+    fig = sweep_figure(sweep, reference, caller="threshold_sweep()")
+    draw_terms = terms and bool(fig.terms)
     if ax is None:
-        height = 3.2 + (0.28 * len(term_cols) + 0.6 if draw_terms else 0)
+        height = 3.2 + (0.28 * len(fig.terms) + 0.6 if draw_terms else 0)
         ax = _axes(None, (7.0, height))
-    cut = sweep["cut"].to_numpy(dtype=float)
-    order = np.argsort(cut, kind="stable")
-    cut = cut[order]
-    cons = sweep["consistency"].to_numpy(dtype=float)[order]
-    cov = sweep["coverage"].to_numpy(dtype=float)[order]
-    expr = sweep["expression"].to_numpy()[order]
-    ax.plot(cut, cons, marker="o", ms=3, color="#1565c0", label="solution consistency")
-    ax.plot(cut, cov, marker="s", ms=3, color="#ef6c00", label="solution coverage")
-    changes = [(cut[i - 1] + cut[i]) / 2 for i in range(1, len(cut)) if expr[i] != expr[i - 1]]
-    for x in changes:
-        ax.axvline(x, color=_GREY, ls=":", lw=1)
-    if reference is not None:
-        ax.axvline(float(reference), color=_OUT, ls="--", lw=1.2,
-                   label=f"reference cut {float(reference):g}")
-    none = np.isnan(cons)
-    if none.any():
-        ax.scatter(cut[none], np.zeros(none.sum()), marker="x", color=_GREY,
-                   label="no row reaches the cut")
-    ax.set_ylim(-0.03, 1.05)
-    ax.set_ylabel("solution fit")
-    ax.legend(loc="lower left", fontsize=8)
-    ref = "" if reference is None else f" (reference {float(reference):g})"
-    ax.set_title(f"Solution across consistency cuts{ref}")
+    _sweep_fit(ax, fig)
     if not draw_terms:
-        ax.set_xlabel("consistency cut")
+        ax.set_xlabel(fig.xlabel)
         return ax
     from mpl_toolkits.axes_grid1 import make_axes_locatable
 
     tax = make_axes_locatable(ax).append_axes(
-        "bottom", size=f"{max(30, 12 * len(term_cols))}%", pad=0.15, sharex=ax)
+        "bottom", size=f"{max(30, 12 * len(fig.terms))}%", pad=0.15, sharex=ax)
     ax.tick_params(labelbottom=False)
-    present = sweep[term_cols].to_numpy(dtype=bool)[order]
-    step = np.median(np.diff(cut)) if len(cut) > 1 else 0.01
-    for j, term in enumerate(term_cols):
-        y = len(term_cols) - 1 - j
-        xs = cut[present[:, j]]
-        tax.scatter(xs, np.full(xs.size, y), marker="s", s=18, color=_IN)
-    for x in changes:
-        tax.axvline(x, color=_GREY, ls=":", lw=1)
-    if reference is not None:
-        tax.axvline(float(reference), color=_OUT, ls="--", lw=1.2)
-    tax.set_yticks(np.arange(len(term_cols))[::-1], term_cols, fontsize=7)
-    tax.set_ylim(-0.7, len(term_cols) - 0.3)
-    tax.set_xlim(cut[0] - step / 2, cut[-1] + step / 2)
-    tax.set_xlabel("consistency cut (squares: term in the solution)")
+    _sweep_terms(tax, fig)
     return ax
+
+
+def _sweep_lines(ax, fig) -> None:
+    """The dotted lines where the solution changes and the dashed reference line."""
+    for x in fig.changes:
+        ax.axvline(x, color=COLOURS["curve"], ls=":", lw=1)
+    if fig.reference is not None:
+        ax.axvline(fig.reference, color=COLOURS["reference"], ls="--", lw=1.2,
+                   label=fig.legend[-1][1])
+
+
+def _sweep_fit(ax, fig) -> None:
+    """Upper panel: solution consistency and coverage at every cut."""
+    (c_cons, l_cons), (c_cov, l_cov) = fig.legend[:2]
+    ax.plot(fig.cut, fig.consistency, marker="o", ms=3, color=c_cons, label=l_cons)
+    ax.plot(fig.cut, fig.coverage, marker="s", ms=3, color=c_cov, label=l_cov)
+    _sweep_lines(ax, fig)
+    if fig.no_solution.size:
+        ax.scatter(fig.no_solution, np.zeros(fig.no_solution.size), marker="x",
+                   color=COLOURS["curve"], label="no row reaches the cut")
+    ax.set_ylim(-0.03, 1.05)
+    ax.set_ylabel(fig.ylabel)
+    ax.legend(loc="lower left", fontsize=8)
+    ax.set_title(fig.title)
+
+
+def _sweep_terms(tax, fig) -> None:
+    """Lower panel: a square at every cut where a term is in the solution (first term on top)."""
+    n = len(fig.terms)
+    for j in range(n):
+        xs = fig.cut[fig.present[:, j]]
+        tax.scatter(xs, np.full(xs.size, n - 1 - j), marker="s", s=18, color=COLOURS["term"])
+    _sweep_lines(tax, fig)
+    tax.set_yticks(np.arange(n)[::-1], fig.terms, fontsize=7)
+    tax.set_ylim(-0.7, n - 0.3)
+    tax.set_xlim(fig.cut[0] - fig.step / 2, fig.cut[-1] + fig.step / 2)
+    tax.set_xlabel(f"{fig.xlabel} (squares: term in the solution)")

@@ -116,7 +116,7 @@ def membership(data: pd.DataFrame, expression: str | Expression) -> pd.Series:
     [0.4]
     """
     data = _checks.as_frame(data)
-    expr = parse(expression) if isinstance(expression, str) else expression
+    expr = expression if isinstance(expression, (tuple, list)) else parse(expression)
     names = _checks.known_columns(data, names_in(expr), "condition")
     values = {name: _checks.membership_column(data, name) for name in names}
     out = np.zeros(len(data))

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from .errors import QCAInputError
 from .sets import Expression, names_in, parse, term_membership, term_to_string, to_string
 
 
@@ -90,12 +91,24 @@ def evaluate(data: pd.DataFrame, expression: str, outcome: str,
     """
     data = _checks.as_frame(data)
     _checks.known_columns(data, [outcome], "outcome")
+    if isinstance(expression, str) and "," in expression:
+        raise QCAInputError(
+            f"Cannot read the comma in {expression!r}: join conditions with '+' (or) or '*' "
+            "(and), e.g. 'A + B' or 'A*B'."
+        )
     expr = parse(expression)
+    if "1" not in data.columns:  # "1" is the empty term (every case), as minimize writes it
+        expr = tuple(() if term == (("1", 1),) else term for term in expr)
     names = _checks.known_columns(data, names_in(expr), "condition")
+    if outcome in names:
+        raise QCAInputError(
+            f"The outcome {outcome!r} appears in the expression {expression!r}; a set is "
+            "trivially sufficient for itself. Evaluate an expression of the conditions only."
+        )
     for name in names:
         _checks.membership_column(data, name)
     y = _checks.membership_column(data, outcome)
-    if negate_outcome:
+    if _checks.flag(negate_outcome, "negate_outcome"):
         y = 1.0 - y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     label = f"~{outcome}" if negate_outcome else outcome

@@ -31,6 +31,7 @@ below a cut of 0.8), with the R package QCA's tolerance of 1.49e-8 so that float
 """
 from __future__ import annotations
 
+import numbers
 import warnings
 from dataclasses import dataclass, field
 
@@ -150,19 +151,84 @@ class TruthTable:
 
 
 def _incl_cuts(incl_cut) -> tuple[float, float]:
-    if np.ndim(incl_cut) == 0:
-        ic1 = ic0 = float(incl_cut)
-    else:
-        if len(incl_cut) != 2:
-            raise QCAInputError(
-                f"incl_cut is one number, or a pair (cut for 1, cut for 0), got {incl_cut!r}."
-            )
-        ic1, ic0 = (float(v) for v in incl_cut)
-    if not (0 <= ic0 <= ic1 <= 1):
+    """``(cut for 1, cut for 0)`` from one number or a pair, with hints for the usual slips."""
+    if isinstance(incl_cut, (str, bytes)) or (np.ndim(incl_cut) == 0 and
+                                              not isinstance(incl_cut, numbers.Real)):
         raise QCAInputError(
-            f"incl_cut must satisfy 0 <= cut for 0 <= cut for 1 <= 1, got {incl_cut!r}."
+            f"incl_cut must be a number in [0, 1] (e.g. 0.8) or a pair (cut for 1, cut for 0) "
+            f"such as (0.8, 0.7), got {incl_cut!r}."
+        )
+    if np.ndim(incl_cut) == 0:
+        ic1 = ic0 = _checks.fraction(incl_cut, "incl_cut")
+        return ic1, ic0
+    if np.ndim(incl_cut) != 1 or len(incl_cut) != 2:
+        raise QCAInputError(
+            f"incl_cut is one number, or a pair (cut for 1, cut for 0), got {incl_cut!r}."
+        )
+    ic1 = _checks.fraction(incl_cut[0], "incl_cut[0] (the cut for OUT = 1)")
+    ic0 = _checks.fraction(incl_cut[1], "incl_cut[1] (the cut for OUT = 0)")
+    if ic0 > ic1:
+        raise QCAInputError(
+            f"incl_cut={incl_cut!r} is reversed: the pair is (cut for 1, cut for 0) and the cut "
+            f"for 1 must be the higher one. Use ({ic0:g}, {ic1:g}): rows from {ic1:g} up to "
+            f"{ic0:g} become contradictions 'C'."
         )
     return ic1, ic0
+
+
+def _checked(data, outcome, conditions, incl_cut, pri_cut, n_cut, negate_outcome, sort_by):
+    """Validate the arguments of :func:`truth_table`; return what the computation needs."""
+    data = _checks.as_frame(data)
+    _checks.known_columns(data, [outcome], "outcome")
+    if conditions is None:
+        conditions = _checks.default_conditions(data, outcome)
+    conditions = _checks.known_columns(data, _checks.name_list(conditions), "condition")
+    if outcome in conditions:
+        raise QCAInputError(
+            f"The outcome {outcome!r} cannot also be a condition; leave it out of conditions."
+        )
+    if not conditions:
+        raise QCAInputError("A truth table needs at least one condition; conditions is empty.")
+    _checks.notation_names(conditions)
+    cuts = _incl_cuts(incl_cut)
+    if pri_cut is not None:
+        pri_cut = _checks.fraction(pri_cut, "pri_cut")
+    n_cut = _checks.whole_number(n_cut, "n_cut", 1)
+    if sort_by not in ("incl", "n", None):
+        raise QCAInputError(f"sort_by must be 'incl', 'n' or None, got {sort_by!r}.")
+    x = _checks.memberships(data, conditions, "condition")
+    y = _checks.membership_column(data, outcome)
+    if _checks.flag(negate_outcome, "negate_outcome"):
+        y = 1.0 - y
+    _checks.outcome_with_members(y, outcome, negate_outcome)
+    return data, conditions, x, y, cuts, pri_cut, n_cut
+
+
+def _notes(data, conditions, x, codes) -> list[str]:
+    """Notes on constant conditions, limited diversity and cases lost at 0.5 (warned)."""
+    notes = []
+    for j, cond in enumerate(conditions):
+        col = x[:, j]
+        if np.all(col == col[0]):
+            notes.append(f"Condition {cond!r} is constant ({col[0]:g} for every case).")
+    diversity = _checks.limited_diversity(len(data), len(conditions))
+    if diversity:
+        notes.append(diversity)
+    lost = data.index[codes < 0]
+    if len(lost) == len(data):
+        halves = [c for j, c in enumerate(conditions) if (x[:, j] == 0.5).any()]
+        raise QCAInputError(
+            "Every case scores exactly 0.5 on some condition "
+            f"({', '.join(map(repr, halves))}), so no case belongs to any truth-table row. "
+            "Recalibrate with a crossover no case sits on, or use "
+            "qcakit.calibrate(..., nudge_half=True)."
+        )
+    if len(lost):
+        msg = (f"{len(lost)} case(s) score exactly 0.5 on a condition and belong to no row: "
+               f"{', '.join(map(str, lost))}. Recalibrate, or nudge to 0.501.")
+        warnings.warn(msg, QCAWarning, stacklevel=3)
+        notes.append(msg)
+    return notes
 
 
 def truth_table(
@@ -190,40 +256,10 @@ def truth_table(
     sort_by : ``"incl"`` (consistency, then n, descending; as most papers print it), ``"n"``,
         or ``None`` for row-id order.
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    if conditions is None:
-        conditions = [c for c in data.columns
-                      if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
-    conditions = _checks.known_columns(data, conditions, "condition")
-    if outcome in conditions:
-        raise QCAInputError(f"The outcome {outcome!r} cannot also be a condition.")
-    if not conditions:
-        raise QCAInputError("A truth table needs at least one condition.")
-    ic1, ic0 = _incl_cuts(incl_cut)
-    if pri_cut is not None and not 0 <= pri_cut <= 1:
-        raise QCAInputError(f"pri_cut must lie in [0, 1], got {pri_cut!r}.")
-    if int(n_cut) != n_cut or n_cut < 1:
-        raise QCAInputError(f"n_cut must be a whole number >= 1, got {n_cut!r}.")
-    x = _checks.memberships(data, conditions, "condition")
-    y = _checks.membership_column(data, outcome)
-    if negate_outcome:
-        y = 1.0 - y
-    _checks.outcome_with_members(y, outcome, negate_outcome)
-
-    notes = []
+    data, conditions, x, y, (ic1, ic0), pri_cut, n_cut = _checked(
+        data, outcome, conditions, incl_cut, pri_cut, n_cut, negate_outcome, sort_by)
     codes = row_codes(x)
-    for j, cond in enumerate(conditions):
-        col = x[:, j]
-        if np.all(col == col[0]):
-            notes.append(f"Condition {cond!r} is constant ({col[0]:g} for every case).")
-    lost = data.index[codes < 0]
-    if len(lost):
-        msg = (f"{len(lost)} case(s) score exactly 0.5 on a condition and belong to no row: "
-               f"{', '.join(map(str, lost))}. Recalibrate, or nudge to 0.501.")
-        warnings.warn(msg, QCAWarning, stacklevel=2)
-        notes.append(msg)
-
+    notes = _notes(data, conditions, x, codes)
     observed = np.unique(codes[codes >= 0])
     k = len(conditions)
     case_names = np.asarray(data.index.astype(str))
@@ -255,8 +291,6 @@ def truth_table(
         table = table.sort_values(["incl", "n"], ascending=False, kind="stable")
     elif sort_by == "n":
         table = table.sort_values(["n", "incl"], ascending=False, kind="stable")
-    elif sort_by is not None:
-        raise QCAInputError(f"sort_by must be 'incl', 'n' or None, got {sort_by!r}.")
     memberships = pd.DataFrame(member, index=data.index, columns=ids)[table.index]
     used = data[conditions + [outcome]].astype(float)
     return TruthTable(table, memberships, used, outcome, conditions, (ic1, ic0),

@@ -8,7 +8,11 @@ solution, with the parts a learner must write marked (see exercises/README.md):
 - the student version drops those lines, markers included (a Markdown cell gets an answer
   prompt in their place), so the stub the learner fills in (``answer = ...``) is written *above*
   the markers and is shared by both versions;
-- the solution version keeps the solution and drops the markers.
+- the solution version keeps the solution and drops the markers;
+- the sources also carry nbgrader's cell metadata (see exercises/TEACHERS.md, section nbgrader):
+  a cell with a solution region is an nbgrader solution cell, and each check call sits in its own
+  locked cell after the answer cell. This script checks that markup and leaves it out of both
+  versions, which work without nbgrader; a teacher who uses nbgrader gives it the sources.
 
 Usage (from the repository root)::
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sys
 from pathlib import Path
 
@@ -42,6 +47,22 @@ SOLUTION_LABEL = "# Solution:"
 
 class MarkerError(ValueError):
     """A source notebook whose solution markers are unbalanced or misplaced."""
+
+
+CHECK_CALL = re.compile(r"^check\.q\d+\(", re.MULTILINE)
+
+
+def check_nbgrader_markup(cell, where: str) -> None:
+    """Refuse a cell whose nbgrader metadata does not match its solution region or check call."""
+    meta = cell.metadata.get("nbgrader", {})
+    if _regions(cell.source.split("\n"), where) and not meta.get("solution"):
+        raise MarkerError(f"{where}: a solution region in a cell that is not an nbgrader solution "
+                          "cell. Give it the metadata {\"nbgrader\": {\"solution\": true, ...}} "
+                          "(see exercises/TEACHERS.md).")
+    if cell.cell_type == "code" and CHECK_CALL.search(cell.source) and not meta.get("locked"):
+        raise MarkerError(f"{where}: a check call in a cell that is not locked. Put the check in "
+                          "its own cell after the answer, with nbgrader metadata \"locked\": true "
+                          "(see exercises/TEACHERS.md).")
 
 
 def _regions(lines: list[str], where: str) -> list[tuple[int, int]]:
@@ -96,6 +117,7 @@ def _version(nb, which: str, source_name: str):
     n_regions = 0
     for i, cell in enumerate(out.cells):
         where = f"{source_name}, cell {i + 1}"
+        check_nbgrader_markup(cell, where)
         n_regions += len(_regions(cell.source.split("\n"), where))
         student, solution = split_cell(cell.source, cell.cell_type, where)
         cell.source = student if which == "student" else solution
@@ -103,6 +125,7 @@ def _version(nb, which: str, source_name: str):
             cell.outputs = []
             cell.execution_count = None
         cell.metadata.pop("execution", None)
+        cell.metadata.pop("nbgrader", None)
     if n_regions == 0:
         raise MarkerError(f"{source_name}: no solution region; every exercise needs at least one.")
     out.metadata.pop("widgets", None)

@@ -10,12 +10,22 @@ checks that
 - every code cell finishes without a traceback;
 - the explorers render as widgets (no "Error displaying widget", no static fallback shown);
 - moving the consistency-cut slider with the keyboard changes the truth table on the page
-  (and its title reports the new cut).
+  (and its title reports the new cut);
+- the explorers fit a projector (issue 13): at 1366x768 and 1920x1080, with the left sidebar
+  collapsed and each explorer scrolled to the top of the notebook's visible area, its controls
+  and its main result (the change report and the top of the truth table, at 1920x1080 the
+  whole truth table; the calibration figure; the sweep figure) lie on that first screen
+  together (checked from bounding boxes; a screenshot of each screen is saved in the test's
+  temporary directory and named in a failure message); every text in the explorers is
+  rendered at 14 px or more (computed styles; SVG text by its size on screen); and the
+  threshold explorer's configuration chart carries the paper's names (S1 ...), not bare
+  numbers such as "2a".
 
 Skipped when /usr/bin/chromium or the playwright package is missing; under CI
-(``QCAKIT_NO_SKIPS=1``, see the repository's ``conftest.py``) that skip is a failure. ``scripts/ensure-browser`` installs
-Chromium. The server and the browser are stopped even when the test fails; a failure message
-carries a full-page screenshot path, the browser console and the server log.
+(``QCAKIT_NO_SKIPS=1``, see the repository's ``conftest.py``) that skip is a failure.
+``scripts/ensure-browser`` installs Chromium. The server and the browser are stopped even when
+the test fails; a failure message carries a full-page screenshot path, the browser console and
+the server log.
 """
 from __future__ import annotations
 
@@ -44,6 +54,18 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage"]
 STEPS = 5  # arrow-key presses on the consistency slider (step 0.01): 0.80 -> 0.85
+VIEWPORTS = ((1366, 768), (1920, 1080))  # common projector and screen sizes
+MIN_FONT_PX = 14
+# explorer -> (its controls, its main result: every element listed must be on the first screen)
+CONTROLS = ".widget-slider, .widget-dropdown, .widget-text, .widget-checkbox, .widget-button"
+EXPLORERS = {
+    "threshold": (".qcakit-threshold-explorer",
+                  (".qcakit-changes-out", ".qcakit-tt-out .qcakit-truth-table > p")),
+    "calibration": (".qcakit-calibration-explorer", (".qcakit-curve-out svg",)),
+    "sweep": (".qcakit-robustness-sweep", (".qcakit-sweep-plot-out svg",)),
+}
+# on the larger screen the whole truth table fits under the change report as well
+WHOLE_TRUTH_TABLE = {(1920, 1080): {"threshold": (".qcakit-tt-out .qcakit-truth-table",)}}
 
 
 def _free_port() -> int:
@@ -249,6 +271,111 @@ def _move_slider(page, table):
     assert "Error displaying widget" not in page.locator(".jp-Notebook").inner_text()
 
 
+# Scroll the explorer (arguments: its CSS selector, its controls' and its results' selectors) to
+# the top of the notebook's scroll area; return that area (the part inside the window) and the
+# boxes of the controls and results.
+_SCROLL_JS = """([selector, controls, results]) => {
+  const el = document.querySelector(selector);
+  const scroller = el.closest('.jp-WindowedPanel-outer') || el.closest('.jp-Notebook');
+  scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  const box = e => { const r = e.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+  const s = box(scroller);
+  const area = {top: Math.max(s.top, 0), bottom: Math.min(s.bottom, window.innerHeight),
+                left: Math.max(s.left, 0), right: Math.min(s.right, window.innerWidth)};
+  const label = e => 'control "' + (e.innerText || '').trim().split('\\n')[0].slice(0, 30) + '"';
+  const found = Array.from(el.querySelectorAll(controls)).map(e => ({name: label(e), ...box(e)}));
+  const result = css => { const e = el.querySelector(css);
+    return e ? {name: css, ...box(e)} : {name: css, missing: true}; };
+  return {area, explorer: box(el), controls: found, results: results.map(result)};
+}"""
+
+# Every visible text in the explorers (own text nodes, inputs and selects) rendered under the
+# given size: HTML by its computed font size, SVG text by its computed size times the SVG's
+# scale on screen (rotated labels included).
+_SMALL_TEXT_JS = """(minimum) => {
+  const small = [];
+  for (const el of document.querySelectorAll('.qcakit-explorer, .qcakit-explorer *')) {
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    const field = el.matches('input, select');
+    if (!(own || field) || !el.getClientRects().length) continue;
+    let px = parseFloat(getComputedStyle(el).fontSize);
+    const m = el instanceof SVGElement && el.getScreenCTM();
+    if (m) px *= Math.hypot(m.a, m.b);  // the scale, rotated text included
+    if (px < minimum - 0.05) {
+      const text = field ? el.value : el.textContent.trim();
+      small.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') || ''} `
+                 + `${px.toFixed(1)}px: ${String(text).slice(0, 40)}`);
+    }
+  }
+  return small;
+}"""
+
+# The column headers of the threshold explorer's configuration chart.
+_CHART_HEADERS_JS = """() => {
+  const ex = document.querySelector('.qcakit-threshold-explorer .qcakit-solution-out');
+  const chart = Array.from(ex.querySelectorAll('div.qcakit'))
+    .find(d => d.innerText.startsWith('Configuration chart'));
+  if (!chart) return null;
+  return Array.from(chart.querySelector('table tr').querySelectorAll('th'))
+    .map(th => th.innerText.trim()).filter(t => t);
+}"""
+
+
+def _collapse_sidebars(page):
+    page.evaluate("() => { const shell = window.jupyterapp.shell; "
+                  "shell.collapseLeft(); shell.collapseRight(); }")
+
+
+def _outside(item, area) -> bool:
+    return (item["top"] < area["top"] - 1 or item["bottom"] > area["bottom"] + 1
+            or item["left"] < area["left"] - 1 or item["right"] > area["right"] + 1)
+
+
+def _first_screen(page, tmp, width, height) -> list[str]:
+    """Scroll to each explorer at this viewport; a problem per element off the first screen."""
+    page.set_viewport_size({"width": width, "height": height})
+    _collapse_sidebars(page)
+    problems = []
+    for name, (selector, results) in EXPLORERS.items():
+        results = list(results) + list(WHOLE_TRUTH_TABLE.get((width, height), {}).get(name, ()))
+        page.evaluate(_SCROLL_JS, [selector, CONTROLS, results])
+        page.wait_for_timeout(150)  # let the scroll settle before measuring and the screenshot
+        boxes = page.evaluate(_SCROLL_JS, [selector, CONTROLS, results])
+        shot = tmp / f"{name}-{width}x{height}.png"
+        page.screenshot(path=str(shot))
+        area = boxes["area"]
+        print(f"{width}x{height} {name}: area {_fmt_box(area)}")
+        for item in boxes["controls"] + boxes["results"]:
+            print(f"  {item['name']}: {_fmt_box(item)}")
+            if item.get("missing"):
+                problems.append(f"{width}x{height} {name}: no {item['name']} (see {shot})")
+            elif _outside(item, area):
+                problems.append(f"{width}x{height} {name}: {item['name']} at {_fmt_box(item)} "
+                                f"is not within the first screen {_fmt_box(area)} (see {shot})")
+        assert boxes["controls"], f"{name}: no controls found by {CONTROLS!r}"
+    return problems
+
+
+def _fmt_box(b) -> str:
+    if b.get("missing"):
+        return "missing"
+    return f"x {b['left']:.0f}-{b['right']:.0f}, y {b['top']:.0f}-{b['bottom']:.0f}"
+
+
+def _check_projector(page, tmp):
+    problems = []
+    for width, height in VIEWPORTS:
+        problems += _first_screen(page, tmp, width, height)
+        small = page.evaluate(_SMALL_TEXT_JS, MIN_FONT_PX)
+        problems += [f"{width}x{height}: text under {MIN_FONT_PX} px: {s}" for s in small[:20]]
+    headers = page.evaluate(_CHART_HEADERS_JS)
+    assert headers, "the threshold explorer shows no configuration chart"
+    assert "S1" in headers, f"the chart's columns are not the paper's names: {headers}"
+    assert "2a" not in headers, f"bare configuration numbers in the chart: {headers}"
+    assert not problems, "not projector-ready:\n" + "\n".join(problems)
+
+
 def test_notebook_18_widgets_render_and_respond(lab):
     from playwright.sync_api import sync_playwright
 
@@ -265,6 +392,7 @@ def test_notebook_18_widgets_render_and_respond(lab):
                 _run_notebook(page, lab, console)
                 table = _check_widgets(page)
                 _move_slider(page, table)
+                _check_projector(page, lab.tmp)
             except Exception as err:  # keep what is needed to diagnose a CI failure
                 shot = lab.tmp / "failure.png"
                 try:

@@ -356,3 +356,48 @@ def test_sweep_svg_draws_gaps_terms_and_reference():
         svg.sweep_svg(table.drop(columns="expression"))
     with pytest.raises(QCAInputError, match="empty"):
         svg.sweep_svg(table.iloc[:0])
+
+
+# ------------------------------------------------------------------------------ seams
+
+
+def test_analysis_summary_is_one_sweep_row():
+    a = explore.analyse(D, "Y", ["A", "B"], incl_cut=0.8, solution="complex")
+    s = a.summary()
+    # by hand (see test_analyse_complex_solution_and_fit): A has consistency 1.7 / 2.0
+    assert s["consistency"] == pytest.approx(0.85)
+    assert s["coverage"] == pytest.approx(1.7 / 1.8)
+    assert (s["expression"], s["models"], s["positive_rows"], s["terms"]) == ("A", 1, 2, {"A"})
+    assert a.summary() is s  # computed once
+    none = explore.analyse(D, "Y", ["A", "B"], n_cut=2).summary()
+    assert math.isnan(none["consistency"]) and none["models"] == 0 and none["terms"] == set()
+    row = explore.sweep(D, "Y", ["A", "B"], cuts=[0.8], solution="complex").iloc[0]
+    assert (row["consistency"], row["expression"], bool(row["A"])) == (s["consistency"], "A",
+                                                                       True)
+
+
+def test_cache_keys():
+    from qcakit.explore import cache as keys
+
+    settings = {"incl_cut": 0.8, "pri_cut": None, "n_cut": 1, "solution": "intermediate",
+                "directional": {"A": 1}}
+    assert keys.settings_key(settings, ["A", "B"]) == (
+        "settings", ("A", "B"), 0.8, None, 1, "intermediate", (("A", "1"),))
+    assert keys.settings_key(settings, [["A"], "B"]) is None  # unhashable: not cached
+    tt = qcakit.truth_table(D, "Y", ["A", "B"])
+    coding = keys.coding_key(tt, {**settings, "solution": "complex", "directional": None})
+    # by hand: incl of rows 4 (A*B) 1.3 / 1.3, 3 (A*~B) 1.1 / 1.2, 2 (~A*B) 0.7 / 1.3,
+    # 1 (~A*~B) 0.5 / 1.2: at the cut 0.8 rows 4 and 3 are coded 1
+    assert coding[0] == "complex" and dict(coding[3]) == {4: "1", 3: "1", 2: "0", 1: "0"}
+    assert keys.cached_solutions({}, coding, tt) is None
+
+
+def test_calibration_state_set_name_keeps_the_raw_name():
+    growth = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=list("abcde"), name="GROWTH")
+    state = explore.calibration_state(growth, (1.5, 3.5, 4.5), set_name="CAP")
+    assert state.name == "CAP" and state.options["raw_name"] == "GROWTH"
+    assert state.title().startswith("Calibration of CAP:")
+    same = explore.calibration_state(growth, (1.5, 3.5, 4.5))
+    assert same.name == "GROWTH" and same.options["raw_name"] is None
+    picture = svg.calibration_svg(state)
+    assert ">GROWTH (raw)</text>" in picture and ">membership in CAP</text>" in picture

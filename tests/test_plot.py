@@ -161,3 +161,55 @@ def test_threshold_sweep_bad_input():
         plot.threshold_sweep(pd.DataFrame({"cut": [0.8]}))
     with pytest.raises(QCAInputError, match="empty"):
         plot.threshold_sweep(sweep_table().iloc[0:0])
+
+
+# ------------------------------------------------------------------------------ one description
+
+
+def test_matplotlib_and_svg_draw_the_same_sweep_description():
+    from qcakit import figures, svg
+
+    table = sweep_table()
+    fig = figures.sweep_figure(table, 0.8)
+    ax = plot.threshold_sweep(table, reference=0.8)
+    picture = svg.sweep_svg(table, reference=0.8)
+    assert ax.get_title() == fig.title and f">{fig.title}</text>" in picture
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [text for _, text in fig.legend]
+    assert all(f">{text}</text>" in picture for _, text in fig.legend)
+    assert [ln.get_color() for ln in ax.lines[:2]] == [c for c, _ in fig.legend[:2]]
+    assert all(f"fill='{c}'" in picture for c, _ in fig.legend)
+    tax = ax.figure.axes[1]
+    assert [t.get_text() for t in tax.get_yticklabels()] == fig.terms  # first on top
+    assert all(f">{term}</text>" in picture for term in fig.terms)
+    # by hand: the solution changes between 0.5/0.8 (A + B -> A) and 0.8/0.95 (A -> A*B)
+    assert fig.changes == pytest.approx([0.65, 0.875])
+
+
+def test_matplotlib_and_svg_draw_the_same_calibration_description():
+    from qcakit import explore, figures, svg
+
+    raw = pd.Series([1.0, 4.0, 6.0, 9.0], index=list("abcd"), name="X")
+    fig = figures.calibration_figure(raw, (2, 5, 8))
+    ax = plot.calibration_curve(raw, thresholds=(2, 5, 8))
+    picture = svg.calibration_svg(explore.calibration_state(raw, (2, 5, 8)))
+    assert (ax.get_xlabel(), ax.get_ylabel()) == (fig.xlabel, fig.ylabel) == (
+        "X (raw)", "membership in X")
+    assert f">{fig.xlabel}</text>" in picture and f">{fig.ylabel}</text>" in picture
+    assert sorted(t.get_text() for t in ax.texts) == sorted(t for _, _, t in fig.labels)
+    assert all(f">{t}</text>" in picture for _, _, t in fig.labels)
+    assert [name for name, _ in fig.anchors] == ["exclusion", "crossover", "inclusion"]
+    assert all(f">{name} {value:g}</text>" in picture for name, value in fig.anchors)
+    assert scatters(ax)[0].get_facecolor()[0][:3] == pytest.approx(
+        matplotlib.colors.to_rgb(figures.COLOURS["case"]))
+    assert f"fill='{figures.COLOURS['case']}'" in picture
+
+
+def test_sweep_figure_names_its_caller_in_the_error():
+    from qcakit import figures
+
+    with pytest.raises(QCAInputError, match=r"^threshold_sweep\(\) draws the table of "
+                                            r"qcakit\.explore\.sweep"):
+        plot.threshold_sweep(pd.DataFrame({"cut": [0.8]}))
+    with pytest.raises(QCAInputError, match=r"^sweep_figure\(\) draws"):
+        figures.sweep_figure(pd.DataFrame({"cut": [0.8]}))

@@ -130,7 +130,7 @@ def test_make_lab_opens_the_kit(tmp_path):
 @pytest.mark.parametrize("strict, expected", [("1", 1), ("", 0)])
 def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expected):
     """The repository's conftest.py turns a skip into a failure when QCAKIT_NO_SKIPS=1, as .ci/run
-    sets it; an expected failure (xfail) is left alone."""
+    sets it; an expected failure (xfail) and a skip marked "optional:" are left alone."""
     import os
     import shutil
     import subprocess
@@ -141,6 +141,7 @@ def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expect
     (tmp_path / "test_sample.py").write_text(
         "import pytest\n"
         "def test_skipped():\n    pytest.skip('no chromium here')\n"
+        "def test_optional():\n    pytest.skip('optional: needs R')\n"
         "@pytest.mark.xfail(reason='known')\ndef test_xfail():\n    assert False\n"
         "def test_passes():\n    assert True\n"
     )
@@ -150,7 +151,22 @@ def test_a_skip_fails_under_ci_and_stays_a_skip_locally(tmp_path, strict, expect
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == expected, run.stdout
     if strict:
-        assert "1 failed, 1 passed, 1 xfailed" in run.stdout
+        assert "1 failed, 1 passed, 1 skipped, 1 xfailed" in run.stdout
         assert "unexpected skip under QCAKIT_NO_SKIPS=1 (CI): Skipped: no chromium here" in run.stdout
     else:
-        assert "1 passed, 1 skipped, 1 xfailed" in run.stdout
+        assert "1 passed, 2 skipped, 1 xfailed" in run.stdout
+
+
+def test_readme_layout_lists_every_module():
+    """The README's layout block names every module and subpackage of qcakit/, and nothing
+    that is not there (so a newcomer can find their way from it)."""
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("## Layout", 1)[1].split("```")[1]
+    package = ROOT / "qcakit"
+    modules = {p.name for p in package.glob("*.py") if p.name != "__init__.py"}
+    packages = {p.name + "/" for p in package.iterdir()
+                if p.is_dir() and (p / "__init__.py").exists()}
+    missing = sorted(name for name in modules | packages if name not in block)
+    assert not missing, f"README layout does not mention: {missing}"
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", block))
+    assert named <= modules, f"README layout names modules that do not exist: {named - modules}"

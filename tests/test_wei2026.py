@@ -102,3 +102,24 @@ def test_reported_fit_numbers_are_what_the_stored_data_give(coding):
 def test_paper_stand_in_gives_the_five_configurations():
     check = rec.check_structure(datasets.load(NAMES["paper"]))
     assert check["missing"] == [] and check["extra"] == [] and check["n_models"] == 1
+
+
+def test_reconstruction_design_reads_terms_with_qcakit_parse():
+    # literal order and spacing do not matter: the terms are read by qcakit.parse
+    shuffled = {k: " * ".join(reversed(v.split("*"))) for k, v in wei2026.CONFIGURATIONS.items()}
+    a, b = rec.build_design(), rec.build_design(shuffled)
+    assert (a.on_rows == b.on_rows).all() and a.core_cubes == b.core_cubes
+    # configuration 1, ~SYS*ORG*SERV*INFO*~PERF, leaves STAFF free: rows 0 1 1 ? 1 0 -> 2 rows
+    one = rec.build_design({"1": wei2026.CONFIGURATIONS["1"]}, wei2026.TABLE4_CHART[["1"]])
+    assert int(one.on_rows.sum()) == 2
+    assert np.flatnonzero(one.on_rows).tolist() == [0b011010, 0b011110]
+
+
+def test_reconstruction_command_line_help():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "qcakit.studies.wei2026_reconstruction",
+                          "--help"], capture_output=True, text=True, check=True).stdout
+    assert "Reconstruct case-level scores for Wei, Zhou & Xu (2026)" in out
+    assert "--write" in out and "about 30 s" in out

@@ -249,3 +249,111 @@ def test_robustness_sweep_shares_a_cache_with_the_threshold_explorer():
                                        solution="complex", cache=ex.cache)
     assert sweeper.cache is ex.cache and len(ex.cache) == before  # all looked up
     assert sweeper.state["expression"].tolist()[-1] == "A*B"
+
+
+# ------------------------------------------------------------------------------ on a projector
+
+
+def test_anchor_boxes_show_a_sensible_precision():
+    # Xu's GROWTH scores; Excel PERCENTILE.INC at 95 %: rank 0.95 * 10 = 9.5, halfway between
+    # 17.3 and 32.22 = 24.76 by hand; at 5 %: halfway between -3.86 and -0.82 = -2.34.
+    # In binary floating point the 95th percentile comes out as 24.759999999999998.
+    growth = pd.Series([-3.86, -0.82, 0.6, 1.78, 2.27, 2.8, 3.12, 6.56, 6.79, 17.3, 32.22],
+                       name="GROWTH")
+    noisy = explore.calibration_state(growth, percentiles=(5, 50, 95),
+                                      percentile_method="excel_inc").anchors
+    assert noisy[2] != 24.76 and abs(noisy[2] - 24.76) < 1e-12  # the noise to hide
+    ex = widgets.calibration_explorer(growth, percentiles=(5, 50, 95))
+    shown = [ex.controls[k].value for k in ("exclusion", "crossover", "inclusion")]
+    assert shown == [-2.34, 2.8, 24.76]
+    assert ex.state.anchors == (-2.34, 2.8, 24.76)
+    ex.controls["percentiles"].value = "manual"
+    ex.controls["percentiles"].value = "excel_inc"  # choosing the definition again
+    assert ex.controls["inclusion"].value == 24.76
+    assert widgets.anchor_value(24.759999999999998) == 24.76
+    assert widgets.anchor_value(0.501) == 0.501
+
+
+def test_calibration_axis_names_the_raw_variable():
+    growth = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=list("abcde"), name="GROWTH")
+    sets = SETS.rename(columns={"X": "CAPACITY"})
+    ex = widgets.calibration_explorer(growth, (1.5, 3.5, 4.5), set_name="CAPACITY",
+                                      sets=sets, outcome="Y")
+    curve = ex.outputs["curve"].value
+    assert ">GROWTH (raw)</text>" in curve and "CAPACITY (raw)" not in curve
+    assert ">membership in CAPACITY</text>" in curve
+    assert ex.state.name == "CAPACITY"  # the necessity table has the set's row
+    assert "CAPACITY" in ex.state.necessity.table.index
+    assert "GROWTH calibrated into CAPACITY" in ex.widget.children[0].value
+
+
+def test_threshold_chart_carries_the_papers_names():
+    paper = {"S1": "A"}  # the complex solution at 0.8 is A (hand-checked in test_explore)
+    ex = make_threshold(configuration_names=paper)
+    assert "<th>S1</th>" in ex.outputs["solution"].value
+    ex.set(incl_cut=0.95)  # the solution becomes A*B: it contains A, so it differs from S1
+    assert "<th>S1 (differs)</th>" in ex.outputs["solution"].value
+    ex.set(incl_cut=0.5)  # A + B: A is S1, B is not in the paper
+    html = ex.outputs["solution"].value
+    assert "<th>S1</th>" in html and "<th>2 (not in paper)</th>" in html
+
+
+def test_figure_text_is_at_least_14px():
+    import re
+
+    from qcakit import svg
+
+    ex = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    sweeper = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.5, 1.0), solution="complex")
+    for picture in (ex.outputs["curve"].value, sweeper.outputs["plot"].value):
+        sizes = [float(s) for s in re.findall(r"font-size='([\d.]+)'", picture)]
+        assert sizes and min(sizes) >= 14 == svg.FONT_PX
+
+
+def test_explorer_panels_set_text_to_at_least_14px():
+    import re
+
+    ex = make_threshold(directional=None, reference_label="paper")
+    ex.set(incl_cut=0.95)  # a change report with rows, a chart, notes
+    cal = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    sweeper = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.5, 1.0), solution="complex")
+    panels = [w.value for e in (ex, cal, sweeper) for w in e.outputs.values()]
+    for panel in panels:
+        px = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)px", panel)]
+        pct = re.findall(r"font-size:\s*([\d.]+)%", panel)
+        assert all(v >= 14 for v in px)
+        # relative sizes are only the chart's large and small symbols (core / peripheral)
+        assert set(pct) <= {"150", "85"}
+        assert all(m.group(0).endswith(("●</span>", "⊗</span>"))
+                   for m in re.finditer(r"<span style='font-size:85%'>.</span>", panel))
+    for panel in (ex.outputs["truth_table"].value, ex.outputs["changes"].value,
+                  cal.outputs["scores"].value, cal.outputs["necessity"].value,
+                  sweeper.outputs["ranges"].value):
+        assert panel.count("<table") == panel.count("<table class='qcakit-tt' style='font-size"
+                                                    ":14px'>") + panel.count(
+            "<table style='font-size:14px'>")
+
+
+def test_explorers_carry_the_projector_style_sheet():
+    import re
+
+    from qcakit.widgets.explorer import PROJECTOR_CSS
+
+    ex = make_threshold(directional=None, reference_label="paper")
+    cal = widgets.calibration_explorer(RAW, sets=SETS, outcome="Y")
+    sweeper = widgets.robustness_sweep(D, "Y", ["A", "B"], cuts=(0.5, 1.0), solution="complex")
+    for explorer in (ex, cal, sweeper):
+        box = explorer.widget
+        assert "qcakit-explorer" in box._dom_classes
+        style = box.children[-1]
+        assert style.value == f"<style>{PROJECTOR_CSS}</style>"
+        assert style.layout.display == "none"  # takes no room
+    rules = [r.strip() for r in PROJECTOR_CSS.strip().split("}") if r.strip()]
+    # every rule is scoped to the explorers, so no other widget on the page changes
+    selectors = [sel.strip() for r in rules for sel in r.split("{")[0].split(",")]
+    assert len(selectors) == 9 and all(s.startswith(".qcakit-explorer") for s in selectors)
+    sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)px", PROJECTOR_CSS)]
+    assert "--jp-widgets-font-size: 14px" in PROJECTOR_CSS and min(sizes) == 14
+    # the chart's peripheral symbols (inline 85 %) are raised to 14 px, the core ones above
+    assert "span[style='font-size:85%'] { font-size: 14px !important; }" in PROJECTOR_CSS
+    assert "span[style='font-size:150%'] { font-size: 21px !important; }" in PROJECTOR_CSS

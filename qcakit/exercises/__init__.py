@@ -8,10 +8,13 @@ the check right after each task::
     check.q2(answer)      # a coloured box: right, or what is wrong and a hint
 
 The checks live in the installed package, so they work offline and on a read-only JupyterHub.
-They compute the expected values with qcakit from the bundled data, never reveal the solution,
-and never raise: an unanswered task (``...``) gets "not answered yet", a wrong kind of answer a
-note on the kind wanted. :func:`progress` lists the latest result of every check run in this
-session.
+Each compares the answer with a reference computed with qcakit from the bundled data (values
+within a stated tolerance, sets of cases, rows and output codes, models, the cases a table or
+solution was built from) and says "correct" only when nothing graded differs; otherwise it names
+what differs. They never reveal the solution: an unanswered task (``...``) gets "not answered
+yet", a wrong kind of answer a note on the kind wanted. Written answers are not marked: their
+check shows a model answer and a rubric (status "self-assessed"). :func:`progress` lists the
+latest result of every check run in this session.
 
 >>> from qcakit.exercises import ex01
 >>> ex01.q3(0.03).message

@@ -1,11 +1,23 @@
 """Feedback core of the exercises: result objects, answer readers and the check decorator.
 
+The answer readers (``read_number``, ``read_names``, ...) are in :mod:`._answers`.
+
 A check function takes the learner's answer and returns a :class:`Feedback`: right, or what is
 wrong and a hint, never only ``False`` and never the solution. It never raises: an answer still
 left as ``...`` (or ``None``) gets a friendly "not answered yet", an answer of the wrong kind
 (a Series where a number is expected, text where a list is expected) gets a note on the kind of
-answer wanted, and a bug in a check shows as a message instead of a traceback, so the student
-notebooks execute from top to bottom under nbval.
+answer wanted. An answer that makes a check stumble on its shape (a ``TypeError``, ``ValueError``,
+``KeyError``, ``IndexError`` or ``AttributeError`` while reading it) gets the status ``"error"``
+with the exception named, never a verdict; any other exception propagates, so a real bug in a
+check shows as a traceback instead of hiding behind a message. Written answers get the status
+``"self-assessed"``: a model answer and a rubric, never a mark (see :mod:`._verdicts`).
+
+Under nbgrader (its ``autograde`` and ``validate`` set the environment variable
+``NBGRADER_EXECUTION``), a check is a test: an answer that is not correct raises an
+``AssertionError`` carrying the feedback, so the locked check cell scores no points. A correct
+answer, or a written one ("self-assessed", graded by hand in nbgrader), shows its box and returns
+``None``, so that nbgrader reads no result as a partial score. Without that variable
+(self-study) checks never raise.
 
 Every feedback is recorded in :data:`LOG` (see :func:`progress`), and appended as one JSON line
 to the file named by the environment variable ``QCAKIT_EXERCISES_LOG`` when it is set; the tests
@@ -14,38 +26,28 @@ use that file to see what every check in an executed notebook reported.
 >>> fb = Feedback("ex00", "q1", "correct", "Right: 0.69 is the minimum of 0.89 and 1 - 0.31.")
 >>> print(fb)
 [correct] ex00.q1: Right: 0.69 is the minimum of 0.89 and 1 - 0.31.
->>> read_number(0.5), sorted(read_names("BE, CZ", ["BE", "CZ", "UK"]))
-(0.5, ['BE', 'CZ'])
->>> sorted(read_choices("a, C", "abcd"))
-['a', 'c']
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import json
-import math
-import numbers
 import os
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
-
-from .. import QCAInputError, parse
-from ..sets import to_string
 
 #: Environment variable naming a file to which every feedback is appended as a JSON line.
 LOG_ENV = "QCAKIT_EXERCISES_LOG"
 
-STATUSES = ("correct", "partly", "incorrect", "unanswered", "error")
+STATUSES = ("correct", "partly", "incorrect", "unanswered", "error", "self-assessed")
 _STYLE = {  # background, border, icon, heading
     "correct": ("#e6f4ea", "#34a853", "✔", "Correct"),
     "partly": ("#fef7e0", "#f9ab00", "◐", "Partly there"),
     "incorrect": ("#fff4e5", "#e37400", "✎", "Not yet"),
     "unanswered": ("#eef3fd", "#4285f4", "…", "Not answered yet"),
     "error": ("#f3e8fd", "#9334e6", "?", "The checker could not read this answer"),
+    "self-assessed": ("#f1f3f4", "#5f6368", "✍", "Written answer: assess it yourself"),
 }
 
 #: Every feedback given in this Python session, oldest first.
@@ -59,7 +61,8 @@ class Feedback:
     """What a check says about one answer; shows as a coloured box in Jupyter, as text elsewhere.
 
     ``status`` is one of ``"correct"``, ``"partly"``, ``"incorrect"``, ``"unanswered"``,
-    ``"error"``; ``message`` says what is right or wrong; ``hint`` suggests where to look.
+    ``"error"``, ``"self-assessed"`` (a written answer, not marked); ``message`` says what is
+    right or wrong; ``hint`` suggests where to look.
     """
 
     exercise: str
@@ -175,6 +178,24 @@ def _record(fb: Feedback) -> None:
                                  "status": fb.status, "message": fb.message}) + "\n")
 
 
+#: Environment variable that nbgrader sets while it executes a notebook ("autograde", "validate").
+NBGRADER_ENV = "NBGRADER_EXECUTION"
+#: Statuses that pass under nbgrader; a written answer is graded by hand, not by its check.
+PASSING = ("correct", "self-assessed")
+
+
+def _as_nbgrader_test(fb: Feedback) -> None:
+    """Under nbgrader: raise with the feedback unless it passes; else display it."""
+    if fb.status not in PASSING:
+        raise AssertionError(str(fb))
+    from IPython.display import display
+    display(fb)
+
+
+#: Exceptions that reading an answer of an unexpected shape can raise; they give status "error".
+_SHAPE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+
+
 def check(func):
     """Decorate ``qN(answer)`` of module ``exNN``: unanswered, wrong kinds and bugs handled."""
     module = func.__module__.rsplit(".", 1)[-1]
@@ -194,7 +215,7 @@ def check(func):
                 result = func(answer, *args, **kwargs)
             except AnswerProblem as problem:
                 result = wrong(problem.message, problem.hint)
-            except Exception as exc:  # a check must never crash a learner's notebook
+            except _SHAPE_ERRORS as exc:  # an answer of an unforeseen shape: say so, no verdict
                 result = Result(
                     "error",
                     f"Something in this answer made the checker stumble ({type(exc).__name__}: "
@@ -206,6 +227,8 @@ def check(func):
         fb = Feedback(module, func.__name__, result.status, result.message, result.hint,
                       result.details)
         _record(fb)
+        if os.environ.get(NBGRADER_ENV):
+            return _as_nbgrader_test(fb)
         return fb
 
     return wrapper
@@ -223,236 +246,3 @@ def progress(exercise: str | None = None) -> pd.DataFrame:
             latest[(fb.exercise, fb.question)] = fb.status
     rows = [{"exercise": e, "question": q, "status": s} for (e, q), s in sorted(latest.items())]
     return pd.DataFrame(rows, columns=["exercise", "question", "status"])
-
-
-# ---------------------------------------------------------------------------------------------
-# Answer readers: turn what a learner typed into a plain value, or raise AnswerProblem kindly.
-# ---------------------------------------------------------------------------------------------
-
-def _kind(x) -> str:
-    if isinstance(x, pd.Series):
-        return f"a pandas Series with {len(x)} values"
-    if isinstance(x, pd.DataFrame):
-        return f"a DataFrame with {x.shape[0]} rows and {x.shape[1]} columns"
-    if isinstance(x, str):
-        return f"the text {x!r}"
-    if isinstance(x, bool):
-        return f"the truth value {x}"
-    return f"a {type(x).__name__}"
-
-
-def read_number(answer, what: str = "a number") -> float:
-    """A single number from a number, a numpy scalar or a one-value Series."""
-    if isinstance(answer, (bool, np.bool_)):
-        raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.")
-    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
-        size = np.size(answer)
-        if size == 1:
-            return read_number(np.asarray(answer).ravel()[0], what)
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for {what}.",
-            "Pick the one value you need, e.g. series.loc['case'], or combine the values, "
-            "e.g. with .sum().",
-        )
-    if isinstance(answer, str):
-        try:
-            float(answer)
-        except ValueError:
-            raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.") \
-                from None
-        raise AnswerProblem(
-            f"You gave the number as text ({answer!r}).",
-            "Write it without quotes, e.g. answer = 0.5 rather than answer = '0.5'.",
-        )
-    if isinstance(answer, numbers.Real):
-        value = float(answer)
-        if math.isnan(value):
-            raise AnswerProblem("Your answer is NaN (not a number).",
-                                "A NaN usually comes from a division by zero or a missing value.")
-        return value
-    raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.")
-
-
-def read_int(answer, what: str = "a whole number") -> int:
-    value = read_number(answer, what)
-    if value != int(value):
-        raise AnswerProblem(f"You gave {value:g}, but this task asks for {what} (a count).")
-    return int(value)
-
-
-def read_bool(answer, what: str = "True or False") -> bool:
-    if isinstance(answer, (bool, np.bool_)):
-        return bool(answer)
-    if isinstance(answer, str) and answer.strip().lower() in ("true", "false", "yes", "no"):
-        raise AnswerProblem(f"You gave the text {answer!r}.",
-                            "Write True or False without quotes.")
-    raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.")
-
-
-def read_names(answer, valid, what: str = "names", *, allow_empty: bool = True) -> set:
-    """A set of names from a list, set, tuple, Index, boolean Series, or comma-separated text.
-
-    Unknown names raise an AnswerProblem that suggests the closest valid ones.
-    """
-    valid = [str(v) for v in valid]
-    if isinstance(answer, pd.Series) and pd.api.types.is_bool_dtype(answer):
-        items = [str(i) for i in answer.index[answer.to_numpy()]]
-    elif isinstance(answer, pd.DataFrame):
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for a list of {what}.",
-            "Use the index of the rows you mean, e.g. list(df.index), or a list like "
-            "['A', 'B'].",
-        )
-    elif isinstance(answer, pd.Series):
-        raise AnswerProblem(
-            f"You gave {_kind(answer)} (numbers), but this task asks for a list of {what}.",
-            "Keep the labels of the rows you mean, e.g. list(s.index[s > 0.5]).",
-        )
-    elif isinstance(answer, str):
-        items = [answer.strip()]
-    elif isinstance(answer, (list, tuple, set, frozenset, pd.Index, np.ndarray)):
-        items = [str(a).strip() for a in answer]
-    else:
-        raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for a list of {what}.",
-                            "Write it like ['A', 'B'] (names in quotes, inside brackets).")
-    # "BE, CZ" (or a truth table's cases cell) stands for several names, unless a name itself
-    # contains a comma, as some case labels do.
-    items = [part for item in items
-             for part in ([item] if item in valid else _split_names(item, valid))]
-    unknown = [i for i in items if i not in valid]
-    if unknown:
-        bad = unknown[0]
-        fold = [v for v in valid if v.lower() == bad.lower()]
-        close = (difflib.get_close_matches(bad, valid, n=2)
-                 or [v for v in valid if bad.lower() in v.lower()][:2])
-        tip = (f" Did you mean {fold[0]!r} (names are case-sensitive)?" if fold else
-               f" Did you mean {' or '.join(map(repr, close))}?" if close else "")
-        raise AnswerProblem(
-            f"{bad!r} is not one of the {what} here.{tip}",
-            f"The {what} are: {', '.join(map(repr, valid))}.",
-        )
-    if not items and not allow_empty:
-        raise AnswerProblem(f"Your list is empty; this task expects at least one of the {what}.")
-    return set(items)
-
-
-def _split_names(text: str, valid: list) -> list:
-    """Split comma-separated names, keeping together pieces that form a valid name."""
-    pieces = [p.strip() for p in text.split(",") if p.strip()]
-    out, i = [], 0
-    while i < len(pieces):
-        for j in range(len(pieces), i, -1):
-            candidate = ", ".join(pieces[i:j])
-            if candidate in valid:
-                out.append(candidate)
-                i = j
-                break
-        else:
-            out.append(pieces[i])
-            i += 1
-    return out
-
-
-def read_choices(answer, options: str, *, single: bool = False):
-    """Letters of a multiple-choice answer: 'b', 'B', '(b)', ['a', 'c'] or 'a, c'."""
-    if isinstance(answer, str):
-        raw = answer.replace(";", ",").replace(" ", ",").split(",")
-    elif isinstance(answer, (list, tuple, set)):
-        raw = [str(a) for a in answer]
-    else:
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for a letter such as 'b'"
-            + ("" if single else " or a list of letters such as ['a', 'c']") + ".")
-    letters = {r.strip().strip("()").strip().lower() for r in raw if r.strip().strip("()")}
-    bad = sorted(x for x in letters if x not in options)
-    if bad:
-        raise AnswerProblem(f"{bad[0]!r} is not one of the options ({', '.join(options)}).")
-    if single:
-        if len(letters) != 1:
-            raise AnswerProblem(f"Choose exactly one option, you gave {len(letters)}.")
-        return letters.pop()
-    return letters
-
-
-def read_expression(answer, conditions, what: str = "an expression") -> tuple:
-    """A parsed sum of products (see :func:`qcakit.parse`) using only ``conditions``."""
-    if hasattr(answer, "expression") and hasattr(answer, "models"):
-        answer = answer.expression
-    if not isinstance(answer, str):
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for {what} in quotes, "
-            "such as 'A*~B + C'.")
-    try:
-        expr = parse(answer)
-    except QCAInputError as exc:
-        raise AnswerProblem(f"I cannot read {answer!r}: {exc}") from None
-    for term in expr:
-        for name, _ in term:
-            if name not in conditions:
-                close = difflib.get_close_matches(name, list(conditions), n=1)
-                tip = f" Did you mean {close[0]!r}?" if close else ""
-                raise AnswerProblem(
-                    f"{name!r} is not a condition here.{tip}",
-                    f"Use the condition names {', '.join(conditions)}; '*' for and, '+' for or, "
-                    "'~' for not.",
-                )
-    return expr
-
-
-def read_row(answer, conditions) -> tuple:
-    """A truth-table row as a tuple of 0/1 from 'A*~B*C', {'A': 1, ...}, (1, 0, 1) or a row id."""
-    k = len(conditions)
-    if isinstance(answer, dict):
-        missing = [c for c in conditions if c not in answer]
-        if missing:
-            raise AnswerProblem(f"Your row gives no value for {missing[0]!r}.",
-                                "A row says for every condition whether it is present (1) or "
-                                "absent (0).")
-        return tuple(int(answer[c]) for c in conditions)
-    if isinstance(answer, (tuple, list)) and all(isinstance(v, numbers.Integral) for v in answer):
-        if len(answer) != k or any(v not in (0, 1) for v in answer):
-            raise AnswerProblem(
-                f"A row here is {k} values of 0 or 1 (one per condition: "
-                f"{', '.join(conditions)}); you gave {tuple(answer)}.")
-        return tuple(int(v) for v in answer)
-    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
-        if not 1 <= answer <= 2 ** k:
-            raise AnswerProblem(f"Row ids run from 1 to {2 ** k}; you gave {answer}.")
-        code = int(answer) - 1
-        return tuple((code >> (k - 1 - j)) & 1 for j in range(k))
-    if isinstance(answer, str):
-        expr = read_expression(answer, conditions, "a row")
-        if len(expr) != 1:
-            raise AnswerProblem("A row is a single combination (no '+').")
-        term = dict(expr[0])
-        missing = [c for c in conditions if c not in term]
-        if missing:
-            raise AnswerProblem(
-                f"Your row leaves out {missing[0]!r}.",
-                "A truth-table row names every condition, present (A) or absent (~A).")
-        return tuple(term[c] for c in conditions)
-    raise AnswerProblem(
-        f"You gave {_kind(answer)}; give the row as text such as 'A*~B*C' (every condition, "
-        "~ for absent).")
-
-
-def row_string(row, conditions) -> str:
-    """(1, 0, 1) -> 'A*~B*C'."""
-    return to_string(((tuple((c, v) for c, v in zip(conditions, row))),))
-
-
-def cases_in_rows(tt, out: str) -> set:
-    """Labels of the cases (membership > 0.5) in the truth-table rows coded ``out``."""
-    rows = tt.table.index[tt.table["OUT"] == out]
-    member = tt.memberships[rows] > 0.5
-    return {str(c) for c in member.index[member.any(axis=1)]}
-
-
-def close(a: float, b: float, tol: float) -> bool:
-    return abs(a - b) <= tol + 1e-12
-
-
-def read_text(answer, what: str = "a few sentences") -> str:
-    if not isinstance(answer, str):
-        raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what} in quotes.")
-    return answer.strip()

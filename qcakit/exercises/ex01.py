@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, membership
-from ._feedback import (AnswerProblem, check, close, correct, partly, read_choices, read_names,
-                        read_number, wrong)
+from ._answers import read_names, read_number
+from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._verdicts import diagnose, multiple_choice
 
 TOL = 0.005
 
@@ -58,25 +59,19 @@ def q2(answer):
     data = _data()
     x = read_number(answer, "a membership score between 0 and 1")
     dev, stb = data.loc["DE", "DEV"], data.loc["DE", "STB"]
-    expected = float(membership(data, "DEV*~STB")["DE"])
-    if close(x, expected, TOL):
-        return correct(f"Right: AND takes the minimum of DEV ({dev:.2f}) and not-STB "
-                       f"(1 - {stb:.2f}).")
-    if not 0 <= x <= 1:
-        return wrong("A membership score lies between 0 and 1.")
-    if close(x, min(dev, stb), TOL):
-        return wrong("You used STB itself, but the expression asks for ~STB (not stable).",
-                     "The negation of a membership x is 1 - x.")
-    if close(x, max(dev, 1 - stb), TOL):
-        return wrong("That is the larger of the two values: you computed OR (the maximum).",
-                     "In fuzzy sets, AND (*) is the minimum of the memberships.")
-    if close(x, dev * (1 - stb), TOL):
-        return wrong("You multiplied the two memberships.",
-                     "Fuzzy AND is the minimum, not the product.")
-    if close(x, min(1 - dev, stb), TOL) or close(x, 1 - dev, TOL):
-        return wrong("You negated DEV; the expression negates STB only (DEV*~STB).")
-    return wrong("Not quite.", "Look up Germany (DE) in DEV and STB, negate STB (1 - STB), then "
-                 "take the minimum, because * means AND.")
+    return diagnose(
+        x, float(membership(data, "DEV*~STB")["DE"]), TOL,
+        f"Right: AND takes the minimum of DEV ({dev:.2f}) and not-STB (1 - {stb:.2f}).",
+        [(min(dev, stb), "You used STB itself, but the expression asks for ~STB (not stable).",
+          "The negation of a membership x is 1 - x."),
+         (max(dev, 1 - stb), "That is the larger of the two values: you computed OR (the "
+          "maximum).", "In fuzzy sets, AND (*) is the minimum of the memberships."),
+         (dev * (1 - stb), "You multiplied the two memberships.",
+          "Fuzzy AND is the minimum, not the product."),
+         (min(1 - dev, stb), "You negated DEV; the expression negates STB only (DEV*~STB).", ""),
+         (1 - dev, "You negated DEV; the expression negates STB only (DEV*~STB).", "")],
+        "Look up Germany (DE) in DEV and STB, negate STB (1 - STB), then take the minimum, "
+        "because * means AND.", lower=0, upper=1)
 
 
 @check
@@ -85,18 +80,16 @@ def q3(answer):
     data = _data()
     x = read_number(answer, "a membership score between 0 and 1")
     urb, stb = data.loc["FI", "URB"], data.loc["FI", "STB"]
-    expected = float(membership(data, "URB + STB")["FI"])
-    if close(x, expected, TOL):
-        return correct("Right: OR (+) takes the maximum, so Finland is as much in 'urbanized or "
-                       "stable' as in its better-fitting set.")
-    if close(x, min(urb, stb), TOL):
-        return wrong("That is the minimum: you computed AND.",
-                     "In fuzzy sets, OR (+) is the maximum of the memberships.")
-    if close(x, urb + stb, TOL):
-        return wrong("You added the memberships.", "Fuzzy OR is the maximum, not the sum.")
-    if close(x, 1 - urb, TOL) or close(x, 1 - stb, TOL):
-        return wrong("Nothing is negated in URB + STB.")
-    return wrong("Not quite.", "Find Finland (FI) in URB and STB; '+' means OR, the maximum.")
+    nothing_negated = ("Nothing is negated in URB + STB.", "Use the scores as they are.")
+    return diagnose(
+        x, float(membership(data, "URB + STB")["FI"]), TOL,
+        "Right: OR (+) takes the maximum, so Finland is as much in 'urbanized or stable' as in "
+        "its better-fitting set.",
+        [(min(urb, stb), "That is the minimum: you computed AND.",
+          "In fuzzy sets, OR (+) is the maximum of the memberships."),
+         (urb + stb, "You added the memberships.", "Fuzzy OR is the maximum, not the sum."),
+         (1 - urb, *nothing_negated), (1 - stb, *nothing_negated)],
+        "Find Finland (FI) in URB and STB; '+' means OR, the maximum.", lower=0, upper=1)
 
 
 @check
@@ -183,8 +176,8 @@ _Q6 = {
 @check
 def q6(answer):
     """Multiple choice: reading Estonia's scores."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q6[choice] is None:
-        return correct("Right: below 0.5 is more out than in, above 0.5 more in than out. The "
-                       "0.5 crossover is the point of maximal ambiguity.")
-    return wrong(_Q6[choice], "Compare each score with the crossover, 0.5.")
+    return multiple_choice(
+        answer, _Q6,
+        "Right: below 0.5 is more out than in, above 0.5 more in than out. The "
+                       "0.5 crossover is the point of maximal ambiguity.",
+        "Compare each score with the crossover, 0.5.")

@@ -14,10 +14,13 @@ import numpy as np
 import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, percentile_anchors
-from ._feedback import (AnswerProblem, check, close, correct, partly, read_choices, read_names,
-                        read_number, read_text, wrong)
+from ._answers import read_names, read_number
+from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._verdicts import diagnose, multiple_choice, self_assessed
 
 TOL = 0.01
+#: Tolerance of each membership in the calibrated Series of task 3 (a 0.501 nudge exceeds it).
+SERIES_TOL = 0.0005
 #: Anchors of the hand calculations: no growth, 3 % a year, 10 % a year.
 HAND_ANCHORS = (0, 3, 10)
 HAND_CASES = ("Xiaoshan district, Hangzhou", "L city")
@@ -45,32 +48,25 @@ def _hand(case: str, answer):
     above = raw > c
     lo = 3 * (raw - c) / ((i - c) if above else (c - e))
     other_lo = 3 * (raw - c) / ((c - e) if above else (i - c))
-    if close(x, expected, TOL):
-        return correct("Right: log-odds 3 x (distance from the crossover) / (distance from the "
-                       "crossover to the anchor on the case's side), then 1 / (1 + exp(-log-odds)).")
-    if close(x, lo, TOL):
-        return wrong("That is the log-odds of membership, not the membership itself.",
-                     "Turn log-odds into a membership with 1 / (1 + exp(-log_odds)).")
-    if close(x, _logistic(other_lo), TOL):
-        side = "above" if above else "below"
-        anchor = "inclusion" if above else "exclusion"
-        return wrong(f"You scaled by the distance to the wrong anchor. This case lies {side} the "
-                     f"crossover, so divide by the distance from the crossover to the {anchor} "
-                     "anchor.")
-    if close(x, 1 - expected, TOL):
-        return wrong("Your score is mirrored around 0.5: check the sign of the log-odds.",
-                     "A raw score above the crossover gets positive log-odds (membership above "
-                     "0.5), below it negative ones.")
-    if close(x, (raw - e) / (i - e), TOL) or close(x, min(max((raw - e) / (i - e), 0), 1), TOL):
-        return wrong("Not quite.",
-                     "Direct calibration is not linear: it puts the raw score on a log-odds scale "
-                     "first.")
-    if not 0 <= x <= 1:
-        return wrong("A membership score lies between 0 and 1.",
-                     "Did you stop at the log-odds, or forget the minus sign in exp(-log_odds)?")
-    return wrong("Not quite.", "Three steps: distance of the raw score from the crossover; times 3 "
-                 "and divided by the distance from the crossover to the anchor on the same side; "
-                 "then 1 / (1 + exp(-log_odds)).")
+    side, anchor = ("above", "inclusion") if above else ("below", "exclusion")
+    linear = "Direct calibration is not linear: it puts the raw score on a log-odds scale first."
+    return diagnose(
+        x, expected, TOL,
+        "Right: log-odds 3 x (distance from the crossover) / (distance from the crossover to "
+        "the anchor on the case's side), then 1 / (1 + exp(-log-odds)).",
+        [(lo, "That is the log-odds of membership, not the membership itself.",
+          "Turn log-odds into a membership with 1 / (1 + exp(-log_odds))."),
+         (_logistic(other_lo), f"You scaled by the distance to the wrong anchor. This case lies "
+          f"{side} the crossover, so divide by the distance from the crossover to the {anchor} "
+          "anchor.", ""),
+         (1 - expected, "Your score is mirrored around 0.5: check the sign of the log-odds.",
+          "A raw score above the crossover gets positive log-odds (membership above 0.5), below "
+          "it negative ones."),
+         ((raw - e) / (i - e), "Not quite.", linear),
+         (min(max((raw - e) / (i - e), 0), 1), "Not quite.", linear)],
+        "Three steps: distance of the raw score from the crossover; times 3 and divided by the "
+        "distance from the crossover to the anchor on the same side; then "
+        "1 / (1 + exp(-log_odds)).", lower=0, upper=1)
 
 
 @check
@@ -91,10 +87,8 @@ def _quartile_growth(method="excel_inc", **kw):
                             **kw)
 
 
-@check
-def q3(answer):
-    """GROWTH calibrated with quartile anchors (Excel QUARTILE.INC)."""
-    data = _data()
+def _growth_series(answer) -> pd.Series:
+    """The learner's calibrated GROWTH as a Series, or an AnswerProblem naming the kind given."""
     if isinstance(answer, pd.DataFrame):
         if list(answer.columns) == ["GROWTH"]:
             answer = answer["GROWTH"]
@@ -109,8 +103,20 @@ def q3(answer):
     if not isinstance(answer, pd.Series):
         raise AnswerProblem("This task asks for a pandas Series of 11 memberships.",
                             "qcakit.calibrate(xu['GROWTH'], thresholds=anchors) returns one.")
+    return answer
+
+
+@check
+def q3(answer):
+    """GROWTH calibrated with quartile anchors (Excel QUARTILE.INC)."""
+    data = _data()
+    answer = _growth_series(answer)
     if len(answer) != len(data):
         return wrong(f"Your Series has {len(answer)} values; there are {len(data)} cases.")
+    if set(map(str, answer.index)) != set(data.index) or answer.index.has_duplicates:
+        return wrong("Your Series is not indexed by the 11 case labels, each once.",
+                     "Calibrate the column xu['GROWTH'] itself, so its index is kept.")
+    answer = answer.set_axis(answer.index.map(str)).reindex(data.index)
     try:
         values = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
@@ -126,7 +132,7 @@ def q3(answer):
         ("hand", _quiet_calibrate(data["GROWTH"], HAND_ANCHORS)),
     ]
     for label, series in candidates:
-        if np.allclose(values, series.to_numpy(), atol=1e-3):
+        if np.allclose(values, series.to_numpy(), rtol=0, atol=SERIES_TOL):
             break
     else:
         label = None
@@ -134,8 +140,9 @@ def q3(answer):
         return correct("Right: the quartiles of GROWTH as anchors, 25th percentile for full "
                        "exclusion, median for the crossover, 75th percentile for full inclusion.")
     if label == "nudge":
-        return correct("Right, and you already nudged the 0.5 case to 0.501: remember to report "
-                       "that choice. The next task is about that case.")
+        return partly("Your Series nudges the case at 0.5 to 0.501, which this task does not ask "
+                      "for: the plain calibration leaves it at 0.5.",
+                      "Calibrate without nudge_half; the next task is about that case.")
     if label == "exc":
         return wrong("You used the 'excel_exc' percentile definition (Excel QUARTILE.EXC).",
                      "The task asks for QUARTILE.INC: method='excel_inc', qcakit's default.")
@@ -178,11 +185,11 @@ _Q5 = {
 @check
 def q5(answer):
     """Multiple choice: why the median crossover hits a case."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q5[choice] is None:
-        return correct("Right: with an odd number of cases the median is the middle case's own "
-                       "value, so a median crossover always puts a case at exactly 0.5.")
-    return wrong(_Q5[choice], "How is the median of 11 numbers defined?")
+    return multiple_choice(
+        answer, _Q5,
+        "Right: with an odd number of cases the median is the middle case's own "
+                       "value, so a median crossover always puts a case at exactly 0.5.",
+        "How is the median of 11 numbers defined?")
 
 
 @check
@@ -229,24 +236,22 @@ def q6(answer):
                    f"{memberships.max():.2f}. Now say why in the next task.")
 
 
-_KEYWORDS = ("sub-item", "subitem", "item", "mention", "0.5", "half", "both", "legal", "committee",
-             "maximum", "met", "theory", "substantive", "meaning", "crossover", "scale", "score")
+#: Task 7 is a written answer: self-assessed against this model answer and rubric, not marked.
+MODEL_Q7 = ("Full inclusion at 2: both sub-items are clearly met, a management committee and an "
+            "independent legal person. Full exclusion at 0.5: one item not mentioned and the other "
+            "clearly not met. The crossover 1.25 lies between the observed scores 1.0 and 1.5, so "
+            "a case needs more than one item of evidence to count as tight, and no case sits at "
+            "0.5.")
+RUBRIC_Q7 = (
+    "Each anchor is tied to what a case there looks like in terms of the two sub-items "
+    "(management committee, independent legal person), not to a statistic of the sample.",
+    "The crossover lies between two scores that occur, so no case sits at exactly 0.5, and the "
+    "text says why 'more in than out' begins there.",
+    "It says how 'not mentioned' (0.5 on a sub-item) is treated.",
+)
 
 
 @check
 def q7(answer):
-    """Free-text justification of the ORG anchors."""
-    text = read_text(answer, "a few sentences")
-    words = text.split()
-    if len(words) < 12:
-        return wrong(f"Your justification has {len(words)} words; write two or three sentences.",
-                     "Say what a case at each anchor looks like in terms of the two ORG "
-                     "sub-items (committee, independent legal person).")
-    found = [k for k in _KEYWORDS if k in text.lower()]
-    if not found:
-        return partly("Thanks. Tie the anchors to what the scores mean.",
-                      "For example: which sub-items are met at full inclusion, and why the "
-                      "crossover sits where it does (what about 'not mentioned' = 0.5?).")
-    return correct("Thank you: your justification refers to what the scores mean. Your teacher "
-                   "may discuss it; there is no single right set of anchors, only better and "
-                   "worse reasons.")
+    """Written justification of the ORG anchors (self-assessed, not marked)."""
+    return self_assessed(MODEL_Q7, RUBRIC_Q7, answer, min_words=25)

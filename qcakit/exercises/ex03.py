@@ -19,8 +19,9 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, fit, necessity
-from ._feedback import (check, close, correct, partly, read_choices, read_names, read_number,
-                        wrong)
+from ._answers import close, read_names, read_number
+from ._feedback import check, correct, partly, wrong
+from ._verdicts import diagnose, multiple_choice
 
 TOL = 0.01
 HAND = pd.DataFrame({"X": [0.9, 0.8, 0.6, 0.7, 0.3], "Y": [0.8, 0.6, 0.7, 0.2, 0.1]},
@@ -48,21 +49,18 @@ def q1(answer):
     v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
     sx, sy, both = _sums()
-    expected = fit.necessity_consistency(x, y)
-    if close(v, expected, TOL):
-        return correct("Right: the overlap sum(min(X, Y)) divided by sum(Y). Almost all of Y "
-                       "lies inside X.")
-    if close(v, both / sx, TOL):
-        return wrong("You divided by the sum of X; that is necessity coverage (and sufficiency "
-                     "consistency).",
-                     "Necessity consistency divides by the sum of Y: how much of Y lies inside X.")
-    if close(v, both, TOL):
-        return wrong("That is the overlap sum(min(X, Y)) alone.", "Divide it by the sum of Y.")
-    if close(v, np.minimum(x, y).mean(), TOL):
-        return wrong("You averaged the minima.", "Divide the sum of the minima by the sum of Y.")
-    if v > 1:
-        return wrong("Consistency cannot exceed 1.", "Did you divide the wrong way round?")
-    return wrong("Not quite.", "Take min(X, Y) for each case, add them up, divide by the sum of Y.")
+    return diagnose(
+        v, fit.necessity_consistency(x, y), TOL,
+        "Right: the overlap sum(min(X, Y)) divided by sum(Y). Almost all of Y lies inside X.",
+        [(both / sx, "You divided by the sum of X; that is necessity coverage (and sufficiency "
+          "consistency).", "Necessity consistency divides by the sum of Y: how much of Y lies "
+          "inside X."),
+         (both, "That is the overlap sum(min(X, Y)) alone.", "Divide it by the sum of Y."),
+         (np.minimum(x, y).mean(), "You averaged the minima.",
+          "Divide the sum of the minima by the sum of Y."),
+         (fit.relevance(x, y), "That is the relevance of necessity (RoN), the task after next.",
+          "Consistency is sum(min(X, Y)) / sum(Y).")],
+        "Take min(X, Y) for each case, add them up, divide by the sum of Y.", lower=0, upper=1)
 
 
 @check
@@ -71,16 +69,14 @@ def q2(answer):
     v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
     sx, sy, both = _sums()
-    expected = fit.necessity_coverage(x, y)
-    if close(v, expected, TOL):
-        return correct("Right: sum(min(X, Y)) / sum(X), how much of X is covered by Y. A low "
-                       "value would warn that X is much bigger than Y.")
-    if close(v, both / sy, TOL):
-        return wrong("That is necessity consistency again (divided by the sum of Y).",
-                     "Coverage of a necessary condition divides the overlap by the sum of X.")
-    if v > 1:
-        return wrong("Coverage cannot exceed 1.")
-    return wrong("Not quite.", "Same overlap as before, sum(min(X, Y)), divided by the sum of X.")
+    return diagnose(
+        v, fit.necessity_coverage(x, y), TOL,
+        "Right: sum(min(X, Y)) / sum(X), how much of X is covered by Y. A low value would warn "
+        "that X is much bigger than Y.",
+        [(both / sy, "That is necessity consistency again (divided by the sum of Y).",
+          "Coverage of a necessary condition divides the overlap by the sum of X."),
+         (both, "That is the overlap sum(min(X, Y)) alone.", "Divide it by the sum of X.")],
+        "Same overlap as before, sum(min(X, Y)), divided by the sum of X.", lower=0, upper=1)
 
 
 @check
@@ -89,18 +85,15 @@ def q3(answer):
     v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
     expected = fit.relevance(x, y)
-    if close(v, expected, TOL):
-        return correct("Right: sum(1 - X) / sum(1 - min(X, Y)). Well above 0, so X is not a "
-                       "trivially big set.")
-    if close(v, 1 / expected, TOL):
-        return wrong("Your value is the inverse of RoN.",
-                     "The numerator is sum(1 - X), the denominator sum(1 - min(X, Y)).")
-    if close(v, (1 - x).sum() / (1 - y).sum(), TOL):
-        return wrong("The denominator is not sum(1 - Y).",
-                     "Use sum(1 - min(X, Y)), the complement of the overlap.")
-    if close(v, (1 - x).sum(), TOL):
-        return wrong("That is the numerator only.", "Divide by sum(1 - min(X, Y)).")
-    return wrong("Not quite.", "RoN = sum(1 - X) / sum(1 - min(X, Y)).")
+    return diagnose(
+        v, expected, TOL,
+        "Right: sum(1 - X) / sum(1 - min(X, Y)). Well above 0, so X is not a trivially big set.",
+        [(1 / expected, "Your value is the inverse of RoN.",
+          "The numerator is sum(1 - X), the denominator sum(1 - min(X, Y))."),
+         ((1 - x).sum() / (1 - y).sum(), "The denominator is not sum(1 - Y).",
+          "Use sum(1 - min(X, Y)), the complement of the overlap."),
+         ((1 - x).sum(), "That is the numerator only.", "Divide by sum(1 - min(X, Y)).")],
+        "RoN = sum(1 - X) / sum(1 - min(X, Y)).")
 
 
 def _lipset():
@@ -164,11 +157,11 @@ _Q6 = {
 @check
 def q6(answer):
     """Multiple choice: why LIT is a trivial necessary condition."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q6[choice] is None:
-        return correct("Right: almost every country is literate, so LIT is a huge set that "
+    return multiple_choice(
+        answer, _Q6,
+        "Right: almost every country is literate, so LIT is a huge set that "
                        "contains nearly everything, survival of democracy included. Its "
                        "consistency is high, but its coverage and RoN say the relation is close "
-                       "to trivial.")
-    return wrong(_Q6[choice], "Compare LIT's coverage and RoN with STB's, and look at how many "
+                       "to trivial.",
+        "Compare LIT's coverage and RoN with STB's, and look at how many "
                  "countries score above 0.9 in LIT.")

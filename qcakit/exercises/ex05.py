@@ -15,9 +15,10 @@ import pandas as pd
 
 from .. import datasets, membership, truth_table
 from ..truthtable import TruthTable
-from ._feedback import (AnswerProblem, cases_in_rows, check, close, correct, partly,
-                        read_choices, read_int, read_names, read_number, read_row, row_string,
-                        wrong)
+from ._answers import cases_in_rows, read_int, read_names, read_number, read_row, row_string
+from ._compare import truth_table_differences
+from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._verdicts import diagnose, multiple_choice
 
 HAND = pd.DataFrame({"A": [0.8, 0.9, 0.3, 0.6, 0.2, 0.7], "B": [0.7, 0.6, 0.8, 0.2, 0.1, 0.9],
                      "C": [0.2, 0.4, 0.9, 0.7, 0.3, 0.1], "Y": [0.9, 0.7, 0.8, 0.3, 0.2, 0.4]},
@@ -61,18 +62,17 @@ def q1(answer):
 def q2(answer):
     """Case d's membership in its row, by hand."""
     v = read_number(answer, "a membership score between 0 and 1")
-    expected = float(membership(HAND, row_string(_row_of(CASE), CONDITIONS))[CASE])
-    if close(v, expected, 0.005):
-        return correct("Right: the minimum over the conditions, each taken as present (x) or "
-                       "absent (1 - x). Above 0.5, as it must be for the case's own row.")
     raw = HAND.loc[CASE, CONDITIONS].to_numpy()
-    if close(v, raw.min(), 0.005):
-        return wrong("You took the minimum of the raw scores, without negating the absent "
-                     "condition.", "In the row, an absent condition counts as 1 - x.")
-    if close(v, raw.max(), 0.005):
-        return wrong("A row is an AND of its conditions: take the minimum, not the maximum.")
-    return wrong("Not quite.", "Write each condition as it appears in the row (x or 1 - x) and "
-                 "take the minimum.")
+    return diagnose(
+        v, float(membership(HAND, row_string(_row_of(CASE), CONDITIONS))[CASE]), 0.005,
+        "Right: the minimum over the conditions, each taken as present (x) or absent (1 - x). "
+        "Above 0.5, as it must be for the case's own row.",
+        [(raw.min(), "You took the minimum of the raw scores, without negating the absent "
+          "condition.", "In the row, an absent condition counts as 1 - x."),
+         (raw.max(), "A row is an AND of its conditions: take the minimum, not the maximum.",
+          "")],
+        "Write each condition as it appears in the row (x or 1 - x) and take the minimum.",
+        lower=0, upper=1)
 
 
 @check
@@ -116,50 +116,44 @@ def q5(answer):
     v = read_number(answer, "a number between 0 and 1")
     tt = truth_table(HAND, "Y", CONDITIONS, sort_by=None)
     code = int("".join(map(str, read_row(ROW, CONDITIONS))), 2) + 1
-    expected = float(tt.table.loc[code, "incl"])
     m = membership(HAND, ROW).to_numpy()
     y = HAND["Y"].to_numpy()
     inside = m > 0.5
-    only_members = np.minimum(m[inside], y[inside]).sum() / m[inside].sum()
-    if close(v, expected, 0.01):
-        return correct("Right: sum over all six cases of min(row, Y), divided by the sum of the "
-                       "row memberships.")
-    if close(v, only_members, 0.01):
-        return wrong("You used only the cases counted in n.",
-                     "Row consistency uses every case's membership in the row, including the "
-                     "small memberships of cases in other rows.")
-    if close(v, np.minimum(m, y).sum() / y.sum(), 0.01):
-        return wrong("You divided by the sum of Y.", "Sufficiency consistency divides by the sum "
-                     "of the row memberships.")
-    return wrong("Not quite.", "Compute every case's membership in the row (minimum), then "
-                 "sum(min(row, Y)) / sum(row).")
+    return diagnose(
+        v, float(tt.table.loc[code, "incl"]), 0.01,
+        "Right: sum over all six cases of min(row, Y), divided by the sum of the row "
+        "memberships.",
+        [(np.minimum(m[inside], y[inside]).sum() / m[inside].sum(),
+          "You used only the cases counted in n.", "Row consistency uses every case's "
+          "membership in the row, including the small memberships of cases in other rows."),
+         (np.minimum(m, y).sum() / y.sum(), "You divided by the sum of Y.",
+          "Sufficiency consistency divides by the sum of the row memberships.")],
+        "Compute every case's membership in the row (minimum), then sum(min(row, Y)) / sum(row).",
+        lower=0, upper=1)
+
+
+def _lipset_tt():
+    return truth_table(datasets.load("lipset_fuzzy"), "SURV", LIPSET_CONDITIONS, incl_cut=CUTS)
 
 
 @check
 def q6(answer):
-    """Lipset truth table with incl_cut=(0.8, 0.7)."""
+    """Lipset truth table with incl_cut=(0.8, 0.7), compared with the reference table."""
     if not isinstance(answer, TruthTable):
         if isinstance(answer, pd.DataFrame):
             raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
                                 "result of qcakit.truth_table), not its .table.")
         raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
-    problems = []
-    if answer.outcome != "SURV" or answer.negate_outcome:
-        problems.append("The outcome should be SURV (not negated).")
-    if set(answer.conditions) != set(LIPSET_CONDITIONS):
-        problems.append(f"Use the five conditions {', '.join(LIPSET_CONDITIONS)}.")
-    if tuple(answer.incl_cut) != CUTS:
-        if answer.incl_cut[0] == answer.incl_cut[1]:
-            problems.append("With a single consistency cut no row can be a contradiction 'C'; "
-                            "give a pair incl_cut=(cut for 1, cut for 0).")
-        else:
-            problems.append("The consistency cuts differ from the ones the task gives.")
-    if answer.pri_cut is not None or answer.n_cut != 1:
-        problems.append("Keep the default PRI cut (none) and frequency cut (1).")
-    if problems:
-        return wrong("The truth table is built with other settings than the task's.",
-                     "Check the call to qcakit.truth_table.", problems)
-    return correct("Right: one row now sits between the two cuts and is coded 'C'.")
+    problems = truth_table_differences(answer, _lipset_tt())
+    if not problems:
+        return correct("Right: all 18 countries, the task's cuts, and one row now sits between "
+                       "the two cuts and is coded 'C'.")
+    hint = ("Build it from the whole of lf: qcakit.truth_table(lf, 'SURV', conditions, "
+            "incl_cut=...).")
+    if answer.incl_cut[0] == answer.incl_cut[1] and answer.incl_cut != CUTS:
+        hint = ("With a single consistency cut no row can be a contradiction 'C'; give a pair "
+                "incl_cut=(cut for 1, cut for 0).")
+    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
 
 
 @check
@@ -167,8 +161,7 @@ def q7(answer):
     """Cases in the contradiction row."""
     data = datasets.load("lipset_fuzzy")
     given = read_names(answer, list(data.index), "country codes")
-    tt = truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=CUTS)
-    expected = cases_in_rows(tt, "C")
+    expected = cases_in_rows(_lipset_tt(), "C")
     if given == expected:
         return correct("Right: their row's consistency lies between 0.7 and 0.8. Both countries "
                        "are in fact strong survivors; the inconsistency comes from other cases' "
@@ -192,9 +185,9 @@ _Q8 = {
 @check
 def q8(answer):
     """Multiple choice: handling a contradiction."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q8[choice] is None:
-        return correct("Right: contradictions are a prompt to go back to the cases: add or "
+    return multiple_choice(
+        answer, _Q8,
+        "Right: contradictions are a prompt to go back to the cases: add or "
                        "rethink a condition, check the calibration, or report the row as "
-                       "unresolved; and say what you did.")
-    return wrong(_Q8[choice], "What does a 'C' row say about the evidence, and who resolves it?")
+                       "unresolved; and say what you did.",
+        "What does a 'C' row say about the evidence, and who resolves it?")

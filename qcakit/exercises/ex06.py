@@ -20,8 +20,9 @@ from .. import datasets, minimize, truth_table
 from ..sets import term_to_string
 from ..solution import Solution
 from ..truthtable import TruthTable
-from ._feedback import (AnswerProblem, check, correct, partly, read_expression, read_row,
-                        row_string, wrong)
+from ._answers import read_expression, read_row, row_string
+from ._compare import solution_differences
+from ._feedback import AnswerProblem, check, correct, partly, wrong
 
 CONDITIONS = ["A", "B", "C"]
 HAND = pd.DataFrame(
@@ -89,6 +90,17 @@ def _coverage_feedback(expr, tt, allow_remainders: bool):
     return None
 
 
+def _among_models(expr, reference):
+    """None when expr is one of the reference's models (terms in any order), else a verdict."""
+    models = {frozenset(frozenset(t) for t in m) for m in reference.models}
+    if frozenset(frozenset(t) for t in expr) in models:
+        return None
+    return partly("Your expression covers the right rows and is as short as the solution, but "
+                  "it is not one of its minimal models.",
+                  "Build it from prime implicants: merge rows that differ in one condition as "
+                  "far as you can.")
+
+
 @check
 def q1(answer):
     """Complex solution of the hand-made table, by hand."""
@@ -97,14 +109,16 @@ def q1(answer):
     problem = _coverage_feedback(expr, tt, allow_remainders=False)
     if problem:
         return problem
-    best = _model_sizes(minimize(tt, "complex"))
+    reference = minimize(tt, "complex")
+    best = _model_sizes(reference)
     if _size(expr) > best:
         return partly("Your expression covers exactly the positive rows, so it is logically "
                       "right, but it is not fully minimized.",
                       "Look for two terms that differ in exactly one condition and merge them "
                       "(A*B*C + A*B*~C = A*B); a row may be used in more than one merge.")
-    return correct("Right: every positive row is covered, no other row, and it cannot be "
-                   "shortened without covering a remainder.")
+    return _among_models(expr, reference) or correct(
+        "Right: every positive row is covered, no other row, and it cannot be shortened without "
+        "covering a remainder.")
 
 
 @check
@@ -115,7 +129,8 @@ def q2(answer):
     problem = _coverage_feedback(expr, tt, allow_remainders=True)
     if problem:
         return problem
-    best = _model_sizes(minimize(tt, "parsimonious"))
+    reference = minimize(tt, "parsimonious")
+    best = _model_sizes(reference)
     covered = _covered(expr, CONDITIONS)
     if covered == _rows(tt, "1") and _size(expr) > best:
         return partly("This covers only the positive rows: it is the complex solution (or a "
@@ -126,8 +141,9 @@ def q2(answer):
         return partly("Your expression avoids the negative rows, but a simpler one exists.",
                       "Try a single condition: is there one that all positive rows share and "
                       "no negative row has?")
-    return correct("Right: the simplest expression that covers the positive rows and no "
-                   "negative row, using a remainder as a simplifying assumption.")
+    return _among_models(expr, reference) or correct(
+        "Right: the simplest expression that covers the positive rows and no negative row, "
+        "using a remainder as a simplifying assumption.")
 
 
 @check
@@ -171,45 +187,46 @@ def _solution(answer, kind: str, what: str):
     return answer
 
 
+def _lipset_solution():
+    data = datasets.load("lipset_fuzzy")
+    return minimize(truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=0.8), "parsimonious")
+
+
+def _compared(answer, reference, right: str, hint: str):
+    problems = solution_differences(answer, reference)
+    if not problems:
+        return correct(right)
+    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
+
+
 @check
 def q4(answer):
-    """qcakit's parsimonious solution of the hand-made table."""
+    """qcakit's parsimonious solution of the hand-made table, compared with the reference."""
     sol = _solution(answer, "parsimonious", "the hand-made table")
-    tt = sol.truth_table
-    if tt.outcome != "Y" or list(tt.conditions) != CONDITIONS:
-        return wrong("This solution is not for the hand-made table (outcome Y, conditions "
-                     "A, B, C).")
-    expected = minimize(_hand_tt(), "parsimonious").expressions
-    if sol.expressions == expected:
-        return correct("Right. Compare it with your answer to task 2, and look at "
-                       "sol.simplifying_assumptions for task 3.")
-    return wrong("This solution differs from the parsimonious solution of the hand-made table.",
-                 "Build the truth table with incl_cut=0.8, then minimize it.")
+    return _compared(sol, minimize(_hand_tt(), "parsimonious"),
+                     "Right. Compare it with your answer to task 2, and look at "
+                     "sol.simplifying_assumptions for task 3.",
+                     "Build the truth table of all six cases of hand with incl_cut=0.8, then "
+                     "minimize it.")
 
 
 @check
 def q5(answer):
-    """qcakit's parsimonious solution for Lipset (incl_cut 0.8)."""
+    """qcakit's parsimonious solution for Lipset (incl_cut 0.8), compared with the reference."""
     sol = _solution(answer, "parsimonious", "Lipset")
-    tt = sol.truth_table
-    problems = []
-    if tt.outcome != "SURV" or tt.negate_outcome:
-        problems.append("The outcome should be SURV.")
-    if set(tt.conditions) != set(LIPSET_CONDITIONS):
-        problems.append(f"Use the five conditions {', '.join(LIPSET_CONDITIONS)}.")
-    if tuple(tt.incl_cut) != (0.8, 0.8):
-        problems.append("Use incl_cut=0.8.")
-    if problems:
-        return wrong("The truth table behind this solution has other settings than the task's.",
-                     "", problems)
-    return correct("Right. Two terms; the next task asks which cases each one covers.")
+    reference = _lipset_solution()
+    return _compared(sol, reference,
+                     f"Right: all 18 countries, incl_cut=0.8, and the reference's "
+                     f"{len(reference.models[0])} terms; the next task asks which cases each "
+                     "one covers.",
+                     "Build the truth table from the whole of lf with outcome SURV, the five "
+                     "conditions and incl_cut=0.8, then minimize it.")
 
 
 @check
 def q6(answer):
     """The parsimonious term that covers Finland and Ireland."""
-    data = datasets.load("lipset_fuzzy")
-    sol = minimize(truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=0.8), "parsimonious")
+    sol = _lipset_solution()
     table = sol.parameters()
     expr = read_expression(answer, LIPSET_CONDITIONS, "a term")
     if len(expr) != 1:

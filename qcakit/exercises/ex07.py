@@ -11,8 +11,10 @@ from __future__ import annotations
 from .. import datasets, minimize, truth_table
 from ..solution import Solution
 from ..truthtable import TruthTable
-from ._feedback import (AnswerProblem, check, correct, read_bool, read_choices, read_int,
-                        read_row, row_string, wrong)
+from ._answers import read_bool, read_int, read_row, row_string
+from ._compare import solution_differences
+from ._feedback import AnswerProblem, check, correct, wrong
+from ._verdicts import multiple_choice
 
 CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
 EXPECTATIONS = {c: 1 for c in CONDITIONS}
@@ -34,7 +36,7 @@ def _rows(frame) -> set:
 
 @check
 def q1(answer):
-    """The intermediate solution with every condition expected present."""
+    """The intermediate solution with every condition expected present, against the reference."""
     if isinstance(answer, TruthTable):
         raise AnswerProblem("This is the truth table; minimize it.")
     if not isinstance(answer, Solution):
@@ -42,20 +44,15 @@ def q1(answer):
                             "'intermediate', directional=...).")
     if answer.kind != "intermediate":
         raise AnswerProblem(f"This is the {answer.kind} solution; pass solution='intermediate'.")
-    tt = answer.truth_table
-    if tt.outcome != "SURV" or set(tt.conditions) != set(CONDITIONS) or \
-            tuple(tt.incl_cut) != (0.8, 0.8):
-        return wrong("The truth table behind this solution is not the task's (SURV, five "
-                     "conditions, incl_cut=0.8).")
-    given = {c: v for c, v in (answer.directional or {}).items()}
-    if all(v == "-" for v in given.values()):
+    if all(v == "-" for v in (answer.directional or {}).values()):
         return wrong("No directional expectation was given, so no counterfactual is easy and "
                      "the intermediate solution equals the complex one.",
                      "Pass directional={'DEV': 1, ...} or a list such as ['DEV', 'URB', ...].")
-    off = sorted(c for c in CONDITIONS if given.get(c) != 1)
-    if off:
-        return wrong(f"The expectations for {', '.join(off)} are not 'present'.",
-                     "The task expects every condition to help when present (1).")
+    problems = solution_differences(answer, _intermediate())
+    if problems:
+        return wrong(problems[0][0].upper() + problems[0][1:] + ".",
+                     "Use the truth table of all 18 countries with incl_cut=0.8 (and no other "
+                     "cut), and expect every condition to help when present (1).", problems[1:])
     return correct("Right. Compare it with the complex and parsimonious solutions above: it "
                    "lies between them.")
 
@@ -165,9 +162,9 @@ _Q7 = {
 @check
 def q7(answer):
     """Multiple choice: which solution to report."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q7[choice] is None:
-        return correct("Right: the intermediate solution, together with the expectations and "
-                       "the counterfactuals it used, so readers can judge them.")
-    return wrong(_Q7[choice], "Which solution uses only the counterfactuals your theory can "
+    return multiple_choice(
+        answer, _Q7,
+        "Right: the intermediate solution, together with the expectations and "
+                       "the counterfactuals it used, so readers can judge them.",
+        "Which solution uses only the counterfactuals your theory can "
                  "defend?")

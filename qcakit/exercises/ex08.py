@@ -1,11 +1,9 @@
 """Checks for exercise 8, reading and critiquing the configuration chart of Xu, Hu & Liu (2024).
 
-:data:`TABLE4` is the paper's Table 4 as printed in our text copy of the English paper
-(``xu2024_county_alliance_11cases_en.md``): ``●`` core present, ``○`` absent (the text copy
-cannot show whether a circle is large, core, or small, peripheral), ``.`` a small filled circle
-(peripheral present; the extraction lost this symbol from the legend). :data:`ABSTRACT` holds
-the four pathways as the abstract words them, in qcakit notation. Both are published material,
-used here only to check a learner's reading, never as analysis results.
+The published material comes from :mod:`qcakit.studies.xu2024`, the one copy in the kit:
+:data:`TABLE4` is Table 4 as printed in our text copy of the paper (``xu2024.TABLE4_PRINTED``),
+:data:`TABLE4_CHART` the reconstructed cell codes, :data:`ABSTRACT` the four pathways as the
+abstract words them. They are used here only to check a learner's reading.
 
 >>> TABLE4.loc["INCENT"].tolist()
 ['●', '●', '○', '●']
@@ -14,57 +12,33 @@ used here only to check a learner's reading, never as analysis results.
 """
 from __future__ import annotations
 
-import pandas as pd
-
-from .. import membership
+from .. import membership, parse
+from ..studies import xu2024
 from . import _xu
-from ._feedback import (AnswerProblem, check, correct, partly, read_choices, read_expression,
-                        read_names, read_text, wrong)
+from ._answers import read_choices, read_expression, read_names
+from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._verdicts import self_assessed
 
 CONDITIONS = _xu.CONDITIONS
 #: Memberships at or below this are the crossover 0.5 nudged to 0.501.
-NUDGED = 0.501
-TABLE4 = pd.DataFrame(
-    {
-        "S1": [".", ".", "●", ".", ".", "●", "●"],
-        "S2": [".", ".", "●", ".", ".", "●", "●"],
-        "S3": ["○", ".", "●", "○", ".", "●", "○"],
-        "S4": ["○", ".", "●", "○", "○", "●", "●"],
-    },
-    index=CONDITIONS,
-)
-TABLE4_FIT = pd.DataFrame(
-    {"consistency": [0.982, 0.973, 1.000, 1.000], "raw_coverage": [0.311, 0.210, 0.168, 0.185],
-     "unique_coverage": [0.065, 0.065, 0.113, 0.086]},
-    index=["S1", "S2", "S3", "S4"],
-)
-TABLE4_SOLUTION = {"consistency": 0.990, "coverage": 0.574}
+NUDGED = xu2024.HALF_NUDGED
+TABLE4 = xu2024.TABLE4_PRINTED
+TABLE4_CHART = xu2024.TABLE4_CHART
+TABLE4_FIT = xu2024.TABLE4_FIT
+TABLE4_SOLUTION = xu2024.TABLE4_SOLUTION
 #: The pathways as worded in the abstract (Results), in qcakit notation.
-ABSTRACT = {
-    "S1": "SCALE*ORG*MGMT*SHARE*PAY*INCENT",
-    "S2": "ORG*MGMT*INFO*SHARE*PAY*INCENT",
-    "S3": "~SCALE*ORG*MGMT*~INFO*~SHARE*PAY*INCENT",
-    "S4": "~SCALE*ORG*MGMT*~INFO*SHARE*PAY*~INCENT",
-}
+ABSTRACT = xu2024.PATHS.loc["Abstract"].to_dict()
+#: Table 4's columns read as expressions (every non-blank cell).
+COLUMNS = xu2024.PATHS.loc["Table 4 columns (reconstructed)"].to_dict()
 
 
-def table4() -> pd.DataFrame:
+def table4():
     """A copy of Table 4 (symbols) for the notebook."""
     return TABLE4.copy()
 
 
-def _column_literals(col: str) -> dict:
-    out = {}
-    for cond, symbol in TABLE4[col].items():
-        if symbol in ("●", "."):
-            out[cond] = 1
-        elif symbol == "○":
-            out[cond] = 0
-    return out
-
-
 def _literals(expr_text: str) -> dict:
-    (term,) = read_expression(expr_text, CONDITIONS)
+    (term,) = parse(expr_text)
     return dict(term)
 
 
@@ -72,7 +46,7 @@ def _literals(expr_text: str) -> dict:
 def q1(answer):
     """Conditions that are core present in every configuration of Table 4."""
     given = read_names(answer, CONDITIONS, "conditions")
-    expected = {c for c in CONDITIONS if all(TABLE4.loc[c] == "●")}
+    expected = {c for c in CONDITIONS if all(TABLE4_CHART.loc[c] == "core present")}
     if given == expected:
         return correct("Right: the large filled circle in every column. The paper's conclusion "
                        "builds on exactly these.")
@@ -92,7 +66,7 @@ def q2(answer):
     if len(expr) != 1:
         raise AnswerProblem("A configuration is one term: conditions joined by '*', no '+'.")
     given = dict(expr[0])
-    expected = _column_literals("S3")
+    expected = _literals(COLUMNS["S3"])
     if given == expected:
         return correct("Right: every cell of column S3 read as present or absent (core or "
                        "peripheral does not matter for the expression).")
@@ -118,7 +92,7 @@ def q3(answer):
     if not isinstance(answer, str) or answer.strip().upper() not in ABSTRACT:
         raise AnswerProblem("Answer with the name of a pathway, e.g. 'S1'.")
     name = answer.strip().upper()
-    column = _column_literals("S3")
+    column = _literals(COLUMNS["S3"])
     match = [k for k, v in ABSTRACT.items() if _literals(v) == column]
     if name in match:
         return correct(f"Right: Table 4's column S3 is the abstract's {name}, and (check it) "
@@ -223,20 +197,27 @@ def q6(answer):
                  "membership(...).idxmax() gives the case with the highest value.")
 
 
+#: Task 7 is a written answer: self-assessed against this model answer and rubric, not marked.
+MODEL_Q7 = ("Table 4 and the text disagree about S3 and S4: column S3 of the table matches the "
+            "abstract's S4 and column S4 the abstract's S3, and the S3 and S4 paragraphs "
+            "contradict their own formulas on resource sharing and incentives. Readers cannot "
+            "tell which coverage belongs to which pathway, and the policy advice for small "
+            "alliances rests on these two pathways. The authors should correct the table, list "
+            "the cases covered by each configuration, publish the calibrated data, anchors and "
+            "truth table, and report the easy and difficult counterfactuals.")
+RUBRIC_Q7 = (
+    "It names the specific inconsistency: Table 4's columns S3 and S4 against the abstract's "
+    "(and the Results' own) formulas, on SHARE and INCENT.",
+    "It says why this matters: which coverage and which policy advice belong to which pathway "
+    "is uncertain.",
+    "It asks for what would let readers check: the cases of each configuration, the calibrated "
+    "data and anchors, the truth table, the counterfactuals.",
+    "It is addressed to the authors, in 60 to 120 words, without claiming more than the "
+    "evidence shows (our calibration is a reconstruction).",
+)
+
+
 @check
 def q7(answer):
-    """Free-text critique of Table 4."""
-    text = read_text(answer, "a short paragraph")
-    words = text.split()
-    if len(words) < 30:
-        return wrong(f"Your critique has {len(words)} words; write a short paragraph (about "
-                     "60 to 120 words).", "Say what is inconsistent, why it matters for the "
-                     "paper's conclusions, and what the authors should have reported.")
-    lowered = text.lower()
-    refs = [k for k in ("s3", "s4", "table 4", "abstract", "case", "counterfactual", "truth table",
-                        "calibrat", "swap", "core", "peripheral") if k in lowered]
-    if len(refs) < 2:
-        return partly("Thanks. Point to the specific places in the paper.",
-                      "Name the pathways, tables or sections where the problems are.")
-    return correct("Thank you: a critique that points to specific places. Your teacher may "
-                   "discuss it; compare it with the model answer afterwards.")
+    """Written critique of Table 4 (self-assessed, not marked)."""
+    return self_assessed(MODEL_Q7, RUBRIC_Q7, answer, min_words=60)

@@ -10,10 +10,11 @@ reconstruction, not published data) and the parsimonious solution of the truth t
 """
 from __future__ import annotations
 
-from .. import QCAInputError, minimize, truth_table
+from .. import minimize, truth_table
 from . import _xu
-from ._feedback import (cases_in_rows, check, correct, partly, read_bool, read_choices,
-                        read_int, read_names, wrong)
+from ._answers import cases_in_rows, read_bool, read_int, read_names
+from ._feedback import check, correct, partly, wrong
+from ._verdicts import multiple_choice
 
 CONDITIONS = _xu.CONDITIONS
 OUTCOME = _xu.OUTCOME
@@ -22,12 +23,19 @@ ALT_GROWTH = (0, 3, 10)
 
 
 def parsimonious(data, **cuts):
-    """The parsimonious models (list of expressions) of data, or None when no row is coded 1."""
-    try:
-        tt = truth_table(data, OUTCOME, CONDITIONS, **cuts)
-        return minimize(tt, "parsimonious").expressions
-    except QCAInputError:
+    """The parsimonious models (sorted expressions) of data, or None when no row is coded 1.
+
+    Sorted, so that the same models found in another order do not count as a change.
+
+    Only that one case means "nothing to minimize"; any other problem with the data raises.
+
+    >>> parsimonious(_xu.calibrated().assign(CAPACITY=0.1), incl_cut=0.8) is None
+    True
+    """
+    tt = truth_table(data, OUTCOME, CONDITIONS, **cuts)
+    if not (tt.table["OUT"] == "1").any():
         return None
+    return sorted(minimize(tt, "parsimonious").expressions)
 
 
 @check
@@ -147,8 +155,8 @@ _Q6 = {
 @check
 def q6(answer):
     """Multiple choice: what the checks say about 'relatively robust'."""
-    choice = read_choices(answer, "abcd", single=True)
-    if _Q6[choice] is None:
-        return correct("Right: report robustness checks that could fail (calibration, cuts, "
-                       "cases), say what changed, and temper the claims accordingly.")
-    return wrong(_Q6[choice], "What do tasks 1 to 5 show, and what do they not show?")
+    return multiple_choice(
+        answer, _Q6,
+        "Right: report robustness checks that could fail (calibration, cuts, "
+                       "cases), say what changed, and temper the claims accordingly.",
+        "What do tasks 1 to 5 show, and what do they not show?")

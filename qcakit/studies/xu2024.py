@@ -224,6 +224,32 @@ def calibrated(data: pd.DataFrame | None = None, *, percentiles=PERCENTILES,
     return result
 
 
+def robustness_calibration(data: pd.DataFrame | None = None) -> dict:
+    """The documented calibration as ``{column: f(raw_column, shift)}`` for
+    :func:`qcakit.robustness`: each function calibrates with the crossover moved by ``shift``
+    (raw units), ties handled by :func:`calibrate_with_ties` and 0.5 nudged to 0.501; INFO
+    stays crisp (threshold 1). The outcome keeps its raw name (:data:`RAW_OUTCOME`).
+
+    >>> spec = robustness_calibration()
+    >>> raw = datasets.load(DATASET)
+    >>> bool((spec["SCALE"](raw["SCALE"], 0).round(6) == calibrated()["SCALE"].round(6)).all())
+    True
+    """
+    table = anchors(data)
+
+    def direct(col):
+        e, c, i = table.loc[col, ["exclusion", "crossover", "inclusion"]]
+
+        def shifted(x, shift):
+            m = calibrate_with_ties(x.astype(float), (e, c + shift, i))
+            return m.mask(m == 0.5, HALF_NUDGED)
+        return shifted
+
+    spec = {col: direct(col) for col in CONDITIONS + [RAW_OUTCOME] if col != "INFO"}
+    spec["INFO"] = (1,)
+    return spec
+
+
 def table3(data: pd.DataFrame) -> pd.DataFrame:
     """Our necessity table in the layout of Table 3 (rows SCALE, ~SCALE, ... ; consistency,
     coverage and RoN), from calibrated ``data``."""

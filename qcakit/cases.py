@@ -1,0 +1,303 @@
+"""Case types and case selection after a sufficiency analysis (Schneider & Rohlfing 2013).
+
+For every term of a solution and for the solution as a whole, each case falls in one zone of
+the XY plot of its membership X in the term (or solution) against its membership Y in the
+outcome (Schneider & Rohlfing 2013; Schneider & Wagemann 2012, ch. 11):
+
+==============================  ==============================================================
+type                            zone
+==============================  ==============================================================
+typical                         X > 0.5, Y > 0.5, X <= Y
+deviant consistency in degree   X > 0.5, Y > 0.5, X > Y (in the outcome, above its degree)
+deviant consistency in kind     X > 0.5, Y < 0.5
+deviant coverage                X < 0.5, Y > 0.5, and (for a term) also solution < 0.5
+irrelevant                      term only: X < 0.5, Y > 0.5 but the solution > 0.5 (the case
+                                is explained by another term, so says nothing about this one)
+individually irrelevant         X < 0.5, Y < 0.5
+on the crossover                X = 0.5 or Y = 0.5 (neither in nor out; no zone)
+==============================  ==============================================================
+
+Choices, and how they differ from SetMethods (``cases.suf.typ``, ``cases.suf.dcn``,
+``cases.suf.dcv``, ``cases.suf.iir``): the zones are the same; SetMethods lists deviant
+coverage and individually irrelevant cases for the solution only, where we also label them per
+term (with "irrelevant" for outcome cases another term covers), so every case gets exactly one
+type per column. Rankings ("most" typical / deviant; smaller score = better):
+
+- most typical: ``2 (Y - X) + (1 - X)``, as SetMethods ``cases.suf.typ``: close to the
+  diagonal and deep in the term;
+- most deviant consistency in kind: ``1 - (X - Y) + (1 - X)``, as SetMethods
+  ``cases.suf.dcn``: far below the diagonal and deep in the term;
+- most deviant coverage: ``1 - (Y - X) + (1 - Y)``: deep in the outcome, far from the
+  solution. (SetMethods ranks these by membership in their truth-table row instead.)
+
+On Ragin's Lipset data the typical cases, their scores and the most typical case of each term,
+the deviant coverage and the individually irrelevant cases agree with SetMethods 4.0
+(``tests/test_cases.py``).
+
+Pairs for comparison (Schneider & Rohlfing 2013, most-similar designs) are chosen by the
+smallest Manhattan distance between the two cases' memberships in the conditions:
+typical vs deviant consistency in kind (find what is missing from the term), typical vs
+individually irrelevant (check the term's mechanism), and deviant coverage vs typical.
+
+>>> import pandas as pd
+>>> d = pd.DataFrame({"A": [0.8, 0.9, 0.7, 0.2, 0.1], "Y": [0.9, 0.6, 0.2, 0.8, 0.3]},
+...                  index=["a", "b", "c", "d", "e"])
+>>> case_types(d, "A", "Y").types["solution"].tolist()  # doctest: +NORMALIZE_WHITESPACE
+['typical', 'deviant consistency in degree', 'deviant consistency in kind',
+ 'deviant coverage', 'individually irrelevant']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from . import _checks, _display
+from .errors import QCAInputError
+from .sets import names_in, parse, term_membership, term_to_string
+
+TYPICAL = "typical"
+DEV_DEGREE = "deviant consistency in degree"
+DEV_KIND = "deviant consistency in kind"
+DEV_COVERAGE = "deviant coverage"
+IRRELEVANT = "irrelevant"
+INDIV_IRRELEVANT = "individually irrelevant"
+CROSSOVER = "on the crossover"
+TYPES = (TYPICAL, DEV_DEGREE, DEV_KIND, DEV_COVERAGE, IRRELEVANT, INDIV_IRRELEVANT, CROSSOVER)
+#: Colour of each type in :meth:`CaseTypes.plot`.
+TYPE_COLOURS = {TYPICAL: "#2e7d32", DEV_DEGREE: "#9ccc65", DEV_KIND: "#c62828",
+                DEV_COVERAGE: "#ef6c00", IRRELEVANT: "#90a4ae", INDIV_IRRELEVANT: "#1565c0",
+                CROSSOVER: "#000000"}
+SOLUTION = "solution"
+
+
+def classify(x, y, solution=None) -> np.ndarray:
+    """The case type of every case from memberships ``x`` (term or solution) and ``y`` (outcome).
+
+    ``solution`` (the solution's memberships) separates, for a term, deviant coverage
+    (outside the whole solution) from irrelevant (covered by another term); leave it out for
+    the solution itself.
+
+    >>> classify([0.8, 0.3, 0.3], [0.9, 0.7, 0.7], solution=[0.8, 0.6, 0.4]).tolist()
+    ['typical', 'irrelevant', 'deviant coverage']
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    s = x if solution is None else np.asarray(solution, dtype=float)
+    return np.select(
+        [(x == 0.5) | (y == 0.5),
+         (x > 0.5) & (y > 0.5) & (x <= y), (x > 0.5) & (y > 0.5), (x > 0.5) & (y < 0.5),
+         (y > 0.5) & (s < 0.5), (y > 0.5), (y < 0.5)],
+        [CROSSOVER, TYPICAL, DEV_DEGREE, DEV_KIND, DEV_COVERAGE, IRRELEVANT, INDIV_IRRELEVANT],
+        default=CROSSOVER,
+    )
+
+
+def _inputs(data, expression, outcome, negate_outcome):
+    """(conditions frame, expression, y, outcome label) from a Solution or data + expression."""
+    if hasattr(expression, "truth_table") and hasattr(expression, "models"):
+        tt = expression.truth_table
+        return tt.data[list(tt.conditions)], tuple(expression.models[0]), tt.y, tt.outcome_label
+    if data is None or outcome is None:
+        raise QCAInputError(
+            "case_types() needs the data and the outcome with an expression: "
+            "case_types(data, 'A*B + C', 'Y'), or a solution: case_types(solution=sol)."
+        )
+    data = _checks.as_frame(data)
+    _checks.known_columns(data, [outcome], "outcome")
+    expr = parse(expression)
+    names = _checks.known_columns(data, names_in(expr), "condition")
+    y = _checks.membership_column(data, outcome)
+    if negate_outcome:
+        y = 1.0 - y
+    _checks.outcome_with_members(y, outcome, negate_outcome)
+    label = f"~{outcome}" if negate_outcome else outcome
+    cond = pd.DataFrame({n: _checks.membership_column(data, n) for n in names}, index=data.index)
+    return cond, expr, y, label
+
+
+def case_types(data=None, expression=None, outcome: str | None = None, *,
+               negate_outcome: bool = False, solution=None) -> CaseTypes:
+    """Label every case per term and for the solution (see the module docstring for the types).
+
+    Give ``data`` (memberships), an ``expression`` such as ``"A*~B + C"`` and the ``outcome``;
+    or a :class:`~qcakit.solution.Solution` as ``solution=`` (its first model is used).
+    """
+    cond, expr, y, label = _inputs(data, solution if solution is not None else expression,
+                                   outcome, negate_outcome)
+    values = {c: cond[c].to_numpy(dtype=float) for c in cond.columns}
+    n = len(cond)
+    terms = [term_to_string(t) for t in expr]
+    member = pd.DataFrame({name: term_membership(values, t, n) for name, t in zip(terms, expr)},
+                          index=cond.index)
+    member[SOLUTION] = member.max(axis=1)
+    sol = member[SOLUTION].to_numpy()
+    types = pd.DataFrame({c: classify(member[c], y, None if c == SOLUTION else sol)
+                          for c in member.columns}, index=cond.index)
+    return CaseTypes(member, pd.Series(y, index=cond.index, name=label), types, cond,
+                     " + ".join(terms))
+
+
+def _score(kind: str, x, y):
+    if kind == TYPICAL:
+        return 2 * (y - x) + (1 - x)
+    if kind == DEV_KIND:
+        return 1 - (x - y) + (1 - x)
+    return 1 - (y - x) + (1 - y)
+
+
+@dataclass
+class CaseTypes:
+    """Result of :func:`case_types`: memberships, the type table and case selection helpers.
+
+    ``memberships``: cases x (terms + "solution"); ``outcome``: the outcome memberships;
+    ``types``: the type of every case per column; ``conditions``: condition memberships
+    (used to find most-similar pairs).
+    """
+
+    memberships: pd.DataFrame
+    outcome: pd.Series
+    types: pd.DataFrame
+    conditions: pd.DataFrame
+    expression: str
+
+    def counts(self) -> pd.DataFrame:
+        """How many cases of each type per term and for the solution."""
+        return pd.DataFrame({c: self.types[c].value_counts() for c in self.types.columns},
+                            index=list(TYPES)).fillna(0).astype(int)
+
+    def ranked(self, kind: str = TYPICAL) -> pd.DataFrame:
+        """Cases of ``kind`` per column, best first (smallest score; see module docstring)."""
+        if kind not in (TYPICAL, DEV_KIND, DEV_COVERAGE):
+            raise QCAInputError(
+                f"Cases can be ranked as {TYPICAL!r}, {DEV_KIND!r} or {DEV_COVERAGE!r}, "
+                f"got {kind!r}."
+            )
+        rows = []
+        y = self.outcome.to_numpy()
+        for col in self.types.columns:
+            x = self.memberships[col].to_numpy()
+            sel = (self.types[col] == kind).to_numpy()
+            score = _score(kind, x, y)
+            for i in np.flatnonzero(sel):
+                rows.append({"term": col, "case": self.types.index[i], "X": x[i], "Y": y[i],
+                             "score": score[i]})
+        out = pd.DataFrame(rows, columns=["term", "case", "X", "Y", "score"])
+        return out.sort_values(["term", "score"], kind="stable").reset_index(drop=True)
+
+    def most(self, kind: str = TYPICAL) -> pd.DataFrame:
+        """The best case of ``kind`` for every term that has one (ties: all of them)."""
+        r = self.ranked(kind)
+        if r.empty:
+            return r
+        best = r.groupby("term")["score"].transform("min")
+        return r[np.isclose(r["score"], best)].reset_index(drop=True)
+
+    def pairs(self) -> pd.DataFrame:
+        """Most-similar pairs for comparison, per term (smallest distance on the conditions)."""
+        designs = [(TYPICAL, DEV_KIND, "find the condition missing from the term"),
+                   (TYPICAL, INDIV_IRRELEVANT, "test the term's mechanism"),
+                   (DEV_COVERAGE, TYPICAL, "find a missing path to the outcome")]
+        cond = self.conditions.to_numpy()
+        rows = []
+        for col in self.types.columns:
+            t = self.types[col].to_numpy()
+            for a, b, aim in designs:
+                first = np.flatnonzero(t == a)
+                # deviant coverage is a solution-level idea: compare with typical cases of any term
+                second = np.flatnonzero(
+                    (self.types.drop(columns=SOLUTION) == b).any(axis=1).to_numpy()
+                    if a == DEV_COVERAGE else t == b)
+                if a == DEV_COVERAGE and col != SOLUTION or not first.size or not second.size:
+                    continue
+                dist = np.abs(cond[first][:, None, :] - cond[second][None, :, :]).sum(axis=2)
+                i, j = np.unravel_index(np.argmin(dist), dist.shape)
+                rows.append({"term": col, "comparison": f"{a} vs {b}",
+                             "case_1": self.types.index[first[i]],
+                             "case_2": self.types.index[second[j]],
+                             "distance": float(dist[i, j]), "aim": aim})
+        return pd.DataFrame(rows, columns=["term", "comparison", "case_1", "case_2",
+                                           "distance", "aim"])
+
+    def plot(self, term: str = SOLUTION, *, ax=None, label_cases: bool = True,
+             max_label: int = 18, name: str | None = None):
+        """XY plot of ``term`` (or the solution) against the outcome, coloured by case type.
+
+        ``name`` labels the term on the axis and in the title (e.g. a paper's "S1"); without it
+        the term itself is shown, shortened to ``max_label`` characters."""
+        if term not in self.memberships.columns:
+            raise QCAInputError(
+                f"Unknown term {term!r}: use one of {', '.join(self.memberships.columns)}."
+            )
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            _, ax = plt.subplots(figsize=(5.5, 4.2))
+        x, y, kinds = self.memberships[term], self.outcome, self.types[term]
+        for kind in TYPES:
+            sel = (kinds == kind).to_numpy()
+            if sel.any():
+                ax.scatter(x[sel], y[sel], c=TYPE_COLOURS[kind], label=kind, s=28, zorder=3)
+        if label_cases:
+            for case, a, b in zip(x.index, x, y):
+                ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, 3),
+                            textcoords="offset points")
+        ax.plot([0, 1], [0, 1], color="#777777", lw=1)
+        ax.axhline(0.5, color="#777777", lw=0.5, ls=":")
+        ax.axvline(0.5, color="#777777", lw=0.5, ls=":")
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_ylim(-0.02, 1.02)
+        ax.set_aspect("equal")
+        shown = name or abbreviate(term, max_label)
+        ax.set_xlabel(shown)
+        ax.set_ylabel(abbreviate(str(self.outcome.name), max_label))
+        ax.set_title(f"Case types: {name or abbreviate(term, 2 * max_label)}", fontsize=10)
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+        return ax
+
+    def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18,
+                 names: dict | None = None):
+        """One XY panel per term and one for the solution, with one legend; returns the Figure.
+
+        Panels are 3 inches wide (three to a row fit a notebook page). ``names`` maps terms to
+        short names for the panels (e.g. ``{"A*B": "S1"}``).
+        """
+        names = names or {}
+        import matplotlib.pyplot as plt
+
+        cols = list(self.memberships.columns)
+        ncols = max(1, min(ncols, len(cols)))
+        nrows = -(-len(cols) // ncols)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 3.0 * nrows + 0.6),
+                                 squeeze=False)
+        for ax, col in zip(axes.flat, cols):
+            self.plot(col, ax=ax, label_cases=label_cases, max_label=max_label,
+                      name=names.get(col))
+            ax.get_legend().remove()
+            ax.set_title(names.get(col) or abbreviate(col, 2 * max_label), fontsize=9)
+        for ax in list(axes.flat)[len(cols):]:
+            ax.set_visible(False)
+        kinds = [k for k in TYPES if (self.types == k).any().any()]
+        handles = [plt.Line2D([], [], marker="o", ls="", color=TYPE_COLOURS[k]) for k in kinds]
+        fig.legend(handles, kinds, loc="lower center", ncol=min(4, len(kinds)), fontsize=7,
+                   frameon=False)
+        fig.subplots_adjust(bottom=0.6 / (3.0 * nrows + 0.6) + 0.08, wspace=0.35, hspace=0.35)
+        return fig
+
+    def _title(self):
+        return f"Case types for {self.outcome.name}: {self.expression}"
+
+    def _repr_html_(self):
+        return _display.render_html(self._title(), self.types)
+
+    def __repr__(self):
+        return _display.render_text(self._title(), self.types)
+
+
+def abbreviate(label: str, width: int = 18) -> str:
+    """Shorten a long axis label: keep the start, end with an ellipsis.
+
+    >>> abbreviate("SCALE*ORG*MGMT*~INFO*SHARE", 12)
+    'SCALE*ORG*M…'
+    """
+    return label if len(label) <= width else label[:width - 1] + "…"

@@ -1,0 +1,189 @@
+"""One choice of anchors for one raw variable and what follows from it:
+:class:`CalibrationState` and :func:`calibration_state` (the calibration explorer's logic)."""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .. import _checks, _display
+# _NUMPY_METHODS: calibrate.py offers no public name for numpy's percentile definitions yet
+from ..calibrate import PERCENTILE_METHODS, _NUMPY_METHODS, calibrate, percentile_anchors
+from ..errors import QCAInputError, QCAWarning
+from ..necessity import necessity
+from . import render
+from .analysis import unique_messages
+
+#: Percentile definitions offered by the calibration explorer (Excel's two first).
+PERCENTILE_CHOICES = tuple(PERCENTILE_METHODS) + tuple(
+    m for m in _NUMPY_METHODS if m not in PERCENTILE_METHODS.values()
+)
+
+
+@dataclass
+class CalibrationState:
+    """One choice of anchors for one raw variable and what follows from it (see
+    :func:`calibration_state`)."""
+
+    raw: pd.Series
+    scores: pd.Series
+    anchors: tuple
+    source: str
+    half_cases: list
+    warnings: list
+    necessity: object | None
+    options: dict = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return str(self.raw.name)
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """Raw score and membership of every case, sorted by raw score."""
+        out = pd.DataFrame({"raw": self.raw, "membership": self.scores})
+        return out.sort_values("raw", kind="stable")
+
+    def title(self) -> str:
+        anchors = ", ".join(f"{a:g}" for a in self.anchors)
+        return f"Calibration of {self.name}: anchors {anchors} ({self.source})"
+
+    def warnings_html(self) -> str:
+        return render.calibration_warnings_html(self)
+
+    def scores_html(self) -> str:
+        return render.calibration_scores_html(self)
+
+    def necessity_html(self) -> str:
+        return render.calibration_necessity_html(self)
+
+    def _repr_html_(self):
+        return "\n".join(["<div class='qcakit'>", self.warnings_html(), self.scores_html(),
+                          self.necessity_html(), "</div>"])
+
+    def __repr__(self):
+        notes = list(self.warnings)
+        text = _display.render_text(self.title(), self.table, notes)
+        if self.necessity is not None:
+            text += "\n" + repr(self.necessity)
+        return text
+
+
+def calibration_state(
+    raw: pd.Series,
+    anchors: Sequence[float] | None = None,
+    *,
+    percentile_method: str | None = None,
+    percentiles: Sequence[float] = (25, 50, 75),
+    method: str = "direct",
+    idm: float | None = None,
+    digits: int | None = None,
+    nudge_half: bool = False,
+    sets: pd.DataFrame | None = None,
+    outcome: str | None = None,
+    conditions=None,
+    set_name: str | None = None,
+) -> CalibrationState:
+    """Memberships of one raw variable for one choice of anchors, and what follows downstream.
+
+    Give ``anchors`` (exclusion, crossover, inclusion), or ``percentile_method`` (e.g.
+    ``"excel_inc"``, ``"excel_exc"``) to take them at ``percentiles`` of the raw scores. Cases
+    scoring exactly 0.5 are listed in ``half_cases`` and the calibration warnings are collected
+    in ``warnings`` (not printed), so an explorer can show them.
+
+    With ``sets`` (calibrated memberships of the other conditions and the outcome) and
+    ``outcome``, the new memberships replace (or join) the column ``raw.name`` and ``necessity``
+    is the necessity table for the outcome over ``conditions`` (default: every column of
+    ``sets`` but the outcome). When ``raw`` is the outcome itself, every row changes.
+    ``set_name``: the set's name (the column of ``sets``) when the raw variable has another
+    one, e.g. ``calibration_state(raw["GROWTH"], set_name="CAPACITY", ...)``; the figure's x
+    axis keeps naming the raw variable.
+
+    Raises :class:`~qcakit.QCAInputError` for anchors out of order or an unknown percentile
+    definition (an explorer shows the message).
+
+    >>> import pandas as pd
+    >>> raw = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], name="X", index=list("abcde"))
+    >>> state = calibration_state(raw, percentile_method="excel_inc")
+    >>> state.anchors, state.half_cases
+    ((2.0, 3.0, 4.0), ['c'])
+    >>> calibration_state(raw, (1.5, 3.5, 4.5)).half_cases
+    []
+    """
+    raw, raw_name = _raw_series(raw, set_name)
+    name = raw.name
+    anchors, source = _anchors(raw, anchors, percentile_method, percentiles)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", QCAWarning)
+        scores = calibrate(raw, anchors, method, idm=idm, digits=digits, nudge_half=nudge_half)
+    messages = unique_messages(caught)
+    raw_half = (calibrate_half(raw, anchors, method, idm, digits) if nudge_half
+                else scores.to_numpy() == 0.5)
+    half_cases = [str(c) for c in raw.index[raw_half]]
+    nt = None
+    if sets is not None:
+        nt = _downstream_necessity(scores.rename(name), sets, outcome, conditions)
+    options = {"method": method, "idm": idm, "digits": digits, "nudge_half": nudge_half,
+               "percentile_method": percentile_method, "percentiles": tuple(percentiles),
+               "raw_name": None if raw_name == name else raw_name}
+    return CalibrationState(raw, scores, anchors, source, half_cases, messages, nt, options)
+
+
+def _raw_series(raw, set_name) -> tuple[pd.Series, object]:
+    """``raw`` named after the set, and the raw variable's own name; checks it is numeric."""
+    if not isinstance(raw, pd.Series):
+        raise QCAInputError(
+            f"calibration_state() takes one raw variable as a pandas Series, got "
+            f"{type(raw).__name__}; e.g. data['GDP']."
+        )
+    name = set_name or (raw.name if raw.name is not None else "x")
+    _checks.numeric_column(raw.rename(name).to_frame(), name)
+    return raw.rename(name), raw.name
+
+
+def _anchors(raw, anchors, percentile_method, percentiles) -> tuple[tuple, str]:
+    """The three anchors as floats and where they came from."""
+    if anchors is None and percentile_method is None:
+        raise QCAInputError(
+            "Give anchors=(exclusion, crossover, inclusion) or percentile_method= "
+            "('excel_inc', 'excel_exc', ...)."
+        )
+    if anchors is None:
+        anchors = percentile_anchors(raw, percentiles, percentile_method)
+        source = (f"percentiles {', '.join(f'{p:g}' for p in percentiles)}, "
+                  f"{percentile_method}")
+    else:
+        source = "chosen anchors"
+    return tuple(float(a) for a in anchors), source
+
+
+def _downstream_necessity(scores: pd.Series, sets, outcome, conditions):
+    """Necessity table for ``outcome`` once ``scores`` replace (or join) their column."""
+    name = scores.name
+    if outcome is None:
+        raise QCAInputError("With sets=..., name the outcome column (outcome=...).")
+    sets = _checks.as_frame(sets, "sets")
+    if not sets.index.equals(scores.index):
+        raise QCAInputError(
+            f"The raw variable {name!r} and sets must have the same cases in the same "
+            "order (same index)."
+        )
+    data = sets.copy()
+    data[name] = scores
+    if outcome not in data.columns:
+        _checks.known_columns(data, [outcome], "outcome")
+    if conditions is None:
+        conditions = [c for c in data.columns if c != outcome]
+    return necessity(data, outcome, conditions)
+
+
+def calibrate_half(raw, anchors, method="direct", idm=None, digits=None) -> np.ndarray:
+    """Boolean mask of the cases that the calibration puts at exactly 0.5 (before any nudge)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QCAWarning)
+        scores = calibrate(raw, anchors, method, idm=idm, digits=digits)
+    return scores.to_numpy() == 0.5
+

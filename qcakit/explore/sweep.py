@@ -1,0 +1,97 @@
+"""Robustness across consistency cuts: :func:`sweep` (solution fit and terms at every cut) and
+:func:`sweep_ranges` (the runs of cuts with the same solution)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..errors import QCAInputError
+from . import render
+from .analysis import analyse
+
+
+def sweep(
+    data: pd.DataFrame,
+    outcome: str,
+    conditions=None,
+    cuts: Sequence[float] | None = None,
+    solution: str = "intermediate",
+    pri_cut: float | None = None,
+    n_cut: int = 1,
+    directional=None,
+    *,
+    cache: dict | None = None,
+) -> pd.DataFrame:
+    """Solution fit and terms across a range of consistency cuts (a robustness check).
+
+    Returns one row per cut: ``cut``, ``consistency``, ``coverage`` (of the first model; NaN
+    when no row reaches the cut), ``expression``, ``models`` (number of equally minimal
+    models), ``positive_rows`` (rows coded 1), then one boolean column per term that is present
+    at any cut (``True`` where the first model contains it). Default cuts: 0.70 to 1.00 by 0.01.
+
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
+    ...                      "Y": [0.8, 0.6, 0.3, 0.1]})
+    >>> sweep(data, "Y", ["A", "B"], cuts=[0.8, 0.9, 0.95], solution="complex")[
+    ...     ["cut", "expression", "positive_rows", "A", "A*B"]]
+        cut expression  positive_rows      A    A*B
+    0  0.80          A              2   True  False
+    1  0.90          A              2   True  False
+    2  0.95        A*B              1  False   True
+    """
+    if cuts is None:
+        cuts = np.round(np.arange(0.70, 1.0001, 0.01), 2)
+    cuts = [float(c) for c in np.atleast_1d(np.asarray(cuts, dtype=float))]
+    if not cuts:
+        raise QCAInputError("sweep() needs at least one consistency cut.")
+    bad = [c for c in cuts if not 0 <= c <= 1]
+    if bad:
+        raise QCAInputError(f"Consistency cuts must lie in [0, 1], got {bad}.")
+    cache = {} if cache is None else cache
+    records, term_order = [], []
+    for cut in cuts:
+        a = analyse(data, outcome, conditions, cut, pri_cut, n_cut, solution, directional,
+                    cache=cache)
+        for t in a.terms:
+            if t not in term_order:
+                term_order.append(t)
+        records.append({"cut": cut, **a.summary()})
+    out = pd.DataFrame(records)
+    for t in term_order:
+        out[t] = [t in present for present in out["terms"]]
+    out = out.drop(columns="terms")
+    out.attrs["solution"] = solution
+    out.attrs["outcome"] = outcome
+    return out
+
+
+def sweep_ranges(table: pd.DataFrame) -> pd.DataFrame:
+    """Collapse a :func:`sweep` table into runs of cuts with the same solution.
+
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"cut": [0.8, 0.85, 0.9], "consistency": [0.9, 0.9, 1.0],
+    ...                       "coverage": [0.7, 0.7, 0.4], "expression": ["A", "A", "A*B"]})
+    >>> sweep_ranges(table)[["from", "to", "expression"]].values.tolist()
+    [[0.8, 0.85, 'A'], [0.9, 0.9, 'A*B']]
+    """
+    if not isinstance(table, pd.DataFrame) or "expression" not in table.columns:
+        raise QCAInputError("sweep_ranges() takes the table of qcakit.explore.sweep().")
+    t = table.sort_values("cut", kind="stable").reset_index(drop=True)
+    runs, start = [], 0
+    for i in range(1, len(t) + 1):
+        if i == len(t) or t.loc[i, "expression"] != t.loc[start, "expression"]:
+            runs.append({"from": t.loc[start, "cut"], "to": t.loc[i - 1, "cut"],
+                         "expression": t.loc[start, "expression"] or "(no solution)",
+                         "consistency": t.loc[start, "consistency"],
+                         "coverage": t.loc[start, "coverage"]})
+            start = i
+    return pd.DataFrame(runs)
+
+
+
+
+def sweep_ranges_html(table: pd.DataFrame, reference: float | None = None) -> str:
+    """:func:`sweep_ranges` as HTML, the run holding the ``reference`` cut in bold."""
+    return render.sweep_ranges_html(sweep_ranges(table), reference)

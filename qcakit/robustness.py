@@ -1,0 +1,356 @@
+"""Robustness test protocol for fsQCA (Oana & Schneider 2021), from raw data to robustness figures.
+
+The *initial solution* (IS) comes from the analyst's calibration anchors, consistency cut and
+frequency cut. Each *test setting* changes one of these choices within a sensible range (one at
+a time: one calibration crossover, or the consistency cut, or the frequency cut), recalibrates,
+rebuilds the truth table and minimizes again, giving a *test solution*. The test set TS is
+all test solutions. With memberships taken case by case:
+
+- MinTS = minimum over the test solutions (their intersection), MaxTS = maximum (their union);
+- robust core RC = min(IS, MinTS): what every solution, the initial one included, agrees on;
+- ``RF_cov = cov(RC) / cov(IS)``: how much of the IS's coverage the robust core keeps;
+- ``RF_cons = cons(IS) / cons(RC)``: the IS's consistency relative to the core's;
+- ``RF_SC_minTS = sum min(IS, MinTS) / sum max(IS, MinTS)`` and ``RF_SC_maxTS`` (same with
+  MaxTS): set-coincidence of IS with the core and with the union of the tests.
+
+These are the formulas of SetMethods ``rob.fit`` / ``rob.corefit``, with one deliberate
+difference: SetMethods (3.x) loops ``for (i in length(test_sol))`` and so takes MinTS and MaxTS
+over the first and last test solutions only; we take them over *all* test solutions, as the
+paper defines them (with two test solutions the two agree). SetMethods also rounds
+consistency and coverage to 3 decimals before dividing; we do not, so RF_cov and RF_cons can
+differ from its print-out in the third decimal (Lipset data: RF_cov 0.7286 here, 0.728 there;
+``tests/test_robustness.py``). RF_cov and RF_SC lie in [0, 1]; RF_cons is usually <= 1 but can
+exceed 1.
+
+Case-level robustness follows SetMethods ``rob.cases``: with Y > 0.5 (typical) or Y < 0.5
+(deviant), a case in IS*MinTS is *robust*, in IS*~MinTS *shaky*, in ~IS*MaxTS *possible*,
+and one in ~IS*~MaxTS is an *extreme deviant coverage* case (Y > 0.5) or *irrelevant*
+(Y < 0.5). The case table also gives each case's solution-level type (:mod:`qcakit.cases`)
+under every setting and how many settings change it.
+
+If a test setting leaves no truth-table row with OUT = 1, its test solution is the empty set
+(membership 0 for every case), which is what it says: nothing is sufficient under that setting.
+Where several models are equally minimal, the first is used (and the table says how many there
+were).
+
+>>> from qcakit import datasets
+>>> raw = datasets.load("xu2024_county_alliance")
+>>> spec = {"SCALE": (9.5, 15, 27.5), "MGMT": (1.75, 2, 2.75), "PAY": (0.5, 1.5, 2),
+...         "GROWTH": (-2.34, 2.8, 24.76)}
+>>> r = robustness(raw, spec, "GROWTH", ["SCALE", "MGMT", "PAY"], incl_cut=0.8,
+...                anchor_shifts={"SCALE": (-2, 0, 2)}, incl_cuts=(0.75, 0.8, 0.85),
+...                n_cuts=(1, 2), calibrate_options={"nudge_half": True})
+>>> list(r.tests.index)
+['SCALE crossover -2', 'SCALE crossover +2', 'incl_cut 0.75', 'incl_cut 0.85', 'n_cut 2']
+>>> sorted(r.fit)
+['RF_SC_maxTS', 'RF_SC_minTS', 'RF_cons', 'RF_cov']
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import _checks, _display, fit
+from .calibrate import calibrate
+from .cases import classify
+from .errors import QCAInputError, QCAWarning
+from .minimize import minimize
+from .sets import membership
+from .truthtable import truth_table
+
+
+def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None):
+    out = {}
+    for col, how in spec.items():
+        d = shift if col == shift_col else 0.0
+        if callable(how):
+            out[col] = how(raw[col], d)
+        else:
+            anchors = [float(a) for a in how]
+            if len(anchors) == 3:
+                anchors[1] += d
+                out[col] = calibrate(raw[col], tuple(anchors), **(options or {}))
+            else:
+                out[col] = calibrate(raw[col], tuple(a + d for a in anchors), method="crisp")
+    return pd.DataFrame(out, index=raw.index)
+
+
+def _check_range(values, initial, what: str):
+    values = list(values)
+    if not values:
+        raise QCAInputError(
+            f"The test range for {what} is empty: give at least the initial setting "
+            f"({initial!r}) and one alternative."
+        )
+    if not any(math.isclose(float(v), float(initial)) for v in values):
+        raise QCAInputError(
+            f"The test range for {what} ({', '.join(map(str, values))}) does not contain the "
+            f"initial setting {initial!r}. A robustness range brackets the initial choice: "
+            "add it to the range."
+        )
+    return [v for v in values if not math.isclose(float(v), float(initial))]
+
+
+def _spec(raw, calibration, outcome, conditions) -> dict:
+    """The calibration of the outcome and the conditions, checked against the raw data."""
+    _checks.known_columns(raw, [outcome] + conditions, "column")
+    if not isinstance(calibration, Mapping):
+        raise QCAInputError("calibration must be a dict {column: anchors}.")
+    _checks.known_columns(raw, list(calibration), "column in the calibration")
+    missing = [c for c in [outcome] + conditions if c not in calibration]
+    if missing:
+        raise QCAInputError(
+            f"No calibration for {', '.join(map(repr, missing))}: the calibration dict needs "
+            "anchors for the outcome and every condition."
+        )
+    return {c: calibration[c] for c in [outcome] + conditions}
+
+
+def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
+    """Every test setting: (label, column shifted, shift, incl_cut, n_cut)."""
+    out = []
+    for col, shifts in (anchor_shifts or {}).items():
+        if col not in spec:
+            raise QCAInputError(
+                f"anchor_shifts names {col!r}, which has no calibration in the spec "
+                f"(calibrated columns: {', '.join(spec)})."
+            )
+        for s in _check_range(shifts, 0.0, f"the crossover of {col!r} (shift)"):
+            out.append((f"{col} crossover {float(s):+g}", col, float(s), incl_cut, n_cut))
+    for c in (_check_range(incl_cuts, incl_cut, "the consistency cut")
+              if incl_cuts is not None else []):
+        out.append((f"incl_cut {float(c):g}", None, 0.0, float(c), n_cut))
+    for k in _check_range(n_cuts, n_cut, "the frequency cut") if n_cuts is not None else []:
+        out.append((f"n_cut {int(k)}", None, 0.0, incl_cut, int(k)))
+    if not out:
+        raise QCAInputError(
+            "No test settings: give anchor_shifts, incl_cuts or n_cuts with at least one value "
+            "besides the initial setting."
+        )
+    return out
+
+
+def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None):
+    """(expression, number of models, solution memberships) for one setting."""
+    tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut, pri_cut=pri_cut)
+    if not (tt.table["OUT"] == "1").any():
+        return "(none)", 0, np.zeros(len(sets))
+    sol = minimize(tt, solution, directional)
+    return sol.expression, len(sol.models), membership(sets, sol.expression).to_numpy()
+
+
+def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions, *,
+               incl_cut: float = 0.8, n_cut: int = 1, solution: str = "parsimonious",
+               directional=None, anchor_shifts: Mapping | None = None, incl_cuts=None,
+               n_cuts=None, calibrate_options: Mapping | None = None,
+               pri_cut: float | None = None) -> Robustness:
+    """Run the robustness protocol on ``raw`` data (see the module docstring).
+
+    Parameters
+    ----------
+    raw : raw scores, one row per case.
+    calibration : ``{column: anchors}`` for the outcome and every condition: three anchors
+        (direct method), one or more thresholds (crisp), or a function ``f(raw_column, shift)``
+        returning memberships (for special recipes such as tied anchors).
+    outcome, conditions : column names (calibrated under the same names).
+    incl_cut, n_cut, solution, directional : the initial setting (see :func:`qcakit.minimize`).
+    anchor_shifts : ``{column: shifts}`` in raw units: a shift moves the crossover of direct
+        anchors, every threshold of a crisp calibration, or is passed to a calibration function.
+        Each range must contain 0 (the initial anchors).
+    incl_cuts, n_cuts : ranges of the consistency and frequency cuts, containing the initial one.
+    calibrate_options : passed to :func:`qcakit.calibrate` (e.g. ``{"nudge_half": True}``).
+    pri_cut : PRI cut of the initial setting, kept in every test setting (see
+        :func:`qcakit.truth_table`).
+    """
+    raw = _checks.as_frame(raw, "raw")
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    spec = _spec(raw, calibration, outcome, conditions)
+    settings = _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts)
+    args = (outcome, conditions)
+    notes = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", QCAWarning)
+        sets = _calibrate_all(raw, spec, options=calibrate_options)
+        is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional,
+                                          pri_cut)
+    seen = list(dict.fromkeys(str(w.message) for w in caught))
+    notes += [f"initial setting: {m}" for m in seen]
+    rows, members, ys = [], {}, {}
+    for label, col, shift, ic, nc in settings:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", QCAWarning)
+            s = _calibrate_all(raw, spec, col, shift, calibrate_options) if col else sets
+            expr, models, m = _solve(s, *args, ic, nc, solution, directional, pri_cut)
+        # only what this setting adds to the initial setting's warnings
+        notes += [f"{label}: {m}" for m in dict.fromkeys(str(w.message) for w in caught)
+                  if m not in seen]
+        members[label], ys[label] = m, s[outcome].to_numpy()
+        rows.append({"setting": label, "solution": expr, "models": models,
+                     **_fit_of(m, ys[label])})
+    y = sets[outcome].to_numpy()
+    tests = pd.DataFrame(rows).set_index("setting")
+    ts = pd.DataFrame(members, index=raw.index)
+    result = _result(is_expr, is_models, is_m, y, ts, ys, tests, raw.index, outcome)
+    if notes:
+        warnings.warn(f"{len(notes)} warning(s) while computing the settings; they are listed "
+                      "in result.notes.", QCAWarning, stacklevel=2)
+        result.notes += notes
+    return result
+
+
+def _fit_of(m, y) -> dict:
+    if m.sum() == 0:
+        return {"consistency": np.nan, "coverage": 0.0}
+    return {"consistency": fit.consistency(m, y), "coverage": fit.coverage(m, y)}
+
+
+def robustness_fit(initial, tests, y) -> dict:
+    """RF_cov, RF_cons, RF_SC_minTS and RF_SC_maxTS from memberships (cases x test solutions).
+
+    >>> rf = robustness_fit([0.8, 0.2], [[0.6, 0.9], [0.1, 0.3]], [0.9, 0.1])
+    >>> {k: round(v, 3) for k, v in rf.items()}
+    {'RF_cov': 0.778, 'RF_cons': 0.9, 'RF_SC_minTS': 0.7, 'RF_SC_maxTS': 0.833}
+    """
+    initial, y = np.asarray(initial, dtype=float), np.asarray(y, dtype=float)
+    tests = np.asarray(tests, dtype=float).reshape(len(initial), -1)
+    lo, hi = tests.min(axis=1), tests.max(axis=1)
+    core = np.minimum(initial, lo)
+    if initial.sum() == 0:
+        raise QCAInputError("The initial solution is empty (no case has membership in it): "
+                            "there is nothing whose robustness could be tested.")
+    out = {"RF_cov": fit.coverage(core, y) / fit.coverage(initial, y),
+           "RF_cons": (fit.consistency(initial, y) / fit.consistency(core, y)
+                       if core.sum() > 0 else np.nan)}
+    for name, ts in (("RF_SC_minTS", lo), ("RF_SC_maxTS", hi)):
+        out[name] = float(np.minimum(initial, ts).sum() / np.maximum(initial, ts).sum())
+    return {k: float(v) for k, v in out.items()}
+
+
+ROB_CLASSES = {(True, True): "robust", (True, False): "shaky", (False, True): "possible",
+               (False, False): "outside"}
+
+
+def case_robustness(initial, min_ts, max_ts, y) -> np.ndarray:
+    """SetMethods ``rob.cases`` class of every case (robust / shaky / possible typical or deviant,
+    extreme deviant coverage, irrelevant); cases at exactly 0.5 are "on the crossover".
+
+    >>> case_robustness([0.9, 0.9, 0.2, 0.1], [0.8, 0.3, 0.1, 0.0],
+    ...                 [0.9, 0.9, 0.7, 0.2], [0.8, 0.2, 0.9, 0.7]).tolist()
+    ['robust typical', 'shaky deviant', 'possible typical', 'extreme deviant coverage']
+    """
+    i, lo, hi, y = (np.asarray(a, dtype=float) for a in (initial, min_ts, max_ts, y))
+    out = []
+    for a, b, c, d in zip(i, lo, hi, y):
+        in_is = a > 0.5
+        if d == 0.5 or a == 0.5 or (in_is and b == 0.5) or (not in_is and c == 0.5):
+            out.append("on the crossover")
+            continue
+        second = b > 0.5 if in_is else c > 0.5
+        kind = ROB_CLASSES[(in_is, second)]
+        if kind == "outside":
+            out.append("extreme deviant coverage" if d > 0.5 else "irrelevant")
+        else:
+            out.append(f"{kind} {'typical' if d > 0.5 else 'deviant'}")
+    return np.array(out, dtype=object)
+
+
+def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
+    min_ts, max_ts = ts.min(axis=1).to_numpy(), ts.max(axis=1).to_numpy()
+    core = np.minimum(is_m, min_ts)
+    rf = robustness_fit(is_m, ts.to_numpy(), y)
+    types = pd.DataFrame({c: classify(ts[c], ys[c]) for c in ts.columns}, index=index)
+    is_type = classify(is_m, y)
+    cases = pd.DataFrame({"IS": is_m, "MinTS": min_ts, "MaxTS": max_ts, "core": core,
+                          outcome: y, "class": case_robustness(is_m, min_ts, max_ts, y),
+                          "type (IS)": is_type,
+                          "type changes": (types.to_numpy() != is_type[:, None]).sum(axis=1)},
+                         index=index)
+    initial = pd.Series({"solution": is_expr, "models": is_models, **_fit_of(is_m, y)})
+    notes = []
+    if core.sum() == 0:
+        notes.append("The robust core is empty (some test solution shares no case with the "
+                     "initial solution), so RF_cons is undefined and shown as NaN.")
+    return Robustness(initial, tests, ts, cases, types, rf, outcome, notes)
+
+
+@dataclass
+class Robustness:
+    """Result of :func:`robustness`.
+
+    ``initial``: the IS expression and fit; ``tests``: one row per test setting (solution, fit);
+    ``memberships``: cases x test solutions; ``cases``: IS, MinTS, MaxTS, core, outcome,
+    robustness class, IS type and the number of settings that change it; ``types``: the
+    solution-level case type under every setting; ``fit``: the RF figures.
+    """
+
+    initial: pd.Series
+    tests: pd.DataFrame
+    memberships: pd.DataFrame
+    cases: pd.DataFrame
+    types: pd.DataFrame
+    fit: dict
+    outcome: str
+    notes: list = field(default_factory=list)
+
+    @property
+    def fit_table(self) -> pd.DataFrame:
+        return pd.DataFrame([self.fit], index=["robustness fit"])
+
+    def changed_cases(self) -> pd.DataFrame:
+        """Cases whose solution-level type differs from the IS under some setting."""
+        c = self.cases[self.cases["type changes"] > 0]
+        return self.types.loc[c.index]
+
+    def plot(self, ax=None, label_cases: bool = True):
+        """XY plot of IS (x) against MinTS and MaxTS (y), with the RF figures in the title."""
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            _, ax = plt.subplots(figsize=(5.5, 4.5))
+        c = self.cases
+        ax.scatter(c["IS"], c["MaxTS"], marker="^", c="#ef6c00", label="MaxTS", zorder=3)
+        ax.scatter(c["IS"], c["MinTS"], marker="o", c="#1565c0", label="MinTS", zorder=4)
+        if label_cases:
+            for case, a, b in zip(c.index, c["IS"], c["MinTS"]):
+                ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, -9),
+                            textcoords="offset points")
+        ax.plot([0, 1], [0, 1], color="#777777", lw=1)
+        ax.axhline(0.5, color="#777777", lw=0.5, ls=":")
+        ax.axvline(0.5, color="#777777", lw=0.5, ls=":")
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_ylim(-0.02, 1.02)
+        ax.set_aspect("equal")
+        ax.set_xlabel("initial solution (IS)")
+        ax.set_ylabel("test set (MinTS, MaxTS)")
+        f = self.fit
+        ax.set_title(f"RF_cov {f['RF_cov']:.3f}, RF_cons {f['RF_cons']:.3f}\n"
+                     f"RF_SC min {f['RF_SC_minTS']:.3f}, max {f['RF_SC_maxTS']:.3f}", fontsize=9)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+        return ax
+
+    def _notes(self):
+        f = ", ".join(f"{k} {v:.3f}" for k, v in self.fit.items())
+        changed = ", ".join(map(str, self.changed_cases().index)) or "none"
+        out = [f"Initial solution: {self.initial['solution']}", f"Robustness fit: {f}",
+               f"{len(self.tests)} test settings; cases whose type changes: {changed}"]
+        warned = [n for n in self.notes if not n.startswith("The robust core is empty")]
+        out += [n for n in self.notes if n not in warned]
+        if warned:
+            out.append(f"{len(warned)} warning(s) while computing; see .notes")
+        return out
+
+    def _title(self):
+        return f"Robustness of the solution for {self.outcome}"
+
+    def _repr_html_(self):
+        return (_display.render_html(self._title(), self.tests, self._notes())
+                + _display.render_html("Case robustness", self.cases))
+
+    def __repr__(self):
+        return "\n\n".join([_display.render_text(self._title(), self.tests, self._notes()),
+                            _display.render_text("Case robustness", self.cases)])

@@ -1,0 +1,409 @@
+"""Every check of every exercise rejects realistic wrong answers and accepts the reference.
+
+The reference answers are the ones the solution versions of the exercises pass to the checks
+(captured while the solution notebook runs in-process). Wrong answers are generated from each
+reference by the typical mistakes of the task's kind: a dropped, added or duplicated case, a
+flipped (negated) literal, a missing or extra term, a perturbed number, a wrong cut, another
+option, the answer to the previous question; a hand-picked list adds the mistakes a check
+diagnoses, with the hint it must give. Every question gets at least five wrong answers.
+
+Written answers (self-assessed) are never marked: any text, a keyword-stuffed "lorem ipsum"
+included, gets the model answer and the rubric, and never "correct".
+"""
+from __future__ import annotations
+
+import importlib
+import warnings
+
+import nbformat
+import pandas as pd
+import pytest
+
+import qcakit
+from qcakit.exercises import EXERCISES, questions
+from qcakit.exercises._verdicts import NOT_MARKED
+from qcakit.sets import to_string
+from qcakit.solution import Solution
+from qcakit.truthtable import TruthTable
+
+from test_exercises import _source, gen
+
+MIN_WRONG = 5
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7")}
+
+
+class _Recorder:
+    """Stands in for ``check`` in a notebook: records each answer, then calls the real check."""
+
+    def __init__(self, module, answers):
+        self._module, self._answers = module, answers
+
+    def __getattr__(self, name):
+        attr = getattr(self._module, name)
+        if name[:1] == "q" and name[1:].isdigit():
+            def call(answer=..., *args, **kwargs):
+                self._answers[name] = answer
+                return attr(answer, *args, **kwargs)
+            return call
+        return attr
+
+
+_REFERENCES: dict = {}
+
+
+def references(exercise: str) -> dict:
+    """{question: the answer the solution version gives}, run once per exercise."""
+    if exercise not in _REFERENCES:
+        path = _source(exercise)
+        nb = gen.solution_version(nbformat.read(path, as_version=4), path.name)
+        module = importlib.import_module(f"qcakit.exercises.{exercise}")
+        answers: dict = {}
+        namespace: dict = {"__name__": "__main__"}
+        for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                exec(compile(cell.source, f"<{exercise} cell {i}>", "exec"), namespace)
+            if isinstance(namespace.get("check"), type(module)):
+                namespace["check"] = _Recorder(module, answers)
+        _REFERENCES[exercise] = answers
+    return _REFERENCES[exercise]
+
+
+# --------------------------------------------------------------------------- generators
+
+def wrong_numbers(ref: float) -> list:
+    out = [ref + 0.05, ref - 0.05, ref + 0.2, str(round(ref, 3)), [ref, ref]]
+    if abs(1 - 2 * ref) > 0.05:
+        out.append(1 - ref)
+    if abs(ref) > 0.1:
+        out.append(ref / 2)
+    return out
+
+
+def wrong_counts(ref: int) -> list:
+    return [ref + 1, ref + 2, ref - 1, str(ref), ref + 0.5, 2 * ref + 3]
+
+
+def wrong_choices(ref: str, options: str = "abcd") -> list:
+    return [o for o in options if o != ref] + ["z", [ref, next(o for o in options if o != ref)]]
+
+
+def wrong_bools(ref: bool) -> list:
+    return [not ref, "yes", "True", 1, [ref]]
+
+
+def wrong_names(ref, valid) -> list:
+    ref, valid = set(ref), list(valid)
+    inside, outside = sorted(ref), [v for v in valid if v not in ref]
+    out = [sorted(ref - {m}) for m in inside[:3]]
+    out += [sorted(ref | {x}) for x in outside[:3]]
+    if inside and outside:
+        out.append(sorted((ref - {inside[0]}) | {outside[-1]}))
+    if outside:
+        out.append(outside)
+    if inside:
+        out.append([])
+    return out
+
+
+def wrong_expressions(ref: str) -> list:
+    model = qcakit.parse(ref)
+    first = list(model[0])
+    out = []
+    for i, (name, value) in enumerate(first[:3]):
+        flipped = first[:i] + [(name, 1 - value)] + first[i + 1:]
+        out.append(to_string((tuple(flipped),) + tuple(model[1:])))
+    if len(first) > 1:
+        out.append(to_string((tuple(first[1:]),) + tuple(model[1:])))
+    if len(model) > 1:
+        out.append(to_string(tuple(model[:-1])))
+    name, value = first[0]
+    out.append(to_string(tuple(model) + (((name, 1 - value),),)))
+    return out
+
+
+def _table_variants(tt: TruthTable) -> list:
+    data, conds = tt.data, list(tt.conditions)
+    settings = dict(incl_cut=tt.incl_cut, pri_cut=tt.pri_cut, n_cut=tt.n_cut,
+                    negate_outcome=tt.negate_outcome)
+    changed = data.copy()
+    changed.iloc[0, 0] = 1 - changed.iloc[0, 0]
+    datas = [data.iloc[: len(data) * 2 // 3], data.drop(index=data.index[-1]),
+             data.drop(index=data.index[[1, 2]]), pd.concat([data, data.iloc[:1]]), changed]
+    variants = [(d, conds, settings) for d in datas]
+    low = round(tt.incl_cut[1] - 0.1, 2)
+    for change in ({"incl_cut": (tt.incl_cut[0], low)} if tt.incl_cut[0] == tt.incl_cut[1]
+                   else {"incl_cut": tt.incl_cut[0]},
+                   {"incl_cut": 0.9}, {"pri_cut": 0.7}, {"n_cut": 2}, {"negate_outcome": True}):
+        variants.append((data, conds, {**settings, **change}))
+    variants.append((data, conds[:-1], settings))
+    return variants
+
+
+def wrong_tables(ref: TruthTable) -> list:
+    return [qcakit.truth_table(d, ref.outcome, c, **s) for d, c, s in _table_variants(ref)]
+
+
+def wrong_solutions(ref: Solution) -> list:
+    out = []
+    for d, c, s in _table_variants(ref.truth_table):
+        tt = qcakit.truth_table(d, ref.truth_table.outcome, c, **s)
+        if not (tt.table["OUT"] == "1").any():
+            continue
+        directional = ({k: v for k, v in ref.directional.items() if k in c}
+                       if ref.directional else None)
+        out.append(qcakit.minimize(tt, ref.kind, directional=directional))
+    other = "complex" if ref.kind != "complex" else "parsimonious"
+    out.append(qcakit.minimize(ref.truth_table, other))
+    if ref.directional:
+        first = next(iter(ref.directional))
+        out.append(qcakit.minimize(ref.truth_table, ref.kind,
+                                   directional={**ref.directional, first: 0}))
+    return out
+
+
+def wrong_series(ref: pd.Series) -> list:
+    bumped = ref.copy()
+    bumped.iloc[0] = min(1.0, bumped.iloc[0] + 0.05) if bumped.iloc[0] < 0.95 else 0.9
+    half = ref.copy()
+    half[half == 0.5] = 0.501
+    out = [ref.drop(index=ref.index[0]), bumped, ref.reset_index(drop=True), 1 - ref,
+           pd.concat([ref, ref.iloc[:1]]), ref.round(1)]
+    if not half.equals(ref):
+        out.append(half)
+    return out
+
+
+# --------------------------------------------------------------------------- what each task is
+
+def _lipset():
+    return qcakit.datasets.load("lipset_fuzzy")
+
+
+def _xu_cases():
+    return list(qcakit.exercises._xu.calibrated().index)
+
+
+KINDS = {
+    "ex01": ["names:lipset", "number", "number", "series", "names:lipset", "choice"],
+    "ex02": ["number", "number", "series", "names:xu", "choice", "anchors", "text"],
+    "ex03": ["number", "number", "number", "names:necessity", "number", "choice"],
+    "ex04": ["number", "number", "number", "number", "choice", "number", "number"],
+    "ex05": ["expr", "number", "count", "count", "number", "table", "names:lipset", "choice"],
+    "ex06": ["expr", "expr", "row", "solution", "solution", "expr"],
+    "ex07": ["solution", "count", "count", "easy", "row:ex07", "bool", "choice"],
+    "ex08": ["names:conditions", "expr", "pathway", "multi", "names:xu", "one:xu", "text"],
+    "ex09": ["count", "names:xu", "names:xu", "count", "bool", "choice"],
+}
+
+
+def _valid(kind: str) -> list:
+    source = kind.split(":")[1]
+    if source == "lipset":
+        return list(_lipset().index)
+    if source == "xu":
+        return _xu_cases()
+    if source == "conditions":
+        return list(qcakit.exercises._xu.CONDITIONS)
+    table = qcakit.necessity(_lipset(), "SURV", ["DEV", "URB", "LIT", "IND", "STB"]).table
+    return list(table.index)
+
+
+def _ex07_rows() -> list:
+    """Rows that are not difficult counterfactuals: easy ones, observed rows, unused remainders."""
+    from qcakit.exercises import ex07
+    sol = ex07._intermediate()
+    easy = [ex07.row_string(r, ex07.CONDITIONS) for r in ex07._rows(sol.easy_counterfactuals)]
+    observed = [ex07.row_string(r, ex07.CONDITIONS) for r in ex07._rows(ex07._tt().table)]
+    return easy[:2] + observed[:3] + ["DEV*URB*LIT*IND*STB", "~DEV*~URB*~LIT*~IND*~STB"]
+
+
+def generated(exercise: str, question: str) -> list:
+    ref = references(exercise)[question]
+    kind = KINDS[exercise][questions(exercise).index(question)]
+    if kind == "number":
+        return wrong_numbers(float(ref))
+    if kind == "count":
+        return wrong_counts(int(ref))
+    if kind == "choice":
+        return wrong_choices(ref)
+    if kind == "bool":
+        return wrong_bools(ref)
+    if kind.startswith("names"):
+        return wrong_names(ref, _valid(kind))
+    if kind.startswith("one"):
+        return [v for v in _valid(kind) if v != ref][:5] + [[ref, _valid(kind)[0]]]
+    if kind == "expr":
+        return wrong_expressions(ref)
+    if kind == "row":
+        return [r for r in wrong_expressions(ref) if "+" not in r] + [[ref, ref + "*A"]]
+    if kind == "row:ex07":
+        return _ex07_rows()
+    if kind == "series":
+        return wrong_series(ref)
+    if kind == "table":
+        return wrong_tables(ref)
+    if kind == "solution":
+        return wrong_solutions(ref)
+    if kind == "easy":
+        return ["difficult" if ref == "easy" else "easy", "maybe", "an easy one", 1, True]
+    if kind == "pathway":
+        return [p for p in ("S1", "S2", "S3", "S4") if p != ref] + ["S5", "column S3"]
+    if kind == "multi":
+        picked = sorted(ref)
+        return ([sorted(set(ref) - {p}) for p in picked]
+                + [sorted(set(ref) | {x}) for x in "bdfh"] + [["b", "d", "f", "h"]])
+    return []  # anchors, text: hand-picked below
+
+
+# Hand-picked mistakes with the words the feedback must contain (message, hint or details).
+HAND_PICKED = {
+    ("ex01", "q2"): [(0.31, "~STB"), (0.89 * 0.69, "product"), (0.89, "larger")],
+    ("ex01", "q3"): [(0.61, "not the sum"), (0.03, "minimum")],
+    ("ex01", "q4"): [(pd.Series([0.1, 0.2]), "2 values; there are 18")],
+    ("ex02", "q1"): [(0.978, "wrong anchor"), (1.624, "log-odds")],
+    ("ex02", "q3"): [("half", "0.501")],
+    ("ex02", "q6"): [((1.0, 1.5, 2.0), "exactly 1.5"), ((2, 1.25, 0.5), "decrease"),
+                     ((0, 0.8, 2), "every case is more in"), ((-1, 1.25, 3), "outside"),
+                     ((0.5, 2.0, 1.25), "strictly between"), ((0.5, 1.25), "three numbers")],
+    ("ex03", "q1"): [(2.3 / 3.3, "divided by the sum of X"), (2.3, "overlap")],
+    ("ex03", "q4"): [(["LIT", "~STB"], "~STB has necessity consistency")],
+    ("ex04", "q1"): [(2.1 / 2.7, "divided by the sum of Y"), (2.2 / 2.5, "not-Y")],
+    ("ex04", "q3"): [(2.1 / 2.5, "consistency for Y")],
+    ("ex05", "q1"): [("A*B*C", "more out than in")],
+    ("ex05", "q5"): [(1.7 / 2.0, "only the cases counted in n")],
+    ("ex05", "q6"): [("first10", "your table has 10 cases; the data have 18"),
+                     ("single", "single consistency cut"), ("dup", "more than once")],
+    ("ex06", "q1"): [("A", "remainder"), ("A + B", "negative row")],
+    ("ex06", "q2"): [("A*B + A*C", "complex solution"), ("B", "negative row"),
+                     ("A*B", "positive row"), ("C", None), ("A*B*C + A*B*~C + A*~B*C", None)],
+    ("ex06", "q5"): [("first12", "12 cases; the data have 18")],
+    ("ex07", "q1"): [("drop2+pri", "16 cases; the data have 18")],
+    ("ex07", "q4"): [("difficult", "helping condition")],
+    ("ex08", "q2"): [("~SCALE*ORG*MGMT*~INFO*SHARE*PAY*INCENT", "sign of INCENT")],
+    ("ex08", "q4"): [(["a", "b"], "(b) is not a problem")],
+    ("ex09", "q1"): [("2", "as text"), (6, "original cut")],
+}
+
+
+SPECIAL = ("half", "first10", "single", "dup", "first12", "drop2+pri")
+
+
+def _special(exercise, question, token):
+    """Wrong answers that need data: built here so the table above stays readable."""
+    if not isinstance(token, str) or token not in SPECIAL:
+        return token
+    lf = _lipset()
+    conds = ["DEV", "URB", "LIT", "IND", "STB"]
+    if token == "half":
+        return references(exercise)[question].replace(0.5, 0.501)
+    if token == "first10":
+        return qcakit.truth_table(lf.iloc[:10], "SURV", conds, incl_cut=(0.8, 0.7))
+    if token == "single":
+        return qcakit.truth_table(lf, "SURV", conds, incl_cut=0.8)
+    if token == "dup":
+        return qcakit.truth_table(pd.concat([lf, lf.iloc[:2]]), "SURV", conds,
+                                  incl_cut=(0.8, 0.7))
+    if token == "first12":
+        return qcakit.minimize(qcakit.truth_table(lf.iloc[:12], "SURV", conds, incl_cut=0.8),
+                               "parsimonious")
+    if token == "drop2+pri":
+        tt = qcakit.truth_table(lf.drop(index=["FI", "IE"]), "SURV", conds, incl_cut=0.8,
+                                pri_cut=0.6)
+        return qcakit.minimize(tt, "intermediate", directional={c: 1 for c in conds})
+    return token
+
+
+def wrong_answers(exercise: str, question: str) -> list:
+    """(answer, words the feedback must contain or None) for one question."""
+    picked = [(_special(exercise, question, a), words)
+              for a, words in HAND_PICKED.get((exercise, question), [])]
+    out = picked + [(a, None) for a in generated(exercise, question)]
+    names = questions(exercise)
+    i = names.index(question)
+    if i:  # the answer to the previous question
+        out.append((references(exercise)[names[i - 1]], None))
+    return out
+
+
+ALL = [(e, q) for e in EXERCISES for q in questions(e)]
+WRITTEN = [
+    "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor incididunt ut "
+    "labore et dolore magna aliqua",
+    "score item met half crossover theory case core swap s3 s4 table 4 abstract calibrate",
+    "I do not know.",
+    "The anchors were chosen because they are the anchors.",
+    "Table 4 is fine and the paper is robust because the authors say so.",
+]
+
+
+@pytest.mark.parametrize("exercise, question", ALL, ids=[f"{e}.{q}" for e, q in ALL])
+def test_reference_is_accepted_and_wrong_answers_rejected(exercise, question):
+    func = getattr(importlib.import_module(f"qcakit.exercises.{exercise}"), question)
+    ref = references(exercise)[question]
+    if (exercise, question) in SELF_ASSESSED:
+        for text in [ref] + WRITTEN:
+            fb = func(text)
+            assert fb.status == "self-assessed", (text, fb)
+            assert NOT_MARKED in fb.message
+            assert fb.details[0].startswith("Model answer: ")
+            assert 3 <= len(fb.details) <= 5  # model answer and two to four rubric points
+        return
+    assert func(ref).status == "correct", func(ref)
+    cases = wrong_answers(exercise, question)
+    assert len(cases) >= MIN_WRONG
+    failures = []
+    for answer, words in cases:
+        fb = func(answer)
+        text = " ".join([fb.message, fb.hint, *fb.details])
+        missing_words = words and words.lower() not in text.lower()
+        if fb.status not in ("incorrect", "partly") or missing_words:
+            failures.append((_show(answer), fb.status, text[:200]))
+    assert failures == []
+
+
+def _show(answer) -> str:
+    if isinstance(answer, TruthTable):
+        return f"TruthTable({len(answer.data)} cases, incl_cut={answer.incl_cut}, " \
+               f"pri_cut={answer.pri_cut}, n_cut={answer.n_cut})"
+    if isinstance(answer, Solution):
+        return f"Solution({answer.kind}, {answer.expressions})"
+    return repr(answer)[:80]
+
+
+def test_every_question_has_at_least_five_wrong_answers():
+    counts = {f"{e}.{q}": len(WRITTEN) if (e, q) in SELF_ASSESSED else len(wrong_answers(e, q))
+              for e, q in ALL}
+    assert min(counts.values()) >= MIN_WRONG, counts
+
+
+def test_teachers_guide_shows_every_rubric_of_the_self_assessed_tasks():
+    from pathlib import Path
+    guide = (Path(__file__).resolve().parents[1] / "exercises" / "TEACHERS.md").read_text(
+        encoding="utf-8")
+    for exercise, _ in SELF_ASSESSED:
+        module = importlib.import_module(f"qcakit.exercises.{exercise}")
+        assert f"Model answer: {module.MODEL_Q7}" in guide
+        assert 2 <= len(module.RUBRIC_Q7) <= 4
+        for i, point in enumerate(module.RUBRIC_Q7, 1):
+            assert f"{i}. {point}" in guide
+
+
+def test_a_right_sized_cover_that_is_not_a_model_is_only_partly_right():
+    from types import SimpleNamespace
+
+    from qcakit.exercises import ex06
+    reference = SimpleNamespace(models=[qcakit.parse("A*B + A*C")])
+    assert ex06._among_models(qcakit.parse("A*C + B*A"), reference) is None
+    verdict = ex06._among_models(qcakit.parse("A*B + B*C"), reference)
+    assert verdict.status == "partly" and "not one of its minimal models" in verdict.message
+
+
+def test_leave_one_out_reference_raises_on_bad_data_instead_of_calling_it_a_change():
+    from qcakit.exercises import _xu, ex09
+    data = _xu.calibrated()
+    assert ex09.parsimonious(data.assign(**{_xu.OUTCOME: 0.1}), incl_cut=0.8) is None
+    with pytest.raises(qcakit.QCAInputError):
+        ex09.parsimonious(data.drop(columns=["ORG"]), incl_cut=0.8)
+    with pytest.raises(qcakit.QCAInputError):
+        ex09.parsimonious(data.assign(ORG=1.5), incl_cut=0.8)
