@@ -17,8 +17,8 @@ is about ``2^k`` numpy passes over the observed rows, independent of the number 
 fewest prime implicants (model ambiguity is reported, not hidden).
 
 >>> pis = prime_implicants(on=[0b11, 0b10], k=2, allowed=[0b11, 0b10])
->>> [cube_string(p, ["A", "B"]) for p in pis]
-['A']
+>>> [cube_literals(p, 2) for p in pis]      # (mask, value) cubes; A is condition 0, present
+[[(0, 1)]]
 """
 from __future__ import annotations
 
@@ -42,12 +42,6 @@ def cube_literals(cube, k: int) -> list[tuple[int, int]]:
     """``[(condition index, value), ...]`` of a cube."""
     mask, value = cube
     return [(j, (value >> (k - 1 - j)) & 1) for j in range(k) if (mask >> (k - 1 - j)) & 1]
-
-
-def cube_string(cube, names) -> str:
-    k = len(names)
-    lits = cube_literals(cube, k)
-    return "*".join(names[j] if v else f"~{names[j]}" for j, v in lits) or "1"
 
 
 def cube_contains(cube, rows: np.ndarray) -> np.ndarray:
