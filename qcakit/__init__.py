@@ -25,6 +25,7 @@ from .clusters import cluster_diagnostics
 from .skewness import skewness
 from .suin import suin
 from .theory import theory_evaluation
+from .counterfactuals import esa
 
 __version__ = "0.1.0"
 __all__ = [
@@ -32,4 +33,5 @@ __all__ = [
     "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
+    "esa",
 ]
