@@ -1,0 +1,54 @@
+"""max_models bounds every solution type, and the solution says when the cap was hit.
+
+The case from issue 11: 200 random cases, 10 conditions, an outcome independent of the
+conditions (about 180 observed rows). Before the cap bounded it, the intermediate solution
+listed 5,798 models (35-90 s, 400 MB); timings are in benchmarks/minimize.py.
+"""
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import qcakit
+
+
+@pytest.fixture(scope="module")
+def noisy_tt():
+    rng = np.random.default_rng(10)
+    x = rng.beta(0.7, 0.7, size=(200, 10))
+    cols = [f"C{j}" for j in range(10)]
+    data = pd.DataFrame(x, columns=cols)
+    data["Y"] = rng.beta(0.7, 0.7, size=200)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return qcakit.truth_table(data, "Y", cols, incl_cut=0.8), cols
+
+
+@pytest.mark.parametrize("cap", [3, 100])
+def test_cap_bounds_every_solution_type(noisy_tt, cap):
+    tt, cols = noisy_tt
+    for kind, directional in (("complex", None), ("intermediate", {c: 1 for c in cols})):
+        sol = qcakit.minimize(tt, kind, directional, max_models=cap)
+        assert len(sol.models) == cap, kind
+        assert not sol.complete
+        assert "More equally minimal models exist than were listed." in sol.display_notes()
+        assert len({tuple(m) for m in sol.models}) == cap  # no model listed twice
+    pars = qcakit.minimize(tt, "parsimonious", max_models=cap)
+    assert len(pars.models) == min(cap, 58)
+    assert pars.complete == (cap >= 58)
+
+
+def test_capped_models_are_valid_covers(noisy_tt):
+    """Each listed intermediate model covers every positive row and no negative row."""
+    tt, cols = noisy_tt
+    sol = qcakit.minimize(tt, "intermediate", {c: 1 for c in cols}, max_models=5)
+    on = set(tt.codes("1").tolist())
+    off = set(tt.codes("0").tolist()) | set(tt.codes("C").tolist())
+    for model in sol.models:
+        covered = set()
+        for code in range(2 ** 10):
+            bits = {c: (code >> (9 - j)) & 1 for j, c in enumerate(cols)}
+            if any(all(bits[n] == v for n, v in term) for term in model):
+                covered.add(code)
+        assert on <= covered and not covered & off
