@@ -26,6 +26,7 @@ from .skewness import skewness
 from .suin import suin
 from .theory import theory_evaluation
 from .counterfactuals import esa
+from .asymmetry import outcome_and_negation
 
 __version__ = "0.1.0"
 __all__ = [
@@ -33,5 +34,5 @@ __all__ = [
     "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
-    "esa",
+    "esa", "outcome_and_negation",
 ]
