@@ -220,12 +220,24 @@ def _minimum_size(block: np.ndarray) -> int:
     """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
+    block = _undominated_rows(block)
     n_pi = block.shape[0]
     result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
                   constraints=LinearConstraint(block.T.astype(float), lb=1, ub=np.inf))
     if not result.success:
         raise RuntimeError(f"set-cover integer program failed: {result.message}")
     return int(round(result.fun))
+
+
+def _undominated_rows(block: np.ndarray) -> np.ndarray:
+    """The rows (PIs) whose columns are not a proper subset of another row's. Dropping the
+    others keeps the minimum cover size (a dominated PI can be swapped for its dominator), so
+    this is used for the size only, never for listing covers."""
+    b = block.astype(np.int32)
+    outside = b @ (1 - b).T           # [i, j]: columns of i that j lacks
+    subset = outside == 0             # i's columns within j's
+    proper = subset & ~subset.T
+    return block[~proper.any(axis=1)]
 
 
 def _bits(mask: int, n: int) -> np.ndarray:

@@ -4,11 +4,13 @@ The case from issue 11: 200 random cases, 10 conditions, an outcome independent 
 conditions (about 180 observed rows). Before the cap bounded it, the intermediate solution
 listed 5,798 models (35-90 s, 400 MB); timings are in benchmarks/minimize.py.
 """
+import itertools
 import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import qcakit
 
@@ -52,3 +54,21 @@ def test_capped_models_are_valid_covers(noisy_tt):
             if any(all(bits[n] == v for n, v in term) for term in model):
                 covered.add(code)
         assert on <= covered and not covered & off
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(12, 16), st.integers(3, 8), st.integers(0, 2 ** 32 - 1))
+def test_minimum_cover_size_by_brute_force(n_pi, n_on, seed):
+    """Charts with more than SMALL_BLOCK distinct PIs take the integer-program path (with
+    dominated PIs dropped for the size): the covers found have the brute-force minimum size."""
+    rng = np.random.default_rng(seed)
+    chart = rng.random((n_pi, n_on)) < 0.3
+    chart[rng.integers(0, n_pi, n_on), np.arange(n_on)] = True  # every column coverable
+    covers, _ = qcakit.boolean.minimal_covers(chart)
+    best = None
+    for r in range(1, n_pi + 1):
+        if any(chart[list(c)].any(axis=0).all() for c in itertools.combinations(range(n_pi), r)):
+            best = r
+            break
+    assert {len(c) for c in covers} == {best}
+    assert all(chart[list(c)].any(axis=0).all() for c in covers)
