@@ -72,3 +72,26 @@ def test_minimum_cover_size_by_brute_force(n_pi, n_on, seed):
             break
     assert {len(c) for c in covers} == {best}
     assert all(chart[list(c)].any(axis=0).all() for c in covers)
+
+
+def _brute_primes(on, allowed, k):
+    cubes = []
+    for spec in itertools.product((None, 0, 1), repeat=k):
+        mask = sum(1 << (k - 1 - j) for j, s in enumerate(spec) if s is not None)
+        value = sum(1 << (k - 1 - j) for j, s in enumerate(spec) if s == 1)
+        rows = {r for r in range(2 ** k) if r & mask == value}
+        if rows <= allowed and rows & on:
+            cubes.append((mask, value, frozenset(rows)))
+    return {(m, v) for m, v, rows in cubes
+            if not any(rows < other for _, _, other in cubes)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 5), st.data())
+def test_prime_implicants_within_allowed_by_brute_force(k, data):
+    """The merging path (complex / intermediate) against every cube, by brute force."""
+    allowed = data.draw(st.sets(st.integers(0, 2 ** k - 1), min_size=1))
+    on = data.draw(st.sets(st.sampled_from(sorted(allowed)), min_size=1))
+    got = qcakit.boolean.prime_implicants(sorted(on), k, allowed=sorted(allowed))
+    assert len(got) == len(set(got))
+    assert set(got) == _brute_primes(on, allowed, k)
