@@ -12,10 +12,11 @@ solution over many positive rows). The PRI cut gives the mix of a real study (a 
 positive rows among mostly negative ones): hundreds to thousands of prime implicants and
 often more than 100 equally minimal models, the hard case for the cover search.
 
-Run: ``.venv/bin/python benchmarks/minimize.py``
+Run: ``.venv/bin/python benchmarks/minimize.py`` (or ``... minimize.py 10 12`` for some k).
 """
 from __future__ import annotations
 
+import sys
 import time
 import warnings
 
@@ -53,8 +54,9 @@ def main() -> None:
 
     print(f"{'k':>3} {'outcome':>10} {'PRI cut':>7} {'rows':>5} {'OUT=1':>6} "
           f"{'truth table':>12} {'parsimonious':>13} {'PIs':>5} {'models':>7} "
-          f"{'complex':>9} {'PIs':>5} {'models':>7}")
-    for k in (8, 10, 12, 14):
+          f"{'complex':>9} {'PIs':>5} {'models':>7} {'intermediate':>13} {'models':>7}")
+    ks = tuple(int(a) for a in sys.argv[1:]) or (8, 10, 12, 14)
+    for k in ks:
         for kind in ("structured", "random"):
             data, cols = random_data(k, kind, seed=k)
             for pri_cut in (None, 0.7):
@@ -69,10 +71,13 @@ def main() -> None:
                     continue
                 t_p, pars = timed(lambda: qcakit.minimize(tt, "parsimonious"))
                 t_c, cplx = timed(lambda: qcakit.minimize(tt, "complex"), repeat=1)
+                t_i, inter = timed(lambda: qcakit.minimize(tt, "intermediate",
+                                                           {c: 1 for c in cols}), repeat=1)
                 print(f"{head} {t_tt:>11.3f}s {t_p:>12.3f}s {len(pars.prime_implicants):>5} "
                       f"{_models(pars):>7} {t_c:>8.3f}s {len(cplx.prime_implicants):>5} "
-                      f"{_models(cplx):>7}")
-    print("times: best of 3 (complex: 1 run); '+' = more equally minimal models than the cap "
+                      f"{_models(cplx):>7} {t_i:>12.3f}s {_models(inter):>7}")
+    print("times: best of 3 (complex, intermediate with every condition expected present: "
+          "1 run); '+' = more equally minimal models than the cap "
           f"({qcakit.boolean.MAX_MODELS}) exist")
 
 

@@ -27,6 +27,8 @@ from .suin import suin
 from .theory import theory_evaluation
 from .cases import case_types
 from .robustness import robustness
+from .counterfactuals import esa
+from .asymmetry import outcome_and_negation
 
 __version__ = "0.1.0"
 __all__ = [
@@ -35,4 +37,5 @@ __all__ = [
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
     "case_types", "robustness",
+    "esa", "outcome_and_negation",
 ]

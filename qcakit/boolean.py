@@ -17,8 +17,8 @@ is about ``2^k`` numpy passes over the observed rows, independent of the number 
 fewest prime implicants (model ambiguity is reported, not hidden).
 
 >>> pis = prime_implicants(on=[0b11, 0b10], k=2, allowed=[0b11, 0b10])
->>> [cube_string(p, ["A", "B"]) for p in pis]
-['A']
+>>> [cube_literals(p, 2) for p in pis]      # (mask, value) cubes; A is condition 0, present
+[[(0, 1)]]
 """
 from __future__ import annotations
 
@@ -42,12 +42,6 @@ def cube_literals(cube, k: int) -> list[tuple[int, int]]:
     """``[(condition index, value), ...]`` of a cube."""
     mask, value = cube
     return [(j, (value >> (k - 1 - j)) & 1) for j in range(k) if (mask >> (k - 1 - j)) & 1]
-
-
-def cube_string(cube, names) -> str:
-    k = len(names)
-    lits = cube_literals(cube, k)
-    return "*".join(names[j] if v else f"~{names[j]}" for j, v in lits) or "1"
 
 
 def cube_contains(cube, rows: np.ndarray) -> np.ndarray:
@@ -86,37 +80,27 @@ def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[
 
     Give either ``forbidden`` rows (everything else counts as allowed: parsimonious) or
     ``allowed`` rows (everything else is forbidden: complex / intermediate). ``allowed`` must
-    contain ``on``. Each level (number of fixed conditions) is processed in one vectorised pass
-    over all condition subsets of that size.
+    contain ``on``. With ``forbidden``, each level (number of fixed conditions) is processed in
+    one vectorised pass over all condition subsets of that size; with ``allowed``, by merging
+    (:func:`_primes_within`).
     """
     if (forbidden is None) == (allowed is None):
         raise ValueError("give exactly one of forbidden= or allowed=")
     on = np.unique(np.asarray(on, dtype=np.int64))
     if on.size == 0:
         return []
-    if forbidden is not None:
-        forbidden = np.unique(np.asarray(forbidden, dtype=np.int64))
-        smallest = 0
-    else:
-        allowed = np.unique(np.asarray(allowed, dtype=np.int64))
-        # a cube fixing s conditions holds 2^(k-s) rows, so it needs s >= k - log2(|allowed|)
-        smallest = max(0, k - int(np.floor(np.log2(allowed.size))))
+    if forbidden is None:
+        return _primes_within(on, np.unique(np.asarray(allowed, dtype=np.int64)), k)
+    forbidden = np.unique(np.asarray(forbidden, dtype=np.int64))
     span = np.int64(1) << k
     pi_mask = np.empty(0, dtype=np.int64)
     pi_value = np.empty(0, dtype=np.int64)
     above = np.empty(0, dtype=np.int64)  # every implicant one literal shorter, as mask*span+value
-    for size, masks in enumerate(_masks_by_size(k)):
-        if size < smallest:
-            continue
+    for masks in _masks_by_size(k):
         tag = np.arange(masks.size, dtype=np.int64)[:, None] * span
         cand = np.unique(tag + (on[None, :] & masks[:, None]))
-        if forbidden is not None:
-            if forbidden.size:
-                cand = cand[~np.isin(cand, tag + (forbidden[None, :] & masks[:, None]))]
-        else:
-            keys, counts = np.unique(tag + (allowed[None, :] & masks[:, None]),
-                                     return_counts=True)
-            cand = np.intersect1d(cand, keys[counts == (1 << (k - size))], assume_unique=True)
+        if forbidden.size:
+            cand = cand[~np.isin(cand, tag + (forbidden[None, :] & masks[:, None]))]
         c_mask, c_value = masks[cand // span], cand % span
         # prime unless dropping one of its literals still gives an implicant
         keep = np.ones(cand.size, dtype=bool)
@@ -129,6 +113,32 @@ def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[
         pi_value = np.concatenate([pi_value, c_value[keep]])
         above = np.sort(c_mask * span + c_value)
     return list(zip(pi_mask.tolist(), pi_value.tolist()))
+
+
+def _primes_within(on: np.ndarray, allowed: np.ndarray, k: int) -> list[tuple[int, int]]:
+    """Prime implicants when only ``allowed`` rows may be covered (Quine-McCluskey merging,
+    vectorised): start from the allowed rows, merge pairs that differ in one fixed condition,
+    level by level; a cube is prime when no such partner exists. Only primes holding a
+    positive row are kept. Cheap when few rows are allowed (complex, intermediate)."""
+    span = np.int64(1) << k
+    keys = np.unique((span - 1) * span + allowed)
+    pi_mask, pi_value = [], []
+    while keys.size:
+        m, v = keys // span, keys % span
+        merged = np.zeros(keys.size, dtype=bool)
+        upper = []
+        for j in range(k):
+            bit = np.int64(1) << j
+            found = ((m & bit) != 0) & _in_sorted(m * span + (v ^ bit), keys)
+            merged |= found
+            low = found & ((v & bit) == 0)
+            upper.append((m[low] & ~bit) * span + v[low])
+        pi_mask.append(m[~merged])
+        pi_value.append(v[~merged])
+        keys = np.unique(np.concatenate(upper))
+    masks, values = np.concatenate(pi_mask), np.concatenate(pi_value)
+    useful = ((on[None, :] & masks[:, None]) == values[:, None]).any(axis=1)
+    return list(zip(masks[useful].tolist(), values[useful].tolist()))
 
 
 def chart(pis, on) -> np.ndarray:
@@ -226,12 +236,24 @@ def _minimum_size(block: np.ndarray) -> int:
     """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
+    block = _undominated_rows(block)
     n_pi = block.shape[0]
     result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
                   constraints=LinearConstraint(block.T.astype(float), lb=1, ub=np.inf))
     if not result.success:
         raise RuntimeError(f"set-cover integer program failed: {result.message}")
     return int(round(result.fun))
+
+
+def _undominated_rows(block: np.ndarray) -> np.ndarray:
+    """The rows (PIs) whose columns are not a proper subset of another row's. Dropping the
+    others keeps the minimum cover size (a dominated PI can be swapped for its dominator), so
+    this is used for the size only, never for listing covers."""
+    b = block.astype(np.int32)
+    outside = b @ (1 - b).T           # [i, j]: columns of i that j lacks
+    subset = outside == 0             # i's columns within j's
+    proper = subset & ~subset.T
+    return block[~proper.any(axis=1)]
 
 
 def _bits(mask: int, n: int) -> np.ndarray:

@@ -14,7 +14,14 @@
   easy counterfactuals; the positive rows plus those are minimized again and the chart is solved
   against the positive rows. Conditions without an expectation (``"-"``) are never freed.
   Remainders the parsimonious model uses but that are not easy are the *difficult*
-  counterfactuals. Every (complex, parsimonious) pair is tried, complex models outermost.
+  counterfactuals. Every (complex, parsimonious) pair is tried, complex models outermost, until
+  ``max_models`` distinct models are listed (then the solution says it is incomplete).
+
+``exclude`` (Enhanced Standard Analysis; Schneider & Wagemann 2012, ch. 8; Dusa 2019,
+``minimize(exclude=)``): remainder rows that may not serve as counterfactuals. They are treated
+like OUT = 0 rows in the parsimonious solution, so they are never simplifying assumptions, and
+therefore never easy counterfactuals in the intermediate solution. The complex solution uses no
+remainder and is unchanged. :mod:`qcakit.counterfactuals` finds the rows to exclude and why.
 
 Minimization is exact (see :mod:`qcakit.boolean`): all prime implicants, and every model with the
 fewest prime implicants, so model ambiguity is shown rather than hidden.
@@ -30,12 +37,14 @@ fewest prime implicants, so model ambiguity is shown rather than hidden.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, boolean
 from .errors import QCAInputError
+from .sets import parse
 from .solution import Solution
 from .truthtable import TruthTable, bits_of
 
@@ -129,11 +138,81 @@ def _easy_region(complex_cube, pars_cube, expectations: list, k: int):
     return mask, value & mask
 
 
+def _remainders(tt: TruthTable, k: int) -> set:
+    """Codes of the logical remainders: rows without enough cases (OUT "?" or not listed)."""
+    coded = tt.table.index[tt.table["OUT"] != "?"]
+    return set(range(2 ** k)) - {int(r) - 1 for r in coded}
+
+
+def _rows_of_expression(text: str, conditions: list) -> set:
+    """Codes of all 2^k rows inside a sum-of-products expression over the conditions."""
+    k = len(conditions)
+    rows = set()
+    for term in parse(text):
+        mask = value = 0
+        for name, v in term:
+            if name not in conditions:
+                raise QCAInputError(
+                    f"exclude: {text!r} names {name!r}, which is not a condition of this truth "
+                    f"table ({', '.join(conditions)}).")
+            bit = 1 << (k - 1 - conditions.index(name))
+            mask, value = mask | bit, value | (bit if v else 0)
+        rows |= set(_rows_in([(mask, value)], k).tolist())
+    return rows
+
+
+def parse_exclude(exclude, tt: TruthTable) -> dict:
+    """Normalise ``exclude`` to ``{row code: reason}``.
+
+    Accepts row numbers (as in ``tt.complete()``, each must be a remainder), expressions such as
+    ``"~A*B"`` (every remainder inside it), ``{row: reason}``, a DataFrame with a ``reason``
+    column indexed by row number (e.g. ``qcakit.counterfactuals`` results' ``.table``), an
+    object with such a ``.table``, or a list of these.
+    """
+    conditions = list(tt.conditions)
+    k = len(conditions)
+    remainders = _remainders(tt, k)
+    out: dict = {}
+    if exclude is None:
+        return out
+    if hasattr(exclude, "table") and isinstance(exclude.table, pd.DataFrame):
+        exclude = exclude.table
+    if isinstance(exclude, pd.DataFrame):
+        if "reason" not in exclude.columns:
+            raise QCAInputError("exclude: a DataFrame needs a 'reason' column, indexed by row.")
+        exclude = dict(zip(exclude.index, exclude["reason"]))
+    if isinstance(exclude, (str, int, np.integer)):
+        exclude = [exclude]
+    items = exclude.items() if isinstance(exclude, Mapping) else ((e, None) for e in exclude)
+    for item, reason in items:
+        if isinstance(item, str):
+            for code in sorted(_rows_of_expression(item, conditions) & remainders):
+                out.setdefault(code, reason or f"excluded: inside {item}")
+            continue
+        if not isinstance(item, (int, np.integer)) or isinstance(item, bool):
+            raise QCAInputError(
+                f"exclude: {item!r} is neither a row number nor an expression such as '~A*B'.")
+        code = int(item) - 1
+        if not 0 <= code < 2 ** k:
+            raise QCAInputError(
+                f"exclude: row {item} does not exist; rows are numbered 1 to {2 ** k} "
+                "(see tt.complete()).")
+        if code not in remainders:
+            out_value = tt.table.loc[int(item), "OUT"]
+            raise QCAInputError(
+                f"exclude: row {item} is not a remainder (it has cases, OUT = {out_value}); only "
+                "remainders are counterfactuals, so only remainders can be excluded. Drop it "
+                "from exclude, or lower n_cut if it should count as a remainder.")
+        out.setdefault(code, reason or "excluded by the user")
+    return out
+
+
 def minimize(
     truth_table: TruthTable,
     solution: str = "complex",
     directional=None,
     *,
+    exclude=None,
     include_contradictions: bool = False,
     max_conditions: int | None = None,
     max_models: int = boolean.MAX_MODELS,
@@ -146,11 +225,39 @@ def minimize(
     solution : "complex", "parsimonious" or "intermediate".
     directional : intermediate solutions only; ``{condition: 1 | 0 | "-"}`` or a list of
         literals such as ``["A", "~B"]``. Unlisted conditions have no expectation.
+    exclude : remainders that may not be counterfactuals (see :func:`parse_exclude`).
     include_contradictions : treat "C" rows as remainders instead of excluding them.
     max_conditions : raise the guard (16) on the number of conditions.
-    max_models : stop listing equally minimal models beyond this many (and say so).
+    max_models : stop listing equally minimal models beyond this many (and say so); bounds
+        every solution type.
+
+    >>> import pandas as pd
+    >>> from qcakit import truth_table
+    >>> data = pd.DataFrame({"A": [0.9, 0.8, 0.1], "B": [0.8, 0.2, 0.1],
+    ...                      "Y": [0.9, 0.8, 0.2]})
+    >>> tt = truth_table(data, "Y", ["A", "B"], incl_cut=0.8)
+    >>> minimize(tt, "parsimonious").expression      # uses remainder row 2 (~A*B)
+    'A'
+    >>> minimize(tt, "parsimonious", exclude=[2]).expression
+    'A'
+    >>> minimize(tt, "parsimonious", exclude="A").excluded.index.tolist()
+    []
     """
-    if not isinstance(truth_table, TruthTable):
+    tt = _check_call(truth_table, solution, directional)
+    _checks.minimize_arguments(tt, directional, include_contradictions, max_conditions, max_models)
+    conditions = list(tt.conditions)
+    k = len(conditions)
+    boolean.check_size(k, max_conditions)
+    problem = _Problem(tt, conditions, k, parse_exclude(exclude, tt), include_contradictions)
+    if solution == "complex":
+        return _complex(problem, max_models)
+    if solution == "parsimonious":
+        return _parsimonious(problem, max_models)
+    return _intermediate(problem, parse_directional(directional, conditions), max_models)
+
+
+def _check_call(tt, solution, directional) -> TruthTable:
+    if not isinstance(tt, TruthTable):
         raise QCAInputError(
             "minimize() takes a truth table: tt = qcakit.truth_table(data, outcome, conditions), "
             "then qcakit.minimize(tt, ...)."
@@ -160,83 +267,121 @@ def minimize(
             f"Unknown solution type {solution!r}: use one of {', '.join(SOLUTION_TYPES)}."
         )
     if directional is not None and solution != "intermediate":
-        raise QCAInputError(
-            "Directional expectations only apply to solution='intermediate'."
-        )
-    tt = truth_table
-    conditions = list(tt.conditions)
-    k = len(conditions)
-    _checks.minimize_arguments(tt, directional, include_contradictions, max_conditions, max_models)
-    boolean.check_size(k, max_conditions)
-    on = tt.codes("1")
-    if on.size == 0:
+        raise QCAInputError("Directional expectations only apply to solution='intermediate'.")
+    if tt.codes("1").size == 0:
         raise QCAInputError(
             f"No truth-table row has OUT = 1 ({tt.settings}), so there is nothing to "
             "minimize. Look at tt.table: lower the consistency or PRI cut only if you can "
             "justify it, or conclude that no configuration is sufficient."
         )
-    off = tt.codes("0")
-    contra = tt.codes("C")
-    forbidden = off if include_contradictions else np.concatenate([off, contra])
-    observed = set(on.tolist()) | set(forbidden.tolist())
+    return tt
 
-    if solution == "complex":
-        allowed = np.concatenate([on, contra]) if include_contradictions else on
-        pis = boolean.prime_implicants(on, k, allowed=allowed)
-        ordered, models, essential, complete = _covers(k, on, pis, max_models)
-        return Solution("complex", tt, [[_term(p, conditions) for p in m] for m in models],
-                        [_term(p, conditions) for p in ordered],
-                        [_term(p, conditions) for p in essential], complete)
 
-    pars = boolean.prime_implicants(on, k, forbidden=forbidden)
-    p_ordered, p_models, p_essential, p_complete = _covers(k, on, pars, max_models)
-    if solution == "parsimonious":
-        sa = [c for c in _rows_in(p_models[0], k) if c not in observed]
-        return Solution("parsimonious", tt, [[_term(p, conditions) for p in m] for m in p_models],
-                        [_term(p, conditions) for p in p_ordered],
-                        [_term(p, conditions) for p in p_essential], p_complete,
-                        simplifying_assumptions=_rows_frame(sa, conditions))
+@dataclass
+class _Problem:
+    """The row sets one minimization works with."""
 
-    expectations_map = parse_directional(directional, conditions)
+    tt: TruthTable
+    conditions: list
+    k: int
+    excluded: dict
+    include_contradictions: bool
+
+    def __post_init__(self):
+        tt = self.tt
+        self.on = tt.codes("1")
+        off, contra = tt.codes("0"), tt.codes("C")
+        ex = np.fromiter(self.excluded, dtype=np.int64, count=len(self.excluded))
+        self.forbidden = np.concatenate([off, ex] if self.include_contradictions
+                                        else [off, contra, ex])
+        self.allowed = np.concatenate([self.on, contra]) if self.include_contradictions \
+            else self.on
+        self.observed = set(self.on.tolist()) | set(off.tolist()) | set(contra.tolist())
+
+    def terms(self, cubes) -> list:
+        return [_term(p, self.conditions) for p in cubes]
+
+    def solution(self, kind, models, pis, essential, complete, **extra) -> Solution:
+        notes = extra.pop("notes", [])
+        excluded = _rows_frame(self.excluded, self.conditions)
+        excluded["reason"] = [self.excluded[r - 1] for r in excluded.index]
+        if self.excluded:
+            notes = notes + [f"{len(self.excluded)} remainder row(s) excluded from the "
+                             f"counterfactuals: {', '.join(str(r) for r in excluded.index)}."]
+        return Solution(kind, self.tt, [self.terms(m) for m in models], self.terms(pis),
+                        self.terms(essential), complete, excluded=excluded, notes=notes,
+                        **extra)
+
+
+def _complex(problem: _Problem, max_models: int) -> Solution:
+    pis = boolean.prime_implicants(problem.on, problem.k, allowed=problem.allowed)
+    ordered, models, essential, complete = _covers(problem.k, problem.on, pis, max_models)
+    return problem.solution("complex", models, ordered, essential, complete)
+
+
+def _parsimonious_models(problem: _Problem, max_models: int):
+    pars = boolean.prime_implicants(problem.on, problem.k, forbidden=problem.forbidden)
+    return _covers(problem.k, problem.on, pars, max_models)
+
+
+def _parsimonious(problem: _Problem, max_models: int) -> Solution:
+    ordered, models, essential, complete = _parsimonious_models(problem, max_models)
+    sa = [c for c in _rows_in(models[0], problem.k) if c not in problem.observed]
+    return problem.solution("parsimonious", models, ordered, essential, complete,
+                            simplifying_assumptions=_rows_frame(sa, problem.conditions))
+
+
+def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) -> Solution:
+    k, on, conditions = problem.k, problem.on, problem.conditions
     expectations = [expectations_map[c] for c in conditions]
-    allowed = np.concatenate([on, contra]) if include_contradictions else on
-    c_pis = boolean.prime_implicants(on, k, allowed=allowed)
+    c_pis = boolean.prime_implicants(on, k, allowed=problem.allowed)
     _, c_models, _, c_complete = _covers(k, on, c_pis, max_models)
+    _, p_models, _, p_complete = _parsimonious_models(problem, max_models)
 
-    models, seen, parents, solved = [], set(), {}, {}
-    all_pis, all_essential, easy_all, difficult_all = [], [], set(), set()
+    models, parents, solved = {}, {}, {}
+    all_pis, all_essential, easy_all, difficult_all = {}, {}, set(), set()
     complete = c_complete and p_complete
-    assumptions = [set(_rows_in(p_model, k).tolist()) - observed for p_model in p_models]
-    for c_model in c_models:
-        for p_model, sa in zip(p_models, assumptions):
-            regions = [_easy_region(c, p, expectations, k)
-                       for c in c_model for p in p_model if _contains(p, c)]
-            easy = sa & set(_rows_in(regions, k).tolist())
-            easy_all |= easy
-            difficult_all |= sa - easy
-            key = frozenset(easy)
-            if key not in solved:  # pairs of models often free the same counterfactuals
-                allowed_i = np.concatenate([allowed, np.fromiter(easy, dtype=np.int64,
-                                                                 count=len(easy))])
-                solved[key] = _covers(k, on, boolean.prime_implicants(on, k, allowed=allowed_i),
-                                      max_models)
-            i_ordered, i_models, i_essential, i_complete = solved[key]
-            complete = complete and i_complete
-            for cube in i_ordered:
-                if cube not in all_pis:
-                    all_pis.append(cube)
-            all_essential += [c for c in i_essential if c not in all_essential]
-            for model in i_models:
-                key = tuple(model)
-                if key in seen:
-                    continue
-                seen.add(key)
-                models.append(model)
-                for cube in model:
-                    parents.setdefault(_term(cube, conditions), set()).update(
-                        _term(p, conditions) for p in p_model if _contains(p, cube)
-                    )
-    difficult_all -= easy_all
+    assumptions = [set(_rows_in(p_model, k).tolist()) - problem.observed for p_model in p_models]
+    pairs = ((c, p, sa) for c in c_models for p, sa in zip(p_models, assumptions))
+    for c_model, p_model, sa in pairs:
+        if len(models) >= max_models:
+            complete = False  # the cap bounds the intermediate solution too
+            break
+        regions = [_easy_region(c, p, expectations, k)
+                   for c in c_model for p in p_model if _contains(p, c)]
+        easy = sa & set(_rows_in(regions, k).tolist())
+        easy_all |= easy
+        difficult_all |= sa - easy
+        key = frozenset(easy)
+        if key not in solved:  # pairs of models often free the same counterfactuals
+            allowed = np.concatenate([problem.allowed, np.fromiter(easy, dtype=np.int64,
+                                                                   count=len(easy))])
+            solved[key] = _covers(k, on, boolean.prime_implicants(on, k, allowed=allowed),
+                                  max_models)
+        i_ordered, i_models, i_essential, i_complete = solved[key]
+        complete = complete and i_complete
+        all_pis.update(dict.fromkeys(i_ordered))
+        all_essential.update(dict.fromkeys(i_essential))
+        for model in i_models:
+            if tuple(model) in models:
+                continue
+            if len(models) >= max_models:
+                complete = False
+                break
+            models[tuple(model)] = model
+            for cube in model:
+                parents.setdefault(_term(cube, conditions), set()).update(
+                    _term(p, conditions) for p in p_model if _contains(p, cube))
+    return problem.solution(
+        "intermediate", list(models.values()), list(all_pis), list(all_essential), complete,
+        directional=expectations_map,
+        easy_counterfactuals=_rows_frame(easy_all, conditions),
+        difficult_counterfactuals=_rows_frame(difficult_all - easy_all, conditions),
+        parents={t: sorted(p) for t, p in parents.items()},
+        notes=_intermediate_notes(conditions, expectations))
+
+
+def _intermediate_notes(conditions, expectations) -> list:
     notes = []
     if all(e == "-" for e in expectations):
         notes.append("No directional expectations were given, so no counterfactual is easy "
@@ -244,11 +389,4 @@ def minimize(
     expect_str = ", ".join(f"{c}: {'-' if e == '-' else ('present' if e else 'absent')}"
                            for c, e in zip(conditions, expectations))
     notes.append(f"Directional expectations: {expect_str}.")
-    return Solution(
-        "intermediate", tt, [[_term(p, conditions) for p in m] for m in models],
-        [_term(p, conditions) for p in all_pis], [_term(p, conditions) for p in all_essential],
-        complete, directional=expectations_map,
-        easy_counterfactuals=_rows_frame(easy_all, conditions),
-        difficult_counterfactuals=_rows_frame(difficult_all, conditions),
-        parents={t: sorted(p) for t, p in parents.items()}, notes=notes,
-    )
+    return notes

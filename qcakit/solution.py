@@ -122,7 +122,8 @@ class Solution:
     ``models`` lists every equally minimal model (usually one); ``expression`` is the first.
     ``parameters(i)`` is the fit table of model ``i``. Intermediate solutions also carry the
     directional expectations and the easy / difficult counterfactuals; parsimonious ones the
-    simplifying assumptions (remainders their first model uses).
+    simplifying assumptions (remainders their first model uses). ``excluded`` lists the remainders
+    barred as counterfactuals (``minimize(exclude=...)``) with the reason for each.
     """
 
     kind: str
@@ -137,6 +138,7 @@ class Solution:
     difficult_counterfactuals: pd.DataFrame | None = None
     parents: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
+    excluded: pd.DataFrame | None = None  # remainders barred as counterfactuals, with reasons
 
     @property
     def expressions(self) -> list[str]:

@@ -100,12 +100,6 @@ class TruthTable:
         """Logical remainders: rows without enough cases (``2^k`` minus the coded rows)."""
         return 2 ** len(self.conditions) - int((self.table["OUT"] != "?").sum())
 
-    def minimize(self, solution: str = "complex", directional=None, **kwargs):
-        """Shortcut for :func:`qcakit.minimize` on this table."""
-        from .minimize import minimize
-
-        return minimize(self, solution=solution, directional=directional, **kwargs)
-
     def complete(self) -> pd.DataFrame:
         """All ``2^k`` rows, remainders included (sensible for small k, as in a textbook)."""
         k = len(self.conditions)

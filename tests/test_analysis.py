@@ -122,16 +122,16 @@ def test_lipset_truth_table_matches_r_qca():
 )
 def test_lipset_solutions_match_r_qca(cut, complex_, parsimonious, intermediate):
     tt = qcakit.truth_table(lipset(), "SURV", LIPSET, incl_cut=cut)
-    assert tt.minimize("complex").expressions == [complex_]
-    assert tt.minimize("parsimonious").expressions == [parsimonious]
-    assert tt.minimize("intermediate", LIPSET).expressions == [intermediate]
+    assert qcakit.minimize(tt, "complex").expressions == [complex_]
+    assert qcakit.minimize(tt, "parsimonious").expressions == [parsimonious]
+    assert qcakit.minimize(tt, "intermediate", LIPSET).expressions == [intermediate]
 
 
 def test_lipset_parameters_match_r_qca():
     # R prints inclS PRI covS covU: 0.809 0.761 0.433 0.196 / 0.843 0.821 0.622 0.385 /
     # M1 0.871 0.851 0.818
     tt = qcakit.truth_table(lipset(), "SURV", LIPSET, incl_cut=0.7)
-    p = tt.minimize("complex").parameters().round(3)
+    p = qcakit.minimize(tt, "complex").parameters().round(3)
     assert p[["consistency", "PRI", "raw_coverage"]].values.tolist() == [
         [0.809, 0.761, 0.433], [0.843, 0.821, 0.622], [0.871, 0.851, 0.818]]
     assert p["unique_coverage"].iloc[:2].tolist() == [0.196, 0.385]
@@ -139,7 +139,7 @@ def test_lipset_parameters_match_r_qca():
 
 def test_intermediate_counterfactuals_lipset():
     tt = qcakit.truth_table(lipset(), "SURV", LIPSET, incl_cut=0.8)
-    sol = tt.minimize("intermediate", LIPSET)
+    sol = qcakit.minimize(tt, "intermediate", LIPSET)
     # the one easy counterfactual: DEV*URB*LIT*~IND*STB (row 30)
     assert list(sol.easy_counterfactuals.index) == [30]
     assert 30 not in sol.difficult_counterfactuals.index
@@ -148,22 +148,22 @@ def test_intermediate_counterfactuals_lipset():
 
 def test_no_expectations_gives_the_complex_solution():
     tt = qcakit.truth_table(lipset(), "SURV", LIPSET, incl_cut=0.8)
-    sol = tt.minimize("intermediate", {"DEV": "-"})
-    assert sol.expressions == tt.minimize("complex").expressions
+    sol = qcakit.minimize(tt, "intermediate", {"DEV": "-"})
+    assert sol.expressions == qcakit.minimize(tt, "complex").expressions
     assert sol.easy_counterfactuals.empty
 
 
 def test_configuration_chart_lipset():
     tt = qcakit.truth_table(lipset(), "SURV", LIPSET, incl_cut=0.8)
-    chart = qcakit.configuration_chart(tt.minimize("intermediate", LIPSET),
-                                       tt.minimize("parsimonious"))
+    chart = qcakit.configuration_chart(qcakit.minimize(tt, "intermediate", LIPSET),
+                                       qcakit.minimize(tt, "parsimonious"))
     # intermediate DEV*URB*LIT*STB lies in parsimonious URB*STB; DEV*LIT*~IND*STB in DEV*~IND
     assert chart.table["1"].tolist() == ["peripheral present", "core present",
                                          "peripheral present", "", "core present"]
     assert chart.table["2"].tolist() == ["core present", "", "peripheral present",
                                          "core absent", "peripheral present"]
     assert chart.solution_consistency == pytest.approx(
-        tt.minimize("intermediate", LIPSET).consistency)
+        qcakit.minimize(tt, "intermediate", LIPSET).consistency)
     assert "⊗" in chart._repr_html_()
 
 
@@ -227,9 +227,9 @@ def test_chart_takes_cores_from_one_parsimonious_model_and_names_it():
     from qcakit.studies import xu2024
 
     tt = qcakit.truth_table(xu2024.calibrated(), "CAPACITY", xu2024.CONDITIONS, incl_cut=0.8)
-    pars = tt.minimize("parsimonious")
+    pars = qcakit.minimize(tt, "parsimonious")
     assert len(pars.models) > 1
-    chart = qcakit.configuration_chart(tt.minimize("intermediate", {"ORG": 1}), pars)
+    chart = qcakit.configuration_chart(qcakit.minimize(tt, "intermediate", {"ORG": 1}), pars)
     for note in chart.notes:
         if "several parsimonious terms" in note:
             listed = note.split("(", 1)[1].split(")", 1)[0].split(", ")

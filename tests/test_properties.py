@@ -79,9 +79,9 @@ def test_solutions_cover_positive_rows_and_avoid_negative_ones(case, cut):
     assume(on)
     forbidden = set(tt.codes("0").tolist()) | set(tt.codes("C").tolist())
     solutions = {
-        "complex": tt.minimize("complex"),
-        "parsimonious": tt.minimize("parsimonious"),
-        "intermediate": tt.minimize("intermediate", {c: 1 for c in conds}),
+        "complex": qcakit.minimize(tt, "complex"),
+        "parsimonious": qcakit.minimize(tt, "parsimonious"),
+        "intermediate": qcakit.minimize(tt, "intermediate", {c: 1 for c in conds}),
     }
     for kind, sol in solutions.items():
         for model in sol.models:
@@ -115,7 +115,7 @@ def test_results_do_not_depend_on_row_or_column_order(case, rnd):
                                  incl_cut=0.7)
     assert sorted(tt.table["incl"].round(12)) == sorted(tt2.table["incl"].round(12))
     for kind in ("complex", "parsimonious"):
-        s1, s2 = tt.minimize(kind), tt2.minimize(kind)
+        s1, s2 = qcakit.minimize(tt, kind), qcakit.minimize(tt2, kind)
         assert literal_sets(s1) == literal_sets(s2)
 
         def fits(sol):  # model (as a set of literal sets) -> solution consistency, coverage

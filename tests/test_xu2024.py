@@ -28,7 +28,7 @@ def table4_solutions(data):
     """Truth table at consistency 0.8, frequency 1 and PRI 0.5: the setting of notebook 15."""
     tt = qcakit.truth_table(data, xu2024.OUTCOME, xu2024.CONDITIONS, incl_cut=xu2024.INCL_CUT,
                             n_cut=xu2024.N_CUT, pri_cut=0.5)
-    return tt.minimize("intermediate", xu2024.DIRECTIONAL), tt.minimize("parsimonious")
+    return qcakit.minimize(tt, "intermediate", xu2024.DIRECTIONAL), qcakit.minimize(tt, "parsimonious")
 
 
 # ---- anchors ---------------------------------------------------------------------------------
@@ -199,7 +199,7 @@ def test_stated_cut_alone_keeps_zherong_row(data):
     tt = qcakit.truth_table(data, xu2024.OUTCOME, xu2024.CONDITIONS, incl_cut=xu2024.INCL_CUT,
                             n_cut=xu2024.N_CUT)
     assert tt.table.loc[53, "OUT"] == "1" and tt.table.loc[53, "cases"] == "Zherong county"
-    labels = xu2024.configuration_labels(tt.minimize("intermediate", xu2024.DIRECTIONAL).models[0])
+    labels = xu2024.configuration_labels(qcakit.minimize(tt, "intermediate", xu2024.DIRECTIONAL).models[0])
     assert "S3" not in labels
 
 

@@ -1,0 +1,188 @@
+"""Enhanced Standard Analysis (ESA): which remainders may not be counterfactuals, and why.
+
+Schneider & Wagemann (2012, ch. 8) ask that the simplifying assumptions behind a solution be
+*tenable*. Three kinds of remainders are barred; each helper returns them as an
+:class:`Exclusions` result that :func:`qcakit.minimize` takes as ``exclude=``:
+
+- :func:`untenable_rows`: remainders inside declared *impossible* combinations (e.g. a
+  pregnant man), given as an expression. As the R package QCA, ``findRows(type = 1)``, and
+  SetMethods, ``esa(untenable_LR = ...)``.
+- :func:`incoherent_rows`: remainders in which a stated *necessary condition* is absent.
+  Assuming that such a row would produce the outcome contradicts the claim of necessity
+  (an *incoherent counterfactual*). As SetMethods ``esa(nec_cond = ...)``, which bars every
+  such remainder, not only those the current solution happens to use: barring only the used
+  ones would let the re-minimized solution pick another incoherent remainder.
+- :func:`contradictory_assumptions`: remainders used as simplifying assumptions both for the
+  outcome and for its negation (same data, same cuts), by any of the equally minimal
+  parsimonious models of each. As QCA ``findRows(type = 2)``; identical on the Lipset data, but
+  on the Xu data (five models for the outcome) QCA 3.25.1 lists 65 rows and we list 66: row 71
+  is used only by the fifth model, whose assumptions QCA leaves out. We count every model,
+  since any of them may be the one reported. (QCA's ``type = 3``,
+  observed rows consistent with both, concerns observed rows and is not handled here.)
+
+:func:`esa` combines them. Exclusions change the parsimonious and intermediate solutions (an
+excluded remainder is never an easy counterfactual); the complex solution uses no remainder.
+
+>>> import qcakit
+>>> lipset = qcakit.datasets.load("lipset_fuzzy")
+>>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+>>> ex = untenable_rows(tt, "~DEV*IND")
+>>> ex.rows
+[3, 4, 7, 8, 11, 12, 15, 16]
+>>> qcakit.minimize(tt, "parsimonious", exclude=ex).expression
+'DEV*~IND + DEV*URB*STB'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import _display
+from .errors import QCAInputError
+from .minimize import minimize, parse_exclude
+from .sets import parse, term_to_string
+from .truthtable import TruthTable, bits_of, truth_table
+
+
+@dataclass
+class Exclusions:
+    """Remainder rows barred as counterfactuals: ``table`` has one row per truth-table row
+    (index ``row``, as in ``tt.complete()``), the conditions, and the ``reason``."""
+
+    table: pd.DataFrame
+    outcome_label: str
+
+    @property
+    def rows(self) -> list[int]:
+        return [int(r) for r in self.table.index]
+
+    def __add__(self, other: "Exclusions") -> "Exclusions":
+        extra = other.table.loc[other.table.index.difference(self.table.index)]
+        both = pd.concat([self.table, extra]).sort_index()
+        for r in self.table.index.intersection(other.table.index):
+            if other.table.loc[r, "reason"] != self.table.loc[r, "reason"]:
+                both.loc[r, "reason"] = f"{self.table.loc[r, 'reason']}; {other.table.loc[r, 'reason']}"
+        return Exclusions(both, self.outcome_label)
+
+    def _title(self) -> str:
+        return (f"{len(self.table)} remainder row(s) barred as counterfactuals for "
+                f"{self.outcome_label}")
+
+    def _repr_html_(self):
+        return _display.render_html(self._title(), self.table)
+
+    def __repr__(self):
+        return _display.render_text(self._title(), self.table)
+
+
+def _check_tt(tt) -> TruthTable:
+    if not isinstance(tt, TruthTable):
+        raise QCAInputError("Give a truth table: tt = qcakit.truth_table(data, outcome, conditions).")
+    return tt
+
+
+def _exclusions(tt: TruthTable, reasons: dict) -> Exclusions:
+    """``reasons`` is ``{row code: reason}``."""
+    k = len(tt.conditions)
+    codes = sorted(reasons)
+    table = pd.DataFrame([bits_of(c, k) for c in codes], columns=list(tt.conditions),
+                         index=pd.Index([c + 1 for c in codes], name="row"))
+    table["reason"] = [reasons[c] for c in codes]
+    return Exclusions(table, tt.outcome_label)
+
+
+def untenable_rows(tt: TruthTable, impossible: str) -> Exclusions:
+    """Remainders inside ``impossible``, an expression of combinations that cannot exist
+    (e.g. ``"~DEV*IND"``). QCA ``findRows(expression, type = 1)``.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> untenable_rows(tt, "~DEV*IND").rows
+    [3, 4, 7, 8, 11, 12, 15, 16]
+    """
+    _check_tt(tt)
+    reasons = parse_exclude(impossible, tt)
+    return _exclusions(tt, {c: f"untenable: {impossible} declared impossible" for c in reasons})
+
+
+def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
+    """Remainders in which a necessary condition is absent (incoherent counterfactuals).
+
+    ``necessary`` is one expression or a list, e.g. ``["LIT", "STB"]`` or ``"ORG"``; a
+    necessary disjunction such as ``"A + B"`` is absent in the rows outside both ``A`` and
+    ``B``. SetMethods ``esa(nec_cond = ...)``.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> incoherent_rows(tt, "STB").rows[:4]
+    [3, 7, 9, 11]
+    """
+    _check_tt(tt)
+    first = tt.conditions[0]
+    remainders = set(parse_exclude(f"{first} + ~{first}", tt))
+    items = [necessary] if isinstance(necessary, str) else list(necessary)
+    reasons: dict = {}
+    for item in items:
+        terms = parse(item)
+        simple = len(terms) == 1 and len(terms[0]) == 1
+        absent = term_to_string(((terms[0][0][0], 1 - terms[0][0][1]),)) if simple \
+            else f"~({item})"
+        for code in sorted(remainders - set(parse_exclude(item, tt))):
+            reasons.setdefault(code, f"incoherent: assumes {absent}, but {item} is necessary")
+    return _exclusions(tt, reasons)
+
+
+def negated(tt: TruthTable) -> TruthTable:
+    """The truth table of the negated outcome from the same data, conditions and cuts."""
+    _check_tt(tt)
+    return truth_table(tt.data, tt.outcome, list(tt.conditions), incl_cut=tt.incl_cut,
+                       pri_cut=tt.pri_cut, n_cut=tt.n_cut, negate_outcome=not tt.negate_outcome)
+
+
+def contradictory_assumptions(tt: TruthTable) -> Exclusions:
+    """Remainders that are simplifying assumptions of the parsimonious solution both for the
+    outcome and for its negation (any model of each). QCA ``findRows(type = 2)``.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> contradictory_assumptions(tt).rows
+    [10, 12, 14, 16, 17, 21, 25, 29]
+    """
+    _check_tt(tt)
+    other = negated(tt)
+    if other.codes("1").size == 0:
+        return _exclusions(tt, {})
+    used = [set().union(*(parse_exclude(e, t) for e in minimize(t, "parsimonious").expressions))
+            for t in (tt, other)]
+    return _exclusions(tt, {c: f"contradictory: simplifying assumption for both "
+                               f"{tt.outcome_label} and {other.outcome_label}"
+                            for c in used[0] & used[1]})
+
+
+def esa(tt: TruthTable, *, necessary=None, impossible=None,
+        contradictory: bool = False) -> Exclusions:
+    """All rows to exclude: :func:`incoherent_rows` for ``necessary``, :func:`untenable_rows`
+    for ``impossible`` (an expression or a list), and, if ``contradictory``,
+    :func:`contradictory_assumptions`. Reasons are joined when a row has several. Like
+    SetMethods ``esa()``, which sets these rows' OUT to 0 instead (same solutions).
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> ex = esa(tt, necessary=["LIT", "STB"], impossible="~DEV*IND")
+    >>> qcakit.minimize(tt, "parsimonious", exclude=ex).expression
+    'DEV*URB*LIT*STB + DEV*LIT*~IND*STB'
+    """
+    _check_tt(tt)
+    out = _exclusions(tt, {})
+    if necessary is not None:
+        out = out + incoherent_rows(tt, necessary)
+    for expr in [impossible] if isinstance(impossible, str) else (impossible or []):
+        out = out + untenable_rows(tt, expr)
+    if contradictory:
+        out = out + contradictory_assumptions(tt)
+    return out
