@@ -70,16 +70,22 @@ def _port_free(port):
 
 @pytest.fixture(scope="module")
 def students():
+    """The student accounts (made here, removed at the end if this test made them), private homes."""
     _require_setup()
+    created = []
     for name in STUDENTS:
         try:
             pwd.getpwnam(name)
         except KeyError:
             subprocess.run(["useradd", "--create-home", "--shell", "/bin/sh", name], check=True)
+            created.append(name)
         home = Path(pwd.getpwnam(name).pw_dir)
         shutil.rmtree(home / "lessons", ignore_errors=True)
+        (home / "my_answer.txt").unlink(missing_ok=True)
         os.chmod(home, 0o700)  # a private home, as TLJH and useradd with HOME_MODE 0700 make it
-    return STUDENTS
+    yield STUDENTS
+    for name in created:
+        subprocess.run(["userdel", "--remove", name], check=False, capture_output=True)
 
 
 @pytest.fixture(scope="module")
@@ -123,14 +129,15 @@ def hub(students, lessons_repo):
         assert proc.poll() is None, (state / "hub.log").read_text(errors="replace")[-3000:]
         yield url
     finally:
-        _stop(proc)
+        _stop(proc, state / "proxy.pid")
         log.close()
         assert not _listening(port) and not _listening(port + 2), "hub or proxy still up after stop"
         shutil.rmtree(state, ignore_errors=True)
 
 
-def _stop(proc):
-    """SIGTERM the hub (it stops the proxy and servers), then kill whatever of its group is left."""
+def _stop(proc, proxy_pid_file):
+    """SIGTERM the hub (it stops the proxy and servers), then kill what is left: its process group,
+    and the proxy, which runs in a session of its own and outlives a hub that crashed."""
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -142,6 +149,11 @@ def _stop(proc):
     except ProcessLookupError:
         pass
     proc.wait(10)
+    if proxy_pid_file.exists():
+        pid = proxy_pid_file.read_text().strip()
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        if pid.isdigit() and cmdline.exists() and b"configurable-http-proxy" in cmdline.read_bytes():
+            os.kill(int(pid), signal.SIGTERM)
 
 
 def _listening(port):
@@ -221,12 +233,15 @@ class Student:
             self.api("DELETE", f"sessions/{session['id']}")
 
 
-def run_cells(student, kernel_id, cells):
-    """Execute cells over the kernel's websocket; fail on the first error; return text outputs."""
+def run_cells(student, kernel_id, cells, expression=""):
+    """Execute cells over the kernel's websocket; fail on the first error.
+
+    Returns the repr of `expression` evaluated after the last cell (read from the shell reply,
+    which, unlike printed output on iopub, cannot race a freshly connected websocket)."""
     ws_url = student.user_url.replace("http://", "ws://") + f"/api/kernels/{kernel_id}/channels"
     ws = websocket.create_connection(ws_url, header=[f"{k}: {v}" for k, v in student.headers.items()],
                                      timeout=120)
-    texts = []
+    value = None
     try:
         for index, source in enumerate(cells):
             msg_id = uuid.uuid4().hex
@@ -235,7 +250,8 @@ def run_cells(student, kernel_id, cells):
                            "session": uuid.uuid4().hex, "version": "5.3"},
                 "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
                 "content": {"code": source, "silent": False, "store_history": True,
-                            "user_expressions": {}, "allow_stdin": False}}))
+                            "user_expressions": {"value": expression} if expression else {},
+                            "allow_stdin": False}}))
             while True:
                 msg = json.loads(ws.recv())
                 if msg.get("parent_header", {}).get("msg_id") != msg_id:
@@ -244,16 +260,13 @@ def run_cells(student, kernel_id, cells):
                 if kind == "error":
                     raise AssertionError(f"{student.name}, cell {index}: {content['ename']}: "
                                          f"{content['evalue']}")
-                if kind == "stream":
-                    texts.append(content["text"])
-                elif kind in ("execute_result", "display_data"):
-                    texts.append(content["data"].get("text/plain", ""))
                 if kind == "execute_reply":
                     assert content["status"] == "ok", content
+                    value = content.get("user_expressions", {}).get("value", {})
                     break
     finally:
         ws.close()
-    return texts
+    return value and value.get("data", {}).get("text/plain")
 
 
 def test_two_students_pull_and_run_lessons_on_a_real_hub(hub, lessons_repo):
@@ -267,9 +280,9 @@ def test_two_students_pull_and_run_lessons_on_a_real_hub(hub, lessons_repo):
             student.run_notebook(path)
     one, two = people.values()
     # Each server runs as its own student, with the kit from the read-only shared environment.
-    who = run_cells(one, _kernel(one), ["import getpass, qcakit, os\n"
-                                        "print(getpass.getuser(), os.access(qcakit.__file__, os.W_OK))"])
-    assert who[-1].split() == [one.name, "False"]
+    who = run_cells(one, _kernel(one), ["import getpass, qcakit, os"],
+                    "(getpass.getuser(), os.access(qcakit.__file__, os.W_OK))")
+    assert who == repr((one.name, False))
     # A file one student saves is invisible to the other: through the hub and on disk.
     one.api("PUT", "contents/my_answer.txt", json={"type": "file", "format": "text",
                                                    "content": "my answer"}).raise_for_status()
@@ -277,9 +290,9 @@ def test_two_students_pull_and_run_lessons_on_a_real_hub(hub, lessons_repo):
     assert two.api("GET", "contents/my_answer.txt", user=one.name).status_code in (403, 404)
     assert two.api("GET", "contents/my_answer.txt").status_code == 404
     home_one = pwd.getpwnam(one.name).pw_dir
-    seen = run_cells(two, _kernel(two), [f"try:\n    print(open({home_one + '/my_answer.txt'!r}).read())\n"
-                                         "except PermissionError:\n    print('denied')"])
-    assert seen[-1].strip() == "denied"
+    seen = run_cells(two, _kernel(two), [f"try:\n    seen = open({home_one + '/my_answer.txt'!r}).read()\n"
+                                         "except PermissionError:\n    seen = 'denied'"], "seen")
+    assert seen == repr("denied")
     print(f"hub test: two students, {sum(len(w) for w in WORK.values())} notebooks "
           f"in {time.monotonic() - started:.1f} s")
 
