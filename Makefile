@@ -1,6 +1,8 @@
 # qcakit: two commands do all set-up.
 #   make lab    create .venv, install the kit, open the lessons in JupyterLab
 #   make test   create .venv, install the kit and test tools, run every test
+#               (notebooks run in a kernel with only the kit's wheel + ipykernel; a real JupyterHub
+#               with two students runs from .hub/, made by scripts/ensure-hub)
 # Both start from nothing but a Python >= 3.10 on PATH (override with PYTHON=...).
 
 PYTHON ?= python3
@@ -32,11 +34,13 @@ lab: $(VENV)/.lab
 
 test: $(VENV)/.test
 	scripts/ensure-browser
-	$(BIN)/python -m pytest
+	VENV=$(VENV) PYTHON=$(PYTHON) scripts/ensure-hub
+	$(BIN)/python -m pytest --nbval-kernel-name=qcakit-kernel-only
 
 # Remove outputs from every notebook (the tests refuse notebooks with outputs).
 strip: $(VENV)/.test
 	$(BIN)/python scripts/strip_notebooks.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	[ ! -d .hub ] || chmod -R u+w .hub
+	rm -rf $(VENV) .hub build *.egg-info

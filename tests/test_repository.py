@@ -170,3 +170,26 @@ def test_readme_layout_lists_every_module():
     assert not missing, f"README layout does not mention: {missing}"
     named = set(re.findall(r"\b([a-z_]+\.py)\b", block))
     assert named <= modules, f"README layout names modules that do not exist: {named - modules}"
+
+
+def test_the_wheel_carries_the_mit_license_the_metadata_names():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text().startswith("MIT License\n")
+
+
+def test_jinja2_is_declared_because_the_styled_tables_need_it():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert "jinja2" in requirement_names(project["dependencies"])
+
+
+def test_files_named_in_packaging_comments_exist():
+    for name in ("pyproject.toml", "environment.yml", "Makefile"):
+        for path in re.findall(r"#.*?\b((?:tests|scripts|deploy)/[\w./\-]*\w)", (ROOT / name).read_text()):
+            assert (ROOT / path).exists(), f"{name} names {path}, which does not exist"
+
+
+def test_make_test_sets_up_the_hub_and_runs_notebooks_in_the_kernel_only_environment():
+    target = re.search(r"^test:.*?\n((?:\t.*\n)+)", (ROOT / "Makefile").read_text(), flags=re.M).group(1)
+    assert "scripts/ensure-hub" in target
+    assert re.search(r"pytest --nbval-kernel-name=qcakit-kernel-only\s*$", target, flags=re.M)
