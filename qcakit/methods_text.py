@@ -140,6 +140,14 @@ def _solution_text(intermediate, parsimonious) -> str:
         if len(sol.models) > 1:
             ambiguity += (f" The {sol.kind} solution has {len(sol.models)} equally minimal "
                           f"models{'' if sol.complete else ' (at least)'}; all are reported.")
+    barred = parsimonious.excluded if parsimonious.excluded is not None else []
+    esa = ""
+    if len(barred):
+        kinds = sorted({part.split(":")[0].strip() for reason in barred["reason"]
+                        for part in str(reason).split(";")})
+        esa = (f" Following the Enhanced Standard Analysis (Schneider & Wagemann 2013), "
+               f"{len(barred)} remainder(s) were barred from the counterfactuals "
+               f"({', '.join(kinds)}): rows {', '.join(str(r) for r in barred.index)}.")
     return (f"Complex, parsimonious and intermediate solutions were derived by exact Boolean "
             f"minimization (all prime implicants, every minimal model). The intermediate solution "
             f"used the directional expectations ({expect_text}) and {n_easy} easy "
@@ -147,7 +155,7 @@ def _solution_text(intermediate, parsimonious) -> str:
             f"assumption(s). Core conditions are those of the parsimonious solution, peripheral "
             f"ones those added by the intermediate solution (Fiss 2011). The intermediate "
             f"solution {intermediate.expression} has consistency {fit['consistency']:.3f} and "
-            f"coverage {fit['raw_coverage']:.3f}.{ambiguity}")
+            f"coverage {fit['raw_coverage']:.3f}.{esa}{ambiguity}")
 
 
 def methods_paragraph(truth_table, intermediate, parsimonious, *, necessity=None,

@@ -2,7 +2,8 @@
 
 :func:`r_script` writes every setting the kit used (outcome and its negation, conditions,
 consistency / PRI / frequency cuts, contradictions, directional expectations, excluded rows) as
-calls to ``QCA::truthTable``, ``QCA::minimize`` and ``QCA::pof``, to be run beside the
+calls to ``QCA::truthTable``, ``QCA::minimize`` (with ``exclude =`` the rows an Enhanced
+Standard Analysis barred) and ``QCA::pof``, to be run beside the
 calibrated data the kit used (``calibrated.csv``, written by :func:`qcakit.write_report`).
 Calibration is given as comments with the anchors: the memberships in the CSV are the ones to
 reproduce, and R QCA's default logistic metric differs from Ragin's (``idm = 0.953`` here).
@@ -50,6 +51,8 @@ def _minimize_call(sol, name: str) -> str:
         expect = [c if e == 1 else f"~{c}" for c, e in (sol.directional or {}).items()
                   if e != "-"]
         args.append(f'dir.exp = "{", ".join(expect)}"')
+    if sol.excluded is not None and len(sol.excluded):
+        args.append(f"exclude = c({', '.join(str(int(r)) for r in sol.excluded.index)})")
     args.append("details = TRUE")
     return f"{name} <- minimize({', '.join(args)})"
 

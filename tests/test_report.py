@@ -187,11 +187,15 @@ def test_write_report_writes_the_files_and_their_contents(tmp_path, analysis):
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="optional: R is not installed")
-@pytest.mark.parametrize("negate, pri_cut, expect", [(False, None, 1), (True, 0.6, 0)])
-def test_the_r_script_reproduces_the_solutions_in_r(tmp_path, negate, pri_cut, expect):
+@pytest.mark.parametrize("negate, pri_cut, expect, necessary",
+                         [(False, None, 1, None), (True, 0.6, 0, None),
+                          (False, None, 1, ["LIT", "STB"])])
+def test_the_r_script_reproduces_the_solutions_in_r(tmp_path, negate, pri_cut, expect,
+                                                     necessary):
     """Runs analysis.R with the R package QCA (where R and QCA are installed): R's solutions
     must have the same terms as the kit's, on the Lipset data, for SURV and for ~SURV with a
-    PRI cut. (QCA 3.25.1 on Debian's R 4.2 agreed on all three solution types.)"""
+    PRI cut, and with ESA exclusions (LIT and STB necessary). (QCA 3.25.1 on Debian's R 4.2
+    agreed on all three solution types in all three settings.)"""
     check = subprocess.run(["Rscript", "-e", "library(QCA)"], capture_output=True, text=True)
     if check.returncode != 0:
         pytest.skip("optional: the R package QCA is not installed")
@@ -199,8 +203,9 @@ def test_the_r_script_reproduces_the_solutions_in_r(tmp_path, negate, pri_cut, e
     conditions = ["DEV", "URB", "LIT", "IND", "STB"]
     tt = qcakit.truth_table(lf, "SURV", conditions, incl_cut=0.8, pri_cut=pri_cut,
                             negate_outcome=negate)
-    inter = qcakit.minimize(tt, "intermediate", {c: expect for c in conditions})
-    pars = qcakit.minimize(tt, "parsimonious")
+    barred = qcakit.esa(tt, necessary=necessary) if necessary else None
+    inter = qcakit.minimize(tt, "intermediate", {c: expect for c in conditions}, exclude=barred)
+    pars = qcakit.minimize(tt, "parsimonious", exclude=barred)
     qcakit.write_report(tmp_path, tt, inter, pars, complex_solution=qcakit.minimize(tt, "complex"))
     run = subprocess.run(["Rscript", "analysis.R"], cwd=tmp_path, capture_output=True,
                          text=True, timeout=300)
@@ -212,3 +217,20 @@ def test_the_r_script_reproduces_the_solutions_in_r(tmp_path, negate, pri_cut, e
         ours = {frozenset(t.strip() for t in m.split(" + "))
                 for m in group["qcakit"].iloc[0].split(" | ")}
         assert r_models == ours, kind
+
+
+def test_esa_exclusions_reach_the_methods_text_and_the_r_script():
+    """Rows barred by an ESA are named in the methods paragraph and passed to R's exclude=;
+    Lipset with LIT and STB necessary (the qcakit.counterfactuals doctest)."""
+    lf = qcakit.datasets.load("lipset_fuzzy")
+    tt = qcakit.truth_table(lf, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+    barred = qcakit.esa(tt, necessary=["LIT", "STB"])
+    pars = qcakit.minimize(tt, "parsimonious", exclude=barred)
+    inter = qcakit.minimize(tt, "intermediate", ["DEV", "URB", "LIT", "IND", "STB"],
+                            exclude=barred)
+    rows = ", ".join(str(r) for r in pars.excluded.index)
+    text = qcakit.methods_paragraph(tt, inter, pars)
+    assert f"{len(pars.excluded)} remainder(s) were barred" in text and f"rows {rows}." in text
+    assert "(incoherent)" in text
+    script = r_script(tt, [pars, inter])
+    assert f'ps <- minimize(tt, include = "?", exclude = c({rows}), details = TRUE)' in script
