@@ -120,6 +120,7 @@ def calibrate(
     targets: Sequence[float] | None = None,
     digits: int | None = None,
     nudge_half: bool = False,
+    ties: str = "refuse",
 ):
     """Calibrate raw scores into set memberships.
 
@@ -142,6 +143,17 @@ def calibrate(
         Rounding happens before the 0.5 check, because rounding can create a 0.5.
     nudge_half : bool
         Replace memberships of exactly 0.5 by 0.501 instead of only warning about them.
+    ties : {"refuse", "inclusion", "crossover"}
+        Direct method only: what to do with tied anchors (exclusion = crossover or crossover =
+        inclusion, common with percentile anchors on data with few distinct values).
+        ``"refuse"`` (default) raises an error, because a tie is a problem of the data worth
+        seeing. ``"inclusion"`` and ``"crossover"`` follow fsQCA 3.0 and the R package QCA:
+        cases at or above the crossover are calibrated on the inclusion side, cases below it on
+        the exclusion side, and where that divides by zero the limit is used (a case below a
+        tied exclusion = crossover anchor scores 0; a case above a tied crossover = inclusion
+        anchor scores 1). Only a case exactly *on* a tied crossover = inclusion anchor is
+        undefined (fsQCA and R give NaN): ``"inclusion"`` gives it the inclusion anchor's
+        membership (0.953, or ``idm``), ``"crossover"`` gives it 0.5.
 
     Returns
     -------
@@ -149,7 +161,7 @@ def calibrate(
     """
     if isinstance(x, pd.DataFrame):
         return _calibrate_frame(x, thresholds, method, idm=idm, targets=targets, digits=digits,
-                                nudge_half=nudge_half)
+                                nudge_half=nudge_half, ties=ties)
     x = _as_series(x)
     name = x.name if x.name is not None else "x"
     values = _checks.numeric_column(_checks.as_frame(x.rename(name), "x"), name)
@@ -159,8 +171,12 @@ def calibrate(
             f"Column {name!r} is constant (every case scores {values[0]:g}): calibration cannot "
             "tell cases apart. Leave it out, or check the data entry."
         )
+    if ties not in ("refuse", "inclusion", "crossover"):
+        raise QCAInputError(
+            f"ties must be 'refuse', 'inclusion' or 'crossover', got {ties!r}."
+        )
     if method == "direct":
-        scores = _direct(values, thresholds, idm, name)
+        scores = _direct(values, thresholds, idm, name, ties)
     elif method == "crisp":
         scores = _crisp(values, thresholds, name)
     else:
@@ -214,7 +230,7 @@ def _one_sided(scores, values, thresholds, name, method) -> None:
         )
 
 
-def _anchors(thresholds, name) -> tuple[float, float, float]:
+def _anchors(thresholds, name, ties: str = "refuse") -> tuple[float, float, float]:
     try:
         e, c, i = (float(t) for t in thresholds)
         if not all(math.isfinite(v) for v in (e, c, i)):
@@ -224,19 +240,21 @@ def _anchors(thresholds, name) -> tuple[float, float, float]:
             f"Direct calibration of {name!r} needs three numeric anchors (exclusion, crossover, "
             f"inclusion), got {thresholds!r}."
         ) from None
-    if not (e < c < i or e > c > i):
+    tied_ok = ties != "refuse" and e != i and (e <= c <= i or e >= c >= i)
+    if not (e < c < i or e > c > i or tied_ok):
         raise QCAInputError(
             f"Anchors for {name!r} are out of order or equal: exclusion={e:g}, crossover={c:g}, "
             f"inclusion={i:g}. The crossover must lie strictly between the other two "
             "(exclusion < crossover < inclusion, or all reversed for a set that shrinks as the "
             "score grows). With percentile anchors on data with many ties, try another "
-            "percentile definition or choose the anchors from theory."
+            "percentile definition or choose the anchors from theory, or pass "
+            "ties='inclusion' to calibrate tied anchors as fsQCA 3.0 does (and report it)."
         )
     return e, c, i
 
 
-def _direct(values, thresholds, idm, name):
-    e, c, i = _anchors(thresholds, name)
+def _direct(values, thresholds, idm, name, ties="refuse"):
+    e, c, i = _anchors(thresholds, name, ties)
     if idm is None:
         log_odds = RAGIN_LOG_ODDS
     else:
@@ -244,10 +262,30 @@ def _direct(values, thresholds, idm, name):
         if not 0.5 < idm < 1:
             raise QCAInputError(f"idm must lie strictly between 0.5 and 1, got {idm!r}.")
         log_odds = math.log(idm / (1 - idm))
+    if e == c or c == i:
+        return _tied(values, e, c, i, log_odds, ties)
     dev = values - c
     inclusion_side = np.sign(dev) == np.sign(i - c)
     scale = np.where(inclusion_side, i - c, c - e)
     return 1.0 / (1.0 + np.exp(-log_odds * dev / scale))
+
+
+def _tied(values, e, c, i, log_odds, ties):
+    """Direct calibration with tied anchors, as fsQCA 3.0 / R QCA, using the limits where their
+    arithmetic divides by zero (see ``ties`` in :func:`calibrate`)."""
+    if e > i:  # a set that shrinks as the score grows: mirror it
+        return _tied(-values, -e, -c, -i, log_odds, ties)
+    out = np.empty_like(values)
+    upper = values >= c
+    if i > c:
+        out[upper] = 1.0 / (1.0 + np.exp(-log_odds * (values[upper] - c) / (i - c)))
+    else:
+        on_anchor = 1.0 / (1.0 + math.exp(-log_odds)) if ties == "inclusion" else 0.5
+        out[upper] = np.where(values[upper] > c, 1.0, on_anchor)
+    lower = ~upper
+    out[lower] = (1.0 / (1.0 + np.exp(-log_odds * (values[lower] - c) / (c - e))) if c > e
+                  else 0.0)
+    return out
 
 
 def _thresholds(thresholds, name, method) -> np.ndarray:

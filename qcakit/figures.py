@@ -91,8 +91,9 @@ def calibration_figure(raw: pd.Series, anchors, method: str = "direct", *,
     grid = pd.Series(np.linspace(lo - pad, hi + pad, points), name=name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", QCAWarning)
-        options = {} if method == "crisp" else {"idm": idm,
-                                                "targets": calibrate_options.get("targets")}
+        options = {} if method == "crisp" else {
+            "idm": idm, "targets": calibrate_options.get("targets"),
+            "ties": calibrate_options.get("ties", "refuse")}
         curve = calibrate(grid, anchors, method, **options)
     is_half = (scores.to_numpy() == 0.5 if half is None
                else np.isin(raw.index.astype(str), [str(c) for c in half]))

@@ -122,3 +122,25 @@ def test_no_warning_when_no_case_sits_on_the_crossover():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         qcakit.calibrate(pd.Series([1.0, 4.0, 9.0]), (2, 5, 8))
+
+
+def test_tied_anchors_follow_fsqca_when_asked_and_are_refused_by_default():
+    """Hand-computed with Ragin's log-odds 3: (0.75, 2, 2) gives 1 / (1 + e^(3 * 1.5 / 1.25))
+    = 0.0266 for 0.5 and 1 / (1 + e^(3 * 1 / 1.25)) = 0.0832 for 1; a case on the tied
+    crossover = inclusion anchor gets 0.953 ("inclusion") or 0.5 ("crossover"); above it, 1.
+    With exclusion = crossover (1, 1, 2): below it 0, on it 0.5, 1.5 -> 1 / (1 + e^-1.5)."""
+    x = pd.Series([0.5, 1.0, 2.0, 3.0], name="INCENT")
+    with pytest.raises(QCAInputError, match="ties='inclusion'"):
+        qcakit.calibrate(x, (0.75, 2, 2))
+    inclusion = qcakit.calibrate(x, (0.75, 2, 2), ties="inclusion").round(4).tolist()
+    assert inclusion == [0.0266, 0.0832, 0.9526, 1.0]
+    assert qcakit.calibrate(x, (0.75, 2, 2), ties="crossover").round(4).tolist()[2] == 0.5
+    with pytest.warns(QCAWarning, match="exactly 0.5"):
+        low = qcakit.calibrate(pd.Series([0.5, 1.0, 1.5]), (1, 1, 2), ties="inclusion")
+    assert low.round(4).tolist() == [0.0, 0.5, 0.8176]
+    falling = qcakit.calibrate(pd.Series([0.5, 1.0, 3.0]), (2, 1, 1), ties="inclusion")
+    assert falling.round(4).tolist() == [1.0, 0.9526, 0.0025]  # 3: 1 / (1 + e^6)
+    with pytest.raises(QCAInputError, match="ties must be"):
+        qcakit.calibrate(x, (0.75, 2, 2), ties="nudge")
+    with pytest.raises(QCAInputError, match="out of order or equal"):
+        qcakit.calibrate(x, (2, 2, 2), ties="inclusion")

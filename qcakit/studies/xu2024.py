@@ -49,15 +49,13 @@ True
 """
 from __future__ import annotations
 
-import math
 import warnings
 from dataclasses import replace
 
-import numpy as np
 import pandas as pd
 
 from .. import datasets
-from ..calibrate import RAGIN_LOG_ODDS, calibrate, percentile_anchors
+from ..calibrate import calibrate, percentile_anchors
 from ..chart import configuration_chart
 from ..errors import QCAInputError, QCAWarning
 from ..necessity import necessity
@@ -140,8 +138,9 @@ def calibrate_with_ties(x: pd.Series, thresholds, *, idm: float | None = None,
       (0 x infinity; fsQCA and R return NaN). ``tie="inclusion"`` gives it the inclusion
       anchor's membership (0.953, or ``idm``), ``tie="crossover"`` gives it 0.5.
 
-    Study-specific helper: the engine refuses tied anchors on purpose, because they are a
-    problem of the data (few distinct values), not something to hide.
+    The arithmetic is :func:`qcakit.calibrate` with ``ties=tie`` (by default the engine refuses
+    tied anchors, because they are a problem of the data, few distinct values, worth seeing);
+    this helper only fixes the study's choice and leaves the 0.5 handling to the caller.
 
     >>> import pandas as pd
     >>> x = pd.Series([0.5, 1.0, 2.0], name="INCENT")
@@ -150,33 +149,11 @@ def calibrate_with_ties(x: pd.Series, thresholds, *, idm: float | None = None,
     >>> calibrate_with_ties(x, (0.75, 2, 2), tie="crossover").round(3).tolist()
     [0.027, 0.083, 0.5]
     """
-    e, c, i = (float(t) for t in thresholds)
     if tie not in ("inclusion", "crossover"):
         raise QCAInputError(f"tie must be 'inclusion' or 'crossover', got {tie!r}.")
-    if not (e <= c <= i) or e == i:
-        raise QCAInputError(
-            f"Anchors for {x.name!r} must satisfy exclusion <= crossover <= inclusion with "
-            f"exclusion < inclusion, got ({e:g}, {c:g}, {i:g})."
-        )
-    if e < c < i:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", QCAWarning)  # 0.5 is handled by the caller
-            return calibrate(x, (e, c, i), idm=idm)
-    log_odds = RAGIN_LOG_ODDS if idm is None else math.log(idm / (1 - idm))
-    v = x.to_numpy(dtype=float)
-    out = np.empty_like(v)
-    above = v >= c
-    if i > c:
-        out[above] = 1.0 / (1.0 + np.exp(-log_odds * (v[above] - c) / (i - c)))
-    else:
-        on_anchor = 1.0 / (1.0 + math.exp(-log_odds)) if tie == "inclusion" else 0.5
-        out[above] = np.where(v[above] > c, 1.0, on_anchor)
-    below = ~above
-    if e < c:
-        out[below] = 1.0 / (1.0 + np.exp(-log_odds * (v[below] - c) / (c - e)))
-    else:
-        out[below] = 0.0
-    return pd.Series(out, index=x.index, name=x.name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QCAWarning)  # 0.5 is handled by the caller
+        return calibrate(x.astype(float), tuple(thresholds), idm=idm, ties=tie)
 
 
 def calibrated(data: pd.DataFrame | None = None, *, percentiles=PERCENTILES,
@@ -303,12 +280,9 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
     """Calibration curve of one variable under the documented choice, cases as points
     (labelled with their case numbers).
 
-    Untied anchors and the crisp INFO are drawn by :func:`qcakit.plot.calibration_curve`. That
-    function calls :func:`qcakit.calibrate`, which refuses tied anchors, so ORG and INCENT are
-    drawn here in the same style with :func:`calibrate_with_ties`.
+    Drawn by :func:`qcakit.plot.calibration_curve`; the tied anchors of ORG and INCENT with
+    ``ties=TIE``, the rule :func:`calibrate_with_ties` documents.
     """
-    import matplotlib.pyplot as plt
-
     from .. import plot
 
     raw = datasets.load(DATASET) if data is None else data
@@ -321,32 +295,11 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         return ax
     a = anchors(raw).loc[column]
     e, c, i = float(a["exclusion"]), float(a["crossover"]), float(a["inclusion"])
-    if not a["tie"]:
-        with warnings.catch_warnings():  # the hollow red points show the 0.5 cases
-            warnings.simplefilter("ignore", QCAWarning)
-            ax = plot.calibration_curve(x, (e, c, i), ax=ax)
-        ax.set_title(f"{column}: anchors {e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
-        return ax
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5.0, 4.0))
-    lo, hi = min(x.min(), e), max(x.max(), i)
-    pad = (hi - lo) * 0.08 or 1.0
-    grid = pd.Series(np.linspace(lo - pad, hi + pad, 400), name=column)
-    ax.plot(grid, calibrate_with_ties(grid, (e, c, i)), color="#777777", lw=1.5)
-    scores = calibrate_with_ties(x, (e, c, i))
-    half = scores == 0.5
-    ax.scatter(x[~half], scores[~half], color="#1565c0", zorder=3)
-    if half.any():
-        ax.scatter(x[half], scores[half], facecolors="none", edgecolors="#c62828", s=80,
-                   zorder=4, label="exactly 0.5 (nudged to 0.501)")
-        ax.legend(loc="lower right", fontsize=8)
-    for t in sorted({e, c, i}):
-        ax.axvline(t, color="#777777", ls=":", lw=1)
-    ax.axhline(0.5, color="#777777", lw=0.8)
-    ax.set_ylim(-0.05, 1.05)
-    ax.set_xlabel(f"{column} (raw)")
-    ax.set_ylabel(f"membership in {column}")
-    ax.set_title(f"{column}: tied anchors {e:g}, {c:g}, {i:g} ({a['tie']})", fontsize=9)
+    with warnings.catch_warnings():  # the hollow red points show the 0.5 cases
+        warnings.simplefilter("ignore", QCAWarning)
+        ax = plot.calibration_curve(x, (e, c, i), ax=ax, ties=TIE)
+    what = f"tied anchors ({a['tie']})" if a["tie"] else "anchors"
+    ax.set_title(f"{column}: {what} {e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
     return ax
 
 
