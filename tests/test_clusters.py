@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import qcakit
 from qcakit import QCAInputError
 from qcakit.clusters import cluster_diagnostics, distance
 
@@ -105,3 +106,37 @@ def test_bad_input_messages(kwargs, message):
 def test_non_membership_data_is_refused():
     with pytest.raises(QCAInputError, match="'X' is not a set membership"):
         cluster_diagnostics(PANEL.assign(X=[5, 1, 0, 0]), "X", "Y", "year")
+
+
+def test_cluster_diagnostics_match_setmethods_on_lipset():
+    """SetMethods 4.0 ``cluster()`` on the Lipset data with a three-region grouping
+    (tests/data/reference/setmethods_cluster_lipset.json, made by scripts/f_cluster.R; provenance
+    inside). Pooled and between consistency and coverage and the between-pooled distance agree
+    to 1e-8 (SetMethods adds 1e-10 to every ratio). Within consistency agrees wherever it is
+    defined; SetMethods gives 1 where a unit has no membership in the expression (0 / 0 plus
+    1e-10), which we leave undefined, so its within distance (dWP) differs by design."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "reference" / "setmethods_cluster_lipset.json"
+    ref = json.loads(path.read_text())
+    lf = qcakit.datasets.load("lipset_fuzzy")
+    lf["REGION"] = [ref["grouping"]["definition"][c] for c in lf.index]
+    lf["CASE"] = lf.index
+    for term, out in ref["sufficiency_parsimonious"]["output"].items():
+        ours = qcakit.cluster_diagnostics(lf, term, "SURV", cluster="REGION", unit="CASE")
+        t = ours.table.set_index(["level", "group"])
+        assert t.loc[("pooled", "all"), "consistency"] == pytest.approx(out["POCOS"], abs=1e-8)
+        assert t.loc[("pooled", "all"), "coverage"] == pytest.approx(
+            out["Coverages"]["pooled"], abs=1e-8)
+        groups = [g.split(" (")[0] for g in out["cluster_ids"]]
+        between = t.loc["between"].loc[groups]
+        np.testing.assert_allclose(between["consistency"], out["BECOS"], atol=1e-8)
+        np.testing.assert_allclose(between["coverage"], out["Coverages"]["between"], atol=1e-8)
+        assert ours.distances["between"] == pytest.approx(out["dBP"], abs=1e-8)
+        units = [u.split(" (")[0] for u in out["unit_ids"]]
+        within = t.loc["within"].loc[units, "consistency"].to_numpy(dtype=float)
+        defined = ~np.isnan(within)
+        np.testing.assert_allclose(within[defined], np.asarray(out["WICONS"])[defined],
+                                   atol=1e-8)
+        assert np.allclose(np.asarray(out["WICONS"])[~defined], 1.0)
