@@ -23,6 +23,7 @@ from . import _checks, fit
 from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
 from .sets import membership, names_in, parse
+from .truthtable import TruthTable
 
 _IN, _OUT, _GREY = COLOURS["term"], COLOURS["half"], COLOURS["curve"]
 
@@ -214,3 +215,46 @@ def _sweep_terms(tax, fig) -> None:
     tax.set_ylim(-0.7, n - 0.3)
     tax.set_xlim(fig.cut[0] - fig.step / 2, fig.cut[-1] + fig.step / 2)
     tax.set_xlabel(f"{fig.xlabel} (squares: term in the solution)")
+
+
+def truth_table_rows(truth_table, ax=None):
+    """Every observed row's consistency and PRI, sorted, against the cuts of ``truth_table``.
+
+    One column per row (id underneath), a filled dot for raw consistency and a hollow square
+    for PRI, coloured by the row's OUT code (green 1, red 0, orange C, grey ? below the
+    frequency cut); dashed lines mark the consistency cut and, if set, the PRI cut. A gap in
+    the sorted consistencies is where a cut is easiest to defend.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import qcakit
+    >>> tt = qcakit.truth_table(qcakit.datasets.load("lipset_fuzzy"), "SURV",
+    ...                         ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+    >>> truth_table_rows(tt).get_title()
+    'Truth-table rows for SURV: consistency 0.8, PRI cut none'
+    """
+    if not isinstance(truth_table, TruthTable):
+        raise QCAInputError("truth_table_rows() takes a truth table from qcakit.truth_table().")
+    rows = truth_table.table.sort_values(["incl", "PRI"], ascending=False)
+    edge = {"1": _IN, "0": _OUT, "C": "#ef6c00", "?": COLOURS["curve"]}
+    colours = [edge[o] for o in rows["OUT"]]
+    ax = _axes(ax, (max(4.0, 0.45 * len(rows) + 1.5), 3.2))
+    x = np.arange(len(rows))
+    ax.scatter(x, rows["incl"], color=colours, zorder=3, label="raw consistency")
+    ax.scatter(x, rows["PRI"], facecolors="none", edgecolors=colours, marker="s", zorder=3,
+               label="PRI")
+    ic1, ic0 = truth_table.incl_cut
+    ax.axhline(ic1, color=COLOURS["curve"], ls="--", lw=1)
+    if ic0 < ic1:
+        ax.axhline(ic0, color=COLOURS["curve"], ls=":", lw=1)
+    if truth_table.pri_cut is not None:
+        ax.axhline(truth_table.pri_cut, color=COLOURS["curve"], ls="-.", lw=1)
+    ax.set_xticks(x, [str(r) for r in rows.index], rotation=90, fontsize=8)
+    ax.set_xlabel("truth-table row (green: OUT = 1, red: OUT = 0)")
+    ax.set_ylabel("score")
+    ax.set_ylim(-0.03, 1.05)
+    ax.legend(loc="lower left", fontsize=8)
+    pri = "none" if truth_table.pri_cut is None else f"{truth_table.pri_cut:g}"
+    ax.set_title(f"Truth-table rows for {truth_table.outcome_label}: consistency {ic1:g}, "
+                 f"PRI cut {pri}")
+    return ax

@@ -213,3 +213,18 @@ def test_sweep_figure_names_its_caller_in_the_error():
         plot.threshold_sweep(pd.DataFrame({"cut": [0.8]}))
     with pytest.raises(QCAInputError, match=r"^sweep_figure\(\) draws"):
         figures.sweep_figure(pd.DataFrame({"cut": [0.8]}))
+
+
+def test_truth_table_rows_plots_each_row_sorted_with_the_cuts():
+    """Lipset at 0.8 / PRI 0.7: nine observed rows; consistency sorted high to low (row 32 at
+    0.904 first, hand-checked against tests/test_analysis.py's truth table); cut lines at 0.8 and
+    0.7."""
+    tt = qcakit.truth_table(qcakit.datasets.load("lipset_fuzzy"), "SURV",
+                            ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8, pri_cut=0.7)
+    ax = plot.truth_table_rows(tt)
+    incl = ax.collections[0].get_offsets()[:, 1]
+    assert len(incl) == 9 and list(incl) == sorted(incl, reverse=True)
+    assert [t.get_text() for t in ax.get_xticklabels()][0] == "32"
+    assert sorted(round(line.get_ydata()[0], 2) for line in ax.get_lines()) == [0.7, 0.8]
+    with pytest.raises(qcakit.QCAInputError, match="takes a truth table"):
+        plot.truth_table_rows(tt.table)
