@@ -30,7 +30,7 @@ from .robustness import robustness
 from .counterfactuals import esa
 from .asymmetry import outcome_and_negation
 
-__version__ = "0.1.0"
+from ._version import __version__
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
     "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",

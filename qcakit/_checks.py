@@ -269,24 +269,3 @@ def minimize_arguments(truth_table, directional, include_contradictions, max_con
     note = limited_diversity(len(truth_table.data), len(truth_table.conditions))
     if note:
         warnings.warn(note, QCAWarning, stacklevel=3)
-
-
-def chart_arguments(intermediate, parsimonious, model) -> None:
-    """Check the arguments of ``configuration_chart`` (two solutions of one truth table)."""
-    from .solution import Solution  # local: solution imports this module
-
-    for value, name, kinds in ((intermediate, "intermediate", ("intermediate", "complex", "parsimonious")),
-                               (parsimonious, "parsimonious", ("parsimonious",))):
-        if not isinstance(value, Solution) or value.kind not in kinds:
-            got = f"a {value.kind} solution" if isinstance(value, Solution) else repr(value)
-            raise QCAInputError(
-                f"configuration_chart(intermediate, parsimonious): {name} must be the "
-                f"{' or '.join(kinds)} solution, e.g. qcakit.minimize(tt, '{kinds[0]}'), "
-                f"got {got}."
-            )
-    models = len(intermediate.models)
-    if whole_number(model, "model") >= models:
-        raise QCAInputError(
-            f"model={model!r} does not exist: the solution has {models} model(s), numbered "
-            f"0 to {models - 1}."
-        )
