@@ -180,21 +180,18 @@ def numeric_column(data: pd.DataFrame, name: str) -> np.ndarray:
             f"data[{name!r}] = pd.to_numeric(data[{name!r}]), after fixing the text entries."
         )
     values = col.to_numpy(dtype=float)
-    infinite = np.isinf(values)
-    if infinite.any():
-        cases = ", ".join(map(repr, col.index[infinite][:5]))
-        raise QCAInputError(
-            f"Column {name!r} has {int(infinite.sum())} infinite value(s) (cases {cases}), "
-            "often from a division by zero. Recompute or correct those scores."
-        )
-    missing = np.isnan(values)
-    if missing.any():
-        cases = ", ".join(map(repr, col.index[missing][:5]))
-        raise QCAInputError(
-            f"Column {name!r} has {int(missing.sum())} missing value(s) (cases {cases}). "
-            "QCA needs a score for every case: fill them in from the sources, or drop those cases "
-            "with data.dropna(subset=[...]) and say so."
-        )
+    for bad, kind, advice in (
+        (np.isinf(values), "infinite",
+         ", often from a division by zero. Recompute or correct those scores."),
+        (np.isnan(values), "missing",
+         ". QCA needs a score for every case: fill them in from the sources, or drop those cases "
+         "with data.dropna(subset=[...]) and say so."),
+    ):
+        if bad.any():
+            cases = ", ".join(map(repr, col.index[bad][:5]))
+            raise QCAInputError(
+                f"Column {name!r} has {int(bad.sum())} {kind} value(s) (cases {cases}){advice}"
+            )
     return values
 
 
