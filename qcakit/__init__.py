@@ -8,7 +8,7 @@ The analysis flows one way; every step is a pure function whose result displays 
 >>> sorted(n for n in ("calibrate", "truth_table", "minimize") if hasattr(qcakit, n))
 ['calibrate', 'minimize', 'truth_table']
 """
-from . import boolean, datasets
+from . import boolean, covers, datasets
 from .calibrate import calibrate, percentile_anchors
 from .errors import QCAInputError, QCAWarning
 from .minimize import minimize
