@@ -78,7 +78,7 @@ def main() -> None:
                       f"{_models(cplx):>7} {t_i:>12.3f}s {_models(inter):>7}")
     print("times: best of 3 (complex, intermediate with every condition expected present: "
           "1 run); '+' = more equally minimal models than the cap "
-          f"({qcakit.boolean.MAX_MODELS}) exist")
+          f"({qcakit.covers.MAX_MODELS}) exist")
 
 
 def _models(solution) -> str:

@@ -8,7 +8,7 @@ The analysis flows one way; every step is a pure function whose result displays 
 >>> sorted(n for n in ("calibrate", "truth_table", "minimize") if hasattr(qcakit, n))
 ['calibrate', 'minimize', 'truth_table']
 """
-from . import boolean, datasets
+from . import boolean, covers, datasets
 from .calibrate import calibrate, percentile_anchors
 from .errors import QCAInputError, QCAWarning
 from .minimize import minimize
@@ -30,7 +30,7 @@ from .robustness import robustness
 from .counterfactuals import esa
 from .asymmetry import outcome_and_negation
 
-__version__ = "0.1.0"
+from ._version import __version__
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
     "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",

@@ -180,21 +180,18 @@ def numeric_column(data: pd.DataFrame, name: str) -> np.ndarray:
             f"data[{name!r}] = pd.to_numeric(data[{name!r}]), after fixing the text entries."
         )
     values = col.to_numpy(dtype=float)
-    infinite = np.isinf(values)
-    if infinite.any():
-        cases = ", ".join(map(repr, col.index[infinite][:5]))
-        raise QCAInputError(
-            f"Column {name!r} has {int(infinite.sum())} infinite value(s) (cases {cases}), "
-            "often from a division by zero. Recompute or correct those scores."
-        )
-    missing = np.isnan(values)
-    if missing.any():
-        cases = ", ".join(map(repr, col.index[missing][:5]))
-        raise QCAInputError(
-            f"Column {name!r} has {int(missing.sum())} missing value(s) (cases {cases}). "
-            "QCA needs a score for every case: fill them in from the sources, or drop those cases "
-            "with data.dropna(subset=[...]) and say so."
-        )
+    for bad, kind, advice in (
+        (np.isinf(values), "infinite",
+         ", often from a division by zero. Recompute or correct those scores."),
+        (np.isnan(values), "missing",
+         ". QCA needs a score for every case: fill them in from the sources, or drop those cases "
+         "with data.dropna(subset=[...]) and say so."),
+    ):
+        if bad.any():
+            cases = ", ".join(map(repr, col.index[bad][:5]))
+            raise QCAInputError(
+                f"Column {name!r} has {int(bad.sum())} {kind} value(s) (cases {cases}){advice}"
+            )
     return values
 
 
@@ -269,24 +266,3 @@ def minimize_arguments(truth_table, directional, include_contradictions, max_con
     note = limited_diversity(len(truth_table.data), len(truth_table.conditions))
     if note:
         warnings.warn(note, QCAWarning, stacklevel=3)
-
-
-def chart_arguments(intermediate, parsimonious, model) -> None:
-    """Check the arguments of ``configuration_chart`` (two solutions of one truth table)."""
-    from .solution import Solution  # local: solution imports this module
-
-    for value, name, kinds in ((intermediate, "intermediate", ("intermediate", "complex", "parsimonious")),
-                               (parsimonious, "parsimonious", ("parsimonious",))):
-        if not isinstance(value, Solution) or value.kind not in kinds:
-            got = f"a {value.kind} solution" if isinstance(value, Solution) else repr(value)
-            raise QCAInputError(
-                f"configuration_chart(intermediate, parsimonious): {name} must be the "
-                f"{' or '.join(kinds)} solution, e.g. qcakit.minimize(tt, '{kinds[0]}'), "
-                f"got {got}."
-            )
-    models = len(intermediate.models)
-    if whole_number(model, "model") >= models:
-        raise QCAInputError(
-            f"model={model!r} does not exist: the solution has {models} model(s), numbered "
-            f"0 to {models - 1}."
-        )

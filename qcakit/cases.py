@@ -55,6 +55,7 @@ import pandas as pd
 
 from . import _checks, _display
 from .errors import QCAInputError
+from .plot import unit_square
 from .sets import names_in, parse, term_membership, term_to_string
 
 TYPICAL = "typical"
@@ -242,12 +243,7 @@ class CaseTypes:
             for case, a, b in zip(x.index, x, y):
                 ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, 3),
                             textcoords="offset points")
-        ax.plot([0, 1], [0, 1], color="#777777", lw=1)
-        ax.axhline(0.5, color="#777777", lw=0.5, ls=":")
-        ax.axvline(0.5, color="#777777", lw=0.5, ls=":")
-        ax.set_xlim(-0.02, 1.02)
-        ax.set_ylim(-0.02, 1.02)
-        ax.set_aspect("equal")
+        unit_square(ax)
         shown = name or abbreviate(term, max_label)
         ax.set_xlabel(shown)
         ax.set_ylabel(abbreviate(str(self.outcome.name), max_label))

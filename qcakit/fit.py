@@ -55,11 +55,16 @@ def _col(y, x):
     return y if x.ndim == 1 else y[:, None]
 
 
-def consistency(x, y):
-    """Sufficiency consistency: share of X that lies inside Y."""
+def _share_of_x_in_y(x, y, what: str):
+    # sum(min(X, Y)) / sum(X): sufficiency consistency and necessity coverage are this one ratio.
     x = np.asarray(x, dtype=float)
     both = np.minimum(x, _col(y, x)).sum(axis=0)
-    return _ratio(both, x.sum(axis=0), "Consistency")
+    return _ratio(both, x.sum(axis=0), what)
+
+
+def consistency(x, y):
+    """Sufficiency consistency: share of X that lies inside Y."""
+    return _share_of_x_in_y(x, y, "Consistency")
 
 
 def coverage(x, y):
@@ -109,9 +114,7 @@ def necessity_consistency(x, y):
 
 def necessity_coverage(x, y):
     """Necessity coverage of X for Y: how much of X is covered by Y (low = trivial)."""
-    x = np.asarray(x, dtype=float)
-    both = np.minimum(x, _col(y, x)).sum(axis=0)
-    return _ratio(both, x.sum(axis=0), "Necessity coverage")
+    return _share_of_x_in_y(x, y, "Necessity coverage")
 
 
 def relevance(x, y):

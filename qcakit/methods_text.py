@@ -27,6 +27,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from ._version import __version__
 from .calibrate import HALF_NUDGED
 from .errors import QCAInputError
 
@@ -165,8 +166,6 @@ def methods_paragraph(truth_table, intermediate, parsimonious, *, necessity=None
     ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": anchors,
     "method": "direct", "idm": None, "reason": "why these anchors"}}``.
     """
-    from . import __version__
-
     if intermediate.truth_table is not truth_table or parsimonious.truth_table is not truth_table:
         raise QCAInputError(
             "The solutions must be minimized from this truth table: pass the truth table "

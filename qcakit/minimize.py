@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, boolean
+from .covers import MAX_MODELS, minimal_covers
 from .errors import QCAInputError
 from .sets import parse
 from .solution import Solution
@@ -104,7 +105,7 @@ def parse_directional(directional, conditions) -> dict:
 def _covers(k, on, pis, max_models):
     ordered = sorted(pis, key=lambda p: _sort_key(p, k))
     chart = boolean.chart(ordered, on)
-    covers, complete = boolean.minimal_covers(chart, max_models)
+    covers, complete = minimal_covers(chart, max_models)
     models = [[ordered[i] for i in cover] for cover in covers]
     models.sort(key=lambda m: (sum(len(boolean.cube_literals(p, k)) for p in m),
                                [_sort_key(p, k) for p in m]))
@@ -215,7 +216,7 @@ def minimize(
     exclude=None,
     include_contradictions: bool = False,
     max_conditions: int | None = None,
-    max_models: int = boolean.MAX_MODELS,
+    max_models: int = MAX_MODELS,
 ) -> Solution:
     """Minimize a truth table (see the module docstring for the three solution types).
 

@@ -28,6 +28,24 @@ from .truthtable import TruthTable
 _IN, _OUT, _GREY = COLOURS["term"], COLOURS["half"], COLOURS["curve"]
 
 
+def unit_square(ax):
+    """Frame ``ax`` as an XY plot of memberships: the diagonal, the 0.5 lines, equal axes over [0, 1].
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> [float(v) for v in unit_square(plt.subplots()[1]).get_xlim()]
+    [-0.02, 1.02]
+    """
+    ax.plot([0, 1], [0, 1], color=_GREY, lw=1)
+    ax.axhline(0.5, color=_GREY, lw=0.5, ls=":")
+    ax.axvline(0.5, color=_GREY, lw=0.5, ls=":")
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_aspect("equal")
+    return ax
+
+
 def _axes(ax, size=(5.0, 4.0)):
     if ax is None:
         import matplotlib.pyplot as plt  # only when a new figure is needed
@@ -98,12 +116,7 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     if label_cases:
         for case, a, b in zip(data.index, xs, ys):
             ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, 3), textcoords="offset points")
-    ax.plot([0, 1], [0, 1], color=_GREY, lw=1)
-    ax.axhline(0.5, color=_GREY, lw=0.5, ls=":")
-    ax.axvline(0.5, color=_GREY, lw=0.5, ls=":")
-    ax.set_xlim(-0.02, 1.02)
-    ax.set_ylim(-0.02, 1.02)
-    ax.set_aspect("equal")
+    unit_square(ax)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel)
     ax.set_title(

@@ -60,6 +60,7 @@ from .calibrate import calibrate
 from .cases import classify
 from .errors import QCAInputError, QCAWarning
 from .minimize import minimize
+from .plot import unit_square
 from .sets import membership
 from .truthtable import truth_table
 
@@ -319,12 +320,7 @@ class Robustness:
             for case, a, b in zip(c.index, c["IS"], c["MinTS"]):
                 ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, -9),
                             textcoords="offset points")
-        ax.plot([0, 1], [0, 1], color="#777777", lw=1)
-        ax.axhline(0.5, color="#777777", lw=0.5, ls=":")
-        ax.axvline(0.5, color="#777777", lw=0.5, ls=":")
-        ax.set_xlim(-0.02, 1.02)
-        ax.set_ylim(-0.02, 1.02)
-        ax.set_aspect("equal")
+        unit_square(ax)
         ax.set_xlabel("initial solution (IS)")
         ax.set_ylabel("test set (MinTS, MaxTS)")
         f = self.fit

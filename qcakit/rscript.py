@@ -20,6 +20,7 @@ them, so the two can be compared line by line.
 """
 from __future__ import annotations
 
+from ._version import __version__
 from .errors import QCAInputError
 from .methods_text import calibration_spec
 
@@ -103,8 +104,6 @@ def r_script(truth_table, solutions, *, necessity=None, calibration=None,
     ``solutions`` is a list of solutions minimized from ``truth_table`` (any of complex,
     parsimonious, intermediate); ``calibration`` as for :func:`qcakit.methods_paragraph`.
     """
-    from . import __version__
-
     solutions = list(solutions)
     if not solutions or any(s.truth_table is not truth_table for s in solutions):
         raise QCAInputError(

@@ -225,6 +225,7 @@ def _notes(data, conditions, x, codes) -> list[str]:
     return notes
 
 
+# Long for its docstring; the code is one pass of checks, then building the rows.
 def truth_table(
     data: pd.DataFrame,
     outcome: str,

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qcakit import boolean
+from qcakit import covers as cover_search
 
 
 def all_cubes(k):
@@ -68,7 +69,7 @@ def test_minimal_covers_match_brute_force(case):
         return
     pis = boolean.prime_implicants(sorted(on), k, forbidden=sorted(off))
     chart = boolean.chart(pis, sorted(on))
-    covers, complete = boolean.minimal_covers(chart, max_models=20)
+    covers, complete = cover_search.minimal_covers(chart, max_models=20)
     expected = brute_force_covers(chart)
     if complete:
         assert covers == expected
@@ -87,21 +88,21 @@ def test_model_ambiguity_is_reported():
     # the classic cyclic chart: six rows, six PIs, two minimal covers of three PIs each
     chart = np.array([[1, 1, 0, 0, 0, 0], [0, 1, 1, 0, 0, 0], [0, 0, 1, 1, 0, 0],
                       [0, 0, 0, 1, 1, 0], [0, 0, 0, 0, 1, 1], [1, 0, 0, 0, 0, 1]], dtype=bool)
-    covers, complete = boolean.minimal_covers(chart)
+    covers, complete = cover_search.minimal_covers(chart)
     assert covers == [(0, 2, 4), (1, 3, 5)] and complete
 
 
 def test_model_cap_is_reported():
     chart = np.array([[1, 1, 0, 0, 0, 0], [0, 1, 1, 0, 0, 0], [0, 0, 1, 1, 0, 0],
                       [0, 0, 0, 1, 1, 0], [0, 0, 0, 0, 1, 1], [1, 0, 0, 0, 0, 1]], dtype=bool)
-    covers, complete = boolean.minimal_covers(chart, max_models=1)
+    covers, complete = cover_search.minimal_covers(chart, max_models=1)
     assert len(covers) == 1 and not complete
 
 
 def test_independent_blocks_multiply_models():
     # rows 0-1 covered by PI 0 or PI 1 (each alone); row 2 by PI 2 or PI 3
     chart = np.array([[1, 1, 0], [1, 1, 0], [0, 0, 1], [0, 0, 1]], dtype=bool)
-    covers, _ = boolean.minimal_covers(chart)
+    covers, _ = cover_search.minimal_covers(chart)
     assert covers == [(0, 2), (0, 3), (1, 2), (1, 3)]
 
 
@@ -122,13 +123,13 @@ def test_integer_program_path_matches_enumeration(case):
         return
     chart = boolean.chart(boolean.prime_implicants(sorted(on), k, forbidden=sorted(off)),
                           sorted(on))
-    saved = boolean.SMALL_BLOCK, boolean.SEARCH_BUDGET
+    saved = cover_search.SMALL_BLOCK, cover_search.SEARCH_BUDGET
     try:
-        boolean.SMALL_BLOCK, boolean.SEARCH_BUDGET = 0, 0
-        by_solver = boolean.minimal_covers(chart, max_models=20)
+        cover_search.SMALL_BLOCK, cover_search.SEARCH_BUDGET = 0, 0
+        by_solver = cover_search.minimal_covers(chart, max_models=20)
     finally:
-        boolean.SMALL_BLOCK, boolean.SEARCH_BUDGET = saved
-    by_enumeration = boolean.minimal_covers(chart, max_models=20)
+        cover_search.SMALL_BLOCK, cover_search.SEARCH_BUDGET = saved
+    by_enumeration = cover_search.minimal_covers(chart, max_models=20)
     if by_solver[1] and by_enumeration[1]:
         assert by_solver == by_enumeration
     else:

@@ -64,7 +64,7 @@ def test_minimum_cover_size_by_brute_force(n_pi, n_on, seed):
     rng = np.random.default_rng(seed)
     chart = rng.random((n_pi, n_on)) < 0.3
     chart[rng.integers(0, n_pi, n_on), np.arange(n_on)] = True  # every column coverable
-    covers, _ = qcakit.boolean.minimal_covers(chart)
+    covers, _ = qcakit.covers.minimal_covers(chart)
     best = None
     for r in range(1, n_pi + 1):
         if any(chart[list(c)].any(axis=0).all() for c in itertools.combinations(range(n_pi), r)):

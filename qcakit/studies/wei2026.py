@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..chart import TEXT_SYMBOLS
 from ..errors import QCAInputError
 
 # ---------------------------------------------------------------------------------------------
@@ -319,8 +320,6 @@ def with_labels(df: pd.DataFrame) -> pd.DataFrame:
 
 def published_chart_symbols() -> pd.DataFrame:
     """:data:`TABLE4_CHART` with text symbols (● core, (●) peripheral, ⊗, (⊗))."""
-    from ..chart import TEXT_SYMBOLS
-
     return TABLE4_CHART.replace(TEXT_SYMBOLS)
 
 

@@ -54,7 +54,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from .. import datasets
+from .. import datasets, plot
 from ..calibrate import calibrate, percentile_anchors
 from ..chart import configuration_chart
 from ..errors import QCAInputError, QCAWarning
@@ -283,8 +283,6 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
     Drawn by :func:`qcakit.plot.calibration_curve`; the tied anchors of ORG and INCENT with
     ``ties=TIE``, the rule :func:`calibrate_with_ties` documents.
     """
-    from .. import plot
-
     raw = datasets.load(DATASET) if data is None else data
     x = raw[column].astype(float)
     if "case_no" in raw.columns:  # short point labels: the case numbers of Tables 1 and 2

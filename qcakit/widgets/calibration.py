@@ -15,6 +15,7 @@ from ..figures import number_text
 from .explorer import SLIDER_STYLE, Explorer, error_html, explorer_box, output_html
 
 
+# Stays whole: the widgets and the callbacks that read them share one closure.
 def calibration_explorer(
     raw: pd.Series,
     anchors=None,

@@ -14,6 +14,7 @@ from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, 
                        solution_choice)
 
 
+# Stays whole: the widgets and the callbacks that read them share one closure.
 def robustness_sweep(
     data: pd.DataFrame,
     outcome: str,

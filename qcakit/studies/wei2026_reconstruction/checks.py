@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ... import datasets
+from ...chart import configuration_chart
+from ...minimize import minimize
+from ...necessity import necessity
+from ...sets import membership
+from ...solution import evaluate
+from ...truthtable import truth_table
+from .. import compare
 from .. import wei2026 as study
 from .design import VARIABLES
 
@@ -20,9 +28,6 @@ def assign_cases(rows: pd.DataFrame) -> pd.DataFrame:
     outcome; the other rows, sorted by their scores (descending), go to the other cases in
     case-number order. Any other assignment fits the published tables equally well.
     """
-    from ... import datasets
-    from ...sets import membership
-
     cases = datasets.load("wei2026_cases")
     rows = rows[VARIABLES].sort_values(VARIABLES[::-1], ascending=False,
                                        kind="stable").reset_index(drop=True)
@@ -47,8 +52,6 @@ def assign_cases(rows: pd.DataFrame) -> pd.DataFrame:
 def check_structure(data: pd.DataFrame, incl_cut: float = study.INCL_CUT,
                     directional=study.DIRECTIONAL) -> dict:
     """Run qcakit with the paper's settings and compare with Table 4's configurations."""
-    from ... import configuration_chart, minimize, truth_table
-
     settings = study.truth_table_settings()
     settings["incl_cut"] = incl_cut
     tt = truth_table(data, **settings)
@@ -70,9 +73,6 @@ def check_structure(data: pd.DataFrame, incl_cut: float = study.INCL_CUT,
 
 def residuals(data: pd.DataFrame) -> dict:
     """Published and reproduced Tables 3 and 4 side by side (qcakit.necessity / evaluate)."""
-    from ... import evaluate, necessity
-    from .. import compare
-
     out = {}
     for key, neg in (("FUSION", False), ("~FUSION", True)):
         ours = necessity(data, study.OUTCOME, study.CONDITIONS, negate_outcome=neg).table

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+from ... import datasets
 from .. import wei2026 as study
 from .checks import largest_differences, residual_list
 from .design import CODINGS, DATASET_NAMES, DEAD_ZONE, LAMBDA, VARIABLES
@@ -112,8 +113,6 @@ def dictionary(coding: str, rec: Reconstruction, t3_bound: float | None) -> dict
 
 
 def study_citation() -> str:
-    from ... import datasets
-
     return datasets.info("wei2026_cases")["citation"]
 
 

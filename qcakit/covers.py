@@ -1,0 +1,311 @@
+"""Exact solution of the prime-implicant chart: all covers with the fewest prime implicants.
+
+The chart (from :func:`qcakit.boolean.chart`) is a boolean matrix, prime implicants x positive
+rows. :func:`minimal_covers` returns every cover of minimum size, up to ``max_models`` of them
+(model ambiguity is reported, not hidden): the chart is split into independent blocks, each block
+solved by a depth-first search or, past a budget, by integer programs (scipy's ``milp``).
+
+>>> import numpy as np
+>>> covers, complete = minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]], dtype=bool))
+>>> covers, complete
+([(0, 1), (0, 2)], True)
+"""
+from __future__ import annotations
+
+from itertools import product
+
+import numpy as np
+
+#: Stop enumerating equally minimal models beyond this many (the count is reported).
+MAX_MODELS = 100
+#: In blocks with at most this many PIs the minimum cover size is found without the solver.
+SMALL_BLOCK = 10
+#: Nodes the depth-first cover search may visit before integer programs take over.
+SEARCH_BUDGET = 1_000
+
+
+def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
+    """All covers of the chart's columns that use the fewest rows (PIs).
+
+    Returns ``(covers, complete)``: covers as sorted tuples of PI indices, and whether the
+    enumeration finished (False when more than ``max_models`` minimal covers exist).
+
+    Exact, in steps that never lose an equally minimal cover: columns whose PIs include all the
+    PIs of another column are dropped (covering the other covers them too); the chart is split
+    into independent blocks (columns linked by shared PIs); in each block, PIs that alone cover
+    some column are taken (essential); the rest is solved by enumeration when small, else by
+    a depth-first search (see :func:`_solve_block`). Row dominance is not applied, so no equally
+    minimal model is lost.
+
+    >>> import numpy as np
+    >>> minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [1, 0, 1], [0, 0, 1]], dtype=bool))
+    ([(0, 1), (0, 2), (0, 3), (1, 2)], True)
+    """
+    pi_chart = np.asarray(pi_chart, dtype=bool)
+    n_pi, n_on = pi_chart.shape
+    if n_on == 0:
+        return [()], True
+    if not pi_chart.any(axis=0).all():
+        raise ValueError("a positive row is covered by no prime implicant")
+    pi_chart = pi_chart[:, _undominated_columns(pi_chart)]
+    per_block, complete = [], True
+    for pis, rows in _blocks(pi_chart):
+        block = pi_chart[np.ix_(pis, rows)]
+        essential = sorted({int(np.flatnonzero(block[:, j])[0])
+                            for j in range(block.shape[1]) if block[:, j].sum() == 1})
+        rest_rows = ~block[essential].any(axis=0) if essential else np.ones(len(rows), bool)
+        rest_pis = [i for i in range(len(pis)) if i not in essential and block[i, rest_rows].any()]
+        if rest_rows.any():
+            covers, done = _solve_block(block[np.ix_(rest_pis, np.flatnonzero(rest_rows))],
+                                        max_models)
+            covers = [tuple(rest_pis[i] for i in c) for c in covers]
+        else:
+            covers, done = [()], True
+        per_block.append([tuple(sorted(pis[i] for i in (*essential, *c))) for c in covers])
+        complete &= done
+    combined = [()]
+    for covers in per_block:
+        combined = [a + b for a in combined for b in covers]
+        if len(combined) > max_models:
+            combined, complete = combined[:max_models], False
+    return sorted(tuple(sorted(c)) for c in combined), complete
+
+
+def _undominated_columns(pi_chart: np.ndarray) -> np.ndarray:
+    """Indices of columns to keep: drop duplicates and columns whose PI set contains another
+    column's PI set."""
+    sets = [int("".join("1" if v else "0" for v in pi_chart[:, j]), 2)
+            for j in range(pi_chart.shape[1])]
+    order = sorted(range(len(sets)), key=lambda j: (bin(sets[j]).count("1"), j))
+    kept: list[int] = []
+    for j in order:
+        if not any(sets[i] & sets[j] == sets[i] for i in kept):
+            kept.append(j)
+    return np.array(sorted(kept))
+
+
+def _blocks(pi_chart: np.ndarray):
+    """Independent sub-charts: lists of (PI indices, row indices)."""
+    n_pi, n_on = pi_chart.shape
+    parent = list(range(n_on))
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for i in range(n_pi):
+        cols = np.flatnonzero(pi_chart[i]).tolist()
+        for j in cols[1:]:
+            parent[find(j)] = find(cols[0])
+    groups: dict = {}
+    for j in range(n_on):
+        groups.setdefault(find(j), []).append(j)
+    out = []
+    for rows in groups.values():
+        pis = np.flatnonzero(pi_chart[:, rows].any(axis=1)).tolist()
+        out.append((pis, rows))
+    return out
+
+
+def _minimum_size(block: np.ndarray) -> int:
+    """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    block = _undominated_rows(block)
+    n_pi = block.shape[0]
+    result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
+                  constraints=LinearConstraint(block.T.astype(float), lb=1, ub=np.inf))
+    if not result.success:
+        raise RuntimeError(f"set-cover integer program failed: {result.message}")
+    return int(round(result.fun))
+
+
+def _undominated_rows(block: np.ndarray) -> np.ndarray:
+    """The rows (PIs) whose columns are not a proper subset of another row's. Dropping the
+    others keeps the minimum cover size (a dominated PI can be swapped for its dominator), so
+    this is used for the size only, never for listing covers."""
+    b = block.astype(np.int32)
+    outside = b @ (1 - b).T           # [i, j]: columns of i that j lacks
+    subset = outside == 0             # i's columns within j's
+    proper = subset & ~subset.T
+    return block[~proper.any(axis=1)]
+
+
+def _bits(mask: int, n: int) -> np.ndarray:
+    """Indices of the set bits of ``mask`` (below ``n``)."""
+    return np.flatnonzero(np.unpackbits(
+        np.frombuffer(mask.to_bytes((n + 7) // 8 or 1, "little"), dtype=np.uint8),
+        bitorder="little")[:n])
+
+
+class _CoverSearch:
+    """Depth-first search for covers of a chart with a given number of PIs.
+
+    Branches on the uncovered column with the fewest usable PIs; in the branch of its j-th PI
+    the column's earlier PIs are excluded, so every set of PIs is met at most once. A branch
+    is cut when the PIs left to choose cannot cover the uncovered columns (see
+    :meth:`_too_few`).
+    """
+
+    def __init__(self, block: np.ndarray):
+        self.block = np.asarray(block, dtype=bool)
+        self.cover = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in block]
+        self.by_col = [sum(1 << i for i in np.flatnonzero(col).tolist()) for col in block.T]
+        self.n_on = block.shape[1]
+
+    def _columns(self, uncovered: int, usable: int):
+        """Uncovered columns as (number of usable PIs, column, usable PIs), fewest first."""
+        cols = []
+        while uncovered:
+            low = uncovered & -uncovered
+            j = low.bit_length() - 1
+            pis = self.by_col[j] & usable
+            cols.append((pis.bit_count(), j, pis))
+            uncovered ^= low
+        cols.sort()
+        return cols
+
+    def _too_few(self, uncovered: int, usable: int, cols, left: int) -> bool:
+        """Whether ``left`` more PIs cannot cover the uncovered columns: more columns with
+        pairwise disjoint usable PIs than ``left`` (each needs a PI of its own), or fewer
+        columns covered by the ``left`` best usable PIs together than are uncovered."""
+        disjoint, taken = 0, 0
+        for _, _, pis in cols:
+            if not pis & taken:
+                disjoint, taken = disjoint + 1, taken | pis
+        if disjoint > left:
+            return True
+        rows = _bits(usable, len(self.cover))
+        if rows.size <= left:
+            return False
+        counts = self.block[np.ix_(rows, _bits(uncovered, self.n_on))].sum(axis=1)
+        return int(np.partition(counts, -left)[-left:].sum()) < len(cols)
+
+    def find(self, size: int, limit: int, budget: int | None = None):
+        """Up to ``limit`` covers with exactly ``size`` PIs (fewer if none of that size), and
+        whether the search finished within ``budget`` nodes (None: no budget)."""
+        found: list[tuple[int, ...]] = []
+        nodes = 0
+
+        def search(uncovered: int, usable: int, chosen: list[int]) -> None:
+            nonlocal nodes
+            if uncovered == 0:
+                found.append(tuple(sorted(chosen)))
+                return
+            left = size - len(chosen)
+            if left == 0:
+                return
+            nodes += 1
+            if budget is not None and nodes > budget:
+                raise _OverBudget
+            cols = self._columns(uncovered, usable)
+            if cols[0][0] == 0 or self._too_few(uncovered, usable, cols, left):
+                return
+            pis = cols[0][2]
+            while pis and len(found) < limit:
+                i = (pis & -pis).bit_length() - 1
+                pis &= pis - 1
+                usable &= ~(1 << i)
+                search(uncovered & ~self.cover[i], usable, chosen + [i])
+
+        try:
+            search((1 << self.n_on) - 1, (1 << len(self.cover)) - 1, [])
+        except _OverBudget:
+            return found, False
+        return found, True
+
+
+    def swaps(self, covers: list, limit: int) -> list:
+        """``covers`` and the covers reachable from them by exchanging one PI for another
+        (breadth first), up to ``limit`` in all. Exchanges keep the number of PIs, so from
+        minimum covers they reach only minimum covers; they need not reach all of them."""
+        seen = dict.fromkeys(covers)
+        queue = list(covers)
+        while queue and len(seen) < limit:
+            cover = queue.pop(0)
+            for p in cover:
+                rest = 0
+                for q in cover:
+                    if q != p:
+                        rest |= self.cover[q]
+                needed = ((1 << self.n_on) - 1) & ~rest
+                for q, bits in enumerate(self.cover):
+                    if q in cover or bits & needed != needed:
+                        continue
+                    new = tuple(sorted((*[r for r in cover if r != p], q)))
+                    if new not in seen:
+                        seen[new] = None
+                        queue.append(new)
+                        if len(seen) >= limit:
+                            return list(seen)
+        return list(seen)
+
+
+class _OverBudget(Exception):
+    """The depth-first search has used its node budget."""
+
+
+def _more_covers(block: np.ndarray, size: int, found: list, limit: int) -> list:
+    """Covers of ``size`` PIs beyond ``found`` (up to ``limit`` in all), by integer programs:
+    the smallest cover that is none of the covers found so far is added, and so on until it
+    needs more than ``size`` PIs or none is left."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n_pi, n_on = block.shape
+    found = list(found)
+    while len(found) < limit:
+        cuts = np.zeros((len(found), n_pi))
+        for row, cover in enumerate(found):
+            cuts[row, list(cover)] = 1
+        result = milp(
+            c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
+            constraints=[LinearConstraint(block.T.astype(float), 1, np.inf),
+                         LinearConstraint(cuts, -np.inf, size - 1.0)],
+        )
+        if result.status == 2:  # infeasible: every cover has been cut
+            break
+        if not result.success:
+            raise RuntimeError(f"set-cover integer program failed: {result.message}")
+        chosen = tuple(int(i) for i in np.flatnonzero(result.x > 0.5))
+        if len(chosen) > size:
+            break
+        found.append(chosen)
+    return found
+
+
+def _solve_block(block: np.ndarray, max_models: int):
+    """All minimum covers of one block (up to ``max_models``), and whether the list is complete.
+
+    PIs that cover exactly the same columns are interchangeable, and a minimum cover never
+    holds two of them, so the search runs on one representative per group and each cover found
+    is expanded into every choice of group members. The minimum size comes from the search
+    itself (trying 1, 2, ... PIs) in small charts, or from a 0/1 integer program (HiGHS via
+    scipy; the R package QCA uses lp_solve the same way) in larger ones. The covers of that size
+    are listed by a depth-first search (:class:`_CoverSearch`). When it uses up its budget of
+    :data:`SEARCH_BUDGET` nodes (charts with thousands of PIs), the covers found are extended by
+    exchanging one PI at a time, and an integer program with a cut for each cover found looks
+    for one more, in turn, until ``max_models`` is passed or the program finds none (then the
+    list is complete).
+    """
+    patterns, group = np.unique(block, axis=0, return_inverse=True)
+    members = [np.flatnonzero(group.ravel() == g).tolist() for g in range(len(patterns))]
+    search = _CoverSearch(patterns)
+    if len(patterns) <= SMALL_BLOCK:
+        size = next(s for s in range(1, len(patterns) + 1) if search.find(s, 1)[0])
+    else:
+        size = _minimum_size(patterns)
+    grouped_covers, finished = search.find(size, max_models + 1, SEARCH_BUDGET)
+    while not finished and len(grouped_covers) <= max_models:
+        grouped_covers = search.swaps(grouped_covers, max_models + 1)
+        more = _more_covers(patterns, size, grouped_covers, len(grouped_covers) + 1)
+        finished = len(more) == len(grouped_covers)
+        grouped_covers = more
+    covers = []
+    for grouped in grouped_covers:
+        for cover in product(*(members[g] for g in grouped)):
+            covers.append(tuple(sorted(cover)))
+            if len(covers) > max_models:
+                return covers[:max_models], False
+    return covers, True
