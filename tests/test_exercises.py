@@ -28,7 +28,7 @@ from qcakit.exercises import EXERCISES, _answers, _feedback, _xu, questions
 from qcakit.exercises._feedback import Feedback, check
 
 #: Written tasks: the check shows a model answer and a rubric, never a mark.
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
 
 
 def expected_status(exercise: str, question: str) -> str:
