@@ -292,17 +292,17 @@ HAND_PICKED = {
     ("ex10", "q2"): [("c", "as text"), ("e", "warning")],
     ("ex10", "q3"): [("reversed", "wrong way"), ("crossover2", "exactly 0.5"),
                      ("percentiles", "percentile anchors"), ("org", "calibrated ORG"),
-                     ("reset", "set_index")],
+                     ("reset", "set_index"), ("nudged", "0.501"), ("half", "exactly 0.5")],
     ("ex10", "q4"): [("incl0.8", "uses the consistency cut"), ("raw", "other memberships"),
                      ("table", "not its .table")],
     ("ex10", "q5"): [([1, 2, 3, 4], "declares necessary"), ([1, 3, 5, 9, 11, 13], "rows with "
                      "cases"), ([1, 2, 3, 4, 9, 10, 11, 13], "all the remainders"),
-                     ([2, 4, 10], "the ones ESA keeps"), ([1, 3], "not all")],
+                     ([2, 4, 10], "the ones ESA keeps"), ([1, 3], "not all"), ([], "empty")],
 }
 
 
 SPECIAL = ("half", "first10", "single", "dup", "first12", "drop2+pri", "reversed", "crossover2",
-           "percentiles", "org", "reset", "incl0.8", "raw", "table")
+           "percentiles", "org", "reset", "nudged", "incl0.8", "raw", "table")
 
 
 def _special(exercise, question, token):
@@ -338,8 +338,14 @@ def _ex10_special(token):
     mgmt = data["MGMT"]
     series = {"reversed": (3, 1.75, 0), "crossover2": (0, 2, 3),
               "percentiles": tuple(mgmt.quantile([0.05, 0.5, 0.95]))}
-    if token in series:
-        return qcakit.calibrate(mgmt, thresholds=series[token])
+    with warnings.catch_warnings():  # the crossover 2 puts cases on 0.5 (or nudges them)
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        if token in series:
+            return qcakit.calibrate(mgmt, thresholds=series[token])
+        if token == "nudged":
+            return qcakit.calibrate(mgmt, thresholds=(0, 2, 3), nudge_half=True)
+    if token == "half":  # the reference with one case put on 0.5 by hand
+        return references("ex10")["q3"].where(lambda s: s.index != "Anji county", 0.5)
     if token == "org":
         return qcakit.calibrate(data["ORG"], thresholds=(0, 1.25, 2))
     if token == "reset":

@@ -12,9 +12,11 @@ lesson 30 (:data:`ANCHORS`). Every reference is computed with qcakit from that s
 """
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
-from .. import calibrate, datasets, esa, truth_table
+from .. import QCAWarning, calibrate, datasets, esa, truth_table
 from ..truthtable import TruthTable
 from ._answers import read_int, read_names
 from ._compare import truth_table_differences
@@ -36,6 +38,8 @@ NECESSARY = "INCENT"
 #: Task 2: the corrupted entry (a decimal comma typed into a number column).
 CORRUPT_CASE, CORRUPT_COLUMN, CORRUPT_VALUE = "Anji county", "PAY", "1,5"
 TOL = 0.005
+#: A mistake is named when the answer matches it this closely (three decimals; 0.5 is not 0.501).
+MISTAKE_TOL = 0.0006
 
 
 def raw() -> pd.DataFrame:
@@ -121,6 +125,12 @@ def q2(answer):
 
 def _series_mistakes(data) -> list:
     """(memberships a typical mistake gives, message, hint)."""
+    with warnings.catch_warnings():  # the mistakes put cases on 0.5; the learner sees no warning
+        warnings.simplefilter("ignore", QCAWarning)
+        return _mistakes(data)
+
+
+def _mistakes(data) -> list:
     x = data[COLUMN]
     lo, mid, hi = ANCHORS[COLUMN]
     q = x.quantile([0.05, 0.5, 0.95]).tolist()
@@ -131,6 +141,9 @@ def _series_mistakes(data) -> list:
         (calibrate(x, thresholds=(lo, 2, hi)), "Some cases sit at exactly 0.5: you used a "
          "crossover that is an observed score (2).", f"Use the task's crossover {mid}, between "
          "the observed scores, so that no case lands on 0.5."),
+        (calibrate(x, thresholds=(lo, 2, hi), nudge_half=True), "You moved the cases on 0.5 "
+         "to 0.501, but they sit there because the crossover (2) is an observed score.",
+         f"Use the task's crossover {mid}: then no case needs moving."),
         (calibrate(x, thresholds=tuple(q)), "These are percentile anchors of the sample, not "
          "the task's substantive anchors.", f"Use thresholds={ANCHORS[COLUMN]}."),
         (calibrate(data["ORG"], thresholds=ANCHORS["ORG"]), "You calibrated ORG, not MGMT.",
@@ -161,8 +174,12 @@ def q3(answer):
         return correct(f"Right: Ragin's direct method at {ANCHORS[COLUMN]}; no case sits on "
                        "0.5, because the crossover lies between observed scores.")
     for mistake, message, hint in _series_mistakes(data):
-        if ((values - mistake.reindex(ref.index)).abs() <= TOL).all():
+        if ((values - mistake.reindex(ref.index)).abs() <= MISTAKE_TOL).all():
             return wrong(message, hint)
+    if (values == 0.5).any():
+        return wrong("Some cases sit at exactly 0.5, so they belong to no truth-table row.",
+                     f"Use the task's anchors {ANCHORS[COLUMN]}: the crossover lies between "
+                     "observed scores.")
     off = list(ref.index[(values - ref).abs() > TOL])
     return wrong(f"{len(off)} case(s) have other memberships than the reference (first: "
                  f"{off[0]}), by more than {TOL}.",
@@ -208,6 +225,9 @@ def q5(answer):
     if given == remainders - expected:
         return wrong(f"These are the remainders with {NECESSARY} present: the ones ESA keeps.",
                      f"Bar the remainders that assume ~{NECESSARY}.")
+    if not given:
+        return wrong("Your list is empty, but a necessary condition bars every remainder "
+                     "that assumes its absence.", f"Which remainders have {NECESSARY} = 0?")
     if given < expected:
         return partly("Some of them, not all.", "esa(tt, necessary=[...]).table lists them.")
     return wrong("These are not the remainders that ESA bars.",
