@@ -29,7 +29,7 @@ from qcakit.truthtable import TruthTable
 from test_exercises import _source, gen
 
 MIN_WRONG = 5
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
 
 
 class _Recorder:
@@ -194,11 +194,14 @@ KINDS = {
     "ex07": ["solution", "count", "count", "easy", "row:ex07", "bool", "choice"],
     "ex08": ["names:conditions", "expr", "pathway", "multi", "names:xu", "one:xu", "text"],
     "ex09": ["count", "names:xu", "names:xu", "count", "bool", "choice"],
+    "ex10": ["pair", "choice:abcde", "series", "table", "names:rows", "text"],
 }
 
 
 def _valid(kind: str) -> list:
     source = kind.split(":")[1]
+    if source == "rows":  # truth-table row numbers of ex10's four conditions
+        return list(range(1, 17))
     if source == "lipset":
         return list(_lipset().index)
     if source == "xu":
@@ -225,8 +228,8 @@ def generated(exercise: str, question: str) -> list:
         return wrong_numbers(float(ref))
     if kind == "count":
         return wrong_counts(int(ref))
-    if kind == "choice":
-        return wrong_choices(ref)
+    if kind.startswith("choice"):
+        return wrong_choices(ref, kind.partition(":")[2] or "abcd")
     if kind == "bool":
         return wrong_bools(ref)
     if kind.startswith("names"):
@@ -283,10 +286,23 @@ HAND_PICKED = {
     ("ex08", "q2"): [("~SCALE*ORG*MGMT*~INFO*SHARE*PAY*INCENT", "sign of INCENT")],
     ("ex08", "q4"): [(["a", "b"], "(b) is not a problem")],
     ("ex09", "q1"): [("2", "as text"), (6, "original cut")],
+    ("ex10", "q1"): [((128, 11), "seven conditions"), ((32, 11), "outcome as a condition"),
+                     ((8, 11), "configurations that have cases"), ((4, 11), "doubles"), ((16, 8), "observed rows"), ((16, 10), "number of "
+                     "cases"), ((16,), "two numbers"), (("16", 11), "as text")],
+    ("ex10", "q2"): [("c", "as text"), ("e", "warning")],
+    ("ex10", "q3"): [("reversed", "wrong way"), ("crossover2", "exactly 0.5"),
+                     ("percentiles", "percentile anchors"), ("org", "calibrated ORG"),
+                     ("reset", "set_index"), ("nudged", "0.501"), ("half", "exactly 0.5")],
+    ("ex10", "q4"): [("incl0.8", "uses the consistency cut"), ("raw", "other memberships"),
+                     ("table", "not its .table")],
+    ("ex10", "q5"): [([1, 2, 3, 4], "declares necessary"), ([1, 3, 5, 9, 11, 13], "rows with "
+                     "cases"), ([1, 2, 3, 4, 9, 10, 11, 13], "all the remainders"),
+                     ([2, 4, 10], "the ones ESA keeps"), ([1, 3], "not all"), ([], "empty")],
 }
 
 
-SPECIAL = ("half", "first10", "single", "dup", "first12", "drop2+pri")
+SPECIAL = ("half", "first10", "single", "dup", "first12", "drop2+pri", "reversed", "crossover2",
+           "percentiles", "org", "reset", "nudged", "incl0.8", "raw", "table")
 
 
 def _special(exercise, question, token):
@@ -295,6 +311,8 @@ def _special(exercise, question, token):
         return token
     lf = _lipset()
     conds = ["DEV", "URB", "LIT", "IND", "STB"]
+    if exercise == "ex10":
+        return _ex10_special(token)
     if token == "half":
         return references(exercise)[question].replace(0.5, 0.501)
     if token == "first10":
@@ -312,6 +330,32 @@ def _special(exercise, question, token):
                                 pri_cut=0.6)
         return qcakit.minimize(tt, "intermediate", directional={c: 1 for c in conds})
     return token
+
+
+def _ex10_special(token):
+    from qcakit.exercises import ex10
+    data, tt = ex10.raw(), references("ex10")["q4"]
+    mgmt = data["MGMT"]
+    series = {"reversed": (3, 1.75, 0), "crossover2": (0, 2, 3),
+              "percentiles": tuple(mgmt.quantile([0.05, 0.5, 0.95]))}
+    with warnings.catch_warnings():  # the crossover 2 puts cases on 0.5 (or nudges them)
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        if token in series:
+            return qcakit.calibrate(mgmt, thresholds=series[token])
+        if token == "nudged":
+            return qcakit.calibrate(mgmt, thresholds=(0, 2, 3), nudge_half=True)
+    if token == "half":  # the reference with one case put on 0.5 by hand
+        return references("ex10")["q3"].where(lambda s: s.index != "Anji county", 0.5)
+    if token == "org":
+        return qcakit.calibrate(data["ORG"], thresholds=(0, 1.25, 2))
+    if token == "reset":
+        return qcakit.calibrate(mgmt.reset_index(drop=True), thresholds=(0, 1.75, 3))
+    if token == "incl0.8":
+        return qcakit.truth_table(tt.data, "GROWTH", ex10.CONDITIONS, incl_cut=0.8, pri_cut=0.5)
+    if token == "raw":  # the outcome calibrated with another crossover than the task's
+        sets = tt.data.assign(GROWTH=qcakit.calibrate(data["GROWTH"], thresholds=(0, 2, 10)))
+        return qcakit.truth_table(sets, "GROWTH", ex10.CONDITIONS, incl_cut=0.75, pri_cut=0.5)
+    return tt.table
 
 
 def wrong_answers(exercise: str, question: str) -> list:
@@ -381,11 +425,13 @@ def test_teachers_guide_shows_every_rubric_of_the_self_assessed_tasks():
     from pathlib import Path
     guide = (Path(__file__).resolve().parents[1] / "exercises" / "TEACHERS.md").read_text(
         encoding="utf-8")
-    for exercise, _ in SELF_ASSESSED:
+    for exercise, question in SELF_ASSESSED:
         module = importlib.import_module(f"qcakit.exercises.{exercise}")
-        assert f"Model answer: {module.MODEL_Q7}" in guide
-        assert 2 <= len(module.RUBRIC_Q7) <= 4
-        for i, point in enumerate(module.RUBRIC_Q7, 1):
+        model = getattr(module, f"MODEL_{question.upper()}")
+        rubric = getattr(module, f"RUBRIC_{question.upper()}")
+        assert f"Model answer: {model}" in guide
+        assert 2 <= len(rubric) <= 4
+        for i, point in enumerate(rubric, 1):
             assert f"{i}. {point}" in guide
 
 

@@ -28,7 +28,7 @@ from qcakit.exercises import EXERCISES, _answers, _feedback, _xu, questions
 from qcakit.exercises._feedback import Feedback, check
 
 #: Written tasks: the check shows a model answer and a rubric, never a mark.
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
 
 
 def expected_status(exercise: str, question: str) -> str:
@@ -496,3 +496,22 @@ def test_model_answers_state_what_the_data_give():
     for claim in ("one of the six positive rows", "four paths", "(Zherong county)",
                   "ten of the eleven", "one case (Shanglin county"):
         assert claim in text
+
+
+def test_ex10_references_agree_with_hand_computation():
+    """ex10's references, by hand: Ragin's log-odds for MGMT, and the ESA rows of ~INCENT."""
+    from qcakit.exercises import ex10
+    # MGMT at (0, 1.75, 3): score 2 -> log-odds 3 * 0.25 / 1.25 = 0.6; 1.5 -> -3 * 0.25 / 1.75
+    assert ex10.q3(pd.Series({c: 1 / (1 + math.exp(-0.6 if x == 2 else 3 * 0.25 / 1.75))
+                              for c, x in ex10.raw()["MGMT"].items() if x in (1.5, 2)})).status \
+        == "incorrect"  # only the cases scoring 2 or 1.5: the others are missing
+    ref = ex10.calibrated()["MGMT"]
+    assert ref["L city"] == pytest.approx(1 / (1 + math.exp(-0.6)))
+    assert ref["Deqing county"] == pytest.approx(1 / (1 + math.exp(3 * 0.25 / 1.75)))
+    # rows are numbered 1 + binary ORG MGMT PAY INCENT; INCENT absent = odd row numbers; the
+    # observed ~INCENT rows are Zherong (0100 -> 5), Anji (0110 -> 7), Linchang (1110 -> 15)
+    assert ex10.q1((2 ** 4, 11)).status == "correct"
+    assert ex10.q5([1, 3, 9, 11, 13]).status == "correct"
+    assert ex10.q5("1, 3, 9, 11, 13").status == "correct"
+    assert ex10.q3(ref.round(3)).status == "correct"  # hand-rounded memberships are accepted
+    assert ex10.q2("b").status == "correct"

@@ -39,6 +39,7 @@ EXERCISES = {
     "ex07": "counterfactuals",
     "ex08": "chart_critique",
     "ex09": "robustness",
+    "ex10": "your_study",
 }
 
 
