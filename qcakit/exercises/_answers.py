@@ -20,6 +20,7 @@ import pandas as pd
 
 from .. import QCAInputError, parse
 from ..sets import to_string
+from ..truthtable import TruthTable
 from ._feedback import AnswerProblem
 
 
@@ -258,3 +259,13 @@ def read_text(answer, what: str = "a few sentences") -> str:
     if not isinstance(answer, str):
         raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what} in quotes.")
     return answer.strip()
+
+
+def read_truth_table(answer) -> TruthTable:
+    """The answer as a truth table, or a note saying to give the object, not its ``.table``."""
+    if not isinstance(answer, TruthTable):
+        if isinstance(answer, pd.DataFrame):
+            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
+                                "result of qcakit.truth_table), not its .table.")
+        raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
+    return answer

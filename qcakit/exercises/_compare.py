@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._feedback import wrong
+
 #: Memberships that differ by more than this count as different data.
 DATA_TOL = 1e-6
 
@@ -61,6 +63,12 @@ def _cut(value) -> str:
     if value is None:
         return "none"
     return str(tuple(value)) if isinstance(value, tuple) else f"{value:g}"
+
+
+def wrong_because(problems: list[str], hint: str):
+    """The "wrong" verdict for a list of differences from the reference: the first one as the
+    message (capitalised, as a sentence), the others as details, and ``hint`` on what to do."""
+    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
 
 
 def truth_table_differences(given, reference, what: str = "your table") -> list[str]:

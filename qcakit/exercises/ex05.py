@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, membership, truth_table
-from ..truthtable import TruthTable
-from ._answers import cases_in_rows, read_int, read_names, read_number, read_row, row_string
-from ._compare import truth_table_differences
-from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._answers import (cases_in_rows, read_int, read_names, read_number, read_row,
+                       read_truth_table, row_string)
+from ._compare import truth_table_differences, wrong_because
+from ._feedback import check, correct, partly, wrong
 from ._verdicts import diagnose, multiple_choice
 
 HAND = pd.DataFrame({"A": [0.8, 0.9, 0.3, 0.6, 0.2, 0.7], "B": [0.7, 0.6, 0.8, 0.2, 0.1, 0.9],
@@ -139,11 +139,7 @@ def _lipset_tt():
 @check
 def q6(answer):
     """Lipset truth table with incl_cut=(0.8, 0.7), compared with the reference table."""
-    if not isinstance(answer, TruthTable):
-        if isinstance(answer, pd.DataFrame):
-            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
-                                "result of qcakit.truth_table), not its .table.")
-        raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
+    read_truth_table(answer)
     problems = truth_table_differences(answer, _lipset_tt())
     if not problems:
         return correct("Right: all 18 countries, the task's cuts, and one row now sits between "
@@ -153,7 +149,7 @@ def q6(answer):
     if answer.incl_cut[0] == answer.incl_cut[1] and answer.incl_cut != CUTS:
         hint = ("With a single consistency cut no row can be a contradiction 'C'; give a pair "
                 "incl_cut=(cut for 1, cut for 0).")
-    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
+    return wrong_because(problems, hint)
 
 
 @check

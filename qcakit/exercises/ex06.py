@@ -21,7 +21,7 @@ from ..sets import term_to_string
 from ..solution import Solution
 from ..truthtable import TruthTable
 from ._answers import read_expression, read_row, row_string
-from ._compare import solution_differences
+from ._compare import solution_differences, wrong_because
 from ._feedback import AnswerProblem, check, correct, partly, wrong
 
 CONDITIONS = ["A", "B", "C"]
@@ -196,7 +196,7 @@ def _compared(answer, reference, right: str, hint: str):
     problems = solution_differences(answer, reference)
     if not problems:
         return correct(right)
-    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
+    return wrong_because(problems, hint)
 
 
 @check

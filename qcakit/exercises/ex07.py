@@ -12,7 +12,7 @@ from .. import datasets, minimize, truth_table
 from ..solution import Solution
 from ..truthtable import TruthTable
 from ._answers import read_bool, read_int, read_row, row_string
-from ._compare import solution_differences
+from ._compare import solution_differences, wrong_because
 from ._feedback import AnswerProblem, check, correct, wrong
 from ._verdicts import multiple_choice
 
@@ -50,9 +50,9 @@ def q1(answer):
                      "Pass directional={'DEV': 1, ...} or a list such as ['DEV', 'URB', ...].")
     problems = solution_differences(answer, _intermediate())
     if problems:
-        return wrong(problems[0][0].upper() + problems[0][1:] + ".",
-                     "Use the truth table of all 18 countries with incl_cut=0.8 (and no other "
-                     "cut), and expect every condition to help when present (1).", problems[1:])
+        return wrong_because(problems, "Use the truth table of all 18 countries with "
+                             "incl_cut=0.8 (and no other cut), and expect every condition to "
+                             "help when present (1).")
     return correct("Right. Compare it with the complex and parsimonious solutions above: it "
                    "lies between them.")
 

@@ -18,8 +18,8 @@ import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, esa, truth_table
 from ..truthtable import TruthTable
-from ._answers import read_int, read_names
-from ._compare import truth_table_differences
+from ._answers import read_int, read_names, read_truth_table
+from ._compare import truth_table_differences, wrong_because
 from ._feedback import AnswerProblem, check, correct, partly, wrong
 from ._verdicts import multiple_choice, self_assessed
 
@@ -190,18 +190,14 @@ def q3(answer):
 @check
 def q4(answer):
     """The truth table at the task's cuts, compared with the reference built from the file."""
-    if not isinstance(answer, TruthTable):
-        if isinstance(answer, pd.DataFrame):
-            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
-                                "result of qcakit.truth_table), not its .table.")
-        raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
+    read_truth_table(answer)
     problems = truth_table_differences(answer, _tt())
     if not problems:
         return correct("Right: 8 of the 16 rows have cases, and only one (all four conditions "
                        "present) passes the consistency cut 0.75.")
     hint = (f"qcakit.truth_table(sets, '{OUTCOME}', {CONDITIONS}, incl_cut={INCL_CUT}, "
             f"pri_cut={PRI_CUT}), with sets calibrated as above.")
-    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
+    return wrong_because(problems, hint)
 
 
 @check
