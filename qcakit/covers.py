@@ -3,7 +3,8 @@
 The chart (from :func:`qcakit.boolean.chart`) is a boolean matrix, prime implicants x positive
 rows. :func:`minimal_covers` returns every cover of minimum size, up to ``max_models`` of them
 (model ambiguity is reported, not hidden): the chart is split into independent blocks, each block
-solved by a depth-first search or, past a budget, by integer programs (scipy's ``milp``).
+solved among its undominated PIs by a depth-first search or, past a budget, by integer programs
+(scipy's ``milp``), and the models with dominated PIs are added back.
 
 >>> import numpy as np
 >>> covers, complete = minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]], dtype=bool))
@@ -33,9 +34,11 @@ def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
     Exact, in steps that never lose an equally minimal cover: columns whose PIs include all the
     PIs of another column are dropped (covering the other covers them too); the chart is split
     into independent blocks (columns linked by shared PIs); in each block, PIs that alone cover
-    some column are taken (essential); the rest is solved by enumeration when small, else by
-    a depth-first search (see :func:`_solve_block`). Row dominance is not applied, so no equally
-    minimal model is lost.
+    some column are taken (essential); the rest is searched among the PIs that no other PI
+    dominates (covers a proper superset of its columns), and every exchange of a PI for one it
+    dominates that still covers the chart is then added back (see :func:`_solve_block`). So row
+    dominance speeds the search up but no equally minimal model is lost: models with dominated
+    PIs are listed, as in the R package QCA with its default ``row.dom = FALSE``.
 
     >>> import numpy as np
     >>> minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [1, 0, 1], [0, 0, 1]], dtype=bool))
@@ -113,7 +116,6 @@ def _minimum_size(block: np.ndarray) -> int:
     """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
-    block = _undominated_rows(block)
     n_pi = block.shape[0]
     result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
                   constraints=LinearConstraint(block.T.astype(float), lb=1, ub=np.inf))
@@ -122,76 +124,92 @@ def _minimum_size(block: np.ndarray) -> int:
     return int(round(result.fun))
 
 
-def _undominated_rows(block: np.ndarray) -> np.ndarray:
-    """The rows (PIs) whose columns are not a proper subset of another row's. Dropping the
-    others keeps the minimum cover size (a dominated PI can be swapped for its dominator), so
-    this is used for the size only, never for listing covers."""
-    b = block.astype(np.int32)
-    outside = b @ (1 - b).T           # [i, j]: columns of i that j lacks
-    subset = outside == 0             # i's columns within j's
-    proper = subset & ~subset.T
-    return block[~proper.any(axis=1)]
+def _within(patterns: np.ndarray) -> np.ndarray:
+    """``[p, q]``: the columns of PI ``p`` are among those of PI ``q`` (True on the diagonal)."""
+    b = patterns.astype(np.int32)
+    return (b @ (1 - b).T) == 0
 
 
-def _bits(mask: int, n: int) -> np.ndarray:
-    """Indices of the set bits of ``mask`` (below ``n``)."""
-    return np.flatnonzero(np.unpackbits(
-        np.frombuffer(mask.to_bytes((n + 7) // 8 or 1, "little"), dtype=np.uint8),
-        bitorder="little")[:n])
+def _with_dominated(patterns: np.ndarray, within: np.ndarray, covers: list, limit: int) -> list:
+    """``covers`` and every cover made from one of them by putting, in place of some of its PIs,
+    PIs whose columns are a subset of theirs (up to ``limit`` covers in all).
+
+    Why this lists every minimum cover of ``patterns`` when ``covers`` holds every minimum cover
+    of its undominated PIs: in a minimum cover, replace each dominated PI by an undominated PI
+    that contains it. The result still covers every column, and it still has as many PIs (two
+    replacements landing on one PI would give a smaller cover), so it is one of ``covers``.
+    """
+    everything = (1 << patterns.shape[1]) - 1
+    bits = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in patterns]
+    found: dict = {}
+    for cover in covers:
+        # the PIs with the fewest alternatives first, so the last positions, where the check
+        # below is strictest, hold those with the most
+        cover = sorted(cover, key=lambda q: int(within[:, q].sum()))
+        options = [np.flatnonzero(within[:, q]).tolist() for q in cover]
+        rest = [0] * (len(cover) + 1)   # columns covered by the original PIs from position t on
+        for t in range(len(cover) - 1, -1, -1):
+            rest[t] = rest[t + 1] | bits[cover[t]]
+
+        def place(t: int, covered: int, chosen: list) -> None:
+            if t == len(options):
+                found.setdefault(tuple(sorted(chosen)), None)
+                return
+            for p in options[t]:
+                now = covered | bits[p]
+                if p not in chosen and now | rest[t + 1] == everything:
+                    place(t + 1, now, chosen + [p])
+                    if len(found) >= limit:
+                        return
+
+        place(0, 0, [])
+        if len(found) >= limit:
+            break
+    return list(found)
 
 
 class _CoverSearch:
     """Depth-first search for covers of a chart with a given number of PIs.
 
-    Branches on the uncovered column with the fewest usable PIs; in the branch of its j-th PI
-    the column's earlier PIs are excluded, so every set of PIs is met at most once. A branch
-    is cut when the PIs left to choose cannot cover the uncovered columns (see
-    :meth:`_too_few`).
+    Branches on the uncovered column with the fewest usable PIs, trying its PIs that cover the
+    most uncovered columns first; in the branch of its j-th PI the column's earlier PIs are
+    excluded, so every set of PIs is met at most once. A branch is cut when the PIs left to
+    choose cannot cover the uncovered columns (see :meth:`_too_few`).
     """
 
     def __init__(self, block: np.ndarray):
         self.block = np.asarray(block, dtype=bool)
         self.cover = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in block]
-        self.by_col = [sum(1 << i for i in np.flatnonzero(col).tolist()) for col in block.T]
-        self.n_on = block.shape[1]
 
-    def _columns(self, uncovered: int, usable: int):
-        """Uncovered columns as (number of usable PIs, column, usable PIs), fewest first."""
-        cols = []
-        while uncovered:
-            low = uncovered & -uncovered
-            j = low.bit_length() - 1
-            pis = self.by_col[j] & usable
-            cols.append((pis.bit_count(), j, pis))
-            uncovered ^= low
-        cols.sort()
-        return cols
-
-    def _too_few(self, uncovered: int, usable: int, cols, left: int) -> bool:
-        """Whether ``left`` more PIs cannot cover the uncovered columns: more columns with
-        pairwise disjoint usable PIs than ``left`` (each needs a PI of its own), or fewer
-        columns covered by the ``left`` best usable PIs together than are uncovered."""
-        disjoint, taken = 0, 0
-        for _, _, pis in cols:
-            if not pis & taken:
-                disjoint, taken = disjoint + 1, taken | pis
-        if disjoint > left:
+    @staticmethod
+    def _too_few(sub: np.ndarray, left: int) -> bool:
+        """Whether ``left`` more PIs cannot cover the columns of ``sub`` (usable PIs x uncovered
+        columns). Two lower bounds on the PIs still needed: a column whose best PI covers m
+        uncovered columns needs at least 1/m of a PI (so the sum of 1/m over the columns is a
+        bound); and columns with pairwise disjoint usable PIs each need a PI of their own."""
+        counts = sub.sum(axis=1)
+        if (1.0 / (sub * counts[:, None]).max(axis=0)).sum() > left + 1e-9:
             return True
-        rows = _bits(usable, len(self.cover))
-        if rows.size <= left:
+        if left >= sub.shape[1]:
             return False
-        counts = self.block[np.ix_(rows, _bits(uncovered, self.n_on))].sum(axis=1)
-        return int(np.partition(counts, -left)[-left:].sum()) < len(cols)
+        disjoint, taken = 0, np.zeros(sub.shape[0], dtype=bool)
+        for j in np.argsort(sub.sum(axis=0), kind="stable"):
+            if not (sub[:, j] & taken).any():
+                disjoint, taken = disjoint + 1, taken | sub[:, j]
+                if disjoint > left:
+                    return True
+        return False
 
     def find(self, size: int, limit: int, budget: int | None = None):
         """Up to ``limit`` covers with exactly ``size`` PIs (fewer if none of that size), and
         whether the search finished within ``budget`` nodes (None: no budget)."""
+        block = self.block
         found: list[tuple[int, ...]] = []
         nodes = 0
 
-        def search(uncovered: int, usable: int, chosen: list[int]) -> None:
+        def search(uncovered: np.ndarray, usable: np.ndarray, chosen: list[int]) -> None:
             nonlocal nodes
-            if uncovered == 0:
+            if not uncovered.any():
                 found.append(tuple(sorted(chosen)))
                 return
             left = size - len(chosen)
@@ -200,27 +218,31 @@ class _CoverSearch:
             nodes += 1
             if budget is not None and nodes > budget:
                 raise _OverBudget
-            cols = self._columns(uncovered, usable)
-            if cols[0][0] == 0 or self._too_few(uncovered, usable, cols, left):
+            rows = np.flatnonzero(usable)
+            sub = block[np.ix_(rows, np.flatnonzero(uncovered))]
+            per_column = sub.sum(axis=0)
+            if per_column.min() == 0 or self._too_few(sub, left):
                 return
-            pis = cols[0][2]
-            while pis and len(found) < limit:
-                i = (pis & -pis).bit_length() - 1
-                pis &= pis - 1
-                usable &= ~(1 << i)
-                search(uncovered & ~self.cover[i], usable, chosen + [i])
+            column = sub[:, int(np.argmin(per_column))]
+            pis = rows[column][np.argsort(-sub[column].sum(axis=1), kind="stable")]
+            usable = usable.copy()
+            for i in pis.tolist():
+                if len(found) >= limit:
+                    return
+                usable[i] = False
+                search(uncovered & ~block[i], usable.copy(), chosen + [i])
 
         try:
-            search((1 << self.n_on) - 1, (1 << len(self.cover)) - 1, [])
+            search(np.ones(block.shape[1], dtype=bool), np.ones(block.shape[0], dtype=bool), [])
         except _OverBudget:
             return found, False
         return found, True
-
 
     def swaps(self, covers: list, limit: int) -> list:
         """``covers`` and the covers reachable from them by exchanging one PI for another
         (breadth first), up to ``limit`` in all. Exchanges keep the number of PIs, so from
         minimum covers they reach only minimum covers; they need not reach all of them."""
+        everything = (1 << self.block.shape[1]) - 1
         seen = dict.fromkeys(covers)
         queue = list(covers)
         while queue and len(seen) < limit:
@@ -230,7 +252,7 @@ class _CoverSearch:
                 for q in cover:
                     if q != p:
                         rest |= self.cover[q]
-                needed = ((1 << self.n_on) - 1) & ~rest
+                needed = everything & ~rest
                 for q, bits in enumerate(self.cover):
                     if q in cover or bits & needed != needed:
                         continue
@@ -279,33 +301,57 @@ def _solve_block(block: np.ndarray, max_models: int):
     """All minimum covers of one block (up to ``max_models``), and whether the list is complete.
 
     PIs that cover exactly the same columns are interchangeable, and a minimum cover never
-    holds two of them, so the search runs on one representative per group and each cover found
-    is expanded into every choice of group members. The minimum size comes from the search
-    itself (trying 1, 2, ... PIs) in small charts, or from a 0/1 integer program (HiGHS via
-    scipy; the R package QCA uses lp_solve the same way) in larger ones. The covers of that size
-    are listed by a depth-first search (:class:`_CoverSearch`). When it uses up its budget of
-    :data:`SEARCH_BUDGET` nodes (charts with thousands of PIs), the covers found are extended by
-    exchanging one PI at a time, and an integer program with a cut for each cover found looks
-    for one more, in turn, until ``max_models`` is passed or the program finds none (then the
-    list is complete).
+    holds two of them, so the work is done on one representative per group and each cover found
+    is expanded into every choice of group members. Likewise for PIs whose columns are a proper
+    subset of another PI's (row dominance): the covers are searched among the undominated PIs
+    only, and then every exchange of a PI for one it dominates that still covers the chart is
+    added (:func:`_with_dominated`), so no equally minimal model is lost.
+
+    The minimum size comes from the search itself (trying 1, 2, ... PIs) in small charts, or
+    from a 0/1 integer program (HiGHS via scipy; the R package QCA uses lp_solve the same way)
+    in larger ones. The covers of that size are listed by a depth-first search
+    (:class:`_CoverSearch`). If it uses up its budget of :data:`SEARCH_BUDGET` nodes, the covers
+    found are extended by exchanging one PI at a time, and an integer program with a cut for each
+    cover found looks for one more, in turn, until ``max_models`` is passed or the program finds
+    none (then the list is complete).
     """
     patterns, group = np.unique(block, axis=0, return_inverse=True)
     members = [np.flatnonzero(group.ravel() == g).tolist() for g in range(len(patterns))]
-    search = _CoverSearch(patterns)
-    if len(patterns) <= SMALL_BLOCK:
-        size = next(s for s in range(1, len(patterns) + 1) if search.find(s, 1)[0])
+    within = _within(patterns)
+    top = np.flatnonzero(~(within & ~np.eye(len(patterns), dtype=bool)).any(axis=1))
+    reduced = patterns[top]
+    search = _CoverSearch(reduced)
+    if len(reduced) <= SMALL_BLOCK:
+        size = next(s for s in range(1, len(reduced) + 1) if search.find(s, 1)[0])
     else:
-        size = _minimum_size(patterns)
-    grouped_covers, finished = search.find(size, max_models + 1, SEARCH_BUDGET)
-    while not finished and len(grouped_covers) <= max_models:
-        grouped_covers = search.swaps(grouped_covers, max_models + 1)
-        more = _more_covers(patterns, size, grouped_covers, len(grouped_covers) + 1)
-        finished = len(more) == len(grouped_covers)
-        grouped_covers = more
+        size = _minimum_size(reduced)
+    found, finished = search.find(size, max_models + 1, SEARCH_BUDGET)
+    while True:
+        covers = _expanded(patterns, within, members, top, found, max_models + 1)
+        if finished or len(covers) > max_models:
+            break
+        swapped = search.swaps(found, max_models + 1)
+        if len(swapped) > len(found):
+            found = swapped
+            continue
+        more = _more_covers(reduced, size, found, len(found) + 1)
+        finished = len(more) == len(found)
+        found = more
+    if len(covers) > max_models:
+        return covers[:max_models], False
+    return covers, True
+
+
+def _expanded(patterns, within, members, top, found, limit: int) -> list:
+    """The covers of the block behind ``found`` (covers of the undominated PIs ``top``), up to
+    ``limit``: dominated PIs put in (:func:`_with_dominated`), then every choice among PIs that
+    cover the same columns."""
+    grouped_covers = _with_dominated(patterns, within, [[int(top[i]) for i in c] for c in found],
+                                     limit)
     covers = []
     for grouped in grouped_covers:
         for cover in product(*(members[g] for g in grouped)):
             covers.append(tuple(sorted(cover)))
-            if len(covers) > max_models:
-                return covers[:max_models], False
-    return covers, True
+            if len(covers) >= limit:
+                return covers
+    return covers

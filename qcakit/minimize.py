@@ -109,8 +109,8 @@ def _covers(k, on, pis, max_models):
     models = [[ordered[i] for i in cover] for cover in covers]
     models.sort(key=lambda m: (sum(len(boolean.cube_literals(p, k)) for p in m),
                                [_sort_key(p, k) for p in m]))
-    essential = [ordered[i] for i in range(len(ordered))
-                 if any(chart[i, j] and chart[:, j].sum() == 1 for j in range(len(on)))]
+    alone = chart[:, chart.sum(axis=0) == 1].any(axis=1)  # sole PI of some row
+    essential = [ordered[i] for i in np.flatnonzero(alone)]
     return ordered, models, essential, complete
 
 

@@ -134,3 +134,33 @@ def test_integer_program_path_matches_enumeration(case):
         assert by_solver == by_enumeration
     else:
         assert len(by_solver[0][0]) == len(by_enumeration[0][0])
+
+
+@st.composite
+def charts(draw):
+    """Random PI charts rich in what the reductions act on: duplicated PIs, PIs whose columns
+    are a subset of another's, and several equally small covers."""
+    n_pi, n_on = draw(st.integers(2, 13)), draw(st.integers(1, 7))
+    rng = np.random.default_rng(draw(st.integers(0, 2 ** 32 - 1)))
+    chart = rng.random((n_pi, n_on)) < draw(st.sampled_from([0.2, 0.35, 0.5]))
+    for i in range(n_pi // 3):  # copies and subsets of other PIs
+        source = chart[rng.integers(n_pi)]
+        chart[i] = source & (rng.random(n_on) < 0.7) if i % 2 else source
+    chart[rng.integers(0, n_pi, n_on), np.arange(n_on)] = True  # every column coverable
+    return chart
+
+
+@settings(max_examples=300, deadline=None)
+@given(charts(), st.booleans())
+def test_every_minimal_cover_of_random_charts_by_brute_force(chart, solver_path):
+    """All minimum covers, counted against brute force over every subset of PIs, on charts
+    with dominated and duplicated PIs; by the depth-first search, and by the path taken when
+    its budget is used up (minimum size by HiGHS, then exchanges and integer programs)."""
+    saved = cover_search.SMALL_BLOCK, cover_search.SEARCH_BUDGET
+    try:
+        if solver_path:
+            cover_search.SMALL_BLOCK, cover_search.SEARCH_BUDGET = 0, 0
+        covers, complete = cover_search.minimal_covers(chart, max_models=10_000)
+    finally:
+        cover_search.SMALL_BLOCK, cover_search.SEARCH_BUDGET = saved
+    assert complete and covers == brute_force_covers(chart)
