@@ -27,7 +27,7 @@ from .suin import suin
 from .theory import theory_evaluation
 from .cases import case_types
 from .robustness import robustness
-from .counterfactuals import esa
+from .counterfactuals import esa, simultaneous_subset_rows
 from .asymmetry import outcome_and_negation
 
 from ._version import __version__
@@ -37,5 +37,5 @@ __all__ = [
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
     "case_types", "robustness",
-    "esa", "outcome_and_negation",
+    "esa", "simultaneous_subset_rows", "outcome_and_negation",
 ]

@@ -5,7 +5,9 @@ conditions sufficient for ``~Y`` are not the negation of those sufficient for ``
 gets its own truth table (same data, conditions and cuts, memberships ``1 - Y``) and its own
 minimization. :func:`outcome_and_negation` runs the whole chain for both and lists the
 *contradictory simplifying assumptions*: remainders that the parsimonious solutions for ``Y``
-and ``~Y`` both assume (:func:`qcakit.counterfactuals.contradictory_assumptions`).
+and ``~Y`` both assume (:func:`qcakit.counterfactuals.contradictory_assumptions`), and the
+observed rows coded 1 for both, *simultaneous subset relations*
+(:func:`qcakit.counterfactuals.simultaneous_subset_rows`).
 
 >>> import qcakit
 >>> lipset = qcakit.datasets.load("lipset_fuzzy")
@@ -15,6 +17,8 @@ and ``~Y`` both assume (:func:`qcakit.counterfactuals.contradictory_assumptions`
 ['DEV*~IND + URB*STB', '~DEV + ~STB']
 >>> both.contradictory.rows
 [10, 12, 14, 16, 17, 21, 25, 29]
+>>> both.simultaneous.index.tolist()  # no observed row is coded 1 for both at incl_cut 0.8
+[]
 """
 from __future__ import annotations
 
@@ -24,7 +28,8 @@ import pandas as pd
 
 from . import _display
 from .chart import configuration_chart
-from .counterfactuals import Exclusions, contradictory_assumptions, negated
+from .counterfactuals import (Exclusions, contradictory_assumptions, negated,
+                              simultaneous_subset_rows)
 from .errors import QCAInputError
 from .minimize import SOLUTION_TYPES, minimize
 from .truthtable import TruthTable
@@ -33,12 +38,14 @@ from .truthtable import TruthTable
 @dataclass
 class OutcomeAndNegation:
     """Truth tables, solutions (``solutions[label][kind]``), configuration charts and fit for
-    the outcome and its negation, with the contradictory simplifying assumptions."""
+    the outcome and its negation, with the contradictory simplifying assumptions and the
+    observed rows coded 1 for both (``simultaneous``)."""
 
     truth_tables: dict
     solutions: dict
     charts: dict
     contradictory: Exclusions
+    simultaneous: pd.DataFrame
 
     def summary(self) -> pd.DataFrame:
         """First model of each solution type, outcome and negation as columns."""
@@ -58,10 +65,17 @@ class OutcomeAndNegation:
     def _notes(self) -> list:
         n = len(self.contradictory.table)
         if n == 0:
-            return ["No remainder is a simplifying assumption for both outcomes."]
-        return [f"{n} contradictory simplifying assumption(s), rows "
-                f"{', '.join(str(r) for r in self.contradictory.rows)}: exclude them with "
-                "minimize(..., exclude=result.contradictory) for both outcomes."]
+            notes = ["No remainder is a simplifying assumption for both outcomes."]
+        else:
+            notes = [f"{n} contradictory simplifying assumption(s), rows "
+                     f"{', '.join(str(r) for r in self.contradictory.rows)}: exclude them with "
+                     "minimize(..., exclude=result.contradictory) for both outcomes."]
+        if len(self.simultaneous):
+            notes.append(
+                f"Observed row(s) {', '.join(str(r) for r in self.simultaneous.index)} are coded "
+                "1 for both outcomes (simultaneous subset relations, result.simultaneous): "
+                "look at their cases; a pri_cut above 0.5 codes each 1 for one outcome at most.")
+        return notes
 
     def _title(self) -> str:
         return "Outcome and negated outcome: " + " vs ".join(self.truth_tables)
@@ -100,4 +114,5 @@ def outcome_and_negation(tt: TruthTable, directional=None, *,
                             for kind in SOLUTION_TYPES}
         charts[label] = configuration_chart(solutions[label]["intermediate"],
                                             solutions[label]["parsimonious"])
-    return OutcomeAndNegation(tables, solutions, charts, contradictory_assumptions(tt))
+    return OutcomeAndNegation(tables, solutions, charts, contradictory_assumptions(tt),
+                              simultaneous_subset_rows(tt))

@@ -17,10 +17,13 @@ Schneider & Wagemann (2012, ch. 8) ask that the simplifying assumptions behind a
   parsimonious models of each. As QCA ``findRows(type = 2)``; identical on the Lipset data, but
   on the Xu data (five models for the outcome) QCA 3.25.1 lists 65 rows and we list 66: row 71
   is used only by the fifth model, whose assumptions QCA leaves out. We count every model,
-  since any of them may be the one reported. (QCA's ``type = 3``,
-  observed rows consistent with both, concerns observed rows and is not handled here.)
+  since any of them may be the one reported.
 
-:func:`esa` combines them. Exclusions change the parsimonious and intermediate solutions (an
+:func:`esa` combines them. The observed-row counterpart, QCA's ``findRows(type = 3)``, is
+:func:`simultaneous_subset_rows`: observed rows coded 1 both for the outcome and for its
+negation. They are not counterfactuals, so they are reported, not excluded.
+
+Exclusions change the parsimonious and intermediate solutions (an
 excluded remainder is never an easy counterfactual); the complex solution uses no remainder.
 
 >>> import qcakit
@@ -36,6 +39,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import _display
@@ -185,4 +189,39 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
         out = out + untenable_rows(tt, expr)
     if contradictory:
         out = out + contradictory_assumptions(tt)
+    return out
+
+
+def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
+    """Observed rows coded OUT = 1 both for the outcome and for its negation: *simultaneous
+    subset relations* (Schneider & Wagemann 2012, ch. 9.2.1). QCA ``findRows(type = 3)``.
+
+    A row whose cases are a consistent subset of ``Y`` and of ``~Y`` at once shows neither
+    relation: its cases are mostly weak members of the row (incl is high for both because
+    ``min(X, Y)`` and ``min(X, ~Y)`` are both close to ``X``). PRI is the measure made for this:
+    for every row PRI(Y) + PRI(~Y) <= 1 (since ``min(x, y) + min(x, 1 - y) - min(x, y, 1 - y) <=
+    x`` case by case), so a ``pri_cut`` above 0.5 rules such rows out. They are observed, so
+    they cannot be excluded like remainders: look at their cases, then raise ``pri_cut`` (or
+    ``incl_cut``) for both outcomes. Same cuts for the negation as :func:`negated` (QCA swaps an
+    ``incl.cut`` pair for the negation; with one cut, as here, the two agree).
+
+    Returns one row per such truth-table row (index ``row``, as in ``tt.complete()``): the
+    conditions, ``n``, the cases, and incl and PRI for the outcome and for the negation.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.5)
+    >>> ssr = simultaneous_subset_rows(tt)
+    >>> ssr.index.tolist(), ssr["PRI SURV"].round(3).tolist(), ssr["PRI ~SURV"].round(3).tolist()
+    ([5, 6], [0.113, 0.228], [0.732, 0.772])
+    """
+    _check_tt(tt)
+    other = negated(tt)
+    rows = np.intersect1d(tt.codes("1"), other.codes("1")) + 1
+    k, o = tt.outcome_label, other.outcome_label
+    mine, theirs = tt.table.loc[rows], other.table.loc[rows]
+    out = mine[list(tt.conditions) + ["n", "cases"]].copy()
+    out[f"incl {k}"], out[f"PRI {k}"] = mine["incl"], mine["PRI"]
+    out[f"incl {o}"], out[f"PRI {o}"] = theirs["incl"], theirs["PRI"]
+    out.index = pd.Index(rows.tolist(), name="row")
     return out

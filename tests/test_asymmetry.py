@@ -71,3 +71,13 @@ def test_negation_without_positive_rows():
 def test_bad_input():
     with pytest.raises(QCAInputError, match="Give a truth table"):
         outcome_and_negation(pd.DataFrame())
+
+
+def test_simultaneous_subset_rows_are_noted():
+    """Xu data without a PRI cut: four observed rows pass 0.8 for CAPACITY and ~CAPACITY (R:
+    findRows type 3, tests/data/reference/ssr_r_qca.json); the note names them."""
+    from qcakit.studies import xu2024
+    tt = qcakit.truth_table(xu2024.calibrated(), xu2024.OUTCOME, xu2024.CONDITIONS, incl_cut=0.8)
+    both = outcome_and_negation(tt)
+    assert both.simultaneous.index.tolist() == [52, 53, 55, 120]
+    assert "Observed row(s) 52, 53, 55, 120 are coded 1 for both outcomes" in repr(both)

@@ -228,3 +228,59 @@ def test_negated_table_has_same_settings():
     assert neg.outcome_label == "~SURV" and neg.incl_cut == tt.incl_cut
     assert sorted(qcakit.minimize(neg, "parsimonious").expressions) == \
         sorted(REF["lipset"]["negated_outcome"]["parsimonious"]["solutions"])
+
+
+# --- simultaneous subset relations (QCA findRows type = 3) ----------------------------------
+
+SSR_REF = json.loads((Path(__file__).parent / "data/reference/ssr_r_qca.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(SSR_REF["runs"]))
+def test_simultaneous_subset_rows_match_r(name):
+    run = SSR_REF["runs"][name]
+    if name.startswith("lipset"):
+        data, outcome, conditions = qcakit.datasets.load("lipset_fuzzy"), "SURV", LIPSET
+    else:
+        data, outcome, conditions = xu2024.calibrated(), xu2024.OUTCOME, xu2024.CONDITIONS
+        assert outcome == SSR_REF["outcome_xu"]
+    tt = qcakit.truth_table(data, outcome, conditions, incl_cut=run["incl_cut"],
+                            pri_cut=run["pri_cut"] or None)
+    assert qcakit.simultaneous_subset_rows(tt).index.tolist() == run["rows"]
+
+
+def test_simultaneous_subset_rows_by_hand():
+    """Lipset at incl_cut 0.5: rows 5 (~DEV*~URB*LIT*~IND*~STB: HU, PL) and 6 (the same with
+    STB: EE) pass for SURV and for ~SURV. incl and PRI recomputed here from the raw formulas."""
+    lipset = qcakit.datasets.load("lipset_fuzzy")
+    tt = qcakit.truth_table(lipset, "SURV", LIPSET, incl_cut=0.5)
+    got = qcakit.simultaneous_subset_rows(tt)
+    assert got.index.tolist() == [5, 6]
+    assert got["cases"].tolist() == ["HU, PL", "EE"]
+    x, y = lipset[LIPSET].to_numpy(), lipset["SURV"].to_numpy()
+    for row, stb in ((5, 0), (6, 1)):
+        bits = np.array([0, 0, 1, 0, stb])
+        m = np.where(bits == 1, x, 1 - x).min(axis=1)
+        for label, yy in (("SURV", y), ("~SURV", 1 - y)):
+            both = np.minimum(m, yy).sum()
+            overlap = np.minimum(m, np.minimum(y, 1 - y)).sum()
+            assert got.loc[row, f"incl {label}"] == pytest.approx(both / m.sum())
+            assert got.loc[row, f"PRI {label}"] == pytest.approx((both - overlap) / (m.sum() - overlap))
+            assert got.loc[row, f"incl {label}"] >= 0.5
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2 ** 32 - 1), st.sampled_from([0.5, 0.6, 0.75]))
+def test_pri_cut_above_half_rules_out_simultaneous_subsets(seed, cut):
+    """PRI(Y) + PRI(~Y) <= 1 in every row, so with a PRI cut above 0.5 no row is coded 1 for
+    both; without it, every row listed passes the cut for both."""
+    rng = np.random.default_rng(seed)
+    data = pd.DataFrame(rng.random((12, 3)), columns=["A", "B", "C"])
+    data["Y"] = rng.random(12)
+    plain = qcakit.truth_table(data, "Y", ["A", "B", "C"], incl_cut=cut)
+    other = negated(plain)
+    common = plain.table.index.intersection(other.table.index)
+    assert (plain.table.loc[common, "PRI"] + other.table.loc[common, "PRI"] <= 1 + 1e-12).all()
+    listed = qcakit.simultaneous_subset_rows(plain)
+    assert (listed.filter(like="incl").to_numpy() >= cut).all()
+    strict = qcakit.truth_table(data, "Y", ["A", "B", "C"], incl_cut=cut, pri_cut=0.51)
+    assert qcakit.simultaneous_subset_rows(strict).empty
