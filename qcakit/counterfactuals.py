@@ -194,7 +194,7 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
 
 def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
     """Observed rows coded OUT = 1 both for the outcome and for its negation: *simultaneous
-    subset relations* (Schneider & Wagemann 2012, ch. 9.2.1). QCA ``findRows(type = 3)``.
+    subset relations* (Schneider & Wagemann 2012, ch. 9). QCA ``findRows(type = 3)``.
 
     A row whose cases are a consistent subset of ``Y`` and of ``~Y`` at once shows neither
     relation: its cases are mostly weak members of the row (incl is high for both because
