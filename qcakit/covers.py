@@ -22,7 +22,7 @@ MAX_MODELS = 100
 #: In blocks with at most this many PIs the minimum cover size is found without the solver.
 SMALL_BLOCK = 10
 #: Nodes the depth-first cover search may visit before integer programs take over.
-SEARCH_BUDGET = 1_000
+SEARCH_BUDGET = 5_000
 
 
 def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
@@ -200,26 +200,39 @@ class _CoverSearch:
                     return True
         return False
 
-    def find(self, size: int, limit: int, budget: int | None = None):
+    def find(self, size: int, limit: int, budget: int | None = None, enough=None):
         """Up to ``limit`` covers with exactly ``size`` PIs (fewer if none of that size), and
-        whether the search finished within ``budget`` nodes (None: no budget)."""
+        whether the search went through every branch (not stopped by ``budget`` nodes, None: no
+        budget, nor by ``enough``, a function told of each cover found that returns True when
+        the caller has enough)."""
         block = self.block
         found: list[tuple[int, ...]] = []
         nodes = 0
 
+        def add(cover: tuple) -> None:
+            found.append(cover)
+            if enough is not None and enough(cover):
+                raise _Stop
+            if len(found) >= limit:
+                raise _Stop
+
         def search(uncovered: np.ndarray, usable: np.ndarray, chosen: list[int]) -> None:
             nonlocal nodes
             if not uncovered.any():
-                found.append(tuple(sorted(chosen)))
+                add(tuple(sorted(chosen)))
                 return
             left = size - len(chosen)
             if left == 0:
                 return
             nodes += 1
             if budget is not None and nodes > budget:
-                raise _OverBudget
+                raise _Stop
             rows = np.flatnonzero(usable)
             sub = block[np.ix_(rows, np.flatnonzero(uncovered))]
+            if left == 1:  # the last PI must cover every uncovered column by itself
+                for i in rows[sub.all(axis=1)].tolist():
+                    add(tuple(sorted(chosen + [i])))
+                return
             per_column = sub.sum(axis=0)
             if per_column.min() == 0 or self._too_few(sub, left):
                 return
@@ -227,14 +240,12 @@ class _CoverSearch:
             pis = rows[column][np.argsort(-sub[column].sum(axis=1), kind="stable")]
             usable = usable.copy()
             for i in pis.tolist():
-                if len(found) >= limit:
-                    return
                 usable[i] = False
                 search(uncovered & ~block[i], usable.copy(), chosen + [i])
 
         try:
             search(np.ones(block.shape[1], dtype=bool), np.ones(block.shape[0], dtype=bool), [])
-        except _OverBudget:
+        except _Stop:
             return found, False
         return found, True
 
@@ -265,8 +276,8 @@ class _CoverSearch:
         return list(seen)
 
 
-class _OverBudget(Exception):
-    """The depth-first search has used its node budget."""
+class _Stop(Exception):
+    """The depth-first search stops: budget used up, or enough covers found."""
 
 
 def _more_covers(block: np.ndarray, size: int, found: list, limit: int) -> list:
@@ -310,7 +321,8 @@ def _solve_block(block: np.ndarray, max_models: int):
     The minimum size comes from the search itself (trying 1, 2, ... PIs) in small charts, or
     from a 0/1 integer program (HiGHS via scipy; the R package QCA uses lp_solve the same way)
     in larger ones. The covers of that size are listed by a depth-first search
-    (:class:`_CoverSearch`). If it uses up its budget of :data:`SEARCH_BUDGET` nodes, the covers
+    (:class:`_CoverSearch`), which stops as soon as the covers found expand to more than
+    ``max_models``. If it uses up its budget of :data:`SEARCH_BUDGET` nodes, the covers
     found are extended by exchanging one PI at a time, and an integer program with a cut for each
     cover found looks for one more, in turn, until ``max_models`` is passed or the program finds
     none (then the list is complete).
@@ -325,7 +337,13 @@ def _solve_block(block: np.ndarray, max_models: int):
         size = next(s for s in range(1, len(reduced) + 1) if search.find(s, 1)[0])
     else:
         size = _minimum_size(reduced)
-    found, finished = search.find(size, max_models + 1, SEARCH_BUDGET)
+    expansions: set = set()
+
+    def enough(cover) -> bool:  # this cover's expansions and the earlier ones are too many
+        expansions.update(_expanded(patterns, within, members, top, [cover], max_models + 1))
+        return len(expansions) > max_models
+
+    found, finished = search.find(size, max_models + 1, SEARCH_BUDGET, enough)
     while True:
         covers = _expanded(patterns, within, members, top, found, max_models + 1)
         if finished or len(covers) > max_models:
