@@ -264,7 +264,8 @@ def test_simultaneous_subset_rows_by_hand():
             both = np.minimum(m, yy).sum()
             overlap = np.minimum(m, np.minimum(y, 1 - y)).sum()
             assert got.loc[row, f"incl {label}"] == pytest.approx(both / m.sum())
-            assert got.loc[row, f"PRI {label}"] == pytest.approx((both - overlap) / (m.sum() - overlap))
+            pri = (both - overlap) / (m.sum() - overlap)
+            assert got.loc[row, f"PRI {label}"] == pytest.approx(pri)
             assert got.loc[row, f"incl {label}"] >= 0.5
 
 
