@@ -254,6 +254,14 @@ def _anchors(thresholds, name, ties: str = "refuse") -> tuple[float, float, floa
     return e, c, i
 
 
+def _logistic(num, den=1.0):
+    """1 / (1 + e^-z) for z = num / den, exactly 0 below z = -700 (where e^-z would overflow:
+    anchors a hair apart) and 1 above 700 (as the formula gives there), with no warning."""
+    with np.errstate(over="ignore"):
+        z = np.clip(np.asarray(num, dtype=float) / den, -700, 700)
+    return np.where(z <= -700, 0.0, 1.0 / (1.0 + np.exp(-z)))
+
+
 def _direct(values, thresholds, idm, name, ties="refuse"):
     e, c, i = _anchors(thresholds, name, ties)
     if idm is None:
@@ -268,7 +276,7 @@ def _direct(values, thresholds, idm, name, ties="refuse"):
     dev = values - c
     inclusion_side = np.sign(dev) == np.sign(i - c)
     scale = np.where(inclusion_side, i - c, c - e)
-    return 1.0 / (1.0 + np.exp(-log_odds * dev / scale))
+    return _logistic(log_odds * dev, scale)
 
 
 def _tied(values, e, c, i, log_odds, ties):
@@ -279,12 +287,12 @@ def _tied(values, e, c, i, log_odds, ties):
     out = np.empty_like(values)
     upper = values >= c
     if i > c:
-        out[upper] = 1.0 / (1.0 + np.exp(-log_odds * (values[upper] - c) / (i - c)))
+        out[upper] = _logistic(log_odds * (values[upper] - c), i - c)
     else:
         on_anchor = 1.0 / (1.0 + math.exp(-log_odds)) if ties == "inclusion" else 0.5
         out[upper] = np.where(values[upper] > c, 1.0, on_anchor)
     lower = ~upper
-    out[lower] = (1.0 / (1.0 + np.exp(-log_odds * (values[lower] - c) / (c - e))) if c > e
+    out[lower] = (_logistic(log_odds * (values[lower] - c), c - e) if c > e
                   else 0.0)
     return out
 

@@ -108,6 +108,33 @@ def term_membership(values: dict[str, np.ndarray], term: Term, n: int) -> np.nda
     return out
 
 
+def _is_parsed(expression) -> bool:
+    """Whether ``expression`` has the shape :func:`parse` returns: terms of (name, 0/1) pairs."""
+    return isinstance(expression, (tuple, list)) and len(expression) > 0 and all(
+        isinstance(term, (tuple, list)) and len(term) > 0 and all(
+            isinstance(lit, tuple) and len(lit) == 2 and isinstance(lit[0], str)
+            and lit[1] in (0, 1) for lit in term)
+        for term in expression)
+
+
+def _parsed(expression) -> Expression:
+    """``expression`` as parsed terms: text is parsed, parsed terms pass, a list of names is
+    refused with the two ways to join them."""
+    if _is_parsed(expression):
+        return expression
+    if isinstance(expression, (tuple, list)) and expression and \
+            all(isinstance(x, str) for x in expression):
+        names = [x.strip() for x in expression]
+        if len(names) == 1:
+            raise QCAInputError(f"Expected one expression as text, got a list: "
+                                f"{list(expression)!r}. Pass the text itself: {names[0]!r}.")
+        raise QCAInputError(
+            f"Expected one expression as text, got a list: {list(expression)!r}. Join the sets "
+            f"with '*' for all of them ({'*'.join(names)!r}) or with ' + ' for any of them "
+            f"({' + '.join(names)!r}).")
+    return parse(expression)
+
+
 def membership(data: pd.DataFrame, expression: str | Expression) -> pd.Series:
     """Fuzzy membership of every case in ``expression`` (min for ``*``, max for ``+``, 1-x for ``~``).
 
@@ -116,7 +143,7 @@ def membership(data: pd.DataFrame, expression: str | Expression) -> pd.Series:
     [0.4]
     """
     data = _checks.as_frame(data)
-    expr = expression if isinstance(expression, (tuple, list)) else parse(expression)
+    expr = _parsed(expression)
     names = _checks.known_columns(data, names_in(expr), "condition")
     values = {name: _checks.membership_column(data, name) for name in names}
     out = np.zeros(len(data))

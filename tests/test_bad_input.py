@@ -258,6 +258,13 @@ ERRORS = [
     ("membership raw data", lambda: qcakit.membership(D.assign(DEV=D.DEV * 1000), "DEV"),
      "not a set membership"),
     ("membership number", lambda: qcakit.membership(D, 5), "Expected an expression.*got 5"),
+    ("membership list of names", lambda: qcakit.membership(D, ["DEV", "URB"]),
+     r"got a list: \['DEV', 'URB'\]. Join the sets with '\*' for all of them \('DEV\*URB'\) "
+     r"or with ' \+ ' for any of them \('DEV \+ URB'\)"),
+    ("membership list of one name", lambda: qcakit.membership(D, ["DEV"]),
+     r"got a list: \['DEV'\]. Pass the text itself: 'DEV'."),
+    ("membership malformed terms", lambda: qcakit.membership(D, [("DEV", 2)]),
+     r"Expected an expression such as 'A\*~B \+ C', got \[\('DEV', 2\)\]"),
     ("parse parenthesis", lambda: qcakit.parse("(A+B)*C"), "parentheses are not supported"),
     ("parse empty", lambda: qcakit.parse(""), "Expected an expression"),
 ]

@@ -39,3 +39,14 @@ def test_one_case_and_all_conditions_constant_names_the_set():
     # hand computation, x = ~A = 1, y = 0.6: consistency 0.6 / 0.6, coverage 0.6 / 1,
     # RoN (1 - 1) / (1 - 0.6) = 0 (a set every case is in is trivially necessary)
     assert table.loc["~A"].tolist() == pytest.approx([1.0, 0.6, 0.0])
+
+
+def test_anchors_a_hair_apart_give_no_overflow_warning():
+    """Found by hypothesis: anchors (6.1e-05, 0, -1) make the logistic's exponent overflow.
+    Scores beyond the exclusion side are exactly 0 (the limit), with no RuntimeWarning."""
+    scores = pd.Series([0.0, 0.1], index=["on crossover", "beyond"], name="C")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        warnings.simplefilter("ignore", QCAWarning)  # the case on the crossover
+        out = qcakit.calibrate(scores, (6.103515625e-05, 0.0, -1.0), "direct")
+    assert out.tolist() == [0.5, 0.0]
