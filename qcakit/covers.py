@@ -130,41 +130,43 @@ def _within(patterns: np.ndarray) -> np.ndarray:
     return (b @ (1 - b).T) == 0
 
 
-def _with_dominated(patterns: np.ndarray, within: np.ndarray, covers: list, limit: int) -> list:
-    """``covers`` and every cover made from one of them by putting, in place of some of its PIs,
-    PIs whose columns are a subset of theirs (up to ``limit`` covers in all).
+def _bitmask(row) -> int:
+    """The columns of one chart row as the bits of an integer."""
+    return sum(1 << j for j in np.flatnonzero(row).tolist())
 
-    Why this lists every minimum cover of ``patterns`` when ``covers`` holds every minimum cover
+
+def _with_dominated(bits: list, within: np.ndarray, cover: list, limit: int) -> list:
+    """``cover`` and every cover made from it by putting, in place of some of its PIs, PIs
+    whose columns are a subset of theirs (up to ``limit`` covers). ``bits``: each PI's columns
+    as a bit mask; ``within``: see :func:`_within`.
+
+    Why this lists every minimum cover of the chart when it is applied to every minimum cover
     of its undominated PIs: in a minimum cover, replace each dominated PI by an undominated PI
     that contains it. The result still covers every column, and it still has as many PIs (two
-    replacements landing on one PI would give a smaller cover), so it is one of ``covers``.
+    replacements landing on one PI would give a smaller cover), so it is one of those covers.
     """
-    everything = (1 << patterns.shape[1]) - 1
-    bits = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in patterns]
     found: dict = {}
-    for cover in covers:
-        # the PIs with the fewest alternatives first, so the last positions, where the check
-        # below is strictest, hold those with the most
-        cover = sorted(cover, key=lambda q: int(within[:, q].sum()))
-        options = [np.flatnonzero(within[:, q]).tolist() for q in cover]
-        rest = [0] * (len(cover) + 1)   # columns covered by the original PIs from position t on
-        for t in range(len(cover) - 1, -1, -1):
-            rest[t] = rest[t + 1] | bits[cover[t]]
+    # the PIs with the fewest alternatives first, so the last positions, where the check below
+    # is strictest, hold those with the most
+    cover = sorted(cover, key=lambda q: int(within[:, q].sum()))
+    options = [np.flatnonzero(within[:, q]).tolist() for q in cover]
+    rest = [0] * (len(cover) + 1)   # columns covered by the original PIs from position t on
+    for t in range(len(cover) - 1, -1, -1):
+        rest[t] = rest[t + 1] | bits[cover[t]]
+    everything = rest[0]            # a cover: every column of the chart
 
-        def place(t: int, covered: int, chosen: list) -> None:
-            if t == len(options):
-                found.setdefault(tuple(sorted(chosen)), None)
-                return
-            for p in options[t]:
-                now = covered | bits[p]
-                if p not in chosen and now | rest[t + 1] == everything:
-                    place(t + 1, now, chosen + [p])
-                    if len(found) >= limit:
-                        return
+    def place(t: int, covered: int, chosen: list) -> None:
+        if t == len(options):
+            found.setdefault(tuple(sorted(chosen)), None)
+            return
+        for p in options[t]:
+            now = covered | bits[p]
+            if p not in chosen and now | rest[t + 1] == everything:
+                place(t + 1, now, chosen + [p])
+                if len(found) >= limit:
+                    return
 
-        place(0, 0, [])
-        if len(found) >= limit:
-            break
+    place(0, 0, [])
     return list(found)
 
 
@@ -179,7 +181,7 @@ class _CoverSearch:
 
     def __init__(self, block: np.ndarray):
         self.block = np.asarray(block, dtype=bool)
-        self.cover = [sum(1 << j for j in np.flatnonzero(row).tolist()) for row in block]
+        self.cover = [_bitmask(row) for row in block]
 
     @staticmethod
     def _too_few(sub: np.ndarray, left: int) -> bool:
@@ -337,39 +339,31 @@ def _solve_block(block: np.ndarray, max_models: int):
         size = next(s for s in range(1, len(reduced) + 1) if search.find(s, 1)[0])
     else:
         size = _minimum_size(reduced)
-    expansions: set = set()
+    bits = [_bitmask(row) for row in patterns]
+    covers: dict = {}   # covers of the block, in the order found
 
-    def enough(cover) -> bool:  # this cover's expansions and the earlier ones are too many
-        expansions.update(_expanded(patterns, within, members, top, [cover], max_models + 1))
-        return len(expansions) > max_models
+    def expand(cover) -> bool:
+        """Add the covers of the block behind ``cover`` (of the undominated PIs): dominated PIs
+        put in, then every choice among PIs that cover the same columns. True when there are
+        more than ``max_models``."""
+        for grouped in _with_dominated(bits, within, [int(top[i]) for i in cover],
+                                       max_models + 1):
+            for full in product(*(members[g] for g in grouped)):
+                covers.setdefault(tuple(sorted(full)), None)
+                if len(covers) > max_models:
+                    return True
+        return False
 
-    found, finished = search.find(size, max_models + 1, SEARCH_BUDGET, enough)
-    while True:
-        covers = _expanded(patterns, within, members, top, found, max_models + 1)
-        if finished or len(covers) > max_models:
-            break
-        swapped = search.swaps(found, max_models + 1)
-        if len(swapped) > len(found):
-            found = swapped
-            continue
-        more = _more_covers(reduced, size, found, len(found) + 1)
-        finished = len(more) == len(found)
+    found, finished = search.find(size, max_models + 1, SEARCH_BUDGET, enough=expand)
+    while not finished and len(covers) <= max_models:
+        more = search.swaps(found, max_models + 1)
+        if len(more) == len(found):
+            more = _more_covers(reduced, size, found, len(found) + 1)
+            finished = len(more) == len(found)
+        for cover in more[len(found):]:  # both keep the covers given first, in order
+            if expand(cover):
+                break
         found = more
     if len(covers) > max_models:
-        return covers[:max_models], False
-    return covers, True
-
-
-def _expanded(patterns, within, members, top, found, limit: int) -> list:
-    """The covers of the block behind ``found`` (covers of the undominated PIs ``top``), up to
-    ``limit``: dominated PIs put in (:func:`_with_dominated`), then every choice among PIs that
-    cover the same columns."""
-    grouped_covers = _with_dominated(patterns, within, [[int(top[i]) for i in c] for c in found],
-                                     limit)
-    covers = []
-    for grouped in grouped_covers:
-        for cover in product(*(members[g] for g in grouped)):
-            covers.append(tuple(sorted(cover)))
-            if len(covers) >= limit:
-                return covers
-    return covers
+        return list(covers)[:max_models], False
+    return list(covers), True
