@@ -16,6 +16,7 @@ import importlib
 import warnings
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -89,7 +90,7 @@ def wrong_choices(ref: str, options: str = "abcd") -> list:
 
 
 def wrong_bools(ref: bool) -> list:
-    return [not ref, "yes", "True", 1, [ref]]
+    return [not ref, "yes", "True", 1, [ref, ref], np.array([not ref])]
 
 
 def wrong_names(ref, valid) -> list:
@@ -167,8 +168,8 @@ def wrong_series(ref: pd.Series) -> list:
     bumped.iloc[0] = min(1.0, bumped.iloc[0] + 0.05) if bumped.iloc[0] < 0.95 else 0.9
     half = ref.copy()
     half[half == 0.5] = 0.501
-    out = [ref.drop(index=ref.index[0]), bumped, ref.reset_index(drop=True), 1 - ref,
-           pd.concat([ref, ref.iloc[:1]]), ref.round(1)]
+    out = [ref.drop(index=ref.index[0]), bumped, ref.sort_values().reset_index(drop=True),
+           1 - ref, pd.concat([ref, ref.iloc[:1]]), ref.round(1)]
     if not half.equals(ref):
         out.append(half)
     return out
@@ -239,7 +240,8 @@ def generated(exercise: str, question: str) -> list:
     if kind == "expr":
         return wrong_expressions(ref)
     if kind == "row":
-        return [r for r in wrong_expressions(ref) if "+" not in r] + [[ref, ref + "*A"]]
+        rows = [r for r in wrong_expressions(ref) if "+" not in r]
+        return rows + [[ref, rows[0]]]
     if kind == "row:ex07":
         return _ex07_rows()
     if kind == "series":
@@ -288,7 +290,7 @@ HAND_PICKED = {
     ("ex09", "q1"): [("2", "as text"), (6, "original cut")],
     ("ex10", "q1"): [((128, 11), "seven conditions"), ((32, 11), "outcome as a condition"),
                      ((8, 11), "configurations that have cases"), ((4, 11), "doubles"), ((16, 8), "observed rows"), ((16, 10), "number of "
-                     "cases"), ((16,), "two numbers"), (("16", 11), "as text")],
+                     "cases"), ((16,), "two counts"), (("16", 11), "as text")],
     ("ex10", "q2"): [("c", "as text"), ("e", "warning")],
     ("ex10", "q3"): [("reversed", "wrong way"), ("crossover2", "exactly 0.5"),
                      ("percentiles", "percentile anchors"), ("org", "calibrated ORG"),
