@@ -98,7 +98,8 @@ def test_target_tolerance_mistakes_rounding_and_bounds():
     assert three.grade(0.704).status == "correct"
     assert three.grade(0.708).message == "near mistake"
     assert three.grade(0.7078).message == "near mistake"
-    assert three.nearest_mistake() == pytest.approx(0.0036)
+    assert three.nearest_mistake().name == "near"
+    assert three.distance(three.nearest_mistake().value) == pytest.approx(0.0036)
 
 
 def test_multiple_choice_and_self_assessment():

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import importlib
 
-from ._feedback import LOG, REGISTRY, Feedback, progress
+import pandas as pd
+
+from ._feedback import LOG, READERS, REGISTRY, TARGETS, Feedback, progress
 
 #: Exercise module -> topic (the notebooks are exercises/exNN_<topic>.ipynb).
 EXERCISES = {
@@ -55,4 +57,57 @@ def questions(exercise: str) -> list[str]:
     return list(REGISTRY[exercise])
 
 
-__all__ = ["EXERCISES", "Feedback", "LOG", "progress", "questions"]
+def readers() -> pd.DataFrame:
+    """What every question reads (see :mod:`._answers`): one row per question.
+
+    >>> readers().loc[("ex03", "q4"), "reader"]
+    'Names'
+    """
+    for exercise in EXERCISES:
+        questions(exercise)
+    rows = [{"exercise": e, "question": q, "reader": type(r).__name__, "expects": r.expects}
+            for (e, q), r in READERS.items() if e in EXERCISES]
+    return pd.DataFrame(rows).set_index(["exercise", "question"])
+
+
+def graded_values() -> pd.DataFrame:
+    """Every graded number or Series of memberships: the reference, the decimals graded, the
+    tolerance (half a unit of the last decimal), and the nearest named mistake.
+
+    >>> graded_values().loc[("ex03", "q1"), ["decimals", "tolerance"]].tolist()
+    [3, 0.0005]
+    """
+    for exercise in EXERCISES:
+        questions(exercise)
+    rows = []
+    for (exercise, question), make in TARGETS.items():
+        if exercise not in EXERCISES:
+            continue
+        target = make()
+        ref = target.reference
+        nearest = target.nearest_mistake()
+        rows.append({
+            "exercise": exercise, "question": question,
+            "reference": (f"{len(ref)} memberships" if isinstance(ref, pd.Series)
+                          else f"{ref:.{target.decimals + 1}f}"),
+            "decimals": target.decimals, "tolerance": target.tolerance,
+            "nearest_mistake": nearest.name,
+            "distance": round(target.distance(nearest.value), 4),
+            "mistakes": len(target.mistakes),
+        })
+    return pd.DataFrame(rows).set_index(["exercise", "question"])
+
+
+def graded_values_markdown() -> str:
+    """:func:`graded_values` as the Markdown table of the teachers' guide (exercises/TEACHERS.md),
+    which a test keeps in step with the checks."""
+    lines = ["| task | reference | decimals (tolerance) | nearest named mistake (distance) | "
+             "named mistakes |", "|---|---|---|---|---|"]
+    for (exercise, question), row in graded_values().iterrows():
+        lines.append(f"| `{exercise}.{question}` | {row.reference} | {row.decimals} "
+                     f"({row.tolerance:g}) | {row.nearest_mistake} ({row.distance:g}) | "
+                     f"{row.mistakes} |")
+    return "\n".join(lines)
+
+
+__all__ = ["EXERCISES", "Feedback", "LOG", "graded_values", "progress", "questions", "readers"]

@@ -423,7 +423,7 @@ class Expression(Reader):
 
     def __init__(self, conditions, what: str = "an expression", *, terms: int | None = None):
         self.conditions, self.terms = list(conditions), terms
-        self.expects = f"{what} in quotes, such as 'A*~B + C'"
+        self.expects = f"{what} in quotes, such as " + ("'A*~B'" if terms == 1 else "'A*~B + C'")
 
     def read(self, answer) -> tuple:
         answer = _plain(answer)
@@ -535,11 +535,13 @@ class Rows(Reader):
         raise AnswerProblem(f"You gave {kind_of(item)}; this task asks for {self.expects}.")
 
     def _is_one_row(self, answer) -> bool:
-        """(1, 0, 1) is one row, [5, 6] two row numbers."""
+        """(1, 0, 1) is one row (and (0.8, 0.2, 0.6) memberships given for one), [5, 6] two
+        row numbers."""
         values = [_plain(v) for v in answer]
         if isinstance(answer, np.ndarray) and answer.ndim != 1:
             return False
-        return len(values) == len(self.conditions) and all(_is_bit(v) for v in values)
+        return len(values) == len(self.conditions) and all(
+            isinstance(v, (bool, numbers.Real)) and 0 <= v <= 1 for v in values)
 
     def _items(self, answer) -> list:
         answer = _plain(answer)
@@ -585,12 +587,12 @@ class Memberships(Reader):
     function returning one). With ``labelled=True`` the labels are part of the task (an array or
     a Series labelled 0, 1, ... is refused with the fix)."""
 
-    def __init__(self, index, what: str = "cases", *, labelled: bool = False,
+    def __init__(self, index, what: str = "cases", one: str = "case", *, labelled: bool = False,
                  labels_hint: str = "Compute it from the columns of the data, so the index "
                                     "is kept."):
-        self._index, self.what, self.labelled, self.labels_hint = index, what, labelled, \
-            labels_hint
-        self.expects = f"a pandas Series with one membership per {what[:-1]}"
+        self._index, self.what, self.one = index, what, one
+        self.labelled, self.labels_hint = labelled, labels_hint
+        self.expects = f"a pandas Series with one membership per {one}"
 
     def index(self) -> pd.Index:
         index = self._index() if callable(self._index) else self._index
@@ -602,7 +604,7 @@ class Memberships(Reader):
             if answer.shape[1] != 1:
                 raise AnswerProblem(
                     f"You gave a DataFrame with {answer.shape[1]} columns; this task asks for "
-                    f"one Series (one membership per {self.what[:-1]}).",
+                    f"one Series (one membership per {self.one}).",
                     "Select or compute the one column the task asks for.")
             return answer.iloc[:, 0]
         if isinstance(answer, pd.Series):
@@ -614,9 +616,9 @@ class Memberships(Reader):
                                 "memberships (a Series), the result of qcakit.calibrate(...).")
         if isinstance(answer, (np.ndarray, list, tuple)) and np.ndim(answer) == 1:
             if self.labelled:
-                raise AnswerProblem(f"You gave {kind_of(answer)}, without the {self.what}' "
-                                    "names; this task asks for a Series labelled by "
-                                    f"{self.what[:-1]}.", self.labels_hint)
+                raise AnswerProblem(f"You gave {kind_of(answer)}, without the names of the "
+                                    f"{self.what}; this task asks for a Series labelled by "
+                                    f"{self.one}.", self.labels_hint)
             return pd.Series(list(answer))
         raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
                             f"{self.expects}.", self.labels_hint)

@@ -43,10 +43,6 @@ def decimals_text(decimals: int) -> str:
     return _WORDS.get(decimals, f"{decimals} decimals")
 
 
-def close(a: float, b: float, tol: float) -> bool:
-    return abs(a - b) <= tol + _EPS
-
-
 @dataclass
 class Mistake:
     """A typical mistake: a short ``name``, the value it gives, what to say, the status
@@ -94,10 +90,13 @@ class Target:
     def _values(self, x):
         return x
 
-    def nearest_mistake(self) -> float:
-        """Distance from the reference to the closest named mistake (inf if none)."""
-        return min((_diff(self._values(m.value), self._values(self.reference))
-                    for m in self.mistakes), default=float("inf"))
+    def distance(self, value) -> float:
+        """The largest absolute difference between ``value`` and the reference."""
+        return _diff(self._values(value), self._values(self.reference))
+
+    def nearest_mistake(self) -> Mistake:
+        """The named mistake closest to the reference."""
+        return min(self.mistakes, key=lambda m: self.distance(m.value))
 
     def _rounded_to(self, value) -> int | None:
         """The coarser number of decimals (1 .. decimals - 1) the value is rounded to, if any."""
@@ -110,14 +109,17 @@ class Target:
         value, reference = self._values(value), self._values(self.reference)
         if _diff(value, reference) <= _half(self.decimals):
             return correct(self.right)
-        coarse = self._rounded_to(value)
-        for mistake in self.mistakes:
-            m = self._values(mistake.value)
-            if _diff(m, reference) <= _half(self.decimals):
-                continue  # cannot be told apart from the reference
-            if _diff(value, m) <= _half(self.decimals) or coarse is not None and \
-                    _diff(value, m) <= _half(coarse) < _diff(value, reference):
+        mistakes = [(m, self._values(m.value)) for m in self.mistakes]
+        mistakes = [(m, v) for m, v in mistakes  # those that can be told apart from the reference
+                    if _diff(v, reference) > _half(self.decimals)]
+        for mistake, m in mistakes:
+            if _diff(value, m) <= _half(self.decimals):
                 return mistake.verdict()
+        coarse = self._rounded_to(value)
+        if coarse is not None and _diff(value, reference) > _half(coarse):
+            for mistake, m in mistakes:  # a mistake rounded more coarsely
+                if _diff(value, m) <= _half(coarse):
+                    return mistake.verdict()
         if coarse is not None and _diff(value, reference) <= _half(coarse):
             return wrong(f"Give at least {decimals_text(self.decimals)}: to "
                          f"{decimals_text(coarse)}, a value cannot be told apart from typical "

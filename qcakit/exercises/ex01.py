@@ -106,7 +106,7 @@ def q3():
         lower=0, upper=1)
 
 
-@check(Memberships(_names, "countries"), graded=True)
+@check(Memberships(_names, "countries", "country"), graded=True)
 def q4():
     """Series of every country's membership in DEV*~STB."""
     data = _data()

@@ -94,8 +94,6 @@ def q2():
                  "condition divides the overlap by the sum of X."),
          Mistake("overlap alone", both.sum(), "That is the overlap sum(min(X, Y)) alone.",
                  "Divide it by the sum of X."),
-         Mistake("sum(Y) / sum(X)", y.sum() / x.sum(), "You divided the sum of Y by the sum of "
-                 "X, without the minima.", "The numerator is the overlap sum(min(X, Y))."),
          Mistake("RoN", fit.relevance(x, y), "That is the relevance of necessity (RoN), the "
                  "next task.", "Coverage is sum(min(X, Y)) / sum(X).")]
         + _subset_mistakes(fit.necessity_coverage, x, y, "X"),
