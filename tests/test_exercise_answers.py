@@ -59,8 +59,8 @@ def test_every_check_reads_its_answer_through_a_declared_reader(exercise, questi
 @pytest.mark.parametrize("exercise", list(EXERCISES))
 def test_no_exercise_module_reads_answers_its_own_way(exercise):
     source = inspect.getsource(importlib.import_module(f"qcakit.exercises.{exercise}"))
-    for pattern in (r"isinstance\(answer", r"AnswerProblem", r"\bread_(?!csv)\w+\(", r"\bnp\.isclose",
-                    r"\bclose\("):
+    for pattern in (r"isinstance\(answer", r"AnswerProblem", r"\bread_(?!csv)\w+\(",
+                    r"\bnp\.isclose", r"\bclose\("):
         assert not re.search(pattern, source), (exercise, pattern)
 
 
@@ -519,7 +519,8 @@ def _mistakes_ex02():
         lo = 3 * (x - c) / side
         ref = 1 / (1 + np.exp(-lo))
         out[("ex02", question)] = (ref, [
-            (lo, "log-odds of membership"), (1 / (1 + np.exp(-3 * (x - c) / other)), "wrong anchor"),
+            (lo, "log-odds of membership"),
+            (1 / (1 + np.exp(-3 * (x - c) / other)), "wrong anchor"),
             (1 / (1 + np.exp(-3 * (x - c) / (i - e))), "two outer anchors"),
             (1 - ref, "mirrored"), (1 / (1 + np.exp(-lo / 3)), "factor 3"),
             ((x - e) / (i - e), "not linear"),

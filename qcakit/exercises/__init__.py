@@ -8,10 +8,15 @@ the check right after each task::
     check.q2(answer)      # a coloured box: right, or what is wrong and a hint
 
 The checks live in the installed package, so they work offline and on a read-only JupyterHub.
-Each compares the answer with a reference computed with qcakit from the bundled data (values
-within a stated tolerance, sets of cases, rows and output codes, models, the cases a table or
-solution was built from) and says "correct" only when nothing graded differs; otherwise it names
-what differs. They never reveal the solution: an unanswered task (``...``) gets "not answered
+Every answer first goes through its task's reader (:mod:`._answers`), which accepts every
+sensible container of a right answer (a numpy value, a one-value Series, a set, a dict of
+booleans, a factored expression, the kit's own result objects...). Each check then compares the
+value read with a reference computed with qcakit from the bundled data (numbers to stated
+decimals, chosen so that every named mistake lies outside the tolerance; sets of cases; rows and
+output codes; expressions by what they mean; models; the cases a table or solution was built
+from) and says "correct" only when nothing graded differs; otherwise it names what differs.
+:func:`graded_values` lists every graded number, its decimals and the nearest named mistake;
+:func:`readers` what each task reads. They never reveal the solution: an unanswered task (``...``) gets "not answered
 yet", a wrong kind of answer a note on the kind wanted. Written answers are not marked: their
 check shows a model answer and a rubric (status "self-assessed"). :func:`progress` lists the
 latest result of every check run in this session.
@@ -74,8 +79,9 @@ def graded_values() -> pd.DataFrame:
     """Every graded number or Series of memberships: the reference, the decimals graded, the
     tolerance (half a unit of the last decimal), and the nearest named mistake.
 
-    >>> graded_values().loc[("ex03", "q1"), ["decimals", "tolerance"]].tolist()
-    [3, 0.0005]
+    >>> row = graded_values().loc[("ex03", "q1")]
+    >>> int(row["decimals"]), float(row["tolerance"]), row["nearest_mistake"]
+    (3, 0.0005, "summed over the condition's cases only (X > 0.5)")
     """
     for exercise in EXERCISES:
         questions(exercise)
@@ -110,4 +116,5 @@ def graded_values_markdown() -> str:
     return "\n".join(lines)
 
 
-__all__ = ["EXERCISES", "Feedback", "LOG", "graded_values", "progress", "questions", "readers"]
+__all__ = ["EXERCISES", "Feedback", "LOG", "graded_values", "graded_values_markdown", "progress",
+           "questions", "readers"]

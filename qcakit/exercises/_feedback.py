@@ -1,12 +1,16 @@
-"""Feedback core of the exercises: result objects, answer readers and the check decorator.
+"""Feedback core of the exercises: result objects and the check decorator.
 
-The answer readers (``read_number``, ``read_names``, ...) are in :mod:`._answers`.
+Every check is declared with the reader of its answer, ``@check(Number())``, ``@check(Names(
+...))``: the one door all answers pass through (:mod:`._answers`). The decorator hands the
+learner's answer to the reader, and the check function sees only what the reader returns (a
+float, a set of names, a multiplied-out expression...). With ``graded=True`` the function returns
+a :class:`~._verdicts.Target` (a number or Series of memberships, its decimals and its named
+mistakes), which grades the value read; :data:`TARGETS` lists them for the teachers' guide.
 
-A check function takes the learner's answer and returns a :class:`Feedback`: right, or what is
-wrong and a hint, never only ``False`` and never the solution. It never raises: an answer still
-left as ``...`` (or ``None``) gets a friendly "not answered yet", an answer of the wrong kind
-(a Series where a number is expected, text where a list is expected) gets a note on the kind of
-answer wanted. An answer that makes a check stumble on its shape (a ``TypeError``, ``ValueError``,
+A check returns a :class:`Feedback`: right, or what is wrong and a hint, never only ``False``
+and never the solution. It never raises: an answer still left as ``...`` (or ``None``) gets a
+friendly "not answered yet", an answer of the wrong form (a Series of several values where a
+number is expected, text where a list is expected) gets a note on the form the task expects. An answer that makes a check stumble on its shape (a ``TypeError``, ``ValueError``,
 ``KeyError``, ``IndexError`` or ``AttributeError`` while reading it) gets the status ``"error"``
 with the exception named, never a verdict; any other exception propagates, so a real bug in a
 check shows as a traceback instead of hiding behind a message. Written answers get the status

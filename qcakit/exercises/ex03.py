@@ -153,7 +153,7 @@ def q4(given):
     by_cov = set(table.index[table["coverage"] >= 0.9])
     hint = ("Sort the table by consistency, e.g. nt.table.sort_values('consistency'); coverage "
             "is another column.")
-    if given == by_cov:
+    if by_cov and given == by_cov:
         return wrong("You read the coverage column.", hint, details)
     missing = expected - given
     if missing:
