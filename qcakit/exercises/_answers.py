@@ -477,10 +477,13 @@ def _bit(v) -> int:
 
 class Rows(Reader):
     """Truth-table rows as tuples of 0/1 in the order of ``conditions``: a set of them, or
-    (``single=True``) one. ``as_ids=True`` returns row numbers (1 to 2^k) instead."""
+    (``single=True``) one. ``as_ids=True`` returns row numbers (1 to 2^k) instead;
+    ``allow_empty=True`` lets the check judge an empty list."""
 
-    def __init__(self, conditions, *, single: bool = False, as_ids: bool = False):
+    def __init__(self, conditions, *, single: bool = False, as_ids: bool = False,
+                 allow_empty: bool = False):
         self.conditions, self.single, self.as_ids = list(conditions), single, as_ids
+        self.allow_empty = allow_empty and not single
         k = len(self.conditions)
         example = "*".join(c if i % 2 == 0 else f"~{c}" for i, c in enumerate(self.conditions))
         self.expects = (f"a row such as {example!r} (or its number, 1 to {2 ** k})" if single
@@ -570,7 +573,7 @@ class Rows(Reader):
 
     def read(self, answer):
         rows = [self._row(i) for i in self._items(answer)]
-        if not rows:
+        if not rows and not self.allow_empty:
             raise AnswerProblem("Your list is empty; give at least one row, e.g. "
                                 f"{self.expects.split(' such as ')[1]}.")
         if self.as_ids:

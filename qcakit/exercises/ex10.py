@@ -183,7 +183,7 @@ def q4(answer):
     return wrong_because(problems, hint)
 
 
-@check(Rows(CONDITIONS, as_ids=True))
+@check(Rows(CONDITIONS, as_ids=True, allow_empty=True))
 def q5(ids):
     """Row numbers of the remainders ESA bars when INCENT is declared necessary."""
     tt = _tt()
