@@ -11,7 +11,8 @@ import pytest
 
 import qcakit
 from qcakit.exercises._compare import solution_differences, truth_table_differences
-from qcakit.exercises._verdicts import NOT_MARKED, diagnose, multiple_choice, self_assessed
+from qcakit.exercises._verdicts import (NOT_MARKED, Mistake, Target, multiple_choice,
+                                        self_assessed)
 
 DATA = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "Y": [0.8, 0.7, 0.2, 0.1]}, index=list("abcd"))
 
@@ -71,23 +72,39 @@ def test_solution_differences_name_kind_table_and_models():
     assert solution_differences(ref, ref) == []
 
 
-def test_diagnose_tolerance_mistakes_and_bounds():
-    right = diagnose(0.704, 0.7, 0.005, "ok", [], "fb")
-    assert right.status == "correct"
-    swapped = diagnose(0.5, 0.7, 0.01, "ok", [(0.5, "swapped", "h")], "fb")
-    assert (swapped.message, swapped.hint) == ("swapped", "h")
+def test_target_tolerance_mistakes_rounding_and_bounds():
+    def target(mistakes=(), decimals=2):
+        return Target(0.7, decimals, "ok", "fb", list(mistakes), lower=0, upper=1)
+
+    assert target().tolerance == 0.005 and target(decimals=3).tolerance == 0.0005
+    assert target().grade(0.704).status == "correct"
+    assert target().grade(0.706).status == "incorrect"
+    swapped = target([Mistake("swap", 0.5, "swapped", "h")]).grade(0.5)
+    assert (swapped.status, swapped.message, swapped.hint) == ("incorrect", "swapped", "h")
+    convention = target([Mistake("R", 0.6, "other convention", "h", status="partly")]).grade(0.6)
+    assert (convention.status, convention.message) == ("partly", "other convention")
     # a "mistake" equal to the reference cannot be told apart and is skipped
-    assert diagnose(0.7, 0.7, 0.01, "ok", [(0.7, "no", "")], "fb").status == "correct"
-    out = diagnose(1.3, 0.7, 0.01, "ok", [], "fb", lower=0, upper=1)
+    assert target([Mistake("same", 0.7, "no")]).grade(0.7).status == "correct"
+    out = target().grade(1.3)
     assert out.message == "This value cannot lie outside [0, 1]."
-    far = diagnose(0.8, 0.7, 0.01, "ok", [], "fb")
-    assert far.message == "Not quite: your value differs from the reference by more than the " \
-        "tolerance (0.01)."
+    far = target().grade(0.8)
+    assert far.message == ("Not quite: your value differs from the reference by more than the "
+                           "tolerance (0.005: two decimals).")
+    # three decimals asked: 0.7 rounded to 0.70 is right, 0.71 is too coarse to tell apart
+    three = Target(0.7042, 3, "ok", "fb", [Mistake("near", 0.7078, "near mistake")])
+    coarse = three.grade(0.70)
+    assert coarse.status == "incorrect"
+    assert coarse.message.startswith("Give at least three decimals: to one decimal")
+    assert three.grade(0.704).status == "correct"
+    assert three.grade(0.708).message == "near mistake"
+    assert three.grade(0.7078).message == "near mistake"
+    assert three.nearest_mistake().name == "near"
+    assert three.distance(three.nearest_mistake().value) == pytest.approx(0.0036)
 
 
 def test_multiple_choice_and_self_assessment():
     options = {"a": "Not a.", "b": None}
-    assert multiple_choice("B", options, "Yes.", "Think.").status == "correct"
+    assert multiple_choice("b", options, "Yes.", "Think.").status == "correct"
     picked = multiple_choice("a", options, "Yes.", "Think.")
     assert (picked.status, picked.message, picked.hint) == ("incorrect", "Not a.", "Think.")
     fb = self_assessed("Model.", ["One.", "Two."], "lorem ipsum dolor sit amet", min_words=10)
@@ -106,10 +123,18 @@ def test_condition_order_is_not_graded():
 
 
 def test_a_row_of_memberships_is_refused_with_its_text():
-    from qcakit.exercises._answers import read_row
+    from qcakit.exercises._answers import Rows
     from qcakit.exercises._feedback import AnswerProblem
     with pytest.raises(AnswerProblem) as problem:
-        read_row({"A": 0.6, "B": 1}, ["A", "B"])
+        Rows(["A", "B"], single=True).read({"A": 0.6, "B": 1})
     assert problem.value.message == ("A row gives each condition as 1 (present) or 0 (absent); "
                                      "you gave {'A': 0.6, 'B': 1}.")
-    assert read_row({"A": 1, "B": 0}, ["A", "B"]) == (1, 0)
+    assert Rows(["A", "B"], single=True).read({"A": 1, "B": 0}) == (1, 0)
+
+
+def test_a_pri_cut_of_zero_is_no_pri_cut_as_in_the_explorers():
+    assert truth_table_differences(_tt(pri_cut=0), _tt()) == []
+    assert truth_table_differences(_tt(), _tt(pri_cut=0.0)) == []
+    assert truth_table_differences(_tt(pri_cut=0.5), _tt(pri_cut=0)) == \
+        ["your table uses the PRI cut 0.5; the task's is none"]
+    assert truth_table_differences(_tt(incl_cut=(0.8, 0.8)), _tt(incl_cut=0.8)) == []

@@ -16,6 +16,7 @@ import importlib
 import warnings
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -89,7 +90,7 @@ def wrong_choices(ref: str, options: str = "abcd") -> list:
 
 
 def wrong_bools(ref: bool) -> list:
-    return [not ref, "yes", "True", 1, [ref]]
+    return [not ref, "yes", "True", 1, [ref, ref], np.array([not ref])]
 
 
 def wrong_names(ref, valid) -> list:
@@ -167,8 +168,8 @@ def wrong_series(ref: pd.Series) -> list:
     bumped.iloc[0] = min(1.0, bumped.iloc[0] + 0.05) if bumped.iloc[0] < 0.95 else 0.9
     half = ref.copy()
     half[half == 0.5] = 0.501
-    out = [ref.drop(index=ref.index[0]), bumped, ref.reset_index(drop=True), 1 - ref,
-           pd.concat([ref, ref.iloc[:1]]), ref.round(1)]
+    out = [ref.drop(index=ref.index[0]), bumped, ref.sort_values().reset_index(drop=True),
+           1 - ref, pd.concat([ref, ref.iloc[:1]]), ref.round(1)]
     if not half.equals(ref):
         out.append(half)
     return out
@@ -239,7 +240,8 @@ def generated(exercise: str, question: str) -> list:
     if kind == "expr":
         return wrong_expressions(ref)
     if kind == "row":
-        return [r for r in wrong_expressions(ref) if "+" not in r] + [[ref, ref + "*A"]]
+        rows = [r for r in wrong_expressions(ref) if "+" not in r]
+        return rows + [[ref, rows[0]]]
     if kind == "row:ex07":
         return _ex07_rows()
     if kind == "series":
@@ -261,34 +263,81 @@ def generated(exercise: str, question: str) -> list:
 
 # Hand-picked mistakes with the words the feedback must contain (message, hint or details).
 HAND_PICKED = {
+    ("ex01", "q1"): [(["AU", "BE", "EE"], "below 0.5"), (["AU", "BE"], "missing from your list"),
+                     ("be", "case-sensitive"), ([0.81, 0.99], "not one of")],
     ("ex01", "q2"): [(0.31, "~STB"), (0.89 * 0.69, "product"), (0.89, "larger")],
     ("ex01", "q3"): [(0.61, "not the sum"), (0.03, "minimum")],
     ("ex01", "q4"): [(pd.Series([0.1, 0.2]), "2 values; there are 18")],
+    ("ex01", "q5"): [(["AU", "DE", "FI"], "more out than in"), (["AU"], "missing")],
+    ("ex01", "q6"): [("a", "full member"), ("c", "minimum of 0.16"), ("d", "almost fully in")],
     ("ex02", "q1"): [(0.978, "wrong anchor"), (1.624, "log-odds")],
     ("ex02", "q3"): [("half", "0.501")],
+    ("ex02", "q4"): [(["L city"], "does not score 0.5"), ([], "empty")],
+    ("ex02", "q5"): [("b", "rounded"), ("c", "median of 11"), ("d", "missing data")],
     ("ex02", "q6"): [((1.0, 1.5, 2.0), "exactly 1.5"), ((2, 1.25, 0.5), "decrease"),
                      ((0, 0.8, 2), "every case is more in"), ((-1, 1.25, 3), "outside"),
                      ((0.5, 2.0, 1.25), "strictly between"), ((0.5, 1.25), "three numbers")],
     ("ex03", "q1"): [(2.3 / 3.3, "divided by the sum of X"), (2.3, "overlap")],
-    ("ex03", "q4"): [(["LIT", "~STB"], "~STB has necessity consistency")],
+    ("ex03", "q4"): [(["LIT", "~STB"], "~STB has necessity consistency"),
+                     (["LIT"], "missing"), ([], "2 condition(s) reaching 0.9 are missing")],
+    ("ex03", "q6"): [("b", "0.9 is the usual threshold"), ("c", "separate questions"),
+                     ("d", "not symmetric")],
     ("ex04", "q1"): [(2.1 / 2.7, "divided by the sum of Y"), (2.2 / 2.5, "not-Y")],
     ("ex04", "q3"): [(2.1 / 2.5, "consistency for Y")],
-    ("ex05", "q1"): [("A*B*C", "more out than in")],
+    ("ex04", "q5"): [("a", "opposite claim"), ("c", "how much of Y"),
+                     ("d", "Nothing is wrong with the arithmetic")],
+    ("ex05", "q1"): [("A*B*C", "more out than in"), ("A*~B", "leaves out 'C'")],
+    ("ex05", "q3"): [(2, "also show the outcome")],
+    ("ex05", "q4"): [(8, "number of all rows")],
     ("ex05", "q5"): [(1.7 / 2.0, "only the cases counted in n")],
     ("ex05", "q6"): [("first10", "your table has 10 cases; the data have 18"),
                      ("single", "single consistency cut"), ("dup", "more than once")],
-    ("ex06", "q1"): [("A", "remainder"), ("A + B", "negative row")],
+    ("ex05", "q7"): [(["FR"], "Some of them"), (["BE", "CZ"], "not the cases")],
+    ("ex05", "q8"): [("a", "remainder is a row without"), ("c", "research decision"),
+                     ("d", "mis-measured")],
+    ("ex06", "q1"): [("A", "remainder"), ("A + B", "negative row"),
+                     ("A*B*C + A*B*~C + A*~B*C", "not fully minimized"),
+                     ("A*B + A*B*C + A*C", "not fully minimized"), ("A*B", "positive row")],
     ("ex06", "q2"): [("A*B + A*C", "complex solution"), ("B", "negative row"),
-                     ("A*B", "positive row"), ("C", None), ("A*B*C + A*B*~C + A*~B*C", None)],
+                     ("A*B", "positive row"), ("A*B + A*~B", "logically equivalent"),
+                     ("A*(B + ~B)", "logically equivalent"), ("C", None),
+                     ("A*B*C + A*B*~C + A*~B*C", None)],
+    ("ex06", "q3"): [(["A*B*C"], "has cases"), (["~A*~B*C"], "does not cover")],
+    ("ex06", "q4"): [("complex", "asks for the parsimonious"), ("tt", "pass it to qcakit.minimize"),
+                     ("A", "not text")],
     ("ex06", "q5"): [("first12", "12 cases; the data have 18")],
-    ("ex07", "q1"): [("drop2+pri", "16 cases; the data have 18")],
+    ("ex06", "q6"): [("DEV*STB", "not a term"), ("URB*STB", "covers"),
+                     ("DEV*~IND + URB*STB", "one term")],
+    ("ex07", "q1"): [("drop2+pri", "16 cases; the data have 18"),
+                     ("nodir", "No directional expectation"), ("tt7", "minimize")],
+    ("ex07", "q2"): [(11, "number of difficult counterfactuals"), (12, "every remainder")],
+    ("ex07", "q3"): [(1, "number of easy counterfactuals"), (12, "easy and difficult together")],
     ("ex07", "q4"): [("difficult", "helping condition")],
-    ("ex08", "q2"): [("~SCALE*ORG*MGMT*~INFO*SHARE*PAY*INCENT", "sign of INCENT")],
-    ("ex08", "q4"): [(["a", "b"], "(b) is not a problem")],
+    ("ex07", "q5"): [("DEV*URB*LIT*~IND*STB", "is an easy counterfactual"),
+                     ("DEV*URB*LIT*IND*STB", "has cases"),
+                     ("~DEV*~URB*~LIT*IND*~STB", "does not use it")],
+    ("ex07", "q6"): [(True, "Compare the two solutions")],
+    ("ex07", "q7"): [("a", "needlessly long"), ("b", "difficult counterfactuals as well"),
+                     ("d", "defeats their purpose")],
+    ("ex08", "q1"): [(["MGMT", "PAY", "ORG"], "is not a large"), (["MGMT"], "missing")],
+    ("ex08", "q2"): [("~SCALE*ORG*MGMT*~INFO*SHARE*PAY*INCENT", "sign of INCENT"),
+                     ("~SCALE*ORG*MGMT*~INFO*SHARE*PAY", "Missing: INCENT")],
+    ("ex08", "q3"): [("S3", "differs from column S3"), ("column S3", "'S1' or")],
+    ("ex08", "q4"): [(["a", "b"], "(b) is not a problem"), (["a", "c", "e"], "true statement")],
+    ("ex08", "q5"): [(["L city"], "in S4"), ([], "missing")],
+    ("ex08", "q6"): [("L city", "another case scores higher"),
+                     (["L city", "H county"], "exactly 1")],
     ("ex09", "q1"): [("2", "as text"), (6, "original cut")],
+    ("ex09", "q2"): [("nopri", "without the PRI cut")],
+    ("ex09", "q3"): [(["L city"], "missing"), ("all", "leave the solution unchanged")],
+    ("ex09", "q4"): [(11, "changed at all")],
+    ("ex09", "q5"): [(False, "Compare the two solutions")],
+    ("ex09", "q6"): [("a", "cannot establish robustness"), ("b", "reconstruction"),
+                     ("d", "not worthless")],
     ("ex10", "q1"): [((128, 11), "seven conditions"), ((32, 11), "outcome as a condition"),
-                     ((8, 11), "configurations that have cases"), ((4, 11), "doubles"), ((16, 8), "observed rows"), ((16, 10), "number of "
-                     "cases"), ((16,), "two numbers"), (("16", 11), "as text")],
+                     ((8, 11), "configurations that have cases"), ((4, 11), "doubles"),
+                     ((16, 8), "observed rows"), ((16, 10), "number of cases"),
+                     ((16,), "two counts"), (("16", 11), "as text")],
     ("ex10", "q2"): [("c", "as text"), ("e", "warning")],
     ("ex10", "q3"): [("reversed", "wrong way"), ("crossover2", "exactly 0.5"),
                      ("percentiles", "percentile anchors"), ("org", "calibrated ORG"),
@@ -302,7 +351,8 @@ HAND_PICKED = {
 
 
 SPECIAL = ("half", "first10", "single", "dup", "first12", "drop2+pri", "reversed", "crossover2",
-           "percentiles", "org", "reset", "nudged", "incl0.8", "raw", "table")
+           "percentiles", "org", "reset", "nudged", "incl0.8", "raw", "table", "complex", "tt",
+           "nodir", "tt7", "nopri", "all")
 
 
 def _special(exercise, question, token):
@@ -325,6 +375,20 @@ def _special(exercise, question, token):
     if token == "first12":
         return qcakit.minimize(qcakit.truth_table(lf.iloc[:12], "SURV", conds, incl_cut=0.8),
                                "parsimonious")
+    if token in ("complex", "tt"):
+        from qcakit.exercises import ex06
+        tt = ex06._hand_tt()
+        return tt if token == "tt" else qcakit.minimize(tt, "complex")
+    if token in ("nodir", "tt7"):
+        tt = qcakit.truth_table(lf, "SURV", conds, incl_cut=0.8)
+        return tt if token == "tt7" else qcakit.minimize(tt, "intermediate", directional={})
+    if token in ("nopri", "all"):
+        from qcakit.exercises import _xu
+        data = _xu.calibrated()
+        if token == "all":
+            return list(data.index)
+        tt = qcakit.truth_table(data, _xu.OUTCOME, _xu.CONDITIONS, incl_cut=0.8)
+        return list(tt.table.loc[tt.table["OUT"] == "1", "cases"])
     if token == "drop2+pri":
         tt = qcakit.truth_table(lf.drop(index=["FI", "IE"]), "SURV", conds, incl_cut=0.8,
                                 pri_cut=0.6)

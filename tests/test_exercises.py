@@ -26,6 +26,7 @@ import pytest
 
 from qcakit.exercises import EXERCISES, _answers, _feedback, _xu, questions
 from qcakit.exercises._feedback import Feedback, check
+from qcakit.exercises._verdicts import decimals_text
 
 #: Written tasks: the check shows a model answer and a rubric, never a mark.
 SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
@@ -287,7 +288,7 @@ def test_partly_filled_answer_is_reported_as_such():
 
 
 def test_an_answer_of_unforeseen_shape_shows_as_an_error_not_a_verdict():
-    @check
+    @check(_answers.Word(["a", "b"]))
     def fragile(answer):
         return {"a": 1}[answer]
 
@@ -297,7 +298,7 @@ def test_an_answer_of_unforeseen_shape_shows_as_an_error_not_a_verdict():
 
 
 def test_a_bug_in_a_check_is_not_hidden_behind_a_message():
-    @check
+    @check(_answers.Number())
     def broken(answer):
         raise ZeroDivisionError("boom")
 
@@ -326,9 +327,19 @@ def test_log_file_and_progress(tmp_path, monkeypatch):
     assert table.set_index("question").loc["q6", "status"] == "correct"
 
 
+def test_a_check_without_a_reader_is_refused():
+    with pytest.raises(TypeError, match="needs a reader"):
+        @check
+        def unread(answer):
+            return answer
+
+
 def test_read_names_keeps_labels_with_commas():
     valid = ["Shanglin county, Nanning", "L city", "H county"]
-    read = _answers.read_names
+
+    def read(answer, valid):
+        return _answers.Names(valid).read(answer)
+
     assert read("Shanglin county, Nanning", valid) == {"Shanglin county, Nanning"}
     assert read("L city, Shanglin county, Nanning", valid) == {"L city",
                                                                  "Shanglin county, Nanning"}
@@ -388,11 +399,15 @@ HAND_VALUES = [  # (module, question, value computed by hand in the docstring, t
                          ids=[f"{e}.{q}" for e, q, _ in HAND_VALUES])
 def test_hand_computed_values_are_accepted_and_never_revealed(exercise, question, value):
     func = getattr(importlib.import_module(f"qcakit.exercises.{exercise}"), question)
+    decimals = _feedback.TARGETS[(exercise, question)]().decimals
     assert func(value).status == "correct"
-    assert func(round(value, 2)).status == "correct"  # hand calculations are rounded
-    for wrong_value in (value + 0.05, value - 0.04, 0.123):
+    assert func(round(value, decimals)).status == "correct"  # rounded as the task asks
+    coarse = round(value, decimals - 1)
+    if abs(coarse - value) > 0.5 * 10 ** -decimals:  # too coarse to tell apart from a mistake
+        assert func(coarse).message.startswith(f"Give at least {decimals_text(decimals)}")
+    for wrong_value in (value + 0.05, value - 0.04, 0.123, coarse):
         fb = func(wrong_value)
-        assert fb.status == "incorrect"
+        assert fb.status == "incorrect" or wrong_value == coarse
         text = " ".join([fb.message, fb.hint, *fb.details])
         for shown in {f"{value:.2f}", f"{value:.3f}"}:
             assert shown not in text, (wrong_value, text)
@@ -451,13 +466,13 @@ def test_no_test_or_check_reads_outside_the_repository():
 
 def test_feedback_readers_refuse_wrong_kinds():
     with pytest.raises(_feedback.AnswerProblem, match="True or False|asks for"):
-        _answers.read_number(True)
+        _answers.Number().read(True)
     with pytest.raises(_feedback.AnswerProblem) as problem:
-        _answers.read_bool("yes")
+        _answers.Bool().read("yes")
     assert "without quotes" in problem.value.hint
     with pytest.raises(_feedback.AnswerProblem, match="as text"):
-        _answers.read_number("0.5")
-    assert _answers.read_int(pd.Series([3.0])) == 3
+        _answers.Number().read("0.5")
+    assert _answers.Count().read(pd.Series([3.0])) == 3
 
 
 def test_model_answers_state_what_the_data_give():

@@ -1,135 +1,347 @@
-"""Answer readers of the exercise checks: turn what a learner typed into a plain value.
+"""The one door every exercise answer passes through: a reader per kind of answer.
 
-Each reader returns a plain value (a float, a set of names, a parsed expression, a truth-table
-row) or raises :class:`~._feedback.AnswerProblem` with a kind note on the kind of answer wanted;
-the check decorator turns that into an "incorrect" box.
+Each check declares what it reads (``@check(Number())``, ``@check(Names(...))``...); the check
+decorator hands the learner's answer to that reader before the check sees it. A reader accepts
+every sensible container of a right answer and returns one plain value, or raises
+:class:`~._feedback.AnswerProblem` saying which form the task expects:
 
->>> read_number(0.5), sorted(read_names("BE, CZ", ["BE", "CZ", "UK"]))
-(0.5, ['BE', 'CZ'])
->>> sorted(read_choices("a, C", "abcd"))
-['a', 'c']
+- :class:`Number`, :class:`Count`, :class:`Bool`: a bare value, a numpy scalar or 0-d array, or
+  a container holding one value (list, tuple, array, Series, one-cell DataFrame). A count may be
+  a float that is a whole number (``3.0``). A yes/no answer is ``True`` or ``False`` (or numpy's
+  boolean), never text or 1 / 0.
+- :class:`Choice`, :class:`Word`: a letter (``'b'``, ``'B'``, ``'(b)'``), letters as a list,
+  a set, ``'a, c'`` or a dict / Series of booleans; a word from a short list in any case.
+- :class:`Names`: case labels, conditions or other names from a list, tuple, set, array, Index,
+  comma-separated text, a boolean Series or dict of booleans (the ``True`` ones), a Series or
+  one-column DataFrame of names, a DataFrame whose index holds the names (the rows of a data
+  table), the ``cases`` column of truth-table rows, or a :class:`~qcakit.necessity.NecessityTable`
+  (its necessary conditions at its own threshold).
+- :class:`Rows`: truth-table rows as text (``'A*~B*C'``), 0/1 tuples or dicts, row numbers
+  (1 to 2^k, as in ``tt.complete()``), a row of a table (Series) or several (a DataFrame with
+  the condition columns, e.g. ``sol.simplifying_assumptions``), or an
+  :class:`~qcakit.counterfactuals.Exclusions`.
+- :class:`Expression`: QCA notation with parentheses (``'A*(B + C)'``), a list of terms
+  (``sol.terms``), parsed terms, or a :class:`~qcakit.solution.Solution` with one model. The
+  result is multiplied out (see :mod:`._expression`); checks compare what it means.
+- :class:`Memberships`: a Series labelled by case (labels as text or not), a one-column
+  DataFrame, a dict ``{case: value}``; where the task does not ask for the labels, also an array
+  or list in the data's order.
+- :class:`Numbers`: a fixed number of values (anchors, a pair of counts) from a tuple, list,
+  array, Series, or a dict keyed by their names.
+- :class:`TruthTableAnswer`, :class:`SolutionAnswer`: the kit's object, with the fix named when
+  another object (its ``.table``, a truth table for a solution...) is given.
+- :class:`Text`: written answers.
+
+A new exercise reuses these readers; :func:`read` is the door for code that is not a check.
+
+>>> read(np.float64(0.5), Number()), read([3.0], Count()), read(np.bool_(True), Bool())
+(0.5, 3, True)
+>>> sorted(read({"BE": True, "CZ": False, "UK": True}, Names(["BE", "CZ", "UK"])))
+['BE', 'UK']
+>>> read("a, C", Choice("abcd", multiple=True)) == {"a", "c"}
+True
+>>> read("A*(B + C)", Expression("ABC"))
+((('A', 1), ('B', 1)), (('A', 1), ('C', 1)))
+>>> sorted(read(["A*~B*C", 8, (0, 0, 1)], Rows("ABC")))
+[(0, 0, 1), (1, 0, 1), (1, 1, 1)]
 """
 from __future__ import annotations
 
+import decimal
 import difflib
+import fractions
 import math
 import numbers
+import re
 
 import numpy as np
 import pandas as pd
 
-from .. import QCAInputError, parse
+from ..counterfactuals import Exclusions
+from ..necessity import NecessityTable
 from ..sets import to_string
+from ..solution import Fit, Solution
 from ..truthtable import TruthTable
+from ._expression import ExpressionProblem, parse_answer
 from ._feedback import AnswerProblem
 
+#: Values this close to a whole number count as whole (``3.0000000001`` from a division).
+WHOLE_TOL = 1e-9
 
 
-def _kind(x) -> str:
+def read(answer, reader: "Reader"):
+    """The answer read by ``reader``: a plain value, or :class:`AnswerProblem`."""
+    return reader.read(answer)
+
+
+def kind_of(x) -> str:
+    """A short description of what the learner gave, for messages."""
     if isinstance(x, pd.Series):
         return f"a pandas Series with {len(x)} values"
     if isinstance(x, pd.DataFrame):
         return f"a DataFrame with {x.shape[0]} rows and {x.shape[1]} columns"
     if isinstance(x, str):
         return f"the text {x!r}"
-    if isinstance(x, bool):
-        return f"the truth value {x}"
+    if isinstance(x, (bool, np.bool_)):
+        return f"the truth value {bool(x)}"
+    if isinstance(x, np.ndarray):
+        return f"a numpy array of shape {x.shape}"
+    if isinstance(x, (list, tuple, set, frozenset)):
+        return f"a {type(x).__name__} of {len(x)} values"
     return f"a {type(x).__name__}"
 
 
-def read_number(answer, what: str = "a number") -> float:
-    """A single number from a number, a numpy scalar or a one-value Series."""
-    if isinstance(answer, (bool, np.bool_)):
-        raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.")
-    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
-        size = np.size(answer)
-        if size == 1:
-            return read_number(np.asarray(answer).ravel()[0], what)
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for {what}.",
-            "Pick the one value you need, e.g. series.loc['case'], or combine the values, "
-            "e.g. with .sum().",
-        )
-    if isinstance(answer, str):
+_KIT_OBJECTS = {
+    TruthTable: "a truth table",
+    Solution: "a solution",
+    NecessityTable: "a necessity table",
+    Fit: "a fit table (from qcakit.evaluate)",
+    Exclusions: "a set of barred remainders (from qcakit.esa)",
+}
+
+
+def _kit_object(x) -> str | None:
+    for cls, name in _KIT_OBJECTS.items():
+        if isinstance(x, cls):
+            return name
+    return None
+
+
+def _plain(x):
+    """numpy scalars and 0-d arrays as Python values."""
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x.item()
+    if isinstance(x, np.generic):
+        x = x.item()
+    return x
+
+
+def single(answer, what: str, hint: str = ""):
+    """The one value inside ``answer`` (itself, or the only element of a container)."""
+    answer = _plain(answer)
+    if isinstance(answer, pd.DataFrame):
+        if answer.size == 1:
+            return single(answer.iat[0, 0], what, hint)
+    elif isinstance(answer, np.ndarray):
+        if answer.size == 1:
+            return single(answer.ravel()[0], what, hint)
+    elif isinstance(answer, (pd.Series, pd.Index, list, tuple)):
+        if len(answer) == 1:
+            return single(list(answer)[0], what, hint)
+    else:
+        return answer
+    raise AnswerProblem(
+        f"You gave {kind_of(answer)}, but this task asks for {what}.",
+        hint or "Pick the one value you need, e.g. series.loc['case'] or "
+        "table.loc['row', 'column'].")
+
+
+def _as_float(x, what: str) -> float:
+    if isinstance(x, (bool, np.bool_)):
+        raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for {what}.")
+    if isinstance(x, str):
         try:
-            float(answer)
+            float(x.replace(",", "."))
         except ValueError:
-            raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.") \
+            raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for {what}.") \
                 from None
-        raise AnswerProblem(
-            f"You gave the number as text ({answer!r}).",
-            "Write it without quotes, e.g. answer = 0.5 rather than answer = '0.5'.",
-        )
-    if isinstance(answer, numbers.Real):
-        value = float(answer)
+        raise AnswerProblem(f"You gave the number as text ({x!r}).",
+                            "Write it without quotes, e.g. answer = 0.5 rather than "
+                            "answer = '0.5'.")
+    if isinstance(x, (numbers.Real, decimal.Decimal, fractions.Fraction)):
+        value = float(x)
         if math.isnan(value):
             raise AnswerProblem("Your answer is NaN (not a number).",
                                 "A NaN usually comes from a division by zero or a missing value.")
+        if math.isinf(value):
+            raise AnswerProblem("Your answer is infinite.",
+                                "An infinite value comes from a division by zero.")
         return value
-    raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.")
+    kit = _kit_object(x)
+    if kit:
+        raise AnswerProblem(f"You gave {kit}, but this task asks for {what}.",
+                            "Pick the one value from its table, e.g. "
+                            "result.table.loc['row', 'column'].")
+    raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for {what}.")
 
 
-def read_int(answer, what: str = "a whole number") -> int:
-    value = read_number(answer, what)
-    if value != int(value):
-        raise AnswerProblem(f"You gave {value:g}, but this task asks for {what} (a count).")
-    return int(value)
+def _whole(value: float, what: str) -> int:
+    if not math.isfinite(value) or abs(value - round(value)) > WHOLE_TOL:
+        raise AnswerProblem(f"You gave {value:g}, but this task asks for {what} (a whole "
+                            "number).")
+    return int(round(value))
 
 
-def read_bool(answer, what: str = "True or False") -> bool:
-    if isinstance(answer, (bool, np.bool_)):
-        return bool(answer)
-    if isinstance(answer, str) and answer.strip().lower() in ("true", "false", "yes", "no"):
-        raise AnswerProblem(f"You gave the text {answer!r}.",
-                            "Write True or False without quotes.")
-    raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what}.")
+class Reader:
+    """What a question reads. Subclasses set :attr:`expects` and implement :meth:`read`."""
+
+    #: The form the question expects, in words (shown in messages and the teachers' guide).
+    expects = "an answer"
+
+    def read(self, answer):  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.expects!r})"
 
 
-def read_names(answer, valid, what: str = "names", *, allow_empty: bool = True) -> set:
-    """A set of names from a list, set, tuple, Index, boolean Series, or comma-separated text.
+class Number(Reader):
+    """A single number."""
 
-    Unknown names raise an AnswerProblem that suggests the closest valid ones.
-    """
-    valid = [str(v) for v in valid]
-    if isinstance(answer, pd.Series) and pd.api.types.is_bool_dtype(answer):
-        items = [str(i) for i in answer.index[answer.to_numpy()]]
-    elif isinstance(answer, pd.DataFrame):
+    def __init__(self, what: str = "a number"):
+        self.expects = what
+
+    def read(self, answer) -> float:
+        return _as_float(single(answer, self.expects, "Pick the one value you need, e.g. "
+                                "series.loc['case'], or combine the values, e.g. with .sum()."),
+                         self.expects)
+
+
+class Count(Reader):
+    """A whole number (a float that is a whole number counts)."""
+
+    def __init__(self, what: str = "a whole number"):
+        self.expects = what
+
+    def read(self, answer) -> int:
+        x = single(answer, self.expects, "Count them, e.g. with len(...) or (...).sum().")
+        return _whole(_as_float(x, self.expects), self.expects)
+
+
+class Bool(Reader):
+    """True or False (Python's or numpy's), possibly inside a one-value container."""
+
+    expects = "True or False"
+
+    def read(self, answer) -> bool:
+        x = single(answer, self.expects)
+        if isinstance(x, (bool, np.bool_)):
+            return bool(x)
+        if isinstance(x, str) and x.strip().lower() in ("true", "false", "yes", "no"):
+            raise AnswerProblem(f"You gave the text {x!r}.", "Write True or False without quotes.")
+        if isinstance(x, numbers.Number):
+            raise AnswerProblem(f"You gave the number {x!r}; this task asks for True or False.",
+                                "Write True or False, or a comparison such as a != b.")
+        raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for True or False.")
+
+
+def _flags(mapping) -> list:
+    """The keys whose value is True, from a dict or Series of booleans; None if not boolean."""
+    values = list(mapping.values()) if isinstance(mapping, dict) else list(mapping.to_numpy())
+    if values and all(isinstance(v, (bool, np.bool_)) for v in values):
+        keys = mapping.keys() if isinstance(mapping, dict) else mapping.index
+        return [k for k, v in zip(keys, values) if v]
+    return None
+
+
+class Choice(Reader):
+    """One letter of a multiple-choice task, or (``multiple=True``) a set of letters."""
+
+    def __init__(self, options: str, *, multiple: bool = False):
+        self.options, self.multiple = options.lower(), multiple
+        self.expects = ("letters such as ['a', 'c']" if multiple else "a letter such as 'b'")
+
+    def read(self, answer):
+        answer = _plain(answer)
+        raw = None
+        if isinstance(answer, (dict, pd.Series)):
+            raw = _flags(answer)
+        if raw is None and isinstance(answer, pd.Series):
+            raw = list(answer.to_numpy())
+        if isinstance(answer, str):
+            raw = re.split(r"[,;\s]+|\band\b", answer)
+        elif isinstance(answer, (list, tuple, set, frozenset, np.ndarray, pd.Index)):
+            raw = [_plain(a) for a in answer]
+        if raw is None or not all(isinstance(r, str) for r in raw):
+            raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
+                                f"{self.expects}.", "Put the letter in quotes: answer = 'b'.")
+        letters = {r.strip().strip("()").strip().lower() for r in raw}
+        letters.discard("")
+        bad = sorted(x for x in letters if x not in self.options)
+        if bad:
+            raise AnswerProblem(f"{bad[0]!r} is not one of the options "
+                                f"({', '.join(self.options)}).")
+        if self.multiple:
+            return letters
+        if len(letters) != 1:
+            raise AnswerProblem(f"Choose exactly one option; you gave {len(letters)}.")
+        return letters.pop()
+
+
+class Word(Reader):
+    """One word from a short list (``'easy'``, ``'S3'``), in any case, spaces ignored."""
+
+    def __init__(self, options):
+        self.options = list(options)
+        self.expects = " or ".join(repr(o) for o in self.options)
+
+    def read(self, answer) -> str:
+        x = single(answer, f"one of {self.expects}")
+        if isinstance(x, str):
+            key = x.strip().strip("'\"").strip().lower()
+            for option in self.options:
+                if key == option.lower():
+                    return option
+        raise AnswerProblem(f"You gave {kind_of(x)}; answer with {self.expects}, in quotes.")
+
+
+def _label(x) -> str:
+    """A name as text: numpy values as Python ones, whole floats as integers, spaces trimmed."""
+    x = _plain(x)
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return str(x).strip()
+
+
+def _items(answer, valid: list, what: str) -> list:
+    """The raw items of a collection of names, before splitting and checking."""
+    answer = _plain(answer)
+    if isinstance(answer, NecessityTable):
+        return answer.necessary()
+    if isinstance(answer, Exclusions):
+        return answer.rows
+    if isinstance(answer, (TruthTable, Solution, Fit)):
+        raise AnswerProblem(f"You gave {_kit_object(answer)}, but this task asks for a list of "
+                            f"{what}.", "Pick the names from its table, e.g. the index of the "
+                            "rows you mean, or its cases column.")
+    if isinstance(answer, dict):
+        flags = _flags(answer)
+        if flags is None:
+            raise AnswerProblem("A dict is read as {name: True or False}; yours holds other "
+                                "values.", f"Give a list of {what}, e.g. ['A', 'B'].")
+        return flags
+    if isinstance(answer, pd.DataFrame):
+        if answer.shape[1] == 1:
+            return _items(answer.iloc[:, 0], valid, what)
+        if all(_label(i) in valid for i in answer.index):
+            return list(answer.index)
+        if "cases" in answer.columns:
+            return [c for c in answer["cases"] if _label(c)]
         raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for a list of {what}.",
+            f"You gave {kind_of(answer)}; its index does not hold {what}.",
             "Use the index of the rows you mean, e.g. list(df.index), or a list like "
-            "['A', 'B'].",
-        )
-    elif isinstance(answer, pd.Series):
+            "['A', 'B'].")
+    if isinstance(answer, pd.Series):
+        flags = _flags(answer)
+        if flags is not None:
+            return flags
+        values = list(answer.to_numpy())
+        if all(isinstance(_plain(v), str) for v in values) or \
+                all(_label(v) in valid for v in values):
+            return values
         raise AnswerProblem(
-            f"You gave {_kind(answer)} (numbers), but this task asks for a list of {what}.",
-            "Keep the labels of the rows you mean, e.g. list(s.index[s > 0.5]).",
-        )
-    elif isinstance(answer, str):
-        items = [answer.strip()]
-    elif isinstance(answer, (list, tuple, set, frozenset, pd.Index, np.ndarray)):
-        items = [str(a).strip() for a in answer]
-    else:
-        raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for a list of {what}.",
-                            "Write it like ['A', 'B'] (names in quotes, inside brackets).")
-    # "BE, CZ" (or a truth table's cases cell) stands for several names, unless a name itself
-    # contains a comma, as some case labels do.
-    items = [part for item in items
-             for part in ([item] if item in valid else _split_names(item, valid))]
-    unknown = [i for i in items if i not in valid]
-    if unknown:
-        bad = unknown[0]
-        fold = [v for v in valid if v.lower() == bad.lower()]
-        close = (difflib.get_close_matches(bad, valid, n=2)
-                 or [v for v in valid if bad.lower() in v.lower()][:2])
-        tip = (f" Did you mean {fold[0]!r} (names are case-sensitive)?" if fold else
-               f" Did you mean {' or '.join(map(repr, close))}?" if close else "")
-        raise AnswerProblem(
-            f"{bad!r} is not one of the {what} here.{tip}",
-            f"The {what} are: {', '.join(map(repr, valid))}.",
-        )
-    if not items and not allow_empty:
-        raise AnswerProblem(f"Your list is empty; this task expects at least one of the {what}.")
-    return set(items)
+            f"You gave {kind_of(answer)} holding numbers, but this task asks for a list of "
+            f"{what}.",
+            "Keep the labels of the rows you mean, e.g. list(s.index[s > 0.5]).")
+    if isinstance(answer, str):
+        return [answer]
+    if isinstance(answer, np.ndarray) and answer.ndim == 1 or \
+            isinstance(answer, (list, tuple, set, frozenset, pd.Index)):
+        return list(answer)
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
+        return [answer]
+    raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for a list of {what}.",
+                        "Write it like ['A', 'B'] (names in quotes, inside brackets).")
 
 
 def _split_names(text: str, valid: list) -> list:
@@ -149,94 +361,387 @@ def _split_names(text: str, valid: list) -> list:
     return out
 
 
-def read_choices(answer, options: str, *, single: bool = False):
-    """Letters of a multiple-choice answer: 'b', 'B', '(b)', ['a', 'c'] or 'a, c'."""
-    if isinstance(answer, str):
-        raw = answer.replace(";", ",").replace(" ", ",").split(",")
-    elif isinstance(answer, (list, tuple, set)):
-        raw = [str(a) for a in answer]
-    else:
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for a letter such as 'b'"
-            + ("" if single else " or a list of letters such as ['a', 'c']") + ".")
-    letters = {r.strip().strip("()").strip().lower() for r in raw if r.strip().strip("()")}
-    bad = sorted(x for x in letters if x not in options)
-    if bad:
-        raise AnswerProblem(f"{bad[0]!r} is not one of the options ({', '.join(options)}).")
-    if single:
-        if len(letters) != 1:
-            raise AnswerProblem(f"Choose exactly one option, you gave {len(letters)}.")
-        return letters.pop()
-    return letters
+class Names(Reader):
+    """A set of names from ``valid`` (a list, or a function returning one, for data loaded
+    when the check runs). ``count`` requires exactly that many; ``allow_empty=False`` at least
+    one."""
+
+    def __init__(self, valid, what: str = "names", *, allow_empty: bool = True,
+                 count: int | None = None):
+        self._valid, self.what = valid, what
+        self.allow_empty, self.count = allow_empty, count
+        self.expects = (f"one of the {what}" if count == 1 else f"a list of {what}")
+
+    def valid(self) -> list:
+        valid = self._valid() if callable(self._valid) else self._valid
+        return [_label(v) for v in valid]
+
+    def read(self, answer) -> set:
+        valid = self.valid()
+        items = _items(answer, valid, self.what)
+        if any(isinstance(_plain(i), bool) for i in items):
+            raise AnswerProblem("A list of True / False has no names.",
+                                "Keep the labels where it is True, e.g. list(s.index[s]).")
+        items = [_label(i) for i in items]
+        # "BE, CZ" (or a truth table's cases cell) stands for several names, unless a name
+        # itself contains a comma, as some case labels do.
+        items = [part for item in items
+                 for part in ([item] if item in valid else _split_names(item, valid))]
+        items = [self._fixed(i, valid) for i in items]
+        unknown = [i for i in items if i not in valid]
+        if unknown:
+            raise AnswerProblem(*self._unknown(unknown[0], valid))
+        if not items and not self.allow_empty:
+            raise AnswerProblem(f"Your list is empty; this task expects at least one of the "
+                                f"{self.what}.")
+        given = set(items)
+        if self.count is not None and len(given) != self.count:
+            raise AnswerProblem(f"Name exactly {self.count} of the {self.what}; you gave "
+                                f"{len(given)}.")
+        return given
+
+    @staticmethod
+    def _fixed(item: str, valid: list) -> str:
+        """'~ STB' for '~STB' when only the latter is valid."""
+        squeezed = re.sub(r"~\s+", "~", item)
+        return squeezed if item not in valid and squeezed in valid else item
+
+    def _unknown(self, bad: str, valid: list) -> tuple:
+        fold = [v for v in valid if v.lower() == bad.lower()]
+        close = (difflib.get_close_matches(bad, valid, n=2)
+                 or [v for v in valid if bad.lower() in v.lower()][:2])
+        tip = (f" Did you mean {fold[0]!r} (names are case-sensitive)?" if fold else
+               f" Did you mean {' or '.join(map(repr, close))}?" if close else "")
+        shown = ", ".join(map(repr, valid[:20])) + (", ..." if len(valid) > 20 else "")
+        return (f"{bad!r} is not one of the {self.what} here.{tip}",
+                f"The {self.what} are: {shown}.")
 
 
-def read_expression(answer, conditions, what: str = "an expression") -> tuple:
-    """A parsed sum of products (see :func:`qcakit.parse`) using only ``conditions``."""
-    if hasattr(answer, "expression") and hasattr(answer, "models"):
-        answer = answer.expression
-    if not isinstance(answer, str):
-        raise AnswerProblem(
-            f"You gave {_kind(answer)}, but this task asks for {what} in quotes, "
-            "such as 'A*~B + C'.")
-    try:
-        expr = parse(answer)
-    except QCAInputError as exc:
-        raise AnswerProblem(f"I cannot read {answer!r}: {exc}") from None
-    for term in expr:
-        for name, _ in term:
-            if name not in conditions:
-                close = difflib.get_close_matches(name, list(conditions), n=1)
-                tip = f" Did you mean {close[0]!r}?" if close else ""
+class Expression(Reader):
+    """A Boolean expression over ``conditions``, multiplied out into a sum of products
+    (see :mod:`._expression`). ``terms=1`` asks for a single term (no '+')."""
+
+    def __init__(self, conditions, what: str = "an expression", *, terms: int | None = None):
+        self.conditions, self.terms = list(conditions), terms
+        self.expects = f"{what} in quotes, such as " + ("'A*~B'" if terms == 1 else "'A*~B + C'")
+
+    def read(self, answer) -> tuple:
+        answer = _plain(answer)
+        if isinstance(answer, Solution):
+            if len(answer.models) > 1:
                 raise AnswerProblem(
-                    f"{name!r} is not a condition here.{tip}",
-                    f"Use the condition names {', '.join(conditions)}; '*' for and, '+' for or, "
-                    "'~' for not.",
-                )
-    return expr
+                    f"Your solution has {len(answer.models)} equally minimal models; give one "
+                    "of them.", "e.g. sol.expressions[0], as text.")
+            answer = to_string(answer.models[0])
+        elif isinstance(answer, (list, tuple)) and answer and \
+                all(isinstance(t, (list, tuple)) for t in answer):
+            try:  # parsed terms, as qcakit.parse returns them
+                answer = to_string(tuple(tuple((n, int(v)) for n, v in t) for t in answer))
+            except (TypeError, ValueError):
+                pass
+        if isinstance(answer, (list, tuple, np.ndarray, pd.Series, pd.Index)) and len(answer) \
+                and all(isinstance(_plain(t), str) for t in answer):
+            answer = " + ".join(str(t) for t in answer)  # a list of terms, e.g. sol.terms
+        if not isinstance(answer, str):
+            raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
+                                f"{self.expects}.")
+        try:
+            expr = parse_answer(answer, self.conditions)
+        except ExpressionProblem as problem:
+            raise AnswerProblem(problem.message, problem.hint) from None
+        if self.terms is not None and len(expr) != self.terms:
+            asked = "one term" if self.terms == 1 else f"{self.terms} terms"
+            raise AnswerProblem(
+                f"This task asks for {asked}: conditions joined by '*'"
+                + (", no '+'" if self.terms == 1 else "")
+                + f"; yours has {len(expr)} when multiplied out.")
+        return expr
 
 
-def read_row(answer, conditions) -> tuple:
-    """A truth-table row as a tuple of 0/1 from 'A*~B*C', {'A': 1, ...}, (1, 0, 1) or a row id."""
-    k = len(conditions)
-    if isinstance(answer, dict):
-        missing = [c for c in conditions if c not in answer]
-        if missing:
-            raise AnswerProblem(f"Your row gives no value for {missing[0]!r}.",
-                                "A row says for every condition whether it is present (1) or "
-                                "absent (0).")
-        values = [answer[c] for c in conditions]
-        if any(isinstance(v, bool) or v not in (0, 1) for v in values):
-            raise AnswerProblem(
-                "A row gives each condition as 1 (present) or 0 (absent); you gave "
-                f"{dict(zip(conditions, values))}.",
-                "Memberships are not a row: a case is in the row where each condition is 1 if "
-                "it scores above 0.5, 0 if below.")
-        return tuple(int(v) for v in values)
-    if isinstance(answer, (tuple, list)) and all(isinstance(v, numbers.Integral) for v in answer):
-        if len(answer) != k or any(v not in (0, 1) for v in answer):
-            raise AnswerProblem(
-                f"A row here is {k} values of 0 or 1 (one per condition: "
-                f"{', '.join(conditions)}); you gave {tuple(answer)}.")
-        return tuple(int(v) for v in answer)
-    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
-        if not 1 <= answer <= 2 ** k:
-            raise AnswerProblem(f"Row ids run from 1 to {2 ** k}; you gave {answer}.")
-        code = int(answer) - 1
-        return tuple((code >> (k - 1 - j)) & 1 for j in range(k))
-    if isinstance(answer, str):
-        expr = read_expression(answer, conditions, "a row")
-        if len(expr) != 1:
-            raise AnswerProblem("A row is a single combination (no '+').")
-        term = dict(expr[0])
-        missing = [c for c in conditions if c not in term]
-        if missing:
-            raise AnswerProblem(
-                f"Your row leaves out {missing[0]!r}.",
-                "A truth-table row names every condition, present (A) or absent (~A).")
-        return tuple(term[c] for c in conditions)
+_NOT_MEMBERSHIPS = ("Memberships are not a row: a case is in the row where each condition is 1 "
+                    "if it scores above 0.5, 0 if below.")
+
+
+def _is_bit(v) -> bool:
+    return isinstance(v, (bool, numbers.Real)) and v in (0, 1)
+
+
+def _bit(v) -> int:
+    v = _plain(v)
+    if _is_bit(v):
+        return int(v)
     raise AnswerProblem(
-        f"You gave {_kind(answer)}; give the row as text such as 'A*~B*C' (every condition, "
-        "~ for absent).")
+        f"A row gives each condition as 1 (present) or 0 (absent); you gave {v!r}.",
+        _NOT_MEMBERSHIPS)
+
+
+class Rows(Reader):
+    """Truth-table rows as tuples of 0/1 in the order of ``conditions``: a set of them, or
+    (``single=True``) one. ``as_ids=True`` returns row numbers (1 to 2^k) instead;
+    ``allow_empty=True`` lets the check judge an empty list."""
+
+    def __init__(self, conditions, *, single: bool = False, as_ids: bool = False,
+                 allow_empty: bool = False):
+        self.conditions, self.single, self.as_ids = list(conditions), single, as_ids
+        self.allow_empty = allow_empty and not single
+        k = len(self.conditions)
+        example = "*".join(c if i % 2 == 0 else f"~{c}" for i, c in enumerate(self.conditions))
+        self.expects = (f"a row such as {example!r} (or its number, 1 to {2 ** k})" if single
+                        else f"rows such as [{example!r}] or their numbers (1 to {2 ** k})")
+
+    def _row(self, item) -> tuple:
+        conds, k = self.conditions, len(self.conditions)
+        item = _plain(item)
+        if isinstance(item, pd.DataFrame) and len(item) == 1:
+            item = item.iloc[0]
+        if isinstance(item, (dict, pd.Series)):
+            keys = item.index if isinstance(item, pd.Series) else item.keys()
+            missing = [c for c in conds if c not in keys]
+            if missing:
+                raise AnswerProblem(f"Your row gives no value for {missing[0]!r}.",
+                                    "A row says for every condition whether it is present (1) "
+                                    "or absent (0).")
+            values = {c: _plain(item[c]) for c in conds}
+            if not all(_is_bit(v) for v in values.values()):
+                raise AnswerProblem(
+                    f"A row gives each condition as 1 (present) or 0 (absent); you gave "
+                    f"{values}.", _NOT_MEMBERSHIPS)
+            return tuple(int(v) for v in values.values())
+        if isinstance(item, (tuple, list, np.ndarray)):
+            values = [_plain(v) for v in item]
+            if len(values) != k:
+                raise AnswerProblem(
+                    f"A row here is {k} values of 0 or 1 (one per condition: "
+                    f"{', '.join(conds)}); you gave {len(values)} values.")
+            return tuple(_bit(v) for v in values)
+        if isinstance(item, numbers.Real) and not isinstance(item, bool):
+            number = _whole(float(item), "a row number")
+            if not 1 <= number <= 2 ** k:
+                raise AnswerProblem(f"Row numbers run from 1 to {2 ** k}; you gave {number}.")
+            return tuple(((number - 1) >> (k - 1 - j)) & 1 for j in range(k))
+        if isinstance(item, str) and item.strip().isdigit():
+            return self._row(int(item))
+        if isinstance(item, str):
+            try:
+                expr = parse_answer(item, conds)
+            except ExpressionProblem as problem:
+                raise AnswerProblem(problem.message, problem.hint) from None
+            if len(expr) != 1:
+                raise AnswerProblem("A row is a single combination (no '+').")
+            term = dict(expr[0])
+            missing = [c for c in conds if c not in term]
+            if missing:
+                raise AnswerProblem(
+                    f"Your row leaves out {missing[0]!r}.",
+                    "A truth-table row names every condition, present (A) or absent (~A).")
+            return tuple(term[c] for c in conds)
+        raise AnswerProblem(f"You gave {kind_of(item)}; this task asks for {self.expects}.")
+
+    def _is_one_row(self, answer) -> bool:
+        """(1, 0, 1) is one row (and (0.8, 0.2, 0.6) memberships given for one), [5, 6] two
+        row numbers."""
+        values = [_plain(v) for v in answer]
+        if isinstance(answer, np.ndarray) and answer.ndim != 1:
+            return False
+        return len(values) == len(self.conditions) and all(
+            isinstance(v, (bool, numbers.Real)) and 0 <= v <= 1 for v in values)
+
+    def _items(self, answer) -> list:
+        answer = _plain(answer)
+        if isinstance(answer, Exclusions):
+            return answer.rows
+        if isinstance(answer, (TruthTable, Solution, NecessityTable, Fit)):
+            raise AnswerProblem(f"You gave {_kit_object(answer)}, but this task asks for "
+                                f"{self.expects}.", "Pick the rows you mean from its table.")
+        if isinstance(answer, pd.DataFrame):
+            if all(c in answer.columns for c in self.conditions):
+                return [answer.iloc[[i]] for i in range(len(answer))]
+            raise AnswerProblem(f"You gave {kind_of(answer)} without the columns "
+                                f"{', '.join(self.conditions)}.",
+                                "Give the rows as text, e.g. 'A*~B*C', or their numbers.")
+        if isinstance(answer, pd.Series) and all(c in answer.index for c in self.conditions):
+            return [answer]  # one row of a table
+        if isinstance(answer, str):  # 'A*~B*C', 'A*~B*C + A*B*C', '1, 3, 9' or 'A*B*C, 5'
+            return [p for p in re.split(r"[+,;]", answer) if p.strip()] or [answer]
+        if isinstance(answer, dict):
+            return [answer]
+        if isinstance(answer, (list, tuple, np.ndarray, set, frozenset, pd.Series, pd.Index)):
+            if isinstance(answer, (list, tuple, np.ndarray)) and self._is_one_row(answer):
+                return [answer]
+            return list(answer.to_numpy() if isinstance(answer, pd.Series) else answer)
+        return [answer]
+
+    def read(self, answer):
+        rows = [self._row(i) for i in self._items(answer)]
+        if not rows and not self.allow_empty:
+            raise AnswerProblem("Your list is empty; give at least one row, e.g. "
+                                f"{self.expects.split(' such as ')[1]}.")
+        if self.as_ids:
+            rows = [1 + int("".join(map(str, r)), 2) for r in rows]
+        if self.single:
+            if len(set(rows)) != 1:
+                raise AnswerProblem(f"This task asks for one row; you gave {len(set(rows))}.")
+            return rows[0]
+        return set(rows)
+
+
+class Memberships(Reader):
+    """One membership per case, as a float Series with the data's labels (``index``: a list or a
+    function returning one). With ``labelled=True`` the labels are part of the task (an array or
+    a Series labelled 0, 1, ... is refused with the fix)."""
+
+    def __init__(self, index, what: str = "cases", one: str = "case", *, labelled: bool = False,
+                 labels_hint: str = "Compute it from the columns of the data, so the index "
+                                    "is kept."):
+        self._index, self.what, self.one = index, what, one
+        self.labelled, self.labels_hint = labelled, labels_hint
+        self.expects = f"a pandas Series with one membership per {one}"
+
+    def index(self) -> pd.Index:
+        index = self._index() if callable(self._index) else self._index
+        return pd.Index([_label(i) for i in index])
+
+    def _series(self, answer, n: int) -> pd.Series:
+        answer = _plain(answer)
+        if isinstance(answer, pd.DataFrame):
+            if answer.shape[1] != 1:
+                raise AnswerProblem(
+                    f"You gave a DataFrame with {answer.shape[1]} columns; this task asks for "
+                    f"one Series (one membership per {self.one}).",
+                    "Select or compute the one column the task asks for.")
+            return answer.iloc[:, 0]
+        if isinstance(answer, pd.Series):
+            return answer
+        if isinstance(answer, dict):
+            return pd.Series(answer)
+        if isinstance(answer, tuple) and len(answer) == 3 and n != 3:
+            raise AnswerProblem("These look like anchors; the task asks for the calibrated "
+                                "memberships (a Series), the result of qcakit.calibrate(...).")
+        if isinstance(answer, (np.ndarray, list, tuple)) and np.ndim(answer) == 1:
+            if self.labelled:
+                raise AnswerProblem(f"You gave {kind_of(answer)}, without the names of the "
+                                    f"{self.what}; this task asks for a Series labelled by "
+                                    f"{self.one}.", self.labels_hint)
+            return pd.Series(list(answer))
+        raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
+                            f"{self.expects}.", self.labels_hint)
+
+    def read(self, answer) -> pd.Series:
+        index = self.index()
+        series = self._series(answer, len(index))
+        labels = [_label(i) for i in series.index]
+        positional = labels == [str(i) for i in range(len(series))] and \
+            not set(labels) & set(index)
+        if len(set(labels)) != len(labels):
+            raise AnswerProblem(f"Your Series has {len(series)} values, some "
+                                f"{self.what} more than once; there are {len(index)} "
+                                f"{self.what}, each once.", self.labels_hint)
+        if len(series) != len(index) and (positional or set(labels) <= set(index)):
+            raise AnswerProblem(f"Your Series has {len(series)} values; there are {len(index)} "
+                                f"{self.what}.")
+        if positional and not self.labelled:
+            labels = list(index)  # no labels of its own: read in the data's order
+        if set(labels) != set(index):
+            raise AnswerProblem(f"Your Series is labelled by other names than the "
+                                f"{len(index)} {self.what} (it has {len(series)} values).",
+                                self.labels_hint)
+        try:
+            values = pd.Series(np.asarray(series.to_numpy(), dtype=float), index=labels)
+        except (TypeError, ValueError):
+            raise AnswerProblem("Your Series does not hold numbers only.") from None
+        if values.isna().any():
+            raise AnswerProblem(f"Your Series has missing values (NaN), e.g. for "
+                                f"{values.index[values.isna()][0]!r}.")
+        if values.min() < 0 or values.max() > 1:
+            raise AnswerProblem("Some values lie outside [0, 1]: these are raw scores, not "
+                                "memberships.",
+                                "Memberships run from 0 to 1: calibrate the raw scores, or "
+                                "combine memberships with min, max and 1 - x.")
+        return values.reindex(index)
+
+
+class Numbers(Reader):
+    """A fixed number of values, named ``names`` (e.g. anchors, or two counts), each read by
+    ``reader`` (:class:`Number` by default): a tuple, list, array, Series, or a dict keyed by the
+    names. ``key`` also accepts ``{key: values}`` (e.g. anchors per column)."""
+
+    def __init__(self, names, reader: Reader | None = None, *, example: str = "",
+                 key: str | None = None):
+        self.names, self.reader, self.key = list(names), reader or Number(), key
+        self.example = example
+        count = {2: "two", 3: "three"}.get(len(self.names), str(len(self.names)))
+        self.expects = f"{count} {self.reader.expects.split()[-1]}s: ({', '.join(self.names)})"
+
+    def read(self, answer) -> tuple:
+        answer = _plain(answer)
+        if isinstance(answer, dict):
+            if self.key is not None and self.key in answer:
+                answer = answer[self.key]
+            elif all(n in answer for n in self.names):
+                answer = [answer[n] for n in self.names]
+        if isinstance(answer, pd.Series):
+            answer = list(answer.to_numpy())
+        if isinstance(answer, np.ndarray) and answer.ndim == 1:
+            answer = list(answer)
+        if not isinstance(answer, (tuple, list)) or len(answer) != len(self.names):
+            raise AnswerProblem(f"This task asks for {self.expects}.",
+                                f"Write it like {self.example}." if self.example else "")
+        return tuple(self.reader.read(v) for v in answer)
+
+
+class TruthTableAnswer(Reader):
+    """The truth-table object itself (the result of :func:`qcakit.truth_table`)."""
+
+    expects = "the result of qcakit.truth_table(...)"
+
+    def read(self, answer) -> TruthTable:
+        if isinstance(answer, TruthTable):
+            return answer
+        if isinstance(answer, pd.DataFrame):
+            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
+                                "result of qcakit.truth_table), not its .table.")
+        if isinstance(answer, Solution):
+            raise AnswerProblem("This is a solution; the task asks for the truth table.",
+                                "The table behind a solution is sol.truth_table.")
+        raise AnswerProblem(f"You gave {kind_of(answer)}; this task asks for the result of "
+                            "qcakit.truth_table(...).")
+
+
+class SolutionAnswer(Reader):
+    """A solution object of the given ``kind`` (the result of :func:`qcakit.minimize`)."""
+
+    def __init__(self, kind: str, call: str = ""):
+        self.kind, self.call = kind, call or f"qcakit.minimize(tt, '{kind}')"
+        self.expects = f"the result of {self.call}"
+
+    def read(self, answer) -> Solution:
+        if isinstance(answer, TruthTable):
+            raise AnswerProblem("This is the truth table; pass it to qcakit.minimize and give "
+                                "the result.")
+        if isinstance(answer, str):
+            raise AnswerProblem(f"Give the solution object returned by {self.call}, not "
+                                "text.")
+        if not isinstance(answer, Solution):
+            raise AnswerProblem(f"You gave {kind_of(answer)}; this task asks for "
+                                f"{self.expects}.")
+        if answer.kind != self.kind:
+            raise AnswerProblem(f"This is a {answer.kind} solution; the task asks for the "
+                                f"{self.kind} one.", f"Pass solution='{self.kind}' to "
+                                "qcakit.minimize.")
+        return answer
+
+
+class Text(Reader):
+    """A written answer."""
+
+    def __init__(self, what: str = "a few sentences"):
+        self.expects = f"{what} in quotes"
+
+    def read(self, answer) -> str:
+        if not isinstance(answer, str):
+            raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
+                                f"{self.expects}.")
+        return answer.strip()
 
 
 def row_string(row, conditions) -> str:
@@ -249,23 +754,3 @@ def cases_in_rows(tt, out: str) -> set:
     rows = tt.table.index[tt.table["OUT"] == out]
     member = tt.memberships[rows] > 0.5
     return {str(c) for c in member.index[member.any(axis=1)]}
-
-
-def close(a: float, b: float, tol: float) -> bool:
-    return abs(a - b) <= tol + 1e-12
-
-
-def read_text(answer, what: str = "a few sentences") -> str:
-    if not isinstance(answer, str):
-        raise AnswerProblem(f"You gave {_kind(answer)}, but this task asks for {what} in quotes.")
-    return answer.strip()
-
-
-def read_truth_table(answer) -> TruthTable:
-    """The answer as a truth table, or a note saying to give the object, not its ``.table``."""
-    if not isinstance(answer, TruthTable):
-        if isinstance(answer, pd.DataFrame):
-            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
-                                "result of qcakit.truth_table), not its .table.")
-        raise AnswerProblem("This task asks for the result of qcakit.truth_table(...).")
-    return answer

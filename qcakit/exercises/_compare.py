@@ -13,6 +13,11 @@ models) with a reference computed from the same bundled data, and name each diff
 'your table has 10 cases; the data have 18 (missing: IT, NL, PL, PT, RO, ES, SE, UK)'
 >>> truth_table_differences(ref, ref)
 []
+
+A PRI cut of 0 is no PRI cut (as in the explorers), so these two tables do not differ:
+
+>>> truth_table_differences(qcakit.truth_table(lf, "SURV", conds, incl_cut=0.8, pri_cut=0), ref)
+[]
 """
 from __future__ import annotations
 
@@ -59,6 +64,22 @@ def case_differences(given, reference, what: str = "your table") -> list[str]:
     return out
 
 
+def _setting(tt, name: str):
+    """A cut of a truth table; a PRI cut of 0 is no PRI cut, as in the explorers, whose slider
+    reads "PRI cut (0 = none)" (every PRI is at least 0, so the table is the same)."""
+    value = getattr(tt, name)
+    if name == "pri_cut" and value is not None and float(value) == 0:
+        return None
+    return value
+
+
+def _same_cut(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return bool(np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float), rtol=0,
+                            atol=1e-9))
+
+
 def _cut(value) -> str:
     if value is None:
         return "none"
@@ -84,8 +105,8 @@ def truth_table_differences(given, reference, what: str = "your table") -> list[
     out += case_differences(given.data, reference.data, what)
     for name, label in (("incl_cut", "consistency cut"), ("pri_cut", "PRI cut"),
                         ("n_cut", "frequency cut")):
-        g, r = getattr(given, name), getattr(reference, name)
-        if g != r:
+        g, r = _setting(given, name), _setting(reference, name)
+        if not _same_cut(g, r):
             out.append(f"{what} uses the {label} {_cut(g)}; the task's is {_cut(r)}")
     conditions = list(reference.conditions)  # rows are keyed by their values, in any order
     rows = _row_differences(_codes(given.table, conditions), _codes(reference.table, conditions))

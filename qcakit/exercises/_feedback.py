@@ -1,12 +1,16 @@
-"""Feedback core of the exercises: result objects, answer readers and the check decorator.
+"""Feedback core of the exercises: result objects and the check decorator.
 
-The answer readers (``read_number``, ``read_names``, ...) are in :mod:`._answers`.
+Every check is declared with the reader of its answer, ``@check(Number())``, ``@check(Names(
+...))``: the one door all answers pass through (:mod:`._answers`). The decorator hands the
+learner's answer to the reader, and the check function sees only what the reader returns (a
+float, a set of names, a multiplied-out expression...). With ``graded=True`` the function returns
+a :class:`~._verdicts.Target` (a number or Series of memberships, its decimals and its named
+mistakes), which grades the value read; :data:`TARGETS` lists them for the teachers' guide.
 
-A check function takes the learner's answer and returns a :class:`Feedback`: right, or what is
-wrong and a hint, never only ``False`` and never the solution. It never raises: an answer still
-left as ``...`` (or ``None``) gets a friendly "not answered yet", an answer of the wrong kind
-(a Series where a number is expected, text where a list is expected) gets a note on the kind of
-answer wanted. An answer that makes a check stumble on its shape (a ``TypeError``, ``ValueError``,
+A check returns a :class:`Feedback`: right, or what is wrong and a hint, never only ``False``
+and never the solution. It never raises: an answer still left as ``...`` (or ``None``) gets a
+friendly "not answered yet", an answer of the wrong form (a Series of several values where a
+number is expected, text where a list is expected) gets a note on the form the task expects. An answer that makes a check stumble on its shape (a ``TypeError``, ``ValueError``,
 ``KeyError``, ``IndexError`` or ``AttributeError`` while reading it) gets the status ``"error"``
 with the exception named, never a verdict; any other exception propagates, so a real bug in a
 check shows as a traceback instead of hiding behind a message. Written answers get the status
@@ -196,42 +200,69 @@ def _as_nbgrader_test(fb: Feedback) -> None:
 _SHAPE_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
-def check(func):
-    """Decorate ``qN(answer)`` of module ``exNN``: unanswered, wrong kinds and bugs handled."""
-    module = func.__module__.rsplit(".", 1)[-1]
-    REGISTRY.setdefault(module, [])
-    if func.__name__ not in REGISTRY[module]:
-        REGISTRY[module].append(func.__name__)
+#: The reader of every question: {("ex01", "q1"): reader}; see :mod:`._answers`.
+READERS: dict = {}
+#: The graded target of every numeric question: {("ex03", "q1"): function returning it}.
+TARGETS: dict = {}
 
-    @functools.wraps(func)
-    def wrapper(answer=Ellipsis, *args, **kwargs):
-        if is_unanswered(answer):
-            result = unanswered()
-        elif has_gaps(answer):
-            result = Result("unanswered", "Partly filled in: some parts of your answer are still "
-                            "... . Fill them all in, then run the cell again.")
-        else:
-            try:
-                result = func(answer, *args, **kwargs)
-            except AnswerProblem as problem:
-                result = wrong(problem.message, problem.hint)
-            except _SHAPE_ERRORS as exc:  # an answer of an unforeseen shape: say so, no verdict
-                result = Result(
-                    "error",
-                    f"Something in this answer made the checker stumble ({type(exc).__name__}: "
-                    f"{exc}).",
-                    "Check that the answer has the form the task asks for (a number, a list of "
-                    "names, an expression in quotes...). If it does, tell your teacher: this may "
-                    "be a bug in the checker.",
-                )
-        fb = Feedback(module, func.__name__, result.status, result.message, result.hint,
-                      result.details)
-        _record(fb)
-        if os.environ.get(NBGRADER_ENV):
-            return _as_nbgrader_test(fb)
-        return fb
 
-    return wrapper
+def check(reader, *, graded: bool = False):
+    """Decorate ``qN`` of module ``exNN``: the answer goes through ``reader`` (the one door,
+    :mod:`._answers`), then to the check; unanswered tasks, wrong forms and bugs are handled.
+
+    The decorated function receives what the reader returns. With ``graded=True`` it takes no
+    argument and returns a :class:`~._verdicts.Target`, which grades the value read (and is
+    listed in the teachers' guide).
+    """
+    if not hasattr(reader, "read"):
+        raise TypeError("check(...) needs a reader from qcakit.exercises._answers, e.g. "
+                        "@check(Number()).")
+
+    def decorate(func):
+        module = func.__module__.rsplit(".", 1)[-1]
+        REGISTRY.setdefault(module, [])
+        if func.__name__ not in REGISTRY[module]:
+            REGISTRY[module].append(func.__name__)
+        READERS[(module, func.__name__)] = reader
+        if graded:
+            TARGETS[(module, func.__name__)] = func
+
+        @functools.wraps(func)
+        def wrapper(answer=Ellipsis):
+            if is_unanswered(answer):
+                result = unanswered()
+            elif has_gaps(answer):
+                result = Result("unanswered", "Partly filled in: some parts of your answer are "
+                                "still ... . Fill them all in, then run the cell again.")
+            else:
+                result = _verdict(func, reader, answer, graded)
+            fb = Feedback(module, func.__name__, result.status, result.message, result.hint,
+                          result.details)
+            _record(fb)
+            if os.environ.get(NBGRADER_ENV):
+                return _as_nbgrader_test(fb)
+            return fb
+
+        wrapper.reader = reader
+        return wrapper
+
+    return decorate
+
+
+def _verdict(func, reader, answer, graded: bool) -> Result:
+    try:
+        value = reader.read(answer)
+        return func().grade(value) if graded else func(value)
+    except AnswerProblem as problem:
+        return wrong(problem.message, problem.hint)
+    except _SHAPE_ERRORS as exc:  # an answer of an unforeseen shape: say so, no verdict
+        return Result(
+            "error",
+            f"Something in this answer made the checker stumble ({type(exc).__name__}: {exc}).",
+            "Check that the answer has the form the task asks for (a number, a list of names, "
+            "an expression in quotes...). If it does, tell your teacher: this may be a bug in "
+            "the checker.",
+        )
 
 
 def progress(exercise: str | None = None) -> pd.DataFrame:

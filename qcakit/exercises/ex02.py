@@ -10,20 +10,26 @@ from __future__ import annotations
 import math
 import warnings
 
-import numpy as np
 import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, percentile_anchors
-from ._answers import read_names, read_number
-from ._feedback import AnswerProblem, check, correct, partly, wrong
-from ._verdicts import diagnose, multiple_choice, self_assessed
+from ._answers import Choice, Memberships, Names, Number, Numbers, Text
+from ._feedback import check, correct, wrong
+from ._verdicts import MembershipTarget, Mistake, Target, multiple_choice, self_assessed
 
-TOL = 0.01
-#: Tolerance of each membership in the calibrated Series of task 3 (a 0.501 nudge exceeds it).
-SERIES_TOL = 0.0005
+#: Decimals graded in the hand tasks 1 and 2, and per membership in task 3: R's idm=0.95
+#: convention lies 0.0035 to 0.0042 from the reference, so two decimals cannot tell it apart.
+DECIMALS = 3
+MEMBERSHIP = "a membership score between 0 and 1"
 #: Anchors of the hand calculations: no growth, 3 % a year, 10 % a year.
 HAND_ANCHORS = (0, 3, 10)
 HAND_CASES = ("Xiaoshan district, Hangzhou", "L city")
+#: R's QCA convention: the anchors score 0.95 / 0.05 (log-odds ln 19 = 2.944 instead of 3).
+R_IDM = 0.95
+R_IDM_PARTLY = ("Close: these are the R package QCA's memberships (calibrate(..., idm = 0.95)), "
+                "whose anchors score exactly 0.95 and 0.05: log-odds 2.944 instead of 3.")
+R_IDM_HINT = ("This task uses Ragin's log-odds of 3 at the anchors (qcakit's default), so the "
+              "anchors score 0.953 and 0.047.")
 
 
 def _data() -> pd.DataFrame:
@@ -40,8 +46,7 @@ def _logistic(lo):
     return 1 / (1 + math.exp(-lo))
 
 
-def _hand(case: str, answer):
-    x = read_number(answer, "a membership score between 0 and 1")
+def _hand(case: str) -> Target:
     raw = float(_data().loc[case, "GROWTH"])
     e, c, i = HAND_ANCHORS
     expected = float(_quiet_calibrate(_data()["GROWTH"], HAND_ANCHORS).loc[case])
@@ -50,35 +55,45 @@ def _hand(case: str, answer):
     other_lo = 3 * (raw - c) / ((c - e) if above else (i - c))
     side, anchor = ("above", "inclusion") if above else ("below", "exclusion")
     linear = "Direct calibration is not linear: it puts the raw score on a log-odds scale first."
-    return diagnose(
-        x, expected, TOL,
+    return Target(
+        expected, DECIMALS,
         "Right: log-odds 3 x (distance from the crossover) / (distance from the crossover to "
         "the anchor on the case's side), then 1 / (1 + exp(-log-odds)).",
-        [(lo, "That is the log-odds of membership, not the membership itself.",
-          "Turn log-odds into a membership with 1 / (1 + exp(-log_odds))."),
-         (_logistic(other_lo), f"You scaled by the distance to the wrong anchor. This case lies "
-          f"{side} the crossover, so divide by the distance from the crossover to the {anchor} "
-          "anchor.", ""),
-         (1 - expected, "Your score is mirrored around 0.5: check the sign of the log-odds.",
-          "A raw score above the crossover gets positive log-odds (membership above 0.5), below "
-          "it negative ones."),
-         ((raw - e) / (i - e), "Not quite.", linear),
-         (min(max((raw - e) / (i - e), 0), 1), "Not quite.", linear)],
         "Three steps: distance of the raw score from the crossover; times 3 and divided by the "
         "distance from the crossover to the anchor on the same side; then "
-        "1 / (1 + exp(-log_odds)).", lower=0, upper=1)
+        "1 / (1 + exp(-log_odds)).",
+        [Mistake("log-odds, not turned into a membership", lo, "That is the log-odds of "
+                 "membership, not the membership itself.", "Turn log-odds into a membership "
+                 "with 1 / (1 + exp(-log_odds))."),
+         Mistake("scaled by the other anchor", _logistic(other_lo), "You scaled by the distance "
+                 f"to the wrong anchor. This case lies {side} the crossover, so divide by the "
+                 f"distance from the crossover to the {anchor} anchor.", ""),
+         Mistake("scaled by the whole range", _logistic(3 * (raw - c) / (i - e)), "You divided "
+                 "by the distance between the two outer anchors.", "Divide by the distance "
+                 f"from the crossover to the {anchor} anchor, the one on the case's side."),
+         Mistake("mirrored (sign of the log-odds)", 1 - expected, "Your score is mirrored "
+                 "around 0.5: check the sign of the log-odds.", "A raw score above the "
+                 "crossover gets positive log-odds (membership above 0.5), below it negative "
+                 "ones."),
+         Mistake("log-odds without the factor 3", _logistic(lo / 3), "You left out the factor "
+                 "3: the anchors then sit at log-odds 1 and -1 (0.73 and 0.27).",
+                 "Multiply by 3, so that the anchors score log-odds +3 and -3."),
+         Mistake("linear rescaling", (raw - e) / (i - e), "Not quite.", linear),
+         Mistake("R's idm=0.95", _logistic(lo * math.log(R_IDM / (1 - R_IDM)) / 3),
+                 R_IDM_PARTLY, R_IDM_HINT, status="partly")],
+        lower=0, upper=1)
 
 
-@check
-def q1(answer):
+@check(Number(MEMBERSHIP), graded=True)
+def q1():
     """Xiaoshan's GROWTH membership by hand with anchors (0, 3, 10)."""
-    return _hand(HAND_CASES[0], answer)
+    return _hand(HAND_CASES[0])
 
 
-@check
-def q2(answer):
+@check(Number(MEMBERSHIP), graded=True)
+def q2():
     """L city's GROWTH membership by hand with anchors (0, 3, 10)."""
-    return _hand(HAND_CASES[1], answer)
+    return _hand(HAND_CASES[1])
 
 
 def _quartile_growth(method="excel_inc", **kw):
@@ -87,81 +102,47 @@ def _quartile_growth(method="excel_inc", **kw):
                             **kw)
 
 
-def _growth_series(answer) -> pd.Series:
-    """The learner's calibrated GROWTH as a Series, or an AnswerProblem naming the kind given."""
-    if isinstance(answer, pd.DataFrame):
-        if list(answer.columns) == ["GROWTH"]:
-            answer = answer["GROWTH"]
-        else:
-            raise AnswerProblem(
-                f"You gave a DataFrame with columns {list(answer.columns)[:4]}; this task asks "
-                "for the calibrated GROWTH column only (a Series).",
-                "Calibrate xu['GROWTH'] rather than the whole table.")
-    if isinstance(answer, tuple) and len(answer) == 3:
-        raise AnswerProblem("These look like anchors; the task asks for the calibrated "
-                            "memberships (a Series), the result of qcakit.calibrate(...).")
-    if not isinstance(answer, pd.Series):
-        raise AnswerProblem("This task asks for a pandas Series of 11 memberships.",
-                            "qcakit.calibrate(xu['GROWTH'], thresholds=anchors) returns one.")
-    return answer
+def _cases() -> list:
+    return list(_data().index)
 
 
-@check
-def q3(answer):
+@check(Memberships(_cases, "cases", labels_hint="Calibrate the column xu['GROWTH'] itself, so "
+                   "its index is kept."), graded=True)
+def q3():
     """GROWTH calibrated with quartile anchors (Excel QUARTILE.INC)."""
-    data = _data()
-    answer = _growth_series(answer)
-    if len(answer) != len(data):
-        return wrong(f"Your Series has {len(answer)} values; there are {len(data)} cases.")
-    if set(map(str, answer.index)) != set(data.index) or answer.index.has_duplicates:
-        return wrong("Your Series is not indexed by the 11 case labels, each once.",
-                     "Calibrate the column xu['GROWTH'] itself, so its index is kept.")
-    answer = answer.set_axis(answer.index.map(str)).reindex(data.index)
-    try:
-        values = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        raise AnswerProblem("Your Series does not hold numbers.") from None
-    if values.min() < 0 or values.max() > 1:
-        return wrong("Some values lie outside [0, 1]: these are raw scores, not memberships.",
-                     "Pass the raw column and the anchors to qcakit.calibrate.")
-    candidates = [
-        ("ok", _quartile_growth()),
-        ("exc", _quartile_growth("excel_exc")),
-        ("idm", _quartile_growth(idm=0.95)),
-        ("nudge", _quartile_growth(nudge_half=True)),
-        ("hand", _quiet_calibrate(data["GROWTH"], HAND_ANCHORS)),
-    ]
-    for label, series in candidates:
-        if np.allclose(values, series.to_numpy(), rtol=0, atol=SERIES_TOL):
-            break
-    else:
-        label = None
-    if label == "ok":
-        return correct("Right: the quartiles of GROWTH as anchors, 25th percentile for full "
-                       "exclusion, median for the crossover, 75th percentile for full inclusion.")
-    if label == "nudge":
-        return partly("Your Series nudges the case at 0.5 to 0.501, which this task does not ask "
-                      "for: the plain calibration leaves it at 0.5.",
-                      "Calibrate without nudge_half; the next task is about that case.")
-    if label == "exc":
-        return wrong("You used the 'excel_exc' percentile definition (Excel QUARTILE.EXC).",
-                     "The task asks for QUARTILE.INC: method='excel_inc', qcakit's default.")
-    if label == "idm":
-        return partly("Close: these are the R package QCA's memberships (idm=0.95).",
-                      "Keep qcakit's default (Ragin's log-odds of 3) for this task.")
-    if label == "hand":
-        return wrong("These are the memberships with the anchors (0, 3, 10) of the hand tasks.",
-                     "This task asks for quartile anchors: qcakit.percentile_anchors(xu['GROWTH']).")
-    return wrong("These memberships differ from GROWTH calibrated at its quartiles.",
-                 "Compute the anchors with qcakit.percentile_anchors(xu['GROWTH']) and pass them "
-                 "as thresholds to qcakit.calibrate.")
+    growth = _data()["GROWTH"]
+    return MembershipTarget(
+        _quartile_growth(), DECIMALS,
+        "Right: the quartiles of GROWTH as anchors, 25th percentile for full exclusion, median "
+        "for the crossover, 75th percentile for full inclusion.",
+        "Compute the anchors with qcakit.percentile_anchors(xu['GROWTH']) and pass them as "
+        "thresholds to qcakit.calibrate.",
+        [Mistake("0.5 nudged to 0.501", _quartile_growth(nudge_half=True), "Your Series nudges "
+                 "the case at 0.5 to 0.501, which this task does not ask for: the plain "
+                 "calibration leaves it at 0.5.", "Calibrate without nudge_half; the next task is "
+                 "about that case.", status="partly"),
+         Mistake("Excel QUARTILE.EXC", _quartile_growth("excel_exc"), "You used the 'excel_exc' "
+                 "percentile definition (Excel QUARTILE.EXC).", "The task asks for "
+                 "QUARTILE.INC: method='excel_inc', qcakit's default."),
+         Mistake("R's idm=0.95", _quartile_growth(idm=R_IDM), R_IDM_PARTLY, R_IDM_HINT,
+                 status="partly"),
+         Mistake("the hand tasks' anchors", _quiet_calibrate(growth, HAND_ANCHORS), "These are "
+                 "the memberships with the anchors (0, 3, 10) of the hand tasks.", "This task "
+                 "asks for quartile anchors: qcakit.percentile_anchors(xu['GROWTH'])."),
+         Mistake("lesson 12's 5th/50th/95th percentiles",
+                 _quiet_calibrate(growth, percentile_anchors(growth, (5, 50, 95))), "These "
+                 "are the anchors of lesson 12 (5th, 50th and 95th percentiles); this task "
+                 "tries the quartiles the paper names.", "Use the default percentiles "
+                 "(25, 50, 75) of qcakit.percentile_anchors."),
+         Mistake("reversed anchors", 1 - _quartile_growth(), "Your memberships run the wrong "
+                 "way: more growth should give more membership.", "Give the anchors as "
+                 "(exclusion, crossover, inclusion), the 25th percentile first.")],
+        lower=0, upper=1)
 
 
-@check
-def q4(answer):
+@check(Names(_cases, "case labels", allow_empty=False))
+def q4(given):
     """The case sitting exactly on the crossover."""
-    data = _data()
-    given = read_names(answer, list(data.index), "case labels", allow_empty=False)
     growth = _quartile_growth()
     expected = set(growth.index[growth == 0.5])
     if given == expected:
@@ -182,30 +163,22 @@ _Q5 = {
 }
 
 
-@check
-def q5(answer):
+@check(Choice("abcd"))
+def q5(letter):
     """Multiple choice: why the median crossover hits a case."""
     return multiple_choice(
-        answer, _Q5,
+        letter, _Q5,
         "Right: with an odd number of cases the median is the middle case's own "
                        "value, so a median crossover always puts a case at exactly 0.5.",
         "How is the median of 11 numbers defined?")
 
 
-@check
-def q6(answer):
+@check(Numbers(["full exclusion", "crossover", "full inclusion"], example="(0.5, 1.2, 1.8)",
+               key="ORG"))
+def q6(anchors):
     """Your anchors for ORG (range 0 to 2)."""
-    data = _data()
-    if isinstance(answer, dict):
-        if "ORG" in answer:
-            answer = answer["ORG"]
-        else:
-            raise AnswerProblem("Give the three ORG anchors as a tuple, e.g. (0.5, 1.2, 1.8).")
-    if not isinstance(answer, (tuple, list)) or len(answer) != 3:
-        raise AnswerProblem(
-            "Give three numbers in a tuple: (full exclusion, crossover, full inclusion).")
-    e, c, i = (read_number(v, "a number") for v in answer)
-    org = data["ORG"]
+    e, c, i = anchors
+    org = _data()["ORG"]
     if e > c > i:
         return wrong("Your anchors decrease, which calibrates a set whose membership falls as "
                      "ORG rises.", "A tighter organisation (higher ORG) should mean more "
@@ -251,7 +224,7 @@ RUBRIC_Q7 = (
 )
 
 
-@check
-def q7(answer):
+@check(Text())
+def q7(text):
     """Written justification of the ORG anchors (self-assessed, not marked)."""
-    return self_assessed(MODEL_Q7, RUBRIC_Q7, answer, min_words=25)
+    return self_assessed(MODEL_Q7, RUBRIC_Q7, text, min_words=25)

@@ -10,18 +10,22 @@ not-Y; the qcakit tasks use the Lipset data.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .. import datasets, evaluate, fit
-from ._answers import read_number
+from ._answers import Choice, Number
 from ._feedback import check
-from ._verdicts import diagnose, multiple_choice
+from ._verdicts import Mistake, Target, multiple_choice
 
-TOL = 0.01
+#: Decimals graded: two everywhere; the nearest named mistake (task 1: consistency summed over
+#: the outcome's cases only) lies 0.0067 from the reference, outside 0.005 even when rounded.
+DECIMALS = 2
 HAND = pd.DataFrame({"X": [0.3, 0.4, 0.2, 0.6, 0.7, 0.3],
                      "Y": [0.4, 0.5, 0.6, 0.45, 0.55, 0.2]}, index=list("abcdef"))
 #: The Lipset truth-table row of Finland and Ireland, used in tasks 6 and 7.
 ROW = "DEV*~URB*LIT*~IND*STB"
+SHARE = "a number between 0 and 1"
 
 
 def hand_data() -> pd.DataFrame:
@@ -32,63 +36,114 @@ def _xy():
     return HAND["X"].to_numpy(), HAND["Y"].to_numpy()
 
 
-@check
-def q1(answer):
+def _pri_parts(x, y):
+    """sum(min(X, Y)), sum(min(X, Y, 1 - Y)), sum(X)."""
+    both = np.minimum(x, y)
+    return both.sum(), np.minimum(both, 1 - y).sum(), x.sum()
+
+
+def _partial_sums(ratio, x, y, outcome: str = "Y") -> list:
+    hint = "Sum over all cases: a case with a low membership still counts."
+    inside = y > 0.5 if outcome == "Y" else y < 0.5
+    return [Mistake("summed over the outcome's cases only", ratio(x[inside], y[inside]),
+                    f"You summed only over the cases in {outcome} (membership above 0.5).",
+                    hint),
+            Mistake("summed over the condition's cases only (X > 0.5)",
+                    ratio(x[x > 0.5], y[x > 0.5]), "You summed only over the cases with X above "
+                    "0.5.", hint)]
+
+
+@check(Number(SHARE), graded=True)
+def q1():
     """Sufficiency consistency of X for Y, by hand."""
-    v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
-    return diagnose(
-        v, fit.consistency(x, y), TOL,
+    both = np.minimum(x, y)
+    return Target(
+        fit.consistency(x, y), DECIMALS,
         "Right: sum(min(X, Y)) / sum(X). Above the usual 0.8 cut, so X looks sufficient for Y.",
-        [(fit.coverage(x, y), "You divided by the sum of Y; that is coverage (or necessity "
-          "consistency).", "Sufficiency consistency divides by the sum of X: how much of X lies "
-          "inside Y."),
-         (fit.consistency(x, 1 - y), "That is the consistency for not-Y (1 - Y); this task is "
-          "about Y itself.", "Use Y as it is.")],
-        "Take min(X, Y) for each case, add them up, divide by sum(X).", lower=0, upper=1)
+        "Take min(X, Y) for each case, add them up, divide by sum(X).",
+        [Mistake("divided by the sum of Y", fit.coverage(x, y), "You divided by the sum of Y; "
+                 "that is coverage (or necessity consistency).", "Sufficiency consistency "
+                 "divides by the sum of X: how much of X lies inside Y."),
+         Mistake("for not-Y", fit.consistency(x, 1 - y), "That is the consistency for not-Y "
+                 "(1 - Y); this task is about Y itself.", "Use Y as it is."),
+         Mistake("mean of per-case ratios", float(np.mean(both / x)), "You averaged the ratio "
+                 "min(X, Y) / X of each case.", "Divide the sum of the minima by the sum of X: a "
+                 "ratio of sums, not a mean of ratios."),
+         Mistake("PRI", fit.pri(x, y), "That is PRI, task 4.",
+                 "Consistency is sum(min(X, Y)) / sum(X).")]
+        + _partial_sums(fit.consistency, x, y),
+        lower=0, upper=1)
 
 
-@check
-def q2(answer):
+@check(Number(SHARE), graded=True)
+def q2():
     """Sufficiency coverage of X for Y, by hand."""
-    v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
-    return diagnose(
-        v, fit.coverage(x, y), TOL,
+    both = np.minimum(x, y)
+    return Target(
+        fit.coverage(x, y), DECIMALS,
         "Right: sum(min(X, Y)) / sum(Y), the share of Y that X accounts for.",
-        [(fit.consistency(x, y), "That is consistency (divided by the sum of X).",
-          "Coverage divides the same overlap by the sum of Y.")],
-        "Coverage = sum(min(X, Y)) / sum(Y).", lower=0, upper=1)
+        "Coverage = sum(min(X, Y)) / sum(Y).",
+        [Mistake("divided by the sum of X", fit.consistency(x, y), "That is consistency "
+                 "(divided by the sum of X).", "Coverage divides the same overlap by the sum "
+                 "of Y."),
+         Mistake("mean of per-case ratios", float(np.mean(both / y)), "You averaged the ratio "
+                 "min(X, Y) / Y of each case.", "Divide the two sums: sum(min(X, Y)) / sum(Y)."),
+         Mistake("coverage of not-Y", fit.coverage(x, 1 - y), "That is the coverage of not-Y.",
+                 "Use Y as it is."),
+         Mistake("overlap alone", both.sum(), "That is the overlap sum(min(X, Y)) alone.",
+                 "Divide it by the sum of Y.")]
+        + _partial_sums(fit.coverage, x, y),
+        lower=0, upper=1)
 
 
-@check
-def q3(answer):
+@check(Number(SHARE), graded=True)
+def q3():
     """Sufficiency consistency of X for not-Y, by hand."""
-    v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
-    return diagnose(
-        v, fit.consistency(x, 1 - y), TOL,
+    return Target(
+        fit.consistency(x, 1 - y), DECIMALS,
         "Right, and surprising: X also passes 0.8 for not-Y. X looks like a subset of Y and of "
         "not-Y at the same time.",
-        [(fit.consistency(x, y), "That is the consistency for Y.", "Replace Y by 1 - Y first."),
-         (1 - fit.consistency(x, y), "Consistency for not-Y is not 1 minus the consistency for "
-          "Y.", "Compute min(X, 1 - Y) case by case, then divide by sum(X).")],
-        "Compute 1 - Y, then sum(min(X, 1 - Y)) / sum(X).", lower=0, upper=1)
+        "Compute 1 - Y, then sum(min(X, 1 - Y)) / sum(X).",
+        [Mistake("for Y", fit.consistency(x, y), "That is the consistency for Y.",
+                 "Replace Y by 1 - Y first."),
+         Mistake("1 - consistency for Y", 1 - fit.consistency(x, y), "Consistency for not-Y is "
+                 "not 1 minus the consistency for Y.", "Compute min(X, 1 - Y) case by case, "
+                 "then divide by sum(X)."),
+         Mistake("divided by sum(1 - Y)", fit.coverage(x, 1 - y), "You divided by the sum of "
+                 "1 - Y; that is the coverage of not-Y.", "Consistency divides by sum(X)."),
+         Mistake("mean of per-case ratios", float(np.mean(np.minimum(x, 1 - y) / x)), "You "
+                 "averaged the ratio of each case.", "Divide the two sums.")]
+        + _partial_sums(lambda a, b: fit.consistency(a, 1 - b), x, y, "not-Y"),
+        lower=0, upper=1)
 
 
-@check
-def q4(answer):
+@check(Number(SHARE), graded=True)
+def q4():
     """PRI of X for Y, by hand."""
-    v = read_number(answer, "a number between 0 and 1")
     x, y = _xy()
-    return diagnose(
-        v, fit.pri(x, y), TOL,
+    both, shared, sx = _pri_parts(x, y)
+    return Target(
+        fit.pri(x, y), DECIMALS,
         "Right: once the part of X that is consistent with both Y and not-Y is taken out, little "
         "is left. Low PRI flags a simultaneous subset relation.",
-        [(fit.consistency(x, y), "That is plain consistency.",
-          "PRI subtracts sum(min(X, Y, 1 - Y)) from numerator and denominator."),
-         (fit.pri(x, 1 - y), "That is PRI for not-Y; the task asks for Y.", "Use Y itself.")],
         "PRI = (sum(min(X, Y)) - sum(min(X, Y, 1 - Y))) / (sum(X) - sum(min(X, Y, 1 - Y))).",
+        [Mistake("plain consistency", fit.consistency(x, y), "That is plain consistency.",
+                 "PRI subtracts sum(min(X, Y, 1 - Y)) from numerator and denominator."),
+         Mistake("for not-Y", fit.pri(x, 1 - y), "That is PRI for not-Y; the task asks for Y.",
+                 "Use Y itself."),
+         Mistake("subtracted in the numerator only", (both - shared) / sx, "You subtracted "
+                 "sum(min(X, Y, 1 - Y)) from the numerator only.", "Subtract it from the "
+                 "denominator too: sum(X) - sum(min(X, Y, 1 - Y))."),
+         Mistake("difference of the two consistencies",
+                 fit.consistency(x, y) - fit.consistency(x, 1 - y), "You subtracted the "
+                 "consistency for not-Y from that for Y.", "PRI subtracts the shared part "
+                 "sum(min(X, Y, 1 - Y)) from both sums."),
+         Mistake("summed over the condition's cases only (X > 0.5)",
+                 fit.pri(x[x > 0.5], y[x > 0.5]), "You summed only over the cases with X "
+                 "above 0.5.", "Sum over all cases.")],
         lower=0, upper=1)
 
 
@@ -102,11 +157,11 @@ _Q5 = {
 }
 
 
-@check
-def q5(answer):
+@check(Choice("abcd"))
+def q5(letter):
     """Multiple choice: what the simultaneous subset relation means."""
     return multiple_choice(
-        answer, _Q5,
+        letter, _Q5,
         "Right: when X is (nearly) a subset of Y and of not-Y, consistency alone "
                        "cannot tell them apart; PRI can, and many authors also set a PRI cut "
                        "(e.g. 0.5 or 0.75) in the truth table.",
@@ -117,31 +172,43 @@ def _lipset_fit(negate=False):
     return evaluate(datasets.load("lipset_fuzzy"), ROW, "SURV", negate_outcome=negate).table
 
 
-@check
-def q6(answer):
+def _row_mistakes(skip: tuple) -> list:
+    """Every other number of the two fit tables (for SURV and not-SURV)."""
+    out = []
+    for negate, outcome in ((False, "SURV"), (True, "not-SURV")):
+        table = _lipset_fit(negate)
+        for col, name in (("consistency", "consistency"), ("PRI", "PRI"),
+                          ("raw_coverage", "coverage")):
+            if (col, negate) != skip:
+                hint = (f"Read the {skip[0]} column." if negate == skip[1] else
+                        "Pass negate_outcome=True." if skip[1] else
+                        "Leave negate_outcome at False for this task.")
+                out.append(Mistake(f"the {name} for {outcome}", float(table.loc[ROW, col]),
+                                   f"That is the {name} for {outcome}.", hint))
+    return out
+
+
+@check(Number(SHARE), graded=True)
+def q6():
     """PRI of the FI/IE row for SURV (qcakit)."""
-    v = read_number(answer, "a number between 0 and 1")
     t = _lipset_fit()
-    return diagnose(
-        v, float(t.loc[ROW, "PRI"]), 0.002,
+    return Target(
+        float(t.loc[ROW, "PRI"]), DECIMALS,
         "Right: the row passes the 0.8 consistency cut, but its PRI is lower.",
-        [(float(t.loc[ROW, "consistency"]), "That is the consistency.",
-          "Read the PRI column of evaluate(...).table."),
-         (float(_lipset_fit(negate=True).loc[ROW, "PRI"]), "That is the PRI for not-SURV.",
-          "Leave negate_outcome at False for this task.")],
-        f"qcakit.evaluate(lf, '{ROW}', 'SURV').table has a PRI column.", lower=0, upper=1)
+        f"qcakit.evaluate(lf, '{ROW}', 'SURV').table has a PRI column.",
+        _row_mistakes(("PRI", False)), lower=0, upper=1)
 
 
-@check
-def q7(answer):
+@check(Number(SHARE), graded=True)
+def q7():
     """Consistency of the FI/IE row for not-SURV (qcakit)."""
-    v = read_number(answer, "a number between 0 and 1")
     for_surv = float(_lipset_fit().loc[ROW, "consistency"])
-    return diagnose(
-        v, float(_lipset_fit(negate=True).loc[ROW, "consistency"]), 0.002,
+    return Target(
+        float(_lipset_fit(negate=True).loc[ROW, "consistency"]), DECIMALS,
         "Right: much lower than for SURV, so this row is no simultaneous subset relation. Its "
         "PRI is still well above that of the hand example.",
-        [(for_surv, "That is the consistency for SURV.", "Pass negate_outcome=True."),
-         (1 - for_surv, "Consistency for not-SURV is not 1 minus the consistency for SURV.",
-          "Use qcakit.evaluate(..., negate_outcome=True).")],
-        "Use qcakit.evaluate(lf, ROW, 'SURV', negate_outcome=True).", lower=0, upper=1)
+        "Use qcakit.evaluate(lf, ROW, 'SURV', negate_outcome=True).",
+        [Mistake("1 - consistency for SURV", 1 - for_surv, "Consistency for not-SURV is not 1 "
+                 "minus the consistency for SURV.", "Use qcakit.evaluate(..., "
+                 "negate_outcome=True).")] + _row_mistakes(("consistency", True)),
+        lower=0, upper=1)

@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, membership, truth_table
-from ._answers import (cases_in_rows, read_int, read_names, read_number, read_row,
-                       read_truth_table, row_string)
+from ._answers import (Choice, Count, Names, Number, Rows, TruthTableAnswer, cases_in_rows,
+                       row_string)
 from ._compare import truth_table_differences, wrong_because
 from ._feedback import check, correct, partly, wrong
-from ._verdicts import diagnose, multiple_choice
+from ._verdicts import Mistake, Target, multiple_choice
 
 HAND = pd.DataFrame({"A": [0.8, 0.9, 0.3, 0.6, 0.2, 0.7], "B": [0.7, 0.6, 0.8, 0.2, 0.1, 0.9],
                      "C": [0.2, 0.4, 0.9, 0.7, 0.3, 0.1], "Y": [0.9, 0.7, 0.8, 0.3, 0.2, 0.4]},
@@ -28,6 +28,8 @@ CASE = "d"
 ROW = "A*B*~C"
 LIPSET_CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
 CUTS = (0.8, 0.7)
+#: Decimals graded in the hand tasks 2 and 5 (the nearest named mistakes lie 0.1 and 0.025 away).
+DECIMALS = 2
 
 
 def hand_data() -> pd.DataFrame:
@@ -42,10 +44,9 @@ def _row_of(case) -> tuple:
     return tuple(int(HAND.loc[case, c] > 0.5) for c in CONDITIONS)
 
 
-@check
-def q1(answer):
+@check(Rows(CONDITIONS, single=True))
+def q1(row):
     """The truth-table row of case d."""
-    row = read_row(answer, CONDITIONS)
     expected = _row_of(CASE)
     if row == expected:
         return correct("Right: a condition is present in the case's row when the case scores "
@@ -58,29 +59,36 @@ def q1(answer):
                  "absent (~A) if below.")
 
 
-@check
-def q2(answer):
+@check(Number("a membership score between 0 and 1"), graded=True)
+def q2():
     """Case d's membership in its row, by hand."""
-    v = read_number(answer, "a membership score between 0 and 1")
     raw = HAND.loc[CASE, CONDITIONS].to_numpy()
-    return diagnose(
-        v, float(membership(HAND, row_string(_row_of(CASE), CONDITIONS))[CASE]), 0.005,
+    row = np.array(_row_of(CASE))
+    as_in_row = np.where(row == 1, raw, 1 - raw)
+    return Target(
+        float(membership(HAND, row_string(_row_of(CASE), CONDITIONS))[CASE]), DECIMALS,
         "Right: the minimum over the conditions, each taken as present (x) or absent (1 - x). "
         "Above 0.5, as it must be for the case's own row.",
-        [(raw.min(), "You took the minimum of the raw scores, without negating the absent "
-          "condition.", "In the row, an absent condition counts as 1 - x."),
-         (raw.max(), "A row is an AND of its conditions: take the minimum, not the maximum.",
-          "")],
         "Write each condition as it appears in the row (x or 1 - x) and take the minimum.",
+        [Mistake("absent condition not negated", raw.min(), "You took the minimum of the raw "
+                 "scores, without negating the absent condition.", "In the row, an absent "
+                 "condition counts as 1 - x."),
+         Mistake("maximum", as_in_row.max(), "A row is an AND of its conditions: take the "
+                 "minimum, not the maximum.", ""),
+         Mistake("maximum of the raw scores", raw.max(), "A row is an AND of its conditions: "
+                 "take the minimum of x or 1 - x, not the maximum of the raw scores.", ""),
+         Mistake("product", float(np.prod(as_in_row)), "You multiplied the memberships.",
+                 "Fuzzy AND is the minimum."),
+         Mistake("every condition negated", float((1 - raw).min()), "You negated every "
+                 "condition.", "Negate only the conditions absent in the row (~).")],
         lower=0, upper=1)
 
 
-@check
-def q3(answer):
+@check(Count("a count of cases"))
+def q3(n):
     """Number of cases (n) in row A*B*~C."""
-    n = read_int(answer, "a count of cases")
     codes = [_row_of(c) for c in HAND.index]
-    target = read_row(ROW, CONDITIONS)
+    target = Rows(CONDITIONS, single=True).read(ROW)
     expected = codes.count(target)
     if n == expected:
         return correct("Right: n counts the cases with membership above 0.5 in the row, "
@@ -92,10 +100,9 @@ def q3(answer):
                  f"{ROW}.")
 
 
-@check
-def q4(answer):
+@check(Count("a count of rows"))
+def q4(n):
     """Number of logical remainders in the hand-made truth table."""
-    n = read_int(answer, "a count of rows")
     k = len(CONDITIONS)
     observed = len(set(_row_of(c) for c in HAND.index))
     expected = 2 ** k - observed
@@ -110,25 +117,34 @@ def q4(answer):
     return wrong("Not quite.", f"With {k} conditions there are 2^{k} rows; how many have no case?")
 
 
-@check
-def q5(answer):
+@check(Number("a number between 0 and 1"), graded=True)
+def q5():
     """Consistency of row A*B*~C for Y, by hand."""
-    v = read_number(answer, "a number between 0 and 1")
     tt = truth_table(HAND, "Y", CONDITIONS, sort_by=None)
-    code = int("".join(map(str, read_row(ROW, CONDITIONS))), 2) + 1
+    code = int("".join(map(str, Rows(CONDITIONS, single=True).read(ROW))), 2) + 1
     m = membership(HAND, ROW).to_numpy()
     y = HAND["Y"].to_numpy()
+    both = np.minimum(m, y)
     inside = m > 0.5
-    return diagnose(
-        v, float(tt.table.loc[code, "incl"]), 0.01,
+    all_cases = ("Row consistency uses every case's membership in the row, including the small "
+                 "memberships of cases in other rows.")
+    return Target(
+        float(tt.table.loc[code, "incl"]), DECIMALS,
         "Right: sum over all six cases of min(row, Y), divided by the sum of the row "
         "memberships.",
-        [(np.minimum(m[inside], y[inside]).sum() / m[inside].sum(),
-          "You used only the cases counted in n.", "Row consistency uses every case's "
-          "membership in the row, including the small memberships of cases in other rows."),
-         (np.minimum(m, y).sum() / y.sum(), "You divided by the sum of Y.",
-          "Sufficiency consistency divides by the sum of the row memberships.")],
         "Compute every case's membership in the row (minimum), then sum(min(row, Y)) / sum(row).",
+        [Mistake("only the cases counted in n", both[inside].sum() / m[inside].sum(),
+                 "You used only the cases counted in n.", all_cases),
+         Mistake("divided by the sum of Y", both.sum() / y.sum(), "You divided by the sum of Y.",
+                 "Sufficiency consistency divides by the sum of the row memberships."),
+         Mistake("only the outcome's cases (Y > 0.5)", both[y > 0.5].sum() / m[y > 0.5].sum(),
+                 "You used only the cases with Y above 0.5.", all_cases),
+         Mistake("mean of per-case ratios", float(np.mean(both / m)), "You averaged the ratio "
+                 "min(row, Y) / row of each case.", "Divide the two sums: a ratio of sums, not "
+                 "a mean of ratios."),
+         Mistake("share of the row's cases with the outcome",
+                 float(np.mean(y[inside] > 0.5)), "You counted the cases in the row that show "
+                 "the outcome: that is a crisp share, not fuzzy consistency.", all_cases)],
         lower=0, upper=1)
 
 
@@ -136,27 +152,24 @@ def _lipset_tt():
     return truth_table(datasets.load("lipset_fuzzy"), "SURV", LIPSET_CONDITIONS, incl_cut=CUTS)
 
 
-@check
-def q6(answer):
+@check(TruthTableAnswer())
+def q6(tt):
     """Lipset truth table with incl_cut=(0.8, 0.7), compared with the reference table."""
-    read_truth_table(answer)
-    problems = truth_table_differences(answer, _lipset_tt())
+    problems = truth_table_differences(tt, _lipset_tt())
     if not problems:
         return correct("Right: all 18 countries, the task's cuts, and one row now sits between "
                        "the two cuts and is coded 'C'.")
     hint = ("Build it from the whole of lf: qcakit.truth_table(lf, 'SURV', conditions, "
             "incl_cut=...).")
-    if answer.incl_cut[0] == answer.incl_cut[1] and answer.incl_cut != CUTS:
+    if tt.incl_cut[0] == tt.incl_cut[1] and tt.incl_cut != CUTS:
         hint = ("With a single consistency cut no row can be a contradiction 'C'; give a pair "
                 "incl_cut=(cut for 1, cut for 0).")
     return wrong_because(problems, hint)
 
 
-@check
-def q7(answer):
+@check(Names(lambda: list(datasets.load("lipset_fuzzy").index), "country codes"))
+def q7(given):
     """Cases in the contradiction row."""
-    data = datasets.load("lipset_fuzzy")
-    given = read_names(answer, list(data.index), "country codes")
     expected = cases_in_rows(_lipset_tt(), "C")
     if given == expected:
         return correct("Right: their row's consistency lies between 0.7 and 0.8. Both countries "
@@ -178,11 +191,11 @@ _Q8 = {
 }
 
 
-@check
-def q8(answer):
+@check(Choice("abcd"))
+def q8(letter):
     """Multiple choice: handling a contradiction."""
     return multiple_choice(
-        answer, _Q8,
+        letter, _Q8,
         "Right: contradictions are a prompt to go back to the cases: add or "
                        "rethink a condition, check the calibration, or report the row as "
                        "unresolved; and say what you did.",

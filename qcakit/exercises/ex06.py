@@ -3,8 +3,14 @@
 The hand tasks use :data:`HAND`, a crisp table (conditions A, B, C, outcome Y) with three
 positive rows, two negative rows and three remainders.
 
->>> q1("A*B + A*C").status
-'correct'
+Expressions are compared by what they mean, not as text (see :mod:`._expression`): an answer is
+multiplied out, and it is right when its terms are those of a minimal model of the reference,
+in any order, so a factored form of the solution (``A*(B + C)``) is the solution. An answer that
+covers the same rows but is not minimal (``A*B*C + A*B*~C + A*~B*C``, ``A*B + A*B*C``) is
+"partly there": logically equivalent, but the task asks for the minimized expression.
+
+>>> q1("A*B + A*C").status, q1("C*A + B*A").status, q1("A*(B + C)").status
+('correct', 'correct', 'correct')
 >>> q1("A*B*C + A*B*~C + A*~B*C").status
 'partly'
 >>> q1("A").message.startswith("Your expression also covers")
@@ -12,17 +18,14 @@ True
 """
 from __future__ import annotations
 
-import itertools
-
 import pandas as pd
 
 from .. import datasets, minimize, truth_table
 from ..sets import term_to_string
-from ..solution import Solution
-from ..truthtable import TruthTable
-from ._answers import read_expression, read_row, row_string
+from ._answers import Expression, Rows, SolutionAnswer, row_string
 from ._compare import solution_differences, wrong_because
-from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._expression import rows_covered, same_terms
+from ._feedback import check, correct, partly, wrong
 
 CONDITIONS = ["A", "B", "C"]
 HAND = pd.DataFrame(
@@ -45,15 +48,6 @@ def _rows(tt, out) -> set:
     return {tuple((int(c) >> (k - 1 - j)) & 1 for j in range(k)) for c in tt.codes(out)}
 
 
-def _covered(expr, conditions) -> set:
-    rows = set()
-    for row in itertools.product((0, 1), repeat=len(conditions)):
-        values = dict(zip(conditions, row))
-        if any(all(values[n] == v for n, v in term) for term in expr):
-            rows.add(row)
-    return rows
-
-
 def _size(expr) -> tuple:
     return (len(expr), sum(len(t) for t in expr))
 
@@ -66,10 +60,9 @@ def _describe(rows, conditions) -> str:
     return ", ".join(row_string(r, conditions) for r in sorted(rows, reverse=True))
 
 
-def _coverage_feedback(expr, tt, allow_remainders: bool):
+def _coverage_feedback(covered, tt, allow_remainders: bool):
     """Problems with which rows an expression covers, or None when it covers the right ones."""
     pos, neg = _rows(tt, "1"), _rows(tt, "0")
-    covered = _covered(expr, tt.conditions)
     missed = pos - covered
     bad = covered & neg
     remainders = covered - pos - neg
@@ -92,8 +85,7 @@ def _coverage_feedback(expr, tt, allow_remainders: bool):
 
 def _among_models(expr, reference):
     """None when expr is one of the reference's models (terms in any order), else a verdict."""
-    models = {frozenset(frozenset(t) for t in m) for m in reference.models}
-    if frozenset(frozenset(t) for t in expr) in models:
+    if any(same_terms(expr, m) for m in reference.models):
         return None
     return partly("Your expression covers the right rows and is as short as the solution, but "
                   "it is not one of its minimal models.",
@@ -101,59 +93,72 @@ def _among_models(expr, reference):
                   "far as you can.")
 
 
-@check
-def q1(answer):
+_NOT_MINIMAL = ("Look for two terms that differ in exactly one condition and merge them "
+                "(A*B*C + A*B*~C = A*B); a row may be used in more than one merge, and a term "
+                "contained in a shorter one adds nothing.")
+
+
+def _equivalent_not_minimal(expr, reference, what: str):
+    """"Partly" when expr means the same as a model of the reference but is not minimal."""
+    covered = rows_covered(expr, CONDITIONS)
+    if any(covered == rows_covered(m, CONDITIONS) for m in reference.models):
+        return partly(f"Your expression is logically equivalent to the {what} solution, but it "
+                      "is not fully minimized.", _NOT_MINIMAL)
+    return None
+
+
+HAND_EXPRESSION = Expression(CONDITIONS)
+
+
+@check(HAND_EXPRESSION)
+def q1(expr):
     """Complex solution of the hand-made table, by hand."""
     tt = _hand_tt()
-    expr = read_expression(answer, CONDITIONS)
-    problem = _coverage_feedback(expr, tt, allow_remainders=False)
+    problem = _coverage_feedback(rows_covered(expr, CONDITIONS), tt, allow_remainders=False)
     if problem:
         return problem
     reference = minimize(tt, "complex")
-    best = _model_sizes(reference)
-    if _size(expr) > best:
+    if any(same_terms(expr, m) for m in reference.models):
+        return correct("Right: every positive row is covered, no other row, and it cannot be "
+                       "shortened without covering a remainder.")
+    if _size(expr) > _model_sizes(reference):
         return partly("Your expression covers exactly the positive rows, so it is logically "
-                      "right, but it is not fully minimized.",
-                      "Look for two terms that differ in exactly one condition and merge them "
-                      "(A*B*C + A*B*~C = A*B); a row may be used in more than one merge.")
-    return _among_models(expr, reference) or correct(
-        "Right: every positive row is covered, no other row, and it cannot be shortened without "
-        "covering a remainder.")
+                      "right, but it is not fully minimized.", _NOT_MINIMAL)
+    return _among_models(expr, reference)
 
 
-@check
-def q2(answer):
+@check(HAND_EXPRESSION)
+def q2(expr):
     """Parsimonious solution of the hand-made table, by hand."""
     tt = _hand_tt()
-    expr = read_expression(answer, CONDITIONS)
-    problem = _coverage_feedback(expr, tt, allow_remainders=True)
+    covered = rows_covered(expr, CONDITIONS)
+    problem = _coverage_feedback(covered, tt, allow_remainders=True)
     if problem:
         return problem
     reference = minimize(tt, "parsimonious")
+    if any(same_terms(expr, m) for m in reference.models):
+        return correct("Right: the simplest expression that covers the positive rows and no "
+                       "negative row, using a remainder as a simplifying assumption.")
     best = _model_sizes(reference)
-    covered = _covered(expr, CONDITIONS)
     if covered == _rows(tt, "1") and _size(expr) > best:
         return partly("This covers only the positive rows: it is the complex solution (or a "
                       "longer equivalent).",
                       "The parsimonious solution may also cover remainders when that makes it "
                       "simpler. Which remainder would let you drop a condition?")
+    equivalent = _equivalent_not_minimal(expr, reference, "parsimonious")
+    if equivalent:
+        return equivalent
     if _size(expr) > best:
         return partly("Your expression avoids the negative rows, but a simpler one exists.",
                       "Try a single condition: is there one that all positive rows share and "
                       "no negative row has?")
-    return _among_models(expr, reference) or correct(
-        "Right: the simplest expression that covers the positive rows and no negative row, "
-        "using a remainder as a simplifying assumption.")
+    return _among_models(expr, reference)
 
 
-@check
-def q3(answer):
+@check(Rows(CONDITIONS))
+def q3(rows):
     """The remainder(s) the parsimonious solution assumes."""
     tt = _hand_tt()
-    items = answer if isinstance(answer, (list, set)) else [answer]
-    rows = {read_row(a, CONDITIONS) for a in items}
-    if not rows:
-        raise AnswerProblem("Your list is empty; give at least one row, e.g. 'A*~B*C'.")
     sol = minimize(tt, "parsimonious")
     expected = {tuple(int(v) for v in r) for r in sol.simplifying_assumptions.to_numpy()}
     pos, neg = _rows(tt, "1"), _rows(tt, "0")
@@ -172,21 +177,6 @@ def q3(answer):
     return partly("Some, not all, of the assumed remainders.")
 
 
-def _solution(answer, kind: str, what: str):
-    if isinstance(answer, TruthTable):
-        raise AnswerProblem("This is the truth table; pass it to qcakit.minimize and give the "
-                            "result.")
-    if isinstance(answer, str):
-        raise AnswerProblem(f"Give the solution object returned by qcakit.minimize(...), not "
-                            f"text ({what}).")
-    if not isinstance(answer, Solution):
-        raise AnswerProblem(f"This task asks for the result of qcakit.minimize(..., '{kind}').")
-    if answer.kind != kind:
-        raise AnswerProblem(f"This is a {answer.kind} solution; the task asks for the {kind} one.",
-                            f"Pass solution='{kind}' to qcakit.minimize.")
-    return answer
-
-
 def _lipset_solution():
     data = datasets.load("lipset_fuzzy")
     return minimize(truth_table(data, "SURV", LIPSET_CONDITIONS, incl_cut=0.8), "parsimonious")
@@ -199,10 +189,9 @@ def _compared(answer, reference, right: str, hint: str):
     return wrong_because(problems, hint)
 
 
-@check
-def q4(answer):
+@check(SolutionAnswer("parsimonious", "qcakit.minimize(tt_hand, 'parsimonious')"))
+def q4(sol):
     """qcakit's parsimonious solution of the hand-made table, compared with the reference."""
-    sol = _solution(answer, "parsimonious", "the hand-made table")
     return _compared(sol, minimize(_hand_tt(), "parsimonious"),
                      "Right. Compare it with your answer to task 2, and look at "
                      "sol.simplifying_assumptions for task 3.",
@@ -210,10 +199,9 @@ def q4(answer):
                      "minimize it.")
 
 
-@check
-def q5(answer):
+@check(SolutionAnswer("parsimonious", "qcakit.minimize(tt, 'parsimonious')"))
+def q5(sol):
     """qcakit's parsimonious solution for Lipset (incl_cut 0.8), compared with the reference."""
-    sol = _solution(answer, "parsimonious", "Lipset")
     reference = _lipset_solution()
     return _compared(sol, reference,
                      f"Right: all 18 countries, incl_cut=0.8, and the reference's "
@@ -223,18 +211,14 @@ def q5(answer):
                      "conditions and incl_cut=0.8, then minimize it.")
 
 
-@check
-def q6(answer):
+@check(Expression(LIPSET_CONDITIONS, "a term", terms=1))
+def q6(expr):
     """The parsimonious term that covers Finland and Ireland."""
     sol = _lipset_solution()
     table = sol.parameters()
-    expr = read_expression(answer, LIPSET_CONDITIONS, "a term")
-    if len(expr) != 1:
-        raise AnswerProblem("Give one term (no '+').")
     name = term_to_string(expr[0])
-    terms = {tuple(sorted(t)): s for s, t in
-             ((term_to_string(t), t) for t in sol.models[0])}
-    key = tuple(sorted(expr[0]))
+    terms = {frozenset(t): term_to_string(t) for t in sol.models[0]}
+    key = frozenset(expr[0])
     if key not in terms:
         return wrong(f"{name} is not a term of the parsimonious solution.",
                      "Look at sol.parameters(): one row per term.")

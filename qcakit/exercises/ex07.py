@@ -9,11 +9,9 @@ expected to help democracy survive when present (Ragin 2008, ch. 9).
 from __future__ import annotations
 
 from .. import datasets, minimize, truth_table
-from ..solution import Solution
-from ..truthtable import TruthTable
-from ._answers import read_bool, read_int, read_row, row_string
+from ._answers import Bool, Choice, Count, Rows, SolutionAnswer, Word, row_string
 from ._compare import solution_differences, wrong_because
-from ._feedback import AnswerProblem, check, correct, wrong
+from ._feedback import check, correct, wrong
 from ._verdicts import multiple_choice
 
 CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
@@ -34,16 +32,9 @@ def _rows(frame) -> set:
     return {tuple(int(v) for v in r) for r in frame[CONDITIONS].to_numpy()}
 
 
-@check
+@check(SolutionAnswer("intermediate", "qcakit.minimize(tt, 'intermediate', directional=...)"))
 def q1(answer):
     """The intermediate solution with every condition expected present, against the reference."""
-    if isinstance(answer, TruthTable):
-        raise AnswerProblem("This is the truth table; minimize it.")
-    if not isinstance(answer, Solution):
-        raise AnswerProblem("This task asks for the result of qcakit.minimize(tt, "
-                            "'intermediate', directional=...).")
-    if answer.kind != "intermediate":
-        raise AnswerProblem(f"This is the {answer.kind} solution; pass solution='intermediate'.")
     if all(v == "-" for v in (answer.directional or {}).values()):
         return wrong("No directional expectation was given, so no counterfactual is easy and "
                      "the intermediate solution equals the complex one.",
@@ -57,10 +48,9 @@ def q1(answer):
                    "lies between them.")
 
 
-@check
-def q2(answer):
+@check(Count("a count of rows"))
+def q2(n):
     """Number of easy counterfactuals."""
-    n = read_int(answer, "a count of rows")
     sol = _intermediate()
     easy = len(sol.easy_counterfactuals)
     diff = len(sol.difficult_counterfactuals)
@@ -76,10 +66,9 @@ def q2(answer):
     return wrong("Not quite.", "len(sol.easy_counterfactuals) counts the rows.")
 
 
-@check
-def q3(answer):
+@check(Count("a count of rows"))
+def q3(n):
     """Number of difficult counterfactuals."""
-    n = read_int(answer, "a count of rows")
     sol = _intermediate()
     easy = len(sol.easy_counterfactuals)
     diff = len(sol.difficult_counterfactuals)
@@ -93,15 +82,13 @@ def q3(answer):
     return wrong("Not quite.", "len(sol.difficult_counterfactuals) counts the rows.")
 
 
-@check
+@check(Word(["easy", "difficult"]))
 def q4(answer):
     """Is the remainder DEV*URB*LIT*~IND*STB an easy or a difficult counterfactual?"""
-    if not isinstance(answer, str) or answer.strip().lower() not in ("easy", "difficult"):
-        raise AnswerProblem("Answer with the text 'easy' or 'difficult'.")
     sol = _intermediate()
-    row = read_row(ROW, CONDITIONS)
+    row = Rows(CONDITIONS, single=True).read(ROW)
     expected = "easy" if row in _rows(sol.easy_counterfactuals) else "difficult"
-    if answer.strip().lower() == expected:
+    if answer == expected:
         return correct("Right: we observe survival in Finland and Ireland with URB absent; the "
                        "theory says urbanization helps, so assuming survival also with URB "
                        "present is easy to defend.")
@@ -110,10 +97,9 @@ def q4(answer):
                  "helps. Would adding a helping condition plausibly destroy the outcome?")
 
 
-@check
-def q5(answer):
+@check(Rows(CONDITIONS, single=True))
+def q5(row):
     """Any one difficult counterfactual."""
-    row = read_row(answer, CONDITIONS)
     sol = _intermediate()
     easy, diff = _rows(sol.easy_counterfactuals), _rows(sol.difficult_counterfactuals)
     tt = _tt()
@@ -133,10 +119,9 @@ def q5(answer):
                  "and sol.easy_counterfactuals.")
 
 
-@check
-def q6(answer):
+@check(Bool())
+def q6(given):
     """Does expecting IND absent change the intermediate solution?"""
-    given = read_bool(answer)
     changed = _intermediate().expressions != _intermediate({**EXPECTATIONS, "IND": 0}).expressions
     if given == changed:
         return correct("Right. " + ("The expectation changed which remainders are easy and "
@@ -159,11 +144,11 @@ _Q7 = {
 }
 
 
-@check
-def q7(answer):
+@check(Choice("abcd"))
+def q7(letter):
     """Multiple choice: which solution to report."""
     return multiple_choice(
-        answer, _Q7,
+        letter, _Q7,
         "Right: the intermediate solution, together with the expectations and "
                        "the counterfactuals it used, so readers can judge them.",
         "Which solution uses only the counterfactuals your theory can "

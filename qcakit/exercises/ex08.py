@@ -15,8 +15,8 @@ from __future__ import annotations
 from .. import membership, parse
 from ..studies import xu2024
 from . import _xu
-from ._answers import read_choices, read_expression, read_names
-from ._feedback import AnswerProblem, check, correct, partly, wrong
+from ._answers import Choice, Expression, Names, Text, Word
+from ._feedback import check, correct, partly, wrong
 from ._verdicts import self_assessed
 
 CONDITIONS = _xu.CONDITIONS
@@ -42,10 +42,9 @@ def _literals(expr_text: str) -> dict:
     return dict(term)
 
 
-@check
-def q1(answer):
+@check(Names(CONDITIONS, "conditions"))
+def q1(given):
     """Conditions that are core present in every configuration of Table 4."""
-    given = read_names(answer, CONDITIONS, "conditions")
     expected = {c for c in CONDITIONS if all(TABLE4_CHART.loc[c] == "core present")}
     if given == expected:
         return correct("Right: the large filled circle in every column. The paper's conclusion "
@@ -59,12 +58,9 @@ def q1(answer):
         "Not quite.", "Read each row across S1 to S4: is it ● everywhere?", details)
 
 
-@check
-def q2(answer):
+@check(Expression(CONDITIONS, "a configuration (one term)", terms=1))
+def q2(expr):
     """Table 4's column S3 as an expression."""
-    expr = read_expression(answer, CONDITIONS, "a term")
-    if len(expr) != 1:
-        raise AnswerProblem("A configuration is one term: conditions joined by '*', no '+'.")
     given = dict(expr[0])
     expected = _literals(COLUMNS["S3"])
     if given == expected:
@@ -86,12 +82,9 @@ def q2(answer):
                  details)
 
 
-@check
-def q3(answer):
+@check(Word(list(ABSTRACT)))
+def q3(name):
     """Which abstract pathway equals Table 4's column S3?"""
-    if not isinstance(answer, str) or answer.strip().upper() not in ABSTRACT:
-        raise AnswerProblem("Answer with the name of a pathway, e.g. 'S1'.")
-    name = answer.strip().upper()
     column = _literals(COLUMNS["S3"])
     match = [k for k, v in ABSTRACT.items() if _literals(v) == column]
     if name in match:
@@ -123,12 +116,9 @@ _Q4_WHERE = {
 }
 
 
-@check
-def q4(answer):
+@check(Choice("abcdefgh", multiple=True))
+def q4(chosen):
     """Multiple select: which statements about the paper are true?"""
-    chosen = read_choices(answer, "abcdefgh")
-    if not chosen:
-        raise AnswerProblem("Choose at least one statement.")
     wrong_picks = sorted(chosen - _Q4_TRUE)
     missing = sorted(_Q4_TRUE - chosen)
     if not wrong_picks and not missing:
@@ -149,11 +139,14 @@ def _cases_in(expr: str) -> set:
     return set(m.index[m > 0.5])
 
 
-@check
-def q5(answer):
+def _cases() -> list:
+    return list(_xu.calibrated().index)
+
+
+@check(Names(_cases, "case labels"))
+def q5(given):
     """Cases with membership above 0.5 in the abstract's S4."""
     data = _xu.calibrated()
-    given = read_names(answer, list(data.index), "case labels")
     expected = _cases_in(ABSTRACT["S4"])
     if given == expected:
         m = membership(data, ABSTRACT["S4"])
@@ -172,13 +165,10 @@ def q5(answer):
                  "0.5.", details)
 
 
-@check
-def q6(answer):
+@check(Names(_cases, "case labels", count=1))
+def q6(given):
     """The case with the highest membership in the abstract's S3."""
     data = _xu.calibrated()
-    given = read_names(answer, list(data.index), "case labels", allow_empty=False)
-    if len(given) != 1:
-        raise AnswerProblem("Name one case (the one with the highest membership).")
     m = membership(data, ABSTRACT["S3"])
     best = m.max()
     (case,) = given
@@ -217,7 +207,7 @@ RUBRIC_Q7 = (
 )
 
 
-@check
-def q7(answer):
+@check(Text())
+def q7(text):
     """Written critique of Table 4 (self-assessed, not marked)."""
-    return self_assessed(MODEL_Q7, RUBRIC_Q7, answer, min_words=60)
+    return self_assessed(MODEL_Q7, RUBRIC_Q7, text, min_words=60)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .. import minimize, truth_table
 from . import _xu
-from ._answers import cases_in_rows, read_bool, read_int, read_names
+from ._answers import Bool, Choice, Count, Names, cases_in_rows
 from ._feedback import check, correct, partly, wrong
 from ._verdicts import multiple_choice
 
@@ -38,10 +38,9 @@ def parsimonious(data, **cuts):
     return sorted(minimize(tt, "parsimonious").expressions)
 
 
-@check
-def q1(answer):
+@check(Count("a count of rows"))
+def q1(n):
     """Rows coded 1 with incl_cut=0.85."""
-    n = read_int(answer, "a count of rows")
     tt = truth_table(_xu.calibrated(), OUTCOME, CONDITIONS, incl_cut=0.85)
     expected = int((tt.table["OUT"] == "1").sum())
     base = int((truth_table(_xu.calibrated(), OUTCOME, CONDITIONS, incl_cut=0.8).table["OUT"]
@@ -60,11 +59,17 @@ def q1(answer):
     return wrong("Not quite.", "Count the rows with OUT == '1' in the new table.")
 
 
-@check
-def q2(answer):
+def _cases() -> list:
+    return list(_xu.calibrated().index)
+
+
+CASES = Names(_cases, "case labels")
+
+
+@check(CASES)
+def q2(given):
     """Cases in rows coded 1 when a PRI cut of 0.5 is added."""
     data = _xu.calibrated()
-    given = read_names(answer, list(data.index), "case labels")
     expected = cases_in_rows(truth_table(data, OUTCOME, CONDITIONS, incl_cut=0.8, pri_cut=0.5),
                              "1")
     before = cases_in_rows(truth_table(data, OUTCOME, CONDITIONS, incl_cut=0.8), "1")
@@ -85,11 +90,10 @@ def _loo_changed() -> set:
             if parsimonious(data.drop(index=case), incl_cut=0.8) != base}
 
 
-@check
-def q3(answer):
+@check(CASES)
+def q3(given):
     """Cases whose removal changes the parsimonious solution."""
     data = _xu.calibrated()
-    given = read_names(answer, list(data.index), "case labels")
     expected = _loo_changed()
     if given == expected:
         return correct(f"Right: dropping any one of {len(expected)} of the {len(data)} cases "
@@ -109,10 +113,9 @@ def q3(answer):
         "from the full data's, or when minimize raises because no row is coded 1.", details)
 
 
-@check
-def q4(answer):
+@check(Count("a count of cases"))
+def q4(n):
     """Cases that change side of 0.5 in the outcome with GROWTH anchors (0, 3, 10)."""
-    n = read_int(answer, "a count of cases")
     base = _xu.calibrated()[OUTCOME]
     alt = _xu.calibrated(outcome_anchors=ALT_GROWTH)[OUTCOME]
     expected = int(((base > 0.5) != (alt > 0.5)).sum())
@@ -126,10 +129,9 @@ def q4(answer):
     return wrong("Not quite.", "Compare (old > 0.5) with (new > 0.5), case by case.")
 
 
-@check
-def q5(answer):
+@check(Bool())
+def q5(given):
     """Does the parsimonious solution change with the alternative GROWTH anchors?"""
-    given = read_bool(answer)
     changed = parsimonious(_xu.calibrated(outcome_anchors=ALT_GROWTH), incl_cut=0.8) != \
         parsimonious(_xu.calibrated(), incl_cut=0.8)
     if given == changed:
@@ -152,11 +154,11 @@ _Q6 = {
 }
 
 
-@check
-def q6(answer):
+@check(Choice("abcd"))
+def q6(letter):
     """Multiple choice: what the checks say about 'relatively robust'."""
     return multiple_choice(
-        answer, _Q6,
+        letter, _Q6,
         "Right: report robustness checks that could fail (calibration, cuts, "
                        "cases), say what changed, and temper the claims accordingly.",
         "What do tasks 1 to 5 show, and what do they not show?")

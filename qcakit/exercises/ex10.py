@@ -18,10 +18,11 @@ import pandas as pd
 
 from .. import QCAWarning, calibrate, datasets, esa, truth_table
 from ..truthtable import TruthTable
-from ._answers import read_int, read_names, read_truth_table
+from ._answers import Choice, Count, Memberships, Numbers, Rows, Text, TruthTableAnswer
 from ._compare import truth_table_differences, wrong_because
-from ._feedback import AnswerProblem, check, correct, partly, wrong
-from ._verdicts import multiple_choice, self_assessed
+from ._feedback import check, correct, partly, wrong
+from ._verdicts import MembershipTarget, Mistake, multiple_choice, self_assessed
+from .ex02 import R_IDM, R_IDM_HINT, R_IDM_PARTLY
 
 DATASET = "xu2024_county_alliance"
 CASE_COLUMN = "case"
@@ -37,9 +38,9 @@ INCL_CUT, PRI_CUT = 0.75, 0.5
 NECESSARY = "INCENT"
 #: Task 2: the corrupted entry (a decimal comma typed into a number column).
 CORRUPT_CASE, CORRUPT_COLUMN, CORRUPT_VALUE = "Anji county", "PAY", "1,5"
-TOL = 0.005
-#: A mistake is named when the answer matches it this closely (three decimals; 0.5 is not 0.501).
-MISTAKE_TOL = 0.0006
+#: Decimals graded per membership in task 3: R's idm=0.95 convention lies 0.0041 from the
+#: reference, so two decimals (0.005) cannot tell it apart, as in exercise 2, task 3.
+DECIMALS = 3
 
 
 def raw() -> pd.DataFrame:
@@ -65,18 +66,10 @@ def _tt() -> TruthTable:
     return truth_table(calibrated(), OUTCOME, CONDITIONS, incl_cut=INCL_CUT, pri_cut=PRI_CUT)
 
 
-def _pair(answer) -> tuple:
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise AnswerProblem("This task asks for two numbers: (configurations, cases).",
-                            "Write it like answer = (32, 20).")
-    return (read_int(answer[0], "a count of configurations"), read_int(answer[1], "a count of "
-                                                                      "cases"))
-
-
-@check
-def q1(answer):
+@check(Numbers(["configurations", "cases"], Count("a count"), example="answer = (32, 20)"))
+def q1(pair):
     """(logically possible configurations, cases) for four conditions and the raw file."""
-    configs, cases = _pair(answer)
+    configs, cases = pair
     k, n = len(CONDITIONS), len(raw())
     observed = len(_tt().table)
     if (configs, cases) == (2 ** k, n):
@@ -113,18 +106,18 @@ _Q2 = {
 }
 
 
-@check
-def q2(answer):
+@check(Choice("abcde"))
+def q2(letter):
     """Multiple choice: which check of check_data finds a problem in the corrupted file."""
     return multiple_choice(
-        answer, _Q2,
+        letter, _Q2,
         "Right: one text entry ('1,5', a decimal comma) makes the whole PAY column text, and "
         "'numbers only' names the case, so you can fix it in the file.",
         "Run qcakit.check_data(check.corrupted(), ...) and read the status column.")
 
 
 def _series_mistakes(data) -> list:
-    """(memberships a typical mistake gives, message, hint)."""
+    """The memberships typical mistakes give."""
     with warnings.catch_warnings():  # the mistakes put cases on 0.5; the learner sees no warning
         warnings.simplefilter("ignore", QCAWarning)
         return _mistakes(data)
@@ -135,62 +128,52 @@ def _mistakes(data) -> list:
     lo, mid, hi = ANCHORS[COLUMN]
     q = x.quantile([0.05, 0.5, 0.95]).tolist()
     return [
-        (calibrate(x, thresholds=(hi, mid, lo)), "Your memberships run the wrong way: high "
-         "scores should give high membership.", "Give the anchors as (exclusion, crossover, "
-         "inclusion) with exclusion < inclusion."),
-        (calibrate(x, thresholds=(lo, 2, hi)), "Some cases sit at exactly 0.5: you used a "
-         "crossover that is an observed score (2).", f"Use the task's crossover {mid}, between "
-         "the observed scores, so that no case lands on 0.5."),
-        (calibrate(x, thresholds=(lo, 2, hi), nudge_half=True), "You moved the cases on 0.5 "
-         "to 0.501, but they sit there because the crossover (2) is an observed score.",
-         f"Use the task's crossover {mid}: then no case needs moving."),
-        (calibrate(x, thresholds=tuple(q)), "These are percentile anchors of the sample, not "
-         "the task's substantive anchors.", f"Use thresholds={ANCHORS[COLUMN]}."),
-        (calibrate(data["ORG"], thresholds=ANCHORS["ORG"]), "You calibrated ORG, not MGMT.",
-         f"Calibrate the column {COLUMN}."),
+        Mistake("reversed anchors", calibrate(x, thresholds=(hi, mid, lo)), "Your memberships "
+                "run the wrong way: high scores should give high membership.", "Give the anchors "
+                "as (exclusion, crossover, inclusion) with exclusion < inclusion."),
+        Mistake("crossover on an observed score (2)", calibrate(x, thresholds=(lo, 2, hi)),
+                "Some cases sit at exactly 0.5: you used a crossover that is an observed score "
+                "(2).", f"Use the task's crossover {mid}, between the observed scores, so that "
+                "no case lands on 0.5."),
+        Mistake("crossover 2, nudged to 0.501",
+                calibrate(x, thresholds=(lo, 2, hi), nudge_half=True), "You moved the cases on "
+                "0.5 to 0.501, but they sit there because the crossover (2) is an observed score.",
+                f"Use the task's crossover {mid}: then no case needs moving."),
+        Mistake("percentile anchors", calibrate(x, thresholds=tuple(q)), "These are percentile "
+                "anchors of the sample, not the task's substantive anchors.",
+                f"Use thresholds={ANCHORS[COLUMN]}."),
+        Mistake("ORG instead of MGMT", calibrate(data["ORG"], thresholds=ANCHORS["ORG"]),
+                "You calibrated ORG, not MGMT.", f"Calibrate the column {COLUMN}."),
+        Mistake("linear rescaling", (x - lo) / (hi - lo), "These are the scores rescaled "
+                "linearly to [0, 1]; direct calibration puts them on a log-odds scale.",
+                f"qcakit.calibrate(data['{COLUMN}'], thresholds={ANCHORS[COLUMN]})."),
+        Mistake("R's idm=0.95", calibrate(x, thresholds=ANCHORS[COLUMN], idm=R_IDM),
+                R_IDM_PARTLY, R_IDM_HINT, status="partly"),
     ]
 
 
-@check
-def q3(answer):
+def _cases() -> list:
+    return list(raw().index)
+
+
+@check(Memberships(_cases, "cases", labelled=True,
+                   labels_hint="Set the case column as the index when you read the file "
+                               "(.set_index('case')), and keep all the cases."), graded=True)
+def q3():
     """The MGMT memberships at the task's anchors, as a Series labelled by case."""
-    if not isinstance(answer, pd.Series):
-        raise AnswerProblem("This task asks for a pandas Series of memberships, one per case "
-                            "(the result of qcakit.calibrate).")
     data = raw()
-    ref = calibrate(data[COLUMN], thresholds=ANCHORS[COLUMN])
-    if answer.index.duplicated().any():
-        return wrong(f"Your Series has {len(answer)} values, some cases more than once; the "
-                     f"file has {len(ref)} cases.", "Calibrate the column of the file itself.")
-    if set(map(str, answer.index)) != set(ref.index):
-        return wrong(f"Your Series is labelled by other names than the file's {len(ref)} cases "
-                     f"(it has {len(answer)} values).",
-                     "Set the case column as the index when you read the file "
-                     "(.set_index('case')), and keep all the cases.")
-    values = pd.to_numeric(answer, errors="coerce").reindex(ref.index)
-    if values.isna().any():
-        raise AnswerProblem("Some of your values are not numbers.")
-    if ((values - ref).abs() <= TOL).all():
-        return correct(f"Right: Ragin's direct method at {ANCHORS[COLUMN]}; no case sits on "
-                       "0.5, because the crossover lies between observed scores.")
-    for mistake, message, hint in _series_mistakes(data):
-        if ((values - mistake.reindex(ref.index)).abs() <= MISTAKE_TOL).all():
-            return wrong(message, hint)
-    if (values == 0.5).any():
-        return wrong("Some cases sit at exactly 0.5, so they belong to no truth-table row.",
-                     f"Use the task's anchors {ANCHORS[COLUMN]}: the crossover lies between "
-                     "observed scores.")
-    off = list(ref.index[(values - ref).abs() > TOL])
-    return wrong(f"{len(off)} case(s) have other memberships than the reference (first: "
-                 f"{off[0]}), by more than {TOL}.",
-                 f"qcakit.calibrate(data['{COLUMN}'], thresholds={ANCHORS[COLUMN]}); do not "
-                 "round the values.")
+    return MembershipTarget(
+        calibrate(data[COLUMN], thresholds=ANCHORS[COLUMN]), DECIMALS,
+        f"Right: Ragin's direct method at {ANCHORS[COLUMN]}; no case sits on 0.5, because the "
+        "crossover lies between observed scores.",
+        f"qcakit.calibrate(data['{COLUMN}'], thresholds={ANCHORS[COLUMN]}); keep at least three "
+        "decimals.",
+        _series_mistakes(data), lower=0, upper=1)
 
 
-@check
+@check(TruthTableAnswer())
 def q4(answer):
     """The truth table at the task's cuts, compared with the reference built from the file."""
-    read_truth_table(answer)
     problems = truth_table_differences(answer, _tt())
     if not problems:
         return correct("Right: 8 of the 16 rows have cases, and only one (all four conditions "
@@ -200,12 +183,11 @@ def q4(answer):
     return wrong_because(problems, hint)
 
 
-@check
-def q5(answer):
+@check(Rows(CONDITIONS, as_ids=True, allow_empty=True))
+def q5(ids):
     """Row numbers of the remainders ESA bars when INCENT is declared necessary."""
     tt = _tt()
-    given = read_names(answer, [str(i) for i in range(1, 2 ** len(CONDITIONS) + 1)],
-                       "row numbers (1 to 16)")
+    given = {str(i) for i in ids}
     expected = {str(i) for i in esa(tt, necessary=[NECESSARY]).table.index}
     observed = {str(i) for i in tt.table.index}
     if given == expected:
@@ -248,7 +230,7 @@ RUBRIC_Q6 = (
 )
 
 
-@check
-def q6(answer):
+@check(Text("a paragraph"))
+def q6(text):
     """A methods paragraph (self-assessed: model answer and rubric)."""
-    return self_assessed(MODEL_Q6, RUBRIC_Q6, answer, min_words=50)
+    return self_assessed(MODEL_Q6, RUBRIC_Q6, text, min_words=50)
