@@ -132,8 +132,9 @@ def calibration_warnings_html(state) -> str:
     """The calibration warnings of a :class:`~qcakit.explore.CalibrationState` (or a green
     line saying no case scores exactly 0.5)."""
     if not state.warnings:
-        return panel("qcakit-warnings", None, "<p style='margin:2px 0;color:#2e7d32'>"
-                     f"{html.escape(tr('No case scores exactly 0.5.'))}</p>")
+        none = html.escape(tr("No case scores exactly 0.5."))
+        return panel("qcakit-warnings", None,
+                     f"<p style='margin:2px 0;color:#2e7d32'>{none}</p>")
     return panel("qcakit-warnings", None, *(note(w, warn=True) for w in state.warnings))
 
 
