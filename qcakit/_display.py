@@ -12,7 +12,7 @@ are shown as they are.
 >>> with language("zh"):
 ...     print(render_text("必要性", t))
 必要性
-     一致性    覆盖度
+  一致性 覆盖度
 A  0.910  0.500
 """
 from __future__ import annotations
