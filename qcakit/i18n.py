@@ -70,7 +70,7 @@ class _EnglishFallback(gettext.NullTranslations):
         if message not in self.warned:
             self.warned.add(message)
             warnings.warn(f"No {LANGUAGES[self.language]} translation for {message!r} yet; "
-                          "shown in English.", MissingTranslationWarning, stacklevel=4)
+                          "shown in English.", MissingTranslationWarning, stacklevel=5)
 
     def gettext(self, message):
         self._missing(message)

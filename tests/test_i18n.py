@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from babel.messages.pofile import read_po  # the test extra brings Babel
 
 import qcakit
 from qcakit import _display, i18n
@@ -28,8 +29,6 @@ MO = PO.with_suffix(".mo")
 KEYWORDS = {"tr", "tr_later", "trn"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-babel = pytest.importorskip("babel", reason="Babel comes with the test extra: pip install -e '.[test]'")
-from babel.messages.pofile import read_po  # noqa: E402
 
 
 def po_catalog():
