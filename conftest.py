@@ -22,3 +22,13 @@ def pytest_runtest_makereport(item, call):
             return
         report.outcome = "failed"
         report.longrepr = f"unexpected skip under QCAKIT_NO_SKIPS=1 (CI): {reason}"
+
+
+@pytest.fixture(autouse=True)
+def _kit_speaks_english():
+    """Every test and doctest starts with the kit in English (the language of the doctests),
+    whatever QCAKIT_LANG says; a test that switches to Chinese cannot leak it to the next."""
+    from qcakit import i18n
+
+    with i18n.language("en"):
+        yield

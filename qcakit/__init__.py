@@ -29,6 +29,7 @@ from .cases import case_types
 from .robustness import robustness
 from .counterfactuals import esa, simultaneous_subset_rows
 from .asymmetry import outcome_and_negation
+from .i18n import get_language, set_language
 
 from ._version import __version__
 __all__ = [
@@ -38,4 +39,5 @@ __all__ = [
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
     "case_types", "robustness",
     "esa", "simultaneous_subset_rows", "outcome_and_negation",
+    "set_language", "get_language",
 ]

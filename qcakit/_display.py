@@ -1,11 +1,74 @@
-"""Shared rendering of result objects: a title, the table, and short notes, in HTML and text."""
+"""Shared rendering of result objects: a title, the table, and short notes, in HTML and text.
+
+Column and row labels that are the kit's own words (``consistency``, ``raw_coverage``,
+``solution``, ...; :data:`HEADERS`) are shown in the current language
+(:func:`qcakit.set_language`); the tables themselves keep their English keys, so code that
+reads ``table["consistency"]`` works in every language. Names of conditions, terms and cases
+are shown as they are.
+
+>>> import pandas as pd
+>>> from qcakit.i18n import language
+>>> t = pd.DataFrame({"consistency": [0.91], "coverage": [0.5]}, index=["A"])
+>>> with language("zh"):
+...     print(render_text("必要性", t))
+必要性
+  一致性 覆盖度
+A  0.910  0.500
+"""
 from __future__ import annotations
 
 import html
 
 import pandas as pd
 
+from .i18n import tr, tr_later
+
 DIGITS = 3
+
+#: Labels of the kit's tables that are words, translated when shown (keys stay English).
+HEADERS = frozenset((
+    # parameters of fit
+    tr_later("consistency"), tr_later("coverage"), tr_later("raw_coverage"),
+    tr_later("unique_coverage"), tr_later("incl"), tr_later("solution consistency"),
+    tr_later("solution coverage"),
+    # truth tables and cases
+    tr_later("n"), tr_later("cases"), tr_later("n_cases"), tr_later("case"), tr_later("row"),
+    tr_later("deviant_cases"), tr_later("membership"), tr_later("raw"), tr_later("inconsistent"),
+    # solutions
+    tr_later("solution"), tr_later("complex"), tr_later("intermediate"),
+    tr_later("parsimonious"), tr_later("expression"), tr_later("models"), tr_later("terms"),
+    tr_later("core"),
+    # necessity and skewness
+    tr_later("trivial"), tr_later("above_0.5"), tr_later("at_0.5"), tr_later("share_above"),
+    # checks, counterfactuals, reports
+    tr_later("check"), tr_later("status"), tr_later("found"), tr_later("what to do"),
+    tr_later("reason"), tr_later("warning"), tr_later("kind"), tr_later("contents"),
+    tr_later("file"), tr_later("setting"),
+    # theory evaluation and clusters
+    tr_later("n_Y"), tr_later("n_not_Y"), tr_later("cases_Y"), tr_later("cases_not_Y"),
+    tr_later("reading_Y"), tr_later("reading_not_Y"), tr_later("level"), tr_later("group"),
+    tr_later("class"),
+    # robustness and the explorers' comparisons
+    tr_later("type (IS)"), tr_later("type changes"), tr_later("reference"),
+    tr_later("current"),
+))
+
+
+def label(value):
+    """A table label as shown: the kit's words (:data:`HEADERS`) translated, others unchanged.
+
+    >>> label("raw_coverage"), label("SCALE")
+    ('raw_coverage', 'SCALE')
+    """
+    return tr(value) if isinstance(value, str) and value in HEADERS else value
+
+
+def shown_labels(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its column and row labels (and their names) as :func:`label` shows them."""
+    out = df.rename(columns=label, index=label)
+    out.columns.names = [label(n) for n in df.columns.names]
+    out.index.names = [label(n) for n in df.index.names]
+    return out
 
 
 def fmt_table(df: pd.DataFrame, digits: int = DIGITS) -> pd.DataFrame:
@@ -20,9 +83,10 @@ def fmt_table(df: pd.DataFrame, digits: int = DIGITS) -> pd.DataFrame:
 def render_html(title: str, table: pd.DataFrame | None, notes=(), styler=None) -> str:
     parts = [f"<div class='qcakit'><p><b>{html.escape(title)}</b></p>"]
     if styler is not None:
-        parts.append(styler.to_html())
+        parts.append(styler.format_index(label, axis="columns")
+                     .format_index(label, axis="index").to_html())
     elif table is not None:
-        parts.append(fmt_table(table).to_html(escape=True).replace(
+        parts.append(shown_labels(fmt_table(table)).to_html(escape=True).replace(
             "<table ", "<table style='font-size:14px' ", 1))
     for note in notes:
         parts.append(f"<p style='margin:2px 0;font-size:14px'>{html.escape(note)}</p>")
@@ -33,6 +97,7 @@ def render_html(title: str, table: pd.DataFrame | None, notes=(), styler=None) -
 def render_text(title: str, table: pd.DataFrame | None, notes=()) -> str:
     lines = [title]
     if table is not None:
-        lines.append(fmt_table(table).to_string())
+        with pd.option_context("display.unicode.east_asian_width", True):  # Chinese is 2 wide
+            lines.append(shown_labels(fmt_table(table)).to_string())
     lines.extend(notes)
     return "\n".join(lines)

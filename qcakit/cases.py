@@ -55,6 +55,7 @@ import pandas as pd
 
 from . import _checks, _display
 from .errors import QCAInputError
+from .fonts import draws
 from .plot import unit_square
 from .sets import names_in, parse, term_membership, term_to_string
 
@@ -220,6 +221,7 @@ class CaseTypes:
         return pd.DataFrame(rows, columns=["term", "comparison", "case_1", "case_2",
                                            "distance", "aim"])
 
+    @draws
     def plot(self, term: str = SOLUTION, *, ax=None, label_cases: bool = True,
              max_label: int = 18, name: str | None = None):
         """XY plot of ``term`` (or the solution) against the outcome, coloured by case type.
@@ -251,6 +253,7 @@ class CaseTypes:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
         return ax
 
+    @draws
     def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18,
                  names: dict | None = None):
         """One XY panel per term and one for the solution, with one legend; returns the Figure.

@@ -35,6 +35,8 @@ import pandas as pd
 
 from . import _checks, _display
 from .errors import QCAInputError
+from .fonts import draws
+from .i18n import tr, tr_later
 from .sets import parse, term_to_string
 from .solution import Solution
 
@@ -47,6 +49,12 @@ _HTML_SYMBOLS = {
     "peripheral absent": "<span style='font-size:85%'>⊗</span>",
     "": "",
 }
+#: The fit rows under the chart: (label, column of ``.fit``).
+FIT_ROWS = ((tr_later("Consistency"), "consistency"), (tr_later("Raw coverage"), "raw_coverage"),
+            (tr_later("Unique coverage"), "unique_coverage"))
+LEGEND = tr_later("Large ● core condition present; small ● peripheral condition present; "
+                  "large ⊗ core condition absent; small ⊗ peripheral condition absent; "
+                  "blank: present or absent.")
 
 
 @dataclass
@@ -65,6 +73,7 @@ class ConfigurationChart:
         """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
         return self.table.replace(TEXT_SYMBOLS)
 
+    @draws
     def plot(self, ax=None):
         """The chart as a matplotlib figure in the published notation (large / small filled
         circles for core / peripheral presence, large / small crossed circles for absence), with
@@ -72,8 +81,7 @@ class ConfigurationChart:
         import matplotlib.pyplot as plt  # only when drawn
 
         cols, conds = list(self.table.columns), list(self.table.index)
-        fit_rows = [("Consistency", "consistency"), ("Raw coverage", "raw_coverage"),
-                    ("Unique coverage", "unique_coverage")]
+        fit_rows = [(tr(label), key) for label, key in FIT_ROWS]
         n_rows = len(conds) + len(fit_rows) + 2
         if ax is None:
             _, ax = plt.subplots(figsize=(1.6 + 1.1 * len(cols), 0.42 * n_rows + 0.6))
@@ -88,8 +96,9 @@ class ConfigurationChart:
             for k, (_, key) in enumerate(fit_rows):
                 ax.text(j, len(conds) + k, f"{float(self.fit.loc[col, key]):.3f}",
                         ha="center", va="center", fontsize=9)
-        solution = (f"solution consistency {self.solution_consistency:.3f}, "
-                    f"coverage {self.solution_coverage:.3f}")
+        solution = tr("solution consistency {consistency}, coverage {coverage}").format(
+            consistency=f"{self.solution_consistency:.3f}",
+            coverage=f"{self.solution_coverage:.3f}")
         ax.text((len(cols) - 1) / 2, len(conds) + len(fit_rows) + 0.4, solution,
                 ha="center", va="center", fontsize=9)
         ax.set_xticks(range(len(cols)), [str(c) for c in cols])
@@ -102,7 +111,7 @@ class ConfigurationChart:
         for side in ("left", "right", "bottom", "top"):
             ax.spines[side].set_visible(False)
         ax.tick_params(length=0)
-        ax.set_title("Configuration chart", loc="left", fontsize=10, pad=22)
+        ax.set_title(tr("Configuration chart"), loc="left", fontsize=10, pad=22)
         return ax
 
     def renamed(self, names: Mapping[str, str]) -> ConfigurationChart:
@@ -135,9 +144,9 @@ class ConfigurationChart:
                 mapping[label] = exact[label]
             elif len(near) == 1:  # each published name is given once
                 del free[near[0]]
-                mapping[label] = f"{near[0]} (differs)"
+                mapping[label] = tr("{name} (differs)").format(name=near[0])
             else:
-                mapping[label] = f"{label} (not in paper)"
+                mapping[label] = tr("{label} (not in paper)").format(label=label)
         return ConfigurationChart(self.table.rename(columns=mapping),
                                   self.fit.rename(index=mapping), self.solution_consistency,
                                   self.solution_coverage,
@@ -157,24 +166,20 @@ class ConfigurationChart:
                             for v in self.table.loc[cond])
             rows.append(f"<tr><th style='text-align:left'>{html.escape(str(cond))}</th>"
                         f"{cells}</tr>")
-        for label, key in (("Consistency", "consistency"), ("Raw coverage", "raw_coverage"),
-                           ("Unique coverage", "unique_coverage")):
+        for label, key in FIT_ROWS:
             cells = "".join(f"<td style='text-align:center'>{self.fit.loc[c, key]:.3f}</td>"
                             for c in cols)
-            rows.append(f"<tr><th style='text-align:left'>{label}</th>{cells}</tr>")
+            rows.append(f"<tr><th style='text-align:left'>{html.escape(tr(label))}</th>"
+                        f"{cells}</tr>")
         span = len(cols)
-        rows.append(f"<tr><th style='text-align:left'>Solution consistency</th>"
-                    f"<td colspan={span} style='text-align:center'>"
-                    f"{self.solution_consistency:.3f}</td></tr>")
-        rows.append(f"<tr><th style='text-align:left'>Solution coverage</th>"
-                    f"<td colspan={span} style='text-align:center'>"
-                    f"{self.solution_coverage:.3f}</td></tr>")
-        legend = ("Large ● core condition present; small ● peripheral condition present; "
-                  "large ⊗ core condition absent; small ⊗ peripheral condition absent; "
-                  "blank: present or absent.")
+        for label, value in ((tr("Solution consistency"), self.solution_consistency),
+                             (tr("Solution coverage"), self.solution_coverage)):
+            rows.append(f"<tr><th style='text-align:left'>{html.escape(label)}</th>"
+                        f"<td colspan={span} style='text-align:center'>{value:.3f}</td></tr>")
         notes = "".join(f"<p style='margin:2px 0;font-size:14px'>{html.escape(n)}</p>"
-                        for n in [legend, *self.notes])
-        return (f"<div class='qcakit'><p><b>Configuration chart</b></p>"
+                        for n in [tr(LEGEND), *self.notes])
+        title = html.escape(tr("Configuration chart"))
+        return (f"<div class='qcakit'><p><b>{title}</b></p>"
                 f"<table style='font-size:14px'>"
                 f"<tr><th></th>{head}</tr>{''.join(rows)}</table>{notes}</div>")
 
@@ -182,9 +187,10 @@ class ConfigurationChart:
         fit = self.fit[["consistency", "raw_coverage", "unique_coverage"]].T
         text = pd.concat([self.symbols(), _display.fmt_table(fit.astype(float).T).T])
         return _display.render_text(
-            "Configuration chart", text,
-            [f"Solution consistency {self.solution_consistency:.3f}, coverage "
-             f"{self.solution_coverage:.3f}", *self.notes],
+            tr("Configuration chart"), text,
+            [tr("Solution consistency {consistency}, coverage {coverage}").format(
+                consistency=f"{self.solution_consistency:.3f}",
+                coverage=f"{self.solution_coverage:.3f}"), *self.notes],
         )
 
 
@@ -234,17 +240,18 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
                 parents = [p for p in p_model if _contains(p, term)]
                 if parents:
                     if number > 1:
-                        notes.append(f"{term_to_string(term)} lies in no term of "
-                                     "parsimonious model 1; "
-                                     f"its core comes from parsimonious model {number}.")
+                        notes.append(tr("{term} lies in no term of parsimonious model 1; its "
+                                        "core comes from parsimonious model {number}.").format(
+                            term=term_to_string(term), number=number))
                     break
         if not parents:
-            notes.append(f"{term_to_string(term)} lies in no single parsimonious term; all its "
-                         "conditions are shown as peripheral.")
+            notes.append(tr("{term} lies in no single parsimonious term; all its conditions "
+                            "are shown as peripheral.").format(term=term_to_string(term)))
         if len(parents) > 1:
-            notes.append(f"{term_to_string(term)} lies in several parsimonious terms "
-                         f"({', '.join(term_to_string(p) for p in parents)}); its core is "
-                         "their union.")
+            notes.append(tr("{term} lies in several parsimonious terms ({parents}); its core "
+                            "is their union.").format(
+                term=term_to_string(term),
+                parents=", ".join(term_to_string(p) for p in parents)))
         cores.append(frozenset(lit for p in parents for lit in p))
     labels = _labels(cores)
     columns = {}
@@ -259,8 +266,9 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
     fit = params.iloc[:-1].copy()
     fit.index = labels
     if len(parsimonious.models) > 1:
-        notes.append(f"The parsimonious solution has {len(parsimonious.models)} models; cores "
-                     "come from the model paired with this intermediate solution.")
+        notes.append(tr("The parsimonious solution has {n} models; cores come from the model "
+                        "paired with this intermediate solution.").format(
+            n=len(parsimonious.models)))
     return ConfigurationChart(
         table, fit,
         float(params.loc["solution", "consistency"]),

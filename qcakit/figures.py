@@ -23,6 +23,7 @@ import pandas as pd
 
 from .calibrate import calibrate
 from .errors import QCAInputError, QCAWarning
+from .i18n import tr, tr_later
 
 #: Colours of both figures (matplotlib and SVG).
 COLOURS = {
@@ -35,7 +36,10 @@ COLOURS = {
     "term": "#2e7d32",         # a term present at a cut
 }
 
-ANCHOR_NAMES = ("exclusion", "crossover", "inclusion")
+ANCHOR_NAMES = (tr_later("exclusion"), tr_later("crossover"), tr_later("inclusion"))
+#: The calibration methods' names in a title (other methods are shown as given).
+METHOD_NAMES = {"direct": tr_later("direct"), "indirect": tr_later("indirect"),
+                "crisp": tr_later("crisp")}
 
 #: Columns of a :func:`qcakit.explore.sweep` table that are not solution terms.
 SWEEP_COLUMNS = ("cut", "consistency", "coverage", "expression", "models", "positive_rows")
@@ -55,7 +59,8 @@ class CalibrationFigure:
     """What :func:`calibration_figure` draws. ``cases``: one row per case with ``raw``,
     ``membership`` and ``half`` (exactly 0.5); ``labels``: (raw, membership, text) per point,
     cases at the same point sharing one label; ``anchors``: (name, value) pairs; ``curve``:
-    (x, y) of the calibration function, drawn as steps when ``steps``."""
+    (x, y) of the calibration function, drawn as steps when ``steps``. Texts are in the
+    language current when the figure was described (:func:`qcakit.set_language`)."""
 
     name: str
     title: str
@@ -103,13 +108,16 @@ def calibration_figure(raw: pd.Series, anchors, method: str = "direct", *,
     groups: dict = {}
     for case, x, y in zip(cases.index, cases["raw"], cases["membership"]):
         groups.setdefault((round(x, 12), round(y, 12)), []).append(str(case))
-    names = ANCHOR_NAMES if len(th) == 3 else ("threshold",) * len(th)
+    names = ANCHOR_NAMES if len(th) == 3 else (tr_later("threshold"),) * len(th)
+    title = tr("Calibration of {name} ({method}; anchors {anchors})").format(
+        name=name, method=tr(METHOD_NAMES[method]) if method in METHOD_NAMES else method,
+        anchors=", ".join(number_text(t) for t in th))
     return CalibrationFigure(
-        name,
-        f"Calibration of {name} ({method}; anchors {', '.join(number_text(t) for t in th)})",
-        f"{raw_name or name} (raw)", f"membership in {name}", (lo - pad, hi + pad),
+        name, title, tr("{name} (raw)").format(name=raw_name or name),
+        tr("membership in {name}").format(name=name), (lo - pad, hi + pad),
         (grid.to_numpy(), curve.to_numpy(dtype=float)), method == "crisp", cases,
-        [(x, y, ", ".join(c)) for (x, y), c in groups.items()], tuple(zip(names, th)))
+        [(x, y, ", ".join(c)) for (x, y), c in groups.items()],
+        tuple((tr(n), t) for n, t in zip(names, th)))
 
 
 @dataclass(frozen=True)
@@ -117,7 +125,7 @@ class SweepFigure:
     """What :func:`sweep_figure` draws: the cuts in ascending order with solution consistency
     and coverage (NaN where no row reaches the cut), ``changes`` (cuts midway between two
     different solutions), ``terms`` with ``present`` (cuts x terms, bool), the reference cut,
-    and the texts."""
+    and the texts (in the language current when the figure was described)."""
 
     cut: np.ndarray
     consistency: np.ndarray
@@ -128,17 +136,18 @@ class SweepFigure:
     reference: float | None
     step: float
     title: str
-    xlabel: str = "consistency cut"
-    ylabel: str = "solution fit"
-    terms_label: str = "terms of the solution (square: present at that cut)"
+    xlabel: str
+    ylabel: str
+    terms_label: str
 
     @property
     def legend(self) -> list[tuple[str, str]]:
         """(colour, text) of the legend entries."""
-        out = [(COLOURS["consistency"], "solution consistency"),
-               (COLOURS["coverage"], "solution coverage")]
+        out = [(COLOURS["consistency"], tr("solution consistency")),
+               (COLOURS["coverage"], tr("solution coverage"))]
         if self.reference is not None:
-            out.append((COLOURS["reference"], f"reference cut {self.reference:g}"))
+            out.append((COLOURS["reference"],
+                        tr("reference cut {cut}").format(cut=f"{self.reference:g}")))
         return out
 
     @property
@@ -179,5 +188,7 @@ def sweep_figure(table: pd.DataFrame, reference: float | None = None, *,
          if expr[i] != expr[i - 1]],
         terms, t[terms].to_numpy(dtype=bool).reshape(len(t), len(terms)), reference,
         float(np.median(np.diff(cut))) if len(cut) > 1 else 0.01,
-        "Solution across consistency cuts"
-        + ("" if reference is None else f" (reference {reference:g})"))
+        tr("Solution across consistency cuts") if reference is None else
+        tr("Solution across consistency cuts (reference {cut})").format(cut=f"{reference:g}"),
+        tr("consistency cut"), tr("solution fit"),
+        tr("terms of the solution (square: present at that cut)"))

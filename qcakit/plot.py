@@ -22,12 +22,14 @@ import pandas as pd
 from . import _checks, fit
 from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
+from .fonts import draws
 from .sets import membership, names_in, parse
 from .truthtable import TruthTable
 
 _IN, _OUT, _GREY = COLOURS["term"], COLOURS["half"], COLOURS["curve"]
 
 
+@draws
 def unit_square(ax):
     """Frame ``ax`` as an XY plot of memberships: the diagonal, the 0.5 lines, equal axes over [0, 1].
 
@@ -54,6 +56,7 @@ def _axes(ax, size=(5.0, 4.0)):
     return ax
 
 
+@draws
 def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm=None,
                       label_cases: bool = True, ax=None, **calibrate_options):
     """The calibration function over the range of ``raw``, with the cases as points.
@@ -90,6 +93,7 @@ def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm
     return ax
 
 
+@draws
 def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = False,
             label_cases: bool = True, ax=None):
     """XY plot of a condition or expression ``x`` against the outcome, with the diagonal.
@@ -127,6 +131,7 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     return ax
 
 
+@draws
 def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     """Horizontal bars of necessity consistency (and coverage as dots) for every row of a
     :class:`~qcakit.necessity.NecessityTable`, with the threshold line."""
@@ -152,6 +157,7 @@ def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     return ax
 
 
+@draws
 def threshold_sweep(sweep: pd.DataFrame, reference: float | None = None, *,
                     terms: bool = True, ax=None):
     """Solution consistency and coverage across consistency cuts, with the terms present.
@@ -230,6 +236,7 @@ def _sweep_terms(tax, fig) -> None:
     tax.set_xlabel(f"{fig.xlabel} (squares: term in the solution)")
 
 
+@draws
 def truth_table_rows(truth_table, ax=None):
     """Every observed row's consistency and PRI, sorted, against the cuts of ``truth_table``.
 

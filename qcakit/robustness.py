@@ -59,6 +59,7 @@ from . import _checks, _display, fit
 from .calibrate import calibrate
 from .cases import classify
 from .errors import QCAInputError, QCAWarning
+from .fonts import draws
 from .minimize import minimize
 from .plot import unit_square
 from .sets import membership
@@ -307,6 +308,7 @@ class Robustness:
         c = self.cases[self.cases["type changes"] > 0]
         return self.types.loc[c.index]
 
+    @draws
     def plot(self, ax=None, label_cases: bool = True):
         """XY plot of IS (x) against MinTS and MaxTS (y), with the RF figures in the title."""
         if ax is None:

@@ -3,7 +3,9 @@
 :mod:`qcakit.plot` draws the same descriptions with matplotlib; here they are written by hand so
 that an explorer redraws them in a few milliseconds (a matplotlib figure takes tenths of a
 second to render). Every text is at least :data:`FONT_PX` pixels high, to stay readable on a
-projector.
+projector. Texts are in the current language (:func:`qcakit.set_language`); the browser draws
+them with its own fonts, and labels are placed by :func:`text_width`, which counts a Chinese
+character as wide as the font is high.
 
 >>> import pandas as pd
 >>> from qcakit.explore import calibration_state
@@ -14,6 +16,7 @@ projector.
 from __future__ import annotations
 
 import html
+import unicodedata
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -21,14 +24,26 @@ import pandas as pd
 
 from .figures import (COLOURS, CalibrationFigure, SweepFigure, calibration_figure, number_text,
                       sweep_figure)
+from .i18n import tr
 
 if TYPE_CHECKING:
     from .explore import CalibrationState
 
 #: Smallest text size (pixels) in the explorers' figures.
 FONT_PX = 14
-#: Rough width of one character at FONT_PX, for placing labels.
+#: Rough width of one Latin character at FONT_PX, for placing labels.
 CHAR_W = 0.6 * FONT_PX
+
+
+def text_width(text) -> float:
+    """Rough width in pixels of ``text`` at :data:`FONT_PX`: a wide (Chinese, Japanese, Korean)
+    character is :data:`FONT_PX` wide, any other :data:`CHAR_W`.
+
+    >>> text_width("ab") == 2 * CHAR_W, text_width("校准") == 2 * FONT_PX
+    (True, True)
+    """
+    return sum(FONT_PX if unicodedata.east_asian_width(c) in "WF" else CHAR_W
+               for c in str(text))
 
 
 def nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
@@ -148,18 +163,20 @@ def _calibration_axes(frame: _Frame, fig: CalibrationFigure, height: float) -> l
 def _calibration_cases(frame: _Frame, fig: CalibrationFigure) -> list[str]:
     """The cases as points (hollow red at exactly 0.5) and their labels, kept from overlapping."""
     out = []
+    exactly_half = tr("{name}: exactly 0.5")
     for case, x, y, half in fig.cases.itertuples():
         cx, cy, name = frame.sx(x), frame.sy(y), html.escape(str(case))
         if half:
+            tip = html.escape(exactly_half.format(name=case))
             out.append(f"<circle cx='{cx:.1f}' cy='{cy:.1f}' r='6' fill='none' "
-                       f"stroke='{COLOURS['half']}' stroke-width='2'><title>{name}: exactly 0.5"
+                       f"stroke='{COLOURS['half']}' stroke-width='2'><title>{tip}"
                        "</title></circle>")
         else:
             out.append(f"<circle cx='{cx:.1f}' cy='{cy:.1f}' r='4' fill='{COLOURS['case']}'>"
                        f"<title>{name}: {x:g} -> {y:.3f}</title></circle>")
     placed: list = []  # label boxes (x0, x1, y)
     for x, y, text in sorted(fig.labels, key=lambda lab: (-lab[1], lab[0])):
-        w = CHAR_W * len(text)
+        w = text_width(text)
         right_side = frame.sx(x) > frame.left + 0.6 * frame.width
         x0 = frame.sx(x) - 6 - w if right_side else frame.sx(x) + 6
         ty = frame.sy(y) - 5
@@ -194,7 +211,7 @@ def sweep_svg(table: pd.DataFrame, reference: float | None = None, width: int = 
     True
     """
     fig = sweep_figure(table, reference, caller="sweep_svg()")
-    label_w = max([CHAR_W * len(str(term)) for term in fig.terms] + [30]) + 12
+    label_w = max([text_width(term) for term in fig.terms] + [30]) + 12
     left, top, fit_h, row_h, gap = max(48, int(label_w)), 2 * FONT_PX + 26, 190, FONT_PX + 6, 36
     width = max(width, left + 14 + 400)
     terms_h = (gap + row_h * len(fig.terms)) if fig.terms else 0
@@ -227,6 +244,8 @@ def _sweep_fit(frame: _Frame, fig: SweepFigure) -> list[str]:
         out.append(f"<line x1='{frame.left}' x2='{frame.left + frame.width}' "
                    f"y1='{frame.sy(v):.1f}' y2='{frame.sy(v):.1f}' stroke='#eee'/>"
                    + _text(frame.left - 5, frame.sy(v) + FONT_PX / 3, f"{v:g}", "end"))
+    tips = {"consistency": tr("cut {cut}: solution consistency {value}"),
+            "coverage": tr("cut {cut}: solution coverage {value}")}
     for values, (colour, _), name in ((fig.consistency, fig.legend[0], "consistency"),
                                       (fig.coverage, fig.legend[1], "coverage")):
         segment: list = []
@@ -238,12 +257,13 @@ def _sweep_fit(frame: _Frame, fig: SweepFigure) -> list[str]:
                 continue
             segment.append(f"{frame.sx(x):.1f},{frame.sy(y):.1f}")
             out.append(f"<circle class='{name}' cx='{frame.sx(x):.1f}' cy='{frame.sy(y):.1f}' "
-                       f"r='3' fill='{colour}'><title>cut {x:.2f}: solution {name} {y:.3f}"
+                       f"r='3' fill='{colour}'><title>"
+                       f"{html.escape(tips[name].format(cut=f'{x:.2f}', value=f'{y:.3f}'))}"
                        "</title></circle>")
+    no_row = html.escape(tr("no row reaches this cut"))
     for x in fig.no_solution:
         out.append(f"<text x='{frame.sx(x):.1f}' y='{frame.sy(0) + 4:.1f}' "
-                   "text-anchor='middle' fill='#777'>×<title>no row reaches this cut</title>"
-                   "</text>")
+                   f"text-anchor='middle' fill='#777'>×<title>{no_row}</title></text>")
     return out
 
 
@@ -261,7 +281,7 @@ def _sweep_legend(frame: _Frame, fig: SweepFigure) -> list[str]:
     for colour, text in fig.legend:
         out.append(f"<rect x='{lx:.1f}' y='{y - 5}' width='12' height='3' fill='{colour}'/>"
                    + _text(lx + 16, y, text))
-        lx += 30 + CHAR_W * len(text)
+        lx += 30 + text_width(text)
     return out
 
 
@@ -269,6 +289,7 @@ def _sweep_terms(frame: _Frame, fig: SweepFigure, y0: float, row_h: float) -> li
     """One line per term with a square at every cut where it is in the solution."""
     out = [_text(frame.left, y0 - 8, fig.terms_label, extra=" fill='#555'")]
     half = max(2.0, min(6.0, frame.width / len(fig.cut) / 2 - 0.5))
+    at_cut = tr("{term} at cut {cut}")
     for j, term in enumerate(fig.terms):
         yc = y0 + j * row_h + row_h / 2
         out.append(f"<line x1='{frame.left}' x2='{frame.left + frame.width}' y1='{yc:.1f}' "
@@ -277,5 +298,5 @@ def _sweep_terms(frame: _Frame, fig: SweepFigure, y0: float, row_h: float) -> li
         for x in fig.cut[fig.present[:, j]]:
             out.append(f"<rect class='term' x='{frame.sx(x) - half:.1f}' y='{yc - 6:.1f}' "
                        f"width='{2 * half:.1f}' height='12' fill='{COLOURS['term']}'><title>"
-                       f"{html.escape(str(term))} at cut {x:.2f}</title></rect>")
+                       f"{html.escape(at_cut.format(term=term, cut=f'{x:.2f}'))}</title></rect>")
     return out

@@ -34,8 +34,8 @@ def environment_yml_dependencies():
         if in_deps and re.match(r"^  - ", stripped):
             in_pip = False
             deps.append(stripped.strip()[2:])
-        elif in_pip:
-            continue
+        elif in_pip and stripped.strip() != "- .":  # PyPI-only packages, not the kit itself
+            deps.append(stripped.strip()[2:])
     return deps
 
 

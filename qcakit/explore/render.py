@@ -1,7 +1,8 @@
 """HTML of the explorers' panels, written by hand rather than with a pandas Styler because it
 is redrawn on every control change: truth table, solution, change report, calibration tables
 and the runs of a sweep. Every panel and table sets its text to 14 px (JupyterLab's widgets and
-tables default to 13 px), readable on a projector.
+tables default to 13 px), readable on a projector. Titles, headers and notes are in the current
+language (:func:`qcakit.set_language`).
 
 >>> note("Two cases score exactly 0.5.", warn=True)[:24]
 "<p class='qcakit-note' s"
@@ -13,6 +14,7 @@ import html
 import pandas as pd
 
 from .. import _display
+from ..i18n import tr
 from ..truthtable import OUT_COLOURS
 
 #: Text size of every panel, table and note (JupyterLab's widgets and tables default to 13 px).
@@ -30,6 +32,11 @@ def table_html(header: str, rows, css_class: str | None = None) -> str:
     cls = f"class='{css_class}' " if css_class else ""
     return (f"<table {cls}style='{FONT}'><thead><tr>{header}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def _header(labels) -> str:
+    """Header cells of ``labels``, the kit's words in the current language."""
+    return "".join(f"<th>{html.escape(str(_display.label(c)))}</th>" for c in labels)
 
 
 def note(text: str, warn: bool = False) -> str:
@@ -51,10 +58,10 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
     old = None
     if reference is not None:
         old = reference.table["OUT"].reindex(table.index).fillna("-")
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in conds)
-    head += "<th>OUT</th><th>n</th><th>incl</th><th>PRI</th><th>cases</th>"
+    head = _header(conds + ["OUT", "n", "incl", "PRI", "cases"])
     if old is not None:
-        head += f"<th>vs {html.escape(labels[0])}</th>"
+        head += _header([tr("vs {label}").format(label=_display.label(labels[0]))])
+    was_code = tr("was {code}")
     body = []
     values = table[conds].to_numpy()
     for j, (row_id, out, n, incl, pri, cases) in enumerate(zip(
@@ -68,16 +75,17 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
             style += ";font-weight:bold;outline:2px solid #e65100"
         mark = ""
         if old is not None:
-            mark = f"<td>{html.escape(f'was {was}') if switched else ''}</td>"
+            mark = f"<td>{html.escape(was_code.format(code=was)) if switched else ''}</td>"
         body.append(
             f"<tr style='{style}' data-out='{out}'><th>{row_id}</th>{cells}<td>{out}</td>"
             f"<td>{n}</td><td>{incl:.3f}</td><td>{pri:.3f}</td>"
             f"<td style='text-align:left'>{html.escape(str(cases))}</td>{mark}</tr>"
         )
-    title = (f"Truth table for {tt.outcome_label}: {len(table)} rows with cases, "
-             f"{tt.n_remainders} remainders ({tt.settings})")
-    legend = ("Rows: green OUT = 1 (sufficient), red OUT = 0, orange C (contradiction), "
-              "grey ? (below the frequency cut).")
+    title = tr("Truth table for {outcome}: {rows} rows with cases, {remainders} remainders "
+               "({settings})").format(outcome=tt.outcome_label, rows=len(table),
+                                      remainders=tt.n_remainders, settings=tt.settings)
+    legend = html.escape(tr("Rows: green OUT = 1 (sufficient), red OUT = 0, orange C "
+                            "(contradiction), grey ? (below the frequency cut)."))
     return panel("qcakit qcakit-truth-table", title,
                  table_html(f"<th>row</th>{head}", body, "qcakit-tt"),
                  f"<p style='margin:2px 0;{FONT}'>{legend}</p>")
@@ -101,18 +109,20 @@ def change_report_html(report) -> str:
     shaded yellow when something changed, green when not."""
     ref, _ = report.labels
     colour = "#fff3cd" if report.changed else "#e8f5e9"
+    title = html.escape(tr("Compared with the {label} settings").format(
+        label=_display.label(ref)))
     parts = [f"<div class='qcakit qcakit-changes' style='{FONT};background:{colour};"
-             f"padding:4px 8px;border-radius:4px'><p><b>Compared with the {ref} settings"
-             "</b></p>"]
+             f"padding:4px 8px;border-radius:4px'><p><b>{title}</b></p>"]
     parts += [f"<p style='margin:2px 0'>{html.escape(s)}</p>" for s in report.summary()]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in report.fit.columns)
+    head = _header(report.fit.columns)
     body = []
-    for label, row in report.fit.iterrows():
+    for key, row in report.fit.iterrows():
         cells = "".join(
             "<td></td>" if pd.isna(v) else
-            f"<td>{int(v)}</td>" if label == "terms" else f"<td>{v:.3f}</td>"
+            f"<td>{int(v)}</td>" if key == "terms" else f"<td>{v:.3f}</td>"
             for v in row)
-        body.append(f"<tr><th style='text-align:left'>{html.escape(label)}</th>{cells}</tr>")
+        body.append(f"<tr><th style='text-align:left'>{html.escape(str(_display.label(key)))}"
+                    f"</th>{cells}</tr>")
     parts.append(table_html(f"<th></th>{head}", body))
     parts.append("</div>")
     return "\n".join(parts)
@@ -122,8 +132,9 @@ def calibration_warnings_html(state) -> str:
     """The calibration warnings of a :class:`~qcakit.explore.CalibrationState` (or a green
     line saying no case scores exactly 0.5)."""
     if not state.warnings:
-        return panel("qcakit-warnings", None, "<p style='margin:2px 0;color:#2e7d32'>No case "
-                     "scores exactly 0.5.</p>")
+        none = html.escape(tr("No case scores exactly 0.5."))
+        return panel("qcakit-warnings", None,
+                     f"<p style='margin:2px 0;color:#2e7d32'>{none}</p>")
     return panel("qcakit-warnings", None, *(note(w, warn=True) for w in state.warnings))
 
 
@@ -136,7 +147,7 @@ def calibration_scores_html(state) -> str:
         rows.append(f"<tr{style}><th style='text-align:left'>{html.escape(str(case))}</th>"
                     f"<td>{raw:g}</td><td>{score:.3f}</td></tr>")
     return panel("qcakit qcakit-scores", state.title(),
-                 table_html("<th>case</th><th>raw</th><th>membership</th>", rows))
+                 table_html(_header(["case", "raw", "membership"]), rows))
 
 
 def calibration_necessity_html(state) -> str:
@@ -157,28 +168,28 @@ def calibration_necessity_html(state) -> str:
         rows.append(f"<tr{attr}><th style='text-align:left'>{html.escape(str(label))}</th>"
                     f"<td>{r['consistency']:.3f}</td><td>{r['coverage']:.3f}</td>"
                     f"<td>{r['RoN']:.3f}</td></tr>")
-    title = (f"Necessity for {nt.outcome_label} with this calibration of {state.name} "
-             f"(consistency >= {t:g} shaded)")
+    title = tr("Necessity for {outcome} with this calibration of {name} (consistency >= "
+               "{threshold} shaded)").format(outcome=nt.outcome_label, name=state.name,
+                                             threshold=f"{t:g}")
     return panel("qcakit qcakit-necessity", title,
-                 table_html("<th></th><th>consistency</th><th>coverage</th><th>RoN</th>",
-                            rows))
+                 table_html(_header(["", "consistency", "coverage", "RoN"]), rows))
 
 
 def sweep_ranges_html(runs: pd.DataFrame, reference: float | None = None) -> str:
     """The runs of :func:`~qcakit.explore.sweep_ranges` as HTML, the run holding the
     ``reference`` cut in bold."""
-    rows = []
+    rows, span = [], tr("{low} to {high}")
     for _, r in runs.iterrows():
         here = reference is not None and r["from"] - 1e-9 <= reference <= r["to"] + 1e-9
         style = " style='font-weight:bold;background:#fff3cd'" if here else ""
         cons = "" if pd.isna(r["consistency"]) else f"{r['consistency']:.3f}"
         cov = "" if pd.isna(r["coverage"]) else f"{r['coverage']:.3f}"
-        rows.append(f"<tr{style}><td style='white-space:nowrap'>{r['from']:.2f} to "
-                    f"{r['to']:.2f}</td>"
+        cuts = html.escape(span.format(low=f"{r['from']:.2f}", high=f"{r['to']:.2f}"))
+        rows.append(f"<tr{style}><td style='white-space:nowrap'>{cuts}</td>"
                     f"<td style='text-align:left'>{html.escape(r['expression'])}</td>"
                     f"<td>{cons}</td><td>{cov}</td></tr>")
-    footer = ("" if reference is None
-              else f"Bold: the run that holds the reference cut {reference:g}.")
-    return panel("qcakit qcakit-sweep", "Solution by range of consistency cuts",
-                 table_html("<th>cuts</th><th>solution</th><th>consistency</th><th>coverage</th>",
-                       rows), f"<p style='{FONT}'>{footer}</p>")
+    footer = ("" if reference is None else html.escape(
+        tr("Bold: the run that holds the reference cut {cut}.").format(cut=f"{reference:g}")))
+    return panel("qcakit qcakit-sweep", tr("Solution by range of consistency cuts"),
+                 table_html(_header([tr("cuts"), "solution", "consistency", "coverage"]), rows),
+                 f"<p style='{FONT}'>{footer}</p>")

@@ -58,6 +58,7 @@ from .. import datasets, plot
 from ..calibrate import calibrate, percentile_anchors
 from ..chart import configuration_chart
 from ..errors import QCAInputError, QCAWarning
+from ..fonts import draws
 from ..necessity import necessity
 from ..sets import parse
 
@@ -276,6 +277,7 @@ def calibration_candidates(data: pd.DataFrame | None = None) -> pd.DataFrame:
     return out.astype({"max_diff": float, "mean_diff": float, "exact": int})
 
 
+@draws
 def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
     """Calibration curve of one variable under the documented choice, cases as points
     (labelled with their case numbers).
