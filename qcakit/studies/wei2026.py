@@ -22,7 +22,7 @@ the intermediate solution (see :data:`DIRECTIONAL`) and which conditions of Tabl
 >>> CONFIGURATIONS["1"]
 '~SYS*ORG*SERV*INFO*~PERF'
 >>> pathway_of("4")
-'digitally driven'
+'digitally-driven'
 """
 from __future__ import annotations
 
@@ -259,17 +259,46 @@ TABLE4_CHART = pd.DataFrame(
     index=pd.Index(CONDITIONS),
 )
 
-#: The three named pathways (路径) and the configurations they group.
+#: The three named pathways (路径) and the configurations they group. ``name_en`` is the
+#: paper's own English (abstract: "administration-led", "staff-supported", "digitally-driven");
+#: ``example_cases`` are keys of ``wei2026_cases`` (Table 1), the cases the text names.
 PATHWAYS = pd.DataFrame(
     {
         "name_zh": ["行政主导型路径", "人员支持型路径", "数字驱动型路径"],
-        "name_en": ["administration-led", "staff-supported", "digitally driven"],
+        "name_en": ["administration-led", "staff-supported", "digitally-driven"],
         "configurations": [["1"], ["2"], ["3", "4", "5"]],
         "example_cases": [["Huazhou (Guangdong)"], ["Gongcheng"], ["Changxing", "Dongtai"]],
         "example_cases_zh": [["化州市"], ["恭城瑶族自治县"], ["长兴县", "东台市"]],
     },
     index=pd.Index([1, 2, 3], name="pathway"),
 )
+
+# ---------------------------------------------------------------------------------------------
+# The stand-in's case labels (dataset wei2026_reconstructed)
+# ---------------------------------------------------------------------------------------------
+
+#: The four cases the paper's text ties to a configuration, as they are labelled in the
+#: stand-in: stand-in label -> (key in ``wei2026_cases``, configurations). Each was given a row
+#: inside its configuration; every score of that row is otherwise invented.
+STAND_IN_NAMED = {
+    "Huazhou City (partly invented)": ("Huazhou (Guangdong)", ["1"]),
+    "Gongcheng (partly invented)": ("Gongcheng", ["2"]),
+    "Changxing (partly invented)": ("Changxing", ["3", "4", "5"]),
+    "Dongtai (partly invented)": ("Dongtai", ["3", "4", "5"]),
+}
+#: Neutral labels of the other 23 stand-in rows. Nothing published ties any of these rows to a
+#: case, so they carry no county name; they are numbered in the order of their score profiles.
+STAND_IN_NEUTRAL = [f"S{i:02d}" for i in range(1, 24)]
+
+def is_stand_in_label(label: str) -> bool:
+    """True for a label of the stand-in (S01-S23 or one of the four partly invented rows).
+
+    >>> is_stand_in_label("S07"), is_stand_in_label("Gongcheng (partly invented)")
+    (True, True)
+    >>> is_stand_in_label("Gongcheng")
+    False
+    """
+    return label in STAND_IN_NEUTRAL or label in STAND_IN_NAMED
 
 
 def pathway_of(configuration: str, lang: str = "en") -> str:
@@ -334,3 +363,93 @@ def match_configurations(terms: dict) -> dict:
     """
     ours = {v: k for k, v in terms.items()}
     return {num: ours.get(expr) for num, expr in CONFIGURATIONS.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# XY plots for coded data (scores 0, 0.501, 1 stack many cases on few points)
+# ---------------------------------------------------------------------------------------------
+
+#: Colour (Okabe-Ito, safe for colour-blind readers) and marker of each case type.
+TYPE_STYLE = {
+    "typical": ("#009E73", "o"),
+    "deviant consistency in degree": ("#56B4E9", "s"),
+    "deviant consistency in kind": ("#D55E00", "X"),
+    "deviant coverage": ("#E69F00", "^"),
+    "irrelevant": ("#999999", "v"),
+    "individually irrelevant": ("#0072B2", "D"),
+    "on the crossover": ("#000000", "P"),
+}
+
+
+def spread(x, y, step: float = 0.035) -> tuple:
+    """Plot positions for cases that share a point: each group of ``n`` equal (x, y) pairs is
+    laid out on a small square grid centred on the true point, in case order; a case alone
+    stays on its point. Returns (x positions, y positions, group sizes).
+
+    >>> px, py, n = spread([0.5, 0.5, 1.0], [1.0, 1.0, 1.0], step=0.1)
+    >>> px.round(2).tolist(), py.round(2).tolist(), n.tolist()
+    ([0.45, 0.55, 1.0], [1.0, 1.0, 1.0], [2, 2, 1])
+    """
+    import numpy as np
+
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    px, py, size = x.copy(), y.copy(), np.ones(len(x), dtype=int)
+    keys = list(zip(np.round(x, 6), np.round(y, 6)))
+    for key in dict.fromkeys(keys):
+        members = [i for i, k in enumerate(keys) if k == key]
+        n = len(members)
+        cols = int(np.ceil(np.sqrt(n)))
+        rows = int(np.ceil(n / cols))
+        for j, i in enumerate(members):
+            r, c = divmod(j, cols)
+            px[i] = x[i] + (c - (min(cols, n - r * cols) - 1) / 2) * step
+            py[i] = y[i] + ((rows - 1) / 2 - r) * step
+            size[i] = n
+    return px, py, size
+
+
+def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: str = "Y",
+             title: str | None = None, step: float = 0.035):
+    """XY plot of coded memberships with stacked cases spread out (:func:`spread`).
+
+    ``x``, ``y``: Series of memberships with the case labels as index. ``kinds``: optional
+    Series of case types (colour *and* marker, :data:`TYPE_STYLE`). ``label``: the cases to
+    name on the plot (only those the text refers to). Each stack of more than one case shows
+    its size. The offsets only separate the dots: every case's value is the stack's centre.
+    Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.6, 4.6))
+    px, py, size = spread(x.to_numpy(), y.to_numpy(), step)
+    groups = {"cases": slice(None)} if kinds is None else {
+        k: (kinds == k).to_numpy() for k in TYPE_STYLE if (kinds == k).any()}
+    for name, sel in groups.items():
+        colour, marker = TYPE_STYLE.get(name, ("#0072B2", "o"))
+        ax.scatter(px[sel], py[sel], c=colour, marker=marker, s=30, zorder=3,
+                   edgecolors="white", linewidths=0.4, label=name)
+    ax.plot([0, 1], [0, 1], color="grey", lw=0.8)
+    ax.axhline(0.5, color="grey", lw=0.5, ls=":")
+    ax.axvline(0.5, color="grey", lw=0.5, ls=":")
+    shown = set()
+    for xv, yv, n in zip(x.round(6), y.round(6), size):
+        if n > 1 and (xv, yv) not in shown:
+            shown.add((xv, yv))
+            ax.annotate(f"{n} cases", (xv, yv), xytext=(0, -(n ** 0.5) * 7 - 6),
+                        textcoords="offset points", ha="center", va="top", fontsize=7,
+                        color="dimgrey")
+    for case in label:
+        i = list(x.index).index(case)
+        ax.annotate(str(case), (px[i], py[i]), xytext=(-8, 10), textcoords="offset points",
+                    ha="right", fontsize=7, arrowprops={"arrowstyle": "-", "lw": 0.5})
+    ax.set_xlim(-0.15, 1.15)
+    ax.set_ylim(-0.2, 1.15)
+    ax.set_aspect("equal")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize=9)
+    if kinds is not None:
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    return ax
