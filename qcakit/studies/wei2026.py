@@ -453,3 +453,18 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
     if kinds is not None:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
     return ax
+
+
+def paper_chart(intermediate, parsimonious, model: int = 0):
+    """:func:`qcakit.configuration_chart` with the configurations named as in Table 4: ``C1`` to
+    ``C5`` for 组态1-5 (so no label can be mistaken for another configuration's number);
+    ``"C3 (differs)"`` and ``"... (not in paper)"`` mark the others (see
+    :meth:`~qcakit.chart.ConfigurationChart.renamed`)."""
+    from ..chart import ConfigurationChart, configuration_chart
+
+    chart = configuration_chart(intermediate, parsimonious, model)
+    chart = chart.renamed({f"C{num}": term for num, term in CONFIGURATIONS.items()})
+    order = sorted(chart.table.columns, key=lambda label: (" " in label, label))
+    return ConfigurationChart(chart.table[order], chart.fit.loc[order],
+                              chart.solution_consistency, chart.solution_coverage,
+                              {label: chart.terms[label] for label in order}, chart.notes)
