@@ -203,10 +203,13 @@ def test_fit_summary_counts_the_chart_cells_that_differ():
 
 
 def test_spread_separates_stacked_cases_and_keeps_singles():
-    x = [0.501] * 11 + [1.0]
-    y = [0.501] * 11 + [0.0]
+    x = [0.501] * 11 + [1.0] + [0.499] * 4
+    y = [0.501] * 11 + [0.0] + [0.501] * 4
     px, py, n = wei2026.spread(x, y, step=0.05)
-    points = set(zip(px.round(6), py.round(6)))
-    assert len(points) == 12                               # every case gets its own dot
-    assert (px[-1], py[-1]) == (1.0, 0.0) and n.tolist() == [11] * 11 + [1]
-    assert abs(px[:11].mean() - 0.501) < 1e-9 and abs(py[:11].mean() - 0.501) < 0.05
+    assert len(set(zip(px.round(6), py.round(6)))) == 16     # every case gets its own dot
+    assert (px[11], py[11]) == (1.0, 0.0) and n.tolist() == [11] * 11 + [1] + [4] * 4
+    # stacks next to the crossover grow away from it: 0.501 right and up, 0.499 left
+    assert (px[:11] > 0.5).all() and (py[:11] > 0.5).all() and (px[12:] < 0.5).all()
+    # a stack elsewhere is centred on its point
+    cx, cy, _ = wei2026.spread([1.0] * 4, [0.0] * 4, step=0.05)
+    assert abs(cx.mean() - 1.0) < 1e-12 and abs(cy.mean()) < 1e-12

@@ -3,13 +3,17 @@
 韦静佳, 周丹橘, 许兴龙. 紧密型县域医共体助推医防融合实现的路径研究——基于全国27个典型案例.
 南京医科大学学报(社会科学版), 2026(2): 116 ff. doi:10.7655/NYDXBSS250433.
 
-This module holds the paper's analysis choices (shared by notebooks 21-27, the reconstruction in
+This module holds the paper's analysis choices (shared by lessons 21-29b, the reconstruction in
 :mod:`qcakit.studies.wei2026_reconstruction` and the tests) and its published tables as data.
 The published numbers are used **only** for side-by-side comparison, never as results.
 
 The paper does not publish its case-level scores. The bundled dataset
 ``wei2026_reconstructed`` is a stand-in made by the qcakit project (see
-``datasets/wei2026_reconstructed.json``); it is not the authors' data.
+``datasets/wei2026_reconstructed.json``); it is not the authors' data. Its rows carry no county
+name except the four cases the text names, marked "(partly invented)" (:data:`STAND_IN_NAMED`);
+the other 23 are S01-S23 (:data:`STAND_IN_NEUTRAL`). The paper's own case list, with what the
+paper says of each case, is the dataset ``wei2026_cases``. English names of conditions and
+pathways are the paper's own (its English abstract).
 
 Choices documented in the paper (section 二(二)): frequency cut 1, consistency cut 0.8, PRI cut
 0.7; core conditions are those in both the parsimonious and the intermediate solution; robustness
@@ -381,14 +385,25 @@ TYPE_STYLE = {
 }
 
 
+def _side(value: float) -> int:
+    """-1 just below the crossover, +1 just above it, 0 elsewhere: stacks near 0.5 grow away
+    from it, so 0.499 and 0.501 stay apart."""
+    return -1 if 0.4 < value < 0.5 else (1 if 0.5 < value < 0.6 else 0)
+
+
 def spread(x, y, step: float = 0.035) -> tuple:
     """Plot positions for cases that share a point: each group of ``n`` equal (x, y) pairs is
-    laid out on a small square grid centred on the true point, in case order; a case alone
-    stays on its point. Returns (x positions, y positions, group sizes).
+    laid out on a small square grid, in case order; a case alone stays on its point. The grid is
+    centred on the point, except just below (above) the crossover 0.5, where it grows away from
+    0.5, so that stacks at 0.499 and 0.501 do not merge. Returns (x positions, y positions,
+    group sizes).
 
     >>> px, py, n = spread([0.5, 0.5, 1.0], [1.0, 1.0, 1.0], step=0.1)
     >>> px.round(2).tolist(), py.round(2).tolist(), n.tolist()
     ([0.45, 0.55, 1.0], [1.0, 1.0, 1.0], [2, 2, 1])
+    >>> px, _, _ = spread([0.499, 0.499, 0.501, 0.501], [1.0] * 4, step=0.1)
+    >>> px.round(3).tolist()
+    [0.449, 0.349, 0.551, 0.651]
     """
     import numpy as np
 
@@ -398,12 +413,16 @@ def spread(x, y, step: float = 0.035) -> tuple:
     for key in dict.fromkeys(keys):
         members = [i for i, k in enumerate(keys) if k == key]
         n = len(members)
+        if n == 1:
+            continue
         cols = int(np.ceil(np.sqrt(n)))
         rows = int(np.ceil(n / cols))
+        sx, sy = _side(key[0]), _side(key[1])
         for j, i in enumerate(members):
             r, c = divmod(j, cols)
-            px[i] = x[i] + (c - (min(cols, n - r * cols) - 1) / 2) * step
-            py[i] = y[i] + ((rows - 1) / 2 - r) * step
+            in_row = min(cols, n - r * cols)
+            px[i] = x[i] + (sx * (c + 0.5) if sx else c - (in_row - 1) / 2) * step
+            py[i] = y[i] + (sy * (r + 0.5) if sy else (rows - 1) / 2 - r) * step
             size[i] = n
     return px, py, size
 
@@ -415,15 +434,16 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
     ``x``, ``y``: Series of memberships with the case labels as index. ``kinds``: optional
     Series of case types (colour *and* marker, :data:`TYPE_STYLE`). ``label``: the cases to
     name on the plot (only those the text refers to). Each stack of more than one case shows
-    its size. The offsets only separate the dots: every case's value is the stack's centre.
-    Returns the Axes.
+    its size. The offsets only separate the dots: every case's value is the stack's anchor
+    (its centre, or its inner edge next to 0.5). Returns the Axes.
     """
     import matplotlib.pyplot as plt
+    import numpy as np
 
     if ax is None:
-        _, ax = plt.subplots(figsize=(5.6, 4.6))
+        _, ax = plt.subplots(figsize=(5.6, 4.8))
     px, py, size = spread(x.to_numpy(), y.to_numpy(), step)
-    groups = {"cases": slice(None)} if kinds is None else {
+    groups = {"cases": np.ones(len(x), dtype=bool)} if kinds is None else {
         k: (kinds == k).to_numpy() for k in TYPE_STYLE if (kinds == k).any()}
     for name, sel in groups.items():
         colour, marker = TYPE_STYLE.get(name, ("#0072B2", "o"))
@@ -432,24 +452,35 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
     ax.plot([0, 1], [0, 1], color="grey", lw=0.8)
     ax.axhline(0.5, color="grey", lw=0.5, ls=":")
     ax.axvline(0.5, color="grey", lw=0.5, ls=":")
-    shown = set()
-    for xv, yv, n in zip(x.round(6), y.round(6), size):
-        if n > 1 and (xv, yv) not in shown:
-            shown.add((xv, yv))
-            ax.annotate(f"{n} cases", (xv, yv), xytext=(0, -(n ** 0.5) * 7 - 6),
+    keys = list(zip(x.round(6), y.round(6)))
+    for key in dict.fromkeys(keys):
+        sel = np.array([k == key for k in keys])
+        if sel.sum() < 2:
+            continue
+        side = _side(key[0])
+        if side:
+            at = (px[sel].min() if side < 0 else px[sel].max(), py[sel].mean())
+            ax.annotate(f"{sel.sum()}", at, xytext=(6 * side, 0), textcoords="offset points",
+                        ha="right" if side < 0 else "left", va="center", fontsize=7,
+                        color="dimgrey")
+        else:
+            ax.annotate(f"{sel.sum()}", (px[sel].mean(), py[sel].min()), xytext=(0, -6),
                         textcoords="offset points", ha="center", va="top", fontsize=7,
                         color="dimgrey")
-    for case in label:
+    for k, case in enumerate(label):          # labels point away from the middle of the plot
         i = list(x.index).index(case)
-        ax.annotate(str(case), (px[i], py[i]), xytext=(-8, 10), textcoords="offset points",
-                    ha="right", fontsize=7, arrowprops={"arrowstyle": "-", "lw": 0.5})
-    ax.set_xlim(-0.15, 1.15)
-    ax.set_ylim(-0.2, 1.15)
+        dx = -12 if px[i] < 0.5 or px[i] > 0.9 else 12
+        dy = (14 if py[i] < 0.9 else -16) if k % 2 == 0 else (-16 if py[i] > 0.1 else 14)
+        ax.annotate(str(case), (px[i], py[i]), xytext=(dx, dy), textcoords="offset points",
+                    ha="right" if dx < 0 else "left", fontsize=7,
+                    arrowprops={"arrowstyle": "-", "lw": 0.5})
+    ax.set_xlim(-0.2, 1.2)
+    ax.set_ylim(-0.2, 1.2)
     ax.set_aspect("equal")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(title, fontsize=9)
+    ax.set_title((title + "\n" if title else "") + "(grey numbers: cases in a stack)",
+                 fontsize=9)
     if kinds is not None:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
     return ax
