@@ -26,8 +26,8 @@ def test_code_score_rejects_bad_counts(bad):
 
 def test_pathway_of_and_its_error():
     assert [wei2026.pathway_of(c) for c in "12345"] == [
-        "administration-led", "staff-supported", "digitally driven", "digitally driven",
-        "digitally driven"]
+        "administration-led", "staff-supported", "digitally-driven", "digitally-driven",
+        "digitally-driven"]
     assert wei2026.pathway_of("1", "zh") == "行政主导型路径"
     with pytest.raises(QCAInputError, match="configurations '1' to '5'"):
         wei2026.pathway_of("6")
@@ -77,7 +77,7 @@ def test_stored_dataset_follows_its_coding(coding):
     assert meta["reconstructed"] is True and "reconstructed" in meta["title"].lower()
     assert "NOT the authors' data" in meta["provenance"]
     assert data.shape == (27, 7) and list(data.columns) == rec.VARIABLES
-    assert list(data.index) == list(datasets.load("wei2026_cases").index)
+    assert list(data.index) == wei2026.STAND_IN_NEUTRAL + list(wei2026.STAND_IN_NAMED)
     for v in rec.VARIABLES:
         assert set(data[v]) <= set(rec.CODINGS[coding][v]), v
     if coding == "paper":
@@ -123,3 +123,93 @@ def test_reconstruction_command_line_help():
                           "--help"], capture_output=True, text=True, check=True).stdout
     assert "Reconstruct case-level scores for Wei, Zhou & Xu (2026)" in out
     assert "--write" in out and "about 30 s" in out
+
+
+@pytest.mark.parametrize("coding", ["paper", "relaxed"])
+def test_stand_in_puts_no_county_name_on_an_invented_row(coding):
+    data = datasets.load(NAMES[coding])
+    cases = datasets.load("wei2026_cases")
+    names = set(cases.index) | set(cases["county_en"]) | {c.split()[0] for c in cases["county_en"]}
+    for label in data.index:
+        if label.startswith("S"):
+            assert label in wei2026.STAND_IN_NEUTRAL
+            assert not any(name in label for name in names), label
+        else:
+            assert label.endswith(" (partly invented)"), label
+    assert sum(label.startswith("S") for label in data.index) == 23
+    assert "partly invented" in datasets.info(NAMES[coding])["provenance"]
+    assert rec.writer.CASE_LABELS_TEXT in datasets.info(NAMES[coding])["provenance"]
+
+
+@pytest.mark.parametrize("coding", ["paper", "relaxed"])
+def test_named_rows_sit_in_their_configuration_and_in_the_outcome(coding):
+    from qcakit import membership
+
+    data = datasets.load(NAMES[coding])
+    for label, (case, configs) in wei2026.STAND_IN_NAMED.items():
+        assert case in datasets.load("wei2026_cases").index
+        row = data.loc[[label]]
+        assert row["FUSION"].item() > 0.5
+        assert any(membership(row, wei2026.CONFIGURATIONS[c]).item() > 0.5 for c in configs)
+
+
+@pytest.mark.parametrize("coding", ["paper", "relaxed"])
+def test_labels_are_what_assign_cases_gives_for_the_stored_rows(coding):
+    data = datasets.load(NAMES[coding])
+    shuffled = data.sample(frac=1, random_state=3).reset_index(drop=True)
+    assert rec.assign_cases(shuffled).equals(data[rec.VARIABLES])
+
+
+def test_assign_cases_says_what_is_missing():
+    rows = datasets.load(NAMES["paper"]).reset_index(drop=True)
+    rows["FUSION"] = 0.0                                   # no row in the outcome
+    with pytest.raises(QCAInputError, match="no row for: .*Huazhou City"):
+        rec.assign_cases(rows)
+
+
+def test_case_list_says_where_the_paper_names_each_case():
+    cases = datasets.load("wei2026_cases")
+    named = {case for case, _ in wei2026.STAND_IN_NAMED.values()}
+    for case, row in cases.iterrows():
+        if case in named:
+            assert row["paper_mentions"].startswith("表1; 二(二)")
+            assert row["county_zh"][:2] in row["paper_text_zh"]
+        else:
+            assert row["paper_mentions"] == "表1 only (Table 1)"
+            assert row["paper_text_zh"] == row["name_zh"]
+
+
+def test_fit_summary_counts_the_chart_cells_that_differ():
+    # Independent value: the 13 cells read off by hand from the two charts printed side by side
+    # in notebook 25 (Table 4 as we read it vs. qcakit on the stand-in).
+    by_hand = {("SYS", "1"), ("SYS", "5"), ("ORG", "3"), ("ORG", "4"), ("SERV", "1"),
+               ("STAFF", "2"), ("STAFF", "5"), ("INFO", "3"), ("INFO", "4"), ("INFO", "5"),
+               ("PERF", "2"), ("PERF", "3"), ("PERF", "4")}
+    data = datasets.load(NAMES["paper"])
+    summary = rec.fit_summary(data)
+    assert (summary["cells_differ"], summary["cells"]) == (len(by_hand), 30)
+    check = rec.check_structure(data)
+    numbers = wei2026.match_configurations(check["chart"].terms)
+    ours = check["chart"].table[[numbers[n] for n in wei2026.CONFIGURATIONS]]
+    ours.columns = list(wei2026.CONFIGURATIONS)
+    differ = {(c, n) for c in wei2026.CONDITIONS for n in wei2026.CONFIGURATIONS
+              if ours.loc[c, n] != wei2026.TABLE4_CHART.loc[c, n]}
+    assert differ == by_hand
+    # 22 of 65 within 0.003: the residuals, counted without the helper
+    res = rec.residual_list(data)
+    assert summary["within"] == int((res["abs_difference"].round(3) <= 0.003).sum()) == 22
+    assert "22 of the 65 published numbers" in rec.stand_in_line(data)
+    assert "13 of the 30 cells" in rec.stand_in_line(data)
+
+
+def test_spread_separates_stacked_cases_and_keeps_singles():
+    x = [0.501] * 11 + [1.0] + [0.499] * 4
+    y = [0.501] * 11 + [0.0] + [0.501] * 4
+    px, py, n = wei2026.spread(x, y, step=0.05)
+    assert len(set(zip(px.round(6), py.round(6)))) == 16     # every case gets its own dot
+    assert (px[11], py[11]) == (1.0, 0.0) and n.tolist() == [11] * 11 + [1] + [4] * 4
+    # stacks next to the crossover grow away from it: 0.501 right and up, 0.499 left
+    assert (px[:11] > 0.5).all() and (py[:11] > 0.5).all() and (px[12:] < 0.5).all()
+    # a stack elsewhere is centred on its point
+    cx, cy, _ = wei2026.spread([1.0] * 4, [0.0] * 4, step=0.05)
+    assert abs(cx.mean() - 1.0) < 1e-12 and abs(cy.mean()) < 1e-12

@@ -3,13 +3,17 @@
 韦静佳, 周丹橘, 许兴龙. 紧密型县域医共体助推医防融合实现的路径研究——基于全国27个典型案例.
 南京医科大学学报(社会科学版), 2026(2): 116 ff. doi:10.7655/NYDXBSS250433.
 
-This module holds the paper's analysis choices (shared by notebooks 21-27, the reconstruction in
+This module holds the paper's analysis choices (shared by lessons 21-29b, the reconstruction in
 :mod:`qcakit.studies.wei2026_reconstruction` and the tests) and its published tables as data.
 The published numbers are used **only** for side-by-side comparison, never as results.
 
 The paper does not publish its case-level scores. The bundled dataset
 ``wei2026_reconstructed`` is a stand-in made by the qcakit project (see
-``datasets/wei2026_reconstructed.json``); it is not the authors' data.
+``datasets/wei2026_reconstructed.json``); it is not the authors' data. Its rows carry no county
+name except the four cases the text names, marked "(partly invented)" (:data:`STAND_IN_NAMED`);
+the other 23 are S01-S23 (:data:`STAND_IN_NEUTRAL`). The paper's own case list, with what the
+paper says of each case, is the dataset ``wei2026_cases``. English names of conditions and
+pathways are the paper's own (its English abstract).
 
 Choices documented in the paper (section 二(二)): frequency cut 1, consistency cut 0.8, PRI cut
 0.7; core conditions are those in both the parsimonious and the intermediate solution; robustness
@@ -22,7 +26,7 @@ the intermediate solution (see :data:`DIRECTIONAL`) and which conditions of Tabl
 >>> CONFIGURATIONS["1"]
 '~SYS*ORG*SERV*INFO*~PERF'
 >>> pathway_of("4")
-'digitally driven'
+'digitally-driven'
 """
 from __future__ import annotations
 
@@ -259,17 +263,46 @@ TABLE4_CHART = pd.DataFrame(
     index=pd.Index(CONDITIONS),
 )
 
-#: The three named pathways (路径) and the configurations they group.
+#: The three named pathways (路径) and the configurations they group. ``name_en`` is the
+#: paper's own English (abstract: "administration-led", "staff-supported", "digitally-driven");
+#: ``example_cases`` are keys of ``wei2026_cases`` (Table 1), the cases the text names.
 PATHWAYS = pd.DataFrame(
     {
         "name_zh": ["行政主导型路径", "人员支持型路径", "数字驱动型路径"],
-        "name_en": ["administration-led", "staff-supported", "digitally driven"],
+        "name_en": ["administration-led", "staff-supported", "digitally-driven"],
         "configurations": [["1"], ["2"], ["3", "4", "5"]],
         "example_cases": [["Huazhou (Guangdong)"], ["Gongcheng"], ["Changxing", "Dongtai"]],
         "example_cases_zh": [["化州市"], ["恭城瑶族自治县"], ["长兴县", "东台市"]],
     },
     index=pd.Index([1, 2, 3], name="pathway"),
 )
+
+# ---------------------------------------------------------------------------------------------
+# The stand-in's case labels (dataset wei2026_reconstructed)
+# ---------------------------------------------------------------------------------------------
+
+#: The four cases the paper's text ties to a configuration, as they are labelled in the
+#: stand-in: stand-in label -> (key in ``wei2026_cases``, configurations). Each was given a row
+#: inside its configuration; every score of that row is otherwise invented.
+STAND_IN_NAMED = {
+    "Huazhou City (partly invented)": ("Huazhou (Guangdong)", ["1"]),
+    "Gongcheng (partly invented)": ("Gongcheng", ["2"]),
+    "Changxing (partly invented)": ("Changxing", ["3", "4", "5"]),
+    "Dongtai (partly invented)": ("Dongtai", ["3", "4", "5"]),
+}
+#: Neutral labels of the other 23 stand-in rows. Nothing published ties any of these rows to a
+#: case, so they carry no county name; they are numbered in the order of their score profiles.
+STAND_IN_NEUTRAL = [f"S{i:02d}" for i in range(1, 24)]
+
+def is_stand_in_label(label: str) -> bool:
+    """True for a label of the stand-in (S01-S23 or one of the four partly invented rows).
+
+    >>> is_stand_in_label("S07"), is_stand_in_label("Gongcheng (partly invented)")
+    (True, True)
+    >>> is_stand_in_label("Gongcheng")
+    False
+    """
+    return label in STAND_IN_NEUTRAL or label in STAND_IN_NAMED
 
 
 def pathway_of(configuration: str, lang: str = "en") -> str:
@@ -334,3 +367,135 @@ def match_configurations(terms: dict) -> dict:
     """
     ours = {v: k for k, v in terms.items()}
     return {num: ours.get(expr) for num, expr in CONFIGURATIONS.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# XY plots for coded data (scores 0, 0.501, 1 stack many cases on few points)
+# ---------------------------------------------------------------------------------------------
+
+#: Colour (Okabe-Ito, safe for colour-blind readers) and marker of each case type.
+TYPE_STYLE = {
+    "typical": ("#009E73", "o"),
+    "deviant consistency in degree": ("#56B4E9", "s"),
+    "deviant consistency in kind": ("#D55E00", "X"),
+    "deviant coverage": ("#E69F00", "^"),
+    "irrelevant": ("#999999", "v"),
+    "individually irrelevant": ("#0072B2", "D"),
+    "on the crossover": ("#000000", "P"),
+}
+
+
+def _side(value: float) -> int:
+    """-1 just below the crossover, +1 just above it, 0 elsewhere: stacks near 0.5 grow away
+    from it, so 0.499 and 0.501 stay apart."""
+    return -1 if 0.4 < value < 0.5 else (1 if 0.5 < value < 0.6 else 0)
+
+
+def spread(x, y, step: float = 0.035) -> tuple:
+    """Plot positions for cases that share a point: each group of ``n`` equal (x, y) pairs is
+    laid out on a small square grid, in case order; a case alone stays on its point. The grid is
+    centred on the point, except just below (above) the crossover 0.5, where it grows away from
+    0.5, so that stacks at 0.499 and 0.501 do not merge. Returns (x positions, y positions,
+    group sizes).
+
+    >>> px, py, n = spread([0.5, 0.5, 1.0], [1.0, 1.0, 1.0], step=0.1)
+    >>> px.round(2).tolist(), py.round(2).tolist(), n.tolist()
+    ([0.45, 0.55, 1.0], [1.0, 1.0, 1.0], [2, 2, 1])
+    >>> px, _, _ = spread([0.499, 0.499, 0.501, 0.501], [1.0] * 4, step=0.1)
+    >>> px.round(3).tolist()
+    [0.449, 0.349, 0.551, 0.651]
+    """
+    import numpy as np
+
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    px, py, size = x.copy(), y.copy(), np.ones(len(x), dtype=int)
+    keys = list(zip(np.round(x, 6), np.round(y, 6)))
+    for key in dict.fromkeys(keys):
+        members = [i for i, k in enumerate(keys) if k == key]
+        n = len(members)
+        if n == 1:
+            continue
+        cols = int(np.ceil(np.sqrt(n)))
+        rows = int(np.ceil(n / cols))
+        sx, sy = _side(key[0]), _side(key[1])
+        for j, i in enumerate(members):
+            r, c = divmod(j, cols)
+            in_row = min(cols, n - r * cols)
+            px[i] = x[i] + (sx * (c + 0.5) if sx else c - (in_row - 1) / 2) * step
+            py[i] = y[i] + (sy * (r + 0.5) if sy else (rows - 1) / 2 - r) * step
+            size[i] = n
+    return px, py, size
+
+
+def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: str = "Y",
+             title: str | None = None, step: float = 0.035):
+    """XY plot of coded memberships with stacked cases spread out (:func:`spread`).
+
+    ``x``, ``y``: Series of memberships with the case labels as index. ``kinds``: optional
+    Series of case types (colour *and* marker, :data:`TYPE_STYLE`). ``label``: the cases to
+    name on the plot (only those the text refers to). Each stack of more than one case shows
+    its size. The offsets only separate the dots: every case's value is the stack's anchor
+    (its centre, or its inner edge next to 0.5). Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.6, 4.8))
+    px, py, size = spread(x.to_numpy(), y.to_numpy(), step)
+    groups = {"cases": np.ones(len(x), dtype=bool)} if kinds is None else {
+        k: (kinds == k).to_numpy() for k in TYPE_STYLE if (kinds == k).any()}
+    for name, sel in groups.items():
+        colour, marker = TYPE_STYLE.get(name, ("#0072B2", "o"))
+        ax.scatter(px[sel], py[sel], c=colour, marker=marker, s=30, zorder=3,
+                   edgecolors="white", linewidths=0.4, label=name)
+    ax.plot([0, 1], [0, 1], color="grey", lw=0.8)
+    ax.axhline(0.5, color="grey", lw=0.5, ls=":")
+    ax.axvline(0.5, color="grey", lw=0.5, ls=":")
+    keys = list(zip(x.round(6), y.round(6)))
+    for key in dict.fromkeys(keys):
+        sel = np.array([k == key for k in keys])
+        if sel.sum() < 2:
+            continue
+        side = _side(key[0])
+        if side:
+            at = (px[sel].min() if side < 0 else px[sel].max(), py[sel].mean())
+            ax.annotate(f"{sel.sum()}", at, xytext=(6 * side, 0), textcoords="offset points",
+                        ha="right" if side < 0 else "left", va="center", fontsize=7,
+                        color="dimgrey")
+        else:
+            ax.annotate(f"{sel.sum()}", (px[sel].mean(), py[sel].min()), xytext=(0, -6),
+                        textcoords="offset points", ha="center", va="top", fontsize=7,
+                        color="dimgrey")
+    for k, case in enumerate(label):          # labels point away from the middle of the plot
+        i = list(x.index).index(case)
+        dx = -12 if px[i] < 0.5 or px[i] > 0.9 else 12
+        dy = (14 if py[i] < 0.9 else -16) if k % 2 == 0 else (-16 if py[i] > 0.1 else 14)
+        ax.annotate(str(case), (px[i], py[i]), xytext=(dx, dy), textcoords="offset points",
+                    ha="right" if dx < 0 else "left", fontsize=7,
+                    arrowprops={"arrowstyle": "-", "lw": 0.5})
+    ax.set_xlim(-0.2, 1.2)
+    ax.set_ylim(-0.2, 1.2)
+    ax.set_aspect("equal")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title((title + "\n" if title else "") + "(grey numbers: cases in a stack)",
+                 fontsize=9)
+    if kinds is not None:
+        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    return ax
+
+
+def paper_chart(intermediate, parsimonious, model: int = 0):
+    """:func:`qcakit.configuration_chart` with the configurations named as in Table 4: ``C1`` to
+    ``C5`` for 组态1-5 (so no label can be mistaken for another configuration's number);
+    ``"C3 (differs)"`` and ``"... (not in paper)"`` mark the others (see
+    :meth:`~qcakit.chart.ConfigurationChart.renamed`)."""
+    from ..chart import ConfigurationChart, configuration_chart
+
+    chart = configuration_chart(intermediate, parsimonious, model)
+    chart = chart.renamed({f"C{num}": term for num, term in CONFIGURATIONS.items()})
+    order = sorted(chart.table.columns, key=lambda label: (" " in label, label))
+    return ConfigurationChart(chart.table[order], chart.fit.loc[order],
+                              chart.solution_consistency, chart.solution_coverage,
+                              {label: chart.terms[label] for label in order}, chart.notes)

@@ -63,9 +63,11 @@ Method
    :func:`residuals` (qcakit.necessity / evaluate) on the result.
 5. Case labels (:func:`assign_cases`): cases are exchangeable for every published table, so any
    permutation of the rows fits equally well. The only case-level information used is the text
-   naming 化州市 (Huazhou, configuration 1), 恭城 (Gongcheng, configuration 2) and 长兴县 /
-   东台市 (Changxing, Dongtai; configurations 3-5): each gets a row in that configuration; the
-   other rows are dealt to the other cases in a fixed, arbitrary order.
+   naming 化州市 (Huazhou City, configuration 1), 恭城瑶族自治县 (Gongcheng, configuration 2) and
+   长兴县 / 东台市 (Changxing, Dongtai; configurations 3-5): each gets a row in that
+   configuration and the label "<name> (partly invented)". The other 23 rows carry the neutral
+   labels S01-S23: nothing ties them to any of the other 23 cases, so no county name is put on
+   their invented scores.
 
 >>> import numpy as np
 >>> design = build_design()
@@ -76,8 +78,8 @@ Method
 1.0
 """
 from .bound import attainable_ratio, margin_tables, table3_optimum
-from .checks import (NAMED_CASES, assign_cases, check_structure, largest_differences,
-                     residual_list, residuals)
+from .checks import (NAMED_CASES, assign_cases, check_structure, fit_summary,
+                     largest_differences, residual_list, residuals, stand_in_line)
 from .design import (CODINGS, DATASET_NAMES, DEAD_ZONE, LAMBDA, N_CASES, VARIABLES, Design, K,
                      build_design)
 from .objective import (objective, objective_parts, structure_penalty, table3_stats,
@@ -87,8 +89,8 @@ from .writer import dictionary, write
 
 __all__ = [
     "attainable_ratio", "margin_tables", "table3_optimum",
-    "NAMED_CASES", "assign_cases", "check_structure", "largest_differences", "residual_list",
-    "residuals",
+    "NAMED_CASES", "assign_cases", "check_structure", "fit_summary", "largest_differences",
+    "residual_list", "residuals", "stand_in_line",
     "CODINGS", "DATASET_NAMES", "DEAD_ZONE", "LAMBDA", "N_CASES", "VARIABLES", "Design", "K",
     "build_design",
     "objective", "objective_parts", "structure_penalty", "table3_stats", "table4_stats",

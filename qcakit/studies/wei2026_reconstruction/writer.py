@@ -11,6 +11,20 @@ from .checks import largest_differences, residual_list
 from .design import CODINGS, DATASET_NAMES, DEAD_ZONE, LAMBDA, VARIABLES
 from .search import Reconstruction
 
+#: How the stand-in's rows are labelled (part of every reconstruction's provenance).
+CASE_LABELS_TEXT = (
+    "Case labels: the cases are exchangeable for every published table, so any permutation of "
+    "the rows fits equally well and the case-to-score assignment carries no information. The "
+    "only case-level information used: the text (section 二(二)) names 化州市 (Huazhou City) as "
+    "the example of configuration 1, 恭城瑶族自治县 (Gongcheng) of configuration 2, and 长兴县 "
+    "(Changxing) and 东台市 (Dongtai) of configurations 3-5. Each of these four was given a row "
+    "inside its configuration and is labelled '<name> (partly invented)': its configuration "
+    "rests on the paper's text, every score is invented. The other 23 rows are labelled S01-S23 "
+    "in the order of their score profiles; nothing ties them to any of the other 23 cases of "
+    "Table 1, so they carry no county name. No row is any county's data. See notebook "
+    "22_wei_reconstruction.")
+
+
 def provenance_text(coding: str, rec: Reconstruction, t3_bound: float | None) -> str:
     """The data dictionary's provenance: how the scores were made and how well they fit."""
     res = residual_list(rec.data)
@@ -47,13 +61,7 @@ def provenance_text(coding: str, rec: Reconstruction, t3_bound: float | None) ->
         + (f"The best Table 3 fit possible under this coding (exact enumeration) has squared "
            f"error {t3_bound:.6g}; this data set's Table 3 part is "
            f"{rec.parts['table3']:.6g}. " if t3_bound is not None else "")
-        + "Case labels: the cases are exchangeable for every published table, so any "
-        "permutation of the rows fits equally well and the case-to-score assignment carries no "
-        "information. The only case-level information used: the text names Huazhou (化州市) for "
-        "configuration 1, Gongcheng (恭城) for configuration 2, and Changxing (长兴县) and "
-        "Dongtai (东台市) for configurations 3-5; each was given a row in its configuration; "
-        "the other rows were dealt to the other cases in an arbitrary fixed order. Do not read "
-        "any row as a statement about that county. See notebook 22_wei_reconstruction.")
+        + CASE_LABELS_TEXT)
     return provenance
 
 
@@ -62,9 +70,11 @@ def _variables(coding: str) -> list[dict]:
     scale = {v: ", ".join(f"{s:g}" for s in CODINGS[coding][v]) for v in VARIABLES}
     variables = [{
         "name": "case", "role": "id", "label_en": "Case label", "label_zh": None,
-        "meaning": "Case label of wei2026_cases (Table 1). The assignment of scores to cases is "
-                   "arbitrary except for the four cases named in the text (see provenance).",
-        "unit_or_scale": "text", "parent": None, "source_table": "Table 1",
+        "meaning": "Stand-in row label: S01-S23 are neutral labels of rows tied to no case; "
+                   "'<name> (partly invented)' marks the four cases the text names, each placed "
+                   "in its configuration with otherwise invented scores (see provenance). The "
+                   "case list itself is wei2026_cases.",
+        "unit_or_scale": "text", "parent": None, "source_table": "none (reconstructed)",
     }]
     for v in VARIABLES:
         role = "outcome" if v == study.OUTCOME else "condition"
