@@ -34,6 +34,7 @@ import pandas as pd
 
 from ..chart import TEXT_SYMBOLS
 from ..errors import QCAInputError
+from ..fonts import draws
 
 # ---------------------------------------------------------------------------------------------
 # Variables and labels
@@ -427,6 +428,7 @@ def spread(x, y, step: float = 0.035) -> tuple:
     return px, py, size
 
 
+@draws
 def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: str = "Y",
              title: str | None = None, step: float = 0.035):
     """XY plot of coded memberships with stacked cases spread out (:func:`spread`).
