@@ -21,7 +21,7 @@ import pandas as pd  # noqa: E402
 
 import qcakit  # noqa: E402
 from qcakit import explore, plot  # noqa: E402
-from qcakit.studies import xu2024  # noqa: E402
+from qcakit.studies import wei2026, xu2024  # noqa: E402
 
 CASES = ["德清县", "长兴县", "安吉县", "上林县", "东阳市", "石棉县", "萧山区", "临沧市"]
 #: Raw scores: three conditions and the outcome, named in Chinese.
@@ -67,6 +67,8 @@ def figures() -> dict:
         "qcakit.cases.CaseTypes.plot_all": lambda: types.plot_all(),
         "qcakit.robustness.Robustness.plot": robustness,
         "qcakit.studies.xu2024.plot_calibration": lambda: xu2024.plot_calibration("SCALE"),
+        "qcakit.studies.wei2026.xy_cases": lambda: wei2026.xy_cases(
+            data["规模"], data[Y], label=CASES[:2], title="案例分布"),
     }
 
 
