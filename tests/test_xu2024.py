@@ -207,3 +207,28 @@ def test_chart_with_cores_refuses_unknown_implicant(table4_solutions):
     intermediate, parsimonious = table4_solutions
     with pytest.raises(qcakit.QCAInputError, match="SCALE\\*ORG is not a prime implicant"):
         xu2024.chart_with_cores(intermediate, parsimonious, ["SCALE*ORG"])
+
+
+def test_the_explorer_says_what_a_half_costs_in_the_outcome_and_in_a_condition():
+    """Shanglin county's growth (2.80 %) is the median, so percentile anchors put it exactly on
+    the outcome's crossover: its row is still defined, its case type is not. SCALE's median
+    (15, Dongyang county) puts a condition case at 0.5: it drops out of every row."""
+    import warnings
+
+    from qcakit import explore
+
+    raw = qcakit.datasets.load(xu2024.DATASET)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        data = xu2024.calibrated()
+    outcome = explore.calibration_state(raw["GROWTH"], set_name=xu2024.OUTCOME, sets=data,
+                                        outcome=xu2024.OUTCOME, percentile_method="excel_inc",
+                                        percentiles=xu2024.PERCENTILES)
+    assert outcome.half_cases == ["Shanglin county, Nanning"]
+    (message,) = outcome.warnings
+    assert "still belongs to its truth-table row" in message and "case type" in message
+    condition = explore.calibration_state(raw["SCALE"], sets=data, outcome=xu2024.OUTCOME,
+                                          percentile_method="excel_inc",
+                                          percentiles=xu2024.PERCENTILES)
+    assert condition.half_cases == ["Dongyang county"]
+    assert "belongs to no truth-table row" in condition.warnings[0]
