@@ -231,7 +231,12 @@ def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     ax.set_xlim(0, 1)
     ax.set_xlabel("necessity consistency (bars), coverage (dots)")
     ax.set_title(f"Necessity for {necessity_table.outcome_label} (threshold {t:g})")
-    ax.legend(loc="lower right", fontsize=8)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=_IN, edgecolor="black", hatch="///", label=f"consistency >= {t:g}"),
+               Patch(facecolor="#c8c8c8", edgecolor="#888888", label=f"consistency < {t:g}"),
+               ax.collections[0]]
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
     return ax
 
 

@@ -117,6 +117,8 @@ def test_necessity_bars():
     # A (0.944) passes the 0.9 line: blue and hatched; the others grey, not hatched
     assert matplotlib.colors.to_hex(ax.patches[0].get_facecolor()) == plot.PALETTE["blue"].lower()
     assert [p.get_hatch() for p in ax.patches] == ["///", None, None, None]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "consistency >= 0.9", "consistency < 0.9", "coverage"]
     ax2 = plot.necessity_bars(nt, threshold=0.95)
     assert "threshold 0.95" in ax2.get_title()
     assert ax2.patches[0].get_hatch() is None
