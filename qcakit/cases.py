@@ -55,7 +55,7 @@ import pandas as pd
 
 from . import _checks, _display
 from .errors import QCAInputError
-from .plot import PALETTE, _cases_to_label, label_points, unit_square
+from .plot import PALETTE, _cases_to_label, label_points, mark_multiples, unit_square
 from .sets import names_in, parse, term_membership, term_to_string
 
 TYPICAL = "typical"
@@ -254,6 +254,7 @@ class CaseTypes:
         ax.set_ylabel(abbreviate(str(self.outcome.name), max_label))
         ax.set_title(f"Case types: {name or abbreviate(term, 2 * max_label)}", fontsize=10)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+        mark_multiples(ax, x, y, skip=named)
         if named.any():
             label_points(ax, x[named], y[named], x.index[named])
         return ax

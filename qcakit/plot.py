@@ -39,6 +39,61 @@ INCONSISTENT = {"marker": "X", "color": _OUT, "label": "X > Y"}
 LABEL_RADII = (3, 9, 16, 26, 38, 52)
 
 
+def _fit_label(text: str, width: int = 34, lines: int = 4) -> str:
+    """A long label ("a, b, c, ...", cases sharing a point) wrapped at its commas into at most
+    ``lines`` lines of about ``width`` characters, the rest counted.
+
+    >>> _fit_label("Anji county, Deqing county", 40)
+    'Anji county, Deqing county'
+    >>> print(_fit_label(", ".join(f"case {i}" for i in range(12)), 20, 2))
+    case 0, case 1,
+    case 2, case 3, … and 8 more
+    """
+    names = text.split(", ")
+    out, line, used = [], "", 0
+    for name in names:
+        piece = name if not line else f"{line}, {name}"
+        if line and len(piece) > width:
+            out.append(line + ",")
+            line = name
+            if len(out) == lines:
+                line = ""
+                break
+        else:
+            line = piece
+        used += 1
+    if line:
+        out.append(line)
+    rest = len(names) - used
+    if rest > 0:
+        out[-1] = out[-1].rstrip(",") + f", … and {rest} more"
+    return "\n".join(out)
+
+
+def mark_multiples(ax, xs, ys, *, skip=None, fontsize: float = 7):
+    """Write "×n" next to every point that ``n`` > 1 cases share (a single dot hides them);
+    ``skip``: a boolean mask of cases whose point is labelled by name anyway. Returns the
+    Text artists.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plt.subplots()[1]
+    >>> [t.get_text() for t in mark_multiples(ax, [0.2, 0.2, 0.2, 0.7], [0.5, 0.5, 0.5, 0.1])]
+    ['×3']
+    """
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    skip = np.zeros(len(xs), dtype=bool) if skip is None else np.asarray(skip, dtype=bool)
+    counts: dict = {}
+    for x, y, s in zip(xs, ys, skip):
+        key = (round(x, 9), round(y, 9))
+        n, named = counts.get(key, (0, False))
+        counts[key] = (n + 1, named or bool(s))
+    return [ax.annotate(f"×{n}", (x, y), xytext=(-4, 3), textcoords="offset points",
+                        ha="right", fontsize=fontsize, color=_GREY)
+            for (x, y), (n, named) in counts.items() if n > 1 and not named]
+
+
 def label_points(ax, xs, ys, labels, *, fontsize: float = 7, leader: bool = True):
     """Label points on ``ax`` without overlaps, and return the Text artists.
 
@@ -54,7 +109,7 @@ def label_points(ax, xs, ys, labels, *, fontsize: float = 7, leader: bool = True
     >>> [t.get_text() for t in label_points(ax, [0.5, 0.5, 0.2], [0.5, 0.5, 0.3], list("abc"))]
     ['a, b', 'c']
     """
-    groups = group_coincident(xs, ys, labels)
+    groups = [(x, y, _fit_label(text)) for x, y, text in group_coincident(xs, ys, labels)]
     if not groups:
         return []
     fig = ax.figure
@@ -199,6 +254,7 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     )
     if (~consistent).any():  # one kind of point needs no legend
         ax.legend(loc="upper left", fontsize=7, frameon=False)
+    mark_multiples(ax, xs, ys, skip=named)
     if named.any():
         label_points(ax, xs[named], ys[named], data.index[named])
     return ax

@@ -335,3 +335,25 @@ def test_robustness_plots_one_row_per_case_and_an_xy_view():
     assert [t.get_text() for t in xy.texts] == ["H county"]
     with pytest.raises(QCAInputError, match="kind must be"):
         r.plot(kind="bars")
+
+
+def test_many_cases_on_few_points_stay_readable():
+    """27 cases on three raw scores (as a 0 / 0.5 / 1 code): each point's label is wrapped into at
+    most four lines and counts the names it leaves out, and stays inside the figure; an XY plot
+    without labels writes how many cases share each dot."""
+    names = [f"S{i:02d}" if i % 3 else f"Long county name {i}" for i in range(27)]
+    codes = pd.Series([0.0] * 20 + [0.5] * 4 + [1.0] * 3, index=names, name="INFO")
+    with pytest.warns(qcakit.QCAWarning):
+        ax = plot.calibration_curve(codes, (0.0, 0.5, 1.0))
+    texts = [t for t in ax.texts if t.get_text()]
+    assert len(texts) == 3 and all(t.get_text().count("\n") <= 3 for t in texts)
+    assert any("more" in t.get_text() for t in texts)
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.figure.bbox
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 + 1, t.get_text()
+    data = pd.DataFrame({"A": [0.2] * 5 + [0.8] * 3 + [0.6], "Y": [0.3] * 5 + [0.9] * 3 + [0.1]},
+                        index=[f"c{i}" for i in range(9)])
+    xy = plot.xy_plot(data, "A", "Y", label_cases=False)
+    assert sorted(t.get_text() for t in xy.texts) == ["×3", "×5"]
