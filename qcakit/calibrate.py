@@ -15,9 +15,13 @@ Three methods (Ragin 2008, ch. 5; Dusa 2019, ch. 4):
   the raw scores gives the memberships (Ragin 2008, pp. 94-97).
 
 Scores of exactly 0.5 are flagged with a :class:`~qcakit.QCAWarning`: such a case is neither in
-nor out of the set, so it sits in no truth-table row and silently drops out of the sufficiency
-analysis. ``nudge_half=True`` turns them into 0.501, the convention of many fsQCA papers; it is
-a choice to report, not a correction.
+nor out of the set. What that costs depends on the column's role (``role=``): in a *condition*
+the case sits in no truth-table row (rows are corners defined by the conditions) and silently
+drops out of the sufficiency analysis; in the *outcome* it still sits in its row, but it is
+neither a member nor a non-member of the outcome, so whether it agrees with its row or
+contradicts it, and its case type (typical or deviant), are undefined. ``nudge_half=True``
+turns them into 0.501, the convention of many fsQCA papers; it is a choice to report, not a
+correction.
 
 >>> import pandas as pd
 >>> calibrate(pd.Series([2.0, 4.0, 8.0, 11.0]), thresholds=(2, 5, 8)).round(3).tolist()
@@ -122,6 +126,7 @@ def calibrate(
     digits: int | None = None,
     nudge_half: bool = False,
     ties: str = "refuse",
+    role: str | None = None,
 ):
     """Calibrate raw scores into set memberships.
 
@@ -155,6 +160,10 @@ def calibrate(
         anchor scores 1). Only a case exactly *on* a tied crossover = inclusion anchor is
         undefined (fsQCA and R give NaN): ``"inclusion"`` gives it the inclusion anchor's
         membership (0.953, or ``idm``), ``"crossover"`` gives it 0.5.
+    role : {None, "condition", "outcome"}
+        Only words: the column's role in the analysis, so that the warning about scores of
+        exactly 0.5 says what they cost (see the module docstring). ``None`` names both costs.
+        For a DataFrame, one role for every column, or a dict ``{column: role}``.
 
     Returns
     -------
@@ -162,7 +171,7 @@ def calibrate(
     """
     if isinstance(x, pd.DataFrame):
         return _calibrate_frame(x, thresholds, method, idm=idm, targets=targets, digits=digits,
-                                nudge_half=nudge_half, ties=ties)
+                                nudge_half=nudge_half, ties=ties, role=role)
     x = _as_series(x)
     name = x.name if x.name is not None else "x"
     values = _checks.numeric_column(_checks.as_frame(x.rename(name), "x"), name)
@@ -185,8 +194,9 @@ def calibrate(
     if digits is not None:
         scores = np.round(scores, digits)
     _one_sided(scores, values, thresholds, name, method)
+    role = _role(role)
     if method != "crisp":
-        scores = _handle_half(scores, x.index, name, nudge_half)
+        scores = _handle_half(scores, x.index, name, nudge_half, role)
     return pd.Series(scores, index=x.index, name=x.name)
 
 
@@ -198,7 +208,16 @@ def _calibrate_frame(x: pd.DataFrame, thresholds, method, **options) -> pd.DataF
             "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
         )
     _checks.known_columns(x, list(thresholds), "column")
-    out = {col: calibrate(x[col], th, method, **options) for col, th in thresholds.items()}
+    roles = options.pop("role")
+    if not isinstance(roles, Mapping):
+        roles = dict.fromkeys(thresholds, roles)
+    elif set(roles) - set(thresholds):
+        raise QCAInputError(
+            f"role names {', '.join(map(repr, set(roles) - set(thresholds)))}, which has no "
+            "thresholds: give roles only for the columns you calibrate."
+        )
+    out = {col: calibrate(x[col], th, method, role=roles.get(col), **options)
+           for col, th in thresholds.items()}
     return pd.DataFrame(out, index=x.index)
 
 
@@ -368,7 +387,29 @@ def _fractional_logit(x, target, iterations: int = 100):
     return 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -700, 700))), converged
 
 
-def _handle_half(scores, index, name, nudge):
+#: What a score of exactly 0.5 costs, by the column's role (see ``role`` in :func:`calibrate`).
+HALF_COSTS = {
+    "condition": "In a condition, a case at 0.5 is neither in nor out of the set, so it belongs "
+                 "to no truth-table row and drops out of the sufficiency analysis.",
+    "outcome": "In the outcome, a case at 0.5 still belongs to its truth-table row (rows are "
+               "defined by the conditions), but it is neither in nor out of the outcome: "
+               "whether it agrees with its row or contradicts it, and its case type (typical or "
+               "deviant), are undefined.",
+}
+HALF_COSTS[None] = ("A case at 0.5 is neither in nor out of the set. As a condition it belongs to "
+                    "no truth-table row and drops out of the sufficiency analysis; as the outcome "
+                    "it stays in its row, but its case type (typical or deviant) is undefined.")
+
+
+def _role(role):
+    if not (role is None or isinstance(role, str) and role in HALF_COSTS):
+        raise QCAInputError(
+            f"role must be 'condition', 'outcome' or None, got {role!r}."
+        )
+    return role
+
+
+def _handle_half(scores, index, name, nudge, role=None):
     half = scores == 0.5
     if not half.any():
         return scores
@@ -382,9 +423,8 @@ def _handle_half(scores, index, name, nudge):
         )
         return np.where(half, HALF_NUDGED, scores)
     warnings.warn(
-        f"{int(half.sum())} case(s) score exactly 0.5 in {name!r} ({cases}). A case at 0.5 is "
-        "neither in nor out of the set, so it belongs to no truth-table row and drops out of the "
-        "sufficiency analysis. Choose a crossover no case sits on, or pass nudge_half=True to "
+        f"{int(half.sum())} case(s) score exactly 0.5 in {name!r} ({cases}). {HALF_COSTS[role]} "
+        "Choose a crossover no case sits on, or pass nudge_half=True to "
         f"score them {HALF_NUDGED} (and report it).",
         QCAWarning,
         stacklevel=3,

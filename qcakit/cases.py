@@ -56,7 +56,7 @@ import pandas as pd
 from . import _checks, _display
 from .errors import QCAInputError
 from .fonts import draws
-from .plot import unit_square
+from .plot import PALETTE, _cases_to_label, label_points, mark_multiples, unit_square
 from .sets import names_in, parse, term_membership, term_to_string
 
 TYPICAL = "typical"
@@ -67,10 +67,14 @@ IRRELEVANT = "irrelevant"
 INDIV_IRRELEVANT = "individually irrelevant"
 CROSSOVER = "on the crossover"
 TYPES = (TYPICAL, DEV_DEGREE, DEV_KIND, DEV_COVERAGE, IRRELEVANT, INDIV_IRRELEVANT, CROSSOVER)
-#: Colour of each type in :meth:`CaseTypes.plot`.
-TYPE_COLOURS = {TYPICAL: "#2e7d32", DEV_DEGREE: "#9ccc65", DEV_KIND: "#c62828",
-                DEV_COVERAGE: "#ef6c00", IRRELEVANT: "#90a4ae", INDIV_IRRELEVANT: "#1565c0",
-                CROSSOVER: "#000000"}
+#: Colour of each type in :meth:`CaseTypes.plot` (Okabe & Ito's colour-blind-safe palette).
+TYPE_COLOURS = {TYPICAL: PALETTE["green"], DEV_DEGREE: PALETTE["sky"],
+                DEV_KIND: PALETTE["vermillion"], DEV_COVERAGE: PALETTE["orange"],
+                IRRELEVANT: PALETTE["grey"], INDIV_IRRELEVANT: PALETTE["blue"],
+                CROSSOVER: PALETTE["black"]}
+#: Marker of each type: the types read without colour too.
+TYPE_MARKERS = {TYPICAL: "o", DEV_DEGREE: "D", DEV_KIND: "X", DEV_COVERAGE: "^",
+                IRRELEVANT: "v", INDIV_IRRELEVANT: "s", CROSSOVER: "P"}
 SOLUTION = "solution"
 
 
@@ -224,10 +228,13 @@ class CaseTypes:
     @draws
     def plot(self, term: str = SOLUTION, *, ax=None, label_cases: bool = True,
              max_label: int = 18, name: str | None = None):
-        """XY plot of ``term`` (or the solution) against the outcome, coloured by case type.
+        """XY plot of ``term`` (or the solution) against the outcome, one marker shape and
+        colour per case type (:data:`TYPE_MARKERS`, :data:`TYPE_COLOURS`).
 
         ``name`` labels the term on the axis and in the title (e.g. a paper's "S1"); without it
-        the term itself is shown, shortened to ``max_label`` characters."""
+        the term itself is shown, shortened to ``max_label`` characters. ``label_cases``: True
+        (every case), False, or a list of the cases to name; labels do not overlap
+        (:func:`qcakit.plot.label_points`)."""
         if term not in self.memberships.columns:
             raise QCAInputError(
                 f"Unknown term {term!r}: use one of {', '.join(self.memberships.columns)}."
@@ -237,20 +244,21 @@ class CaseTypes:
 
             _, ax = plt.subplots(figsize=(5.5, 4.2))
         x, y, kinds = self.memberships[term], self.outcome, self.types[term]
+        named = _cases_to_label(x.index, label_cases)
         for kind in TYPES:
             sel = (kinds == kind).to_numpy()
             if sel.any():
-                ax.scatter(x[sel], y[sel], c=TYPE_COLOURS[kind], label=kind, s=28, zorder=3)
-        if label_cases:
-            for case, a, b in zip(x.index, x, y):
-                ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, 3),
-                            textcoords="offset points")
+                ax.scatter(x[sel], y[sel], color=TYPE_COLOURS[kind], marker=TYPE_MARKERS[kind],
+                           label=kind, s=34, zorder=3, edgecolors="white", linewidths=0.4)
         unit_square(ax)
         shown = name or abbreviate(term, max_label)
         ax.set_xlabel(shown)
         ax.set_ylabel(abbreviate(str(self.outcome.name), max_label))
         ax.set_title(f"Case types: {name or abbreviate(term, 2 * max_label)}", fontsize=10)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+        mark_multiples(ax, x, y, skip=named)
+        if named.any():
+            label_points(ax, x[named], y[named], x.index[named])
         return ax
 
     @draws
@@ -270,17 +278,23 @@ class CaseTypes:
         fig, axes = plt.subplots(nrows, ncols, figsize=(3.0 * ncols, 3.0 * nrows + 0.6),
                                  squeeze=False)
         for ax, col in zip(axes.flat, cols):
-            self.plot(col, ax=ax, label_cases=label_cases, max_label=max_label,
+            self.plot(col, ax=ax, label_cases=False, max_label=max_label,
                       name=names.get(col))
             ax.get_legend().remove()
             ax.set_title(names.get(col) or abbreviate(col, 2 * max_label), fontsize=9)
         for ax in list(axes.flat)[len(cols):]:
             ax.set_visible(False)
         kinds = [k for k in TYPES if (self.types == k).any().any()]
-        handles = [plt.Line2D([], [], marker="o", ls="", color=TYPE_COLOURS[k]) for k in kinds]
+        handles = [plt.Line2D([], [], marker=TYPE_MARKERS[k], ls="", color=TYPE_COLOURS[k])
+                   for k in kinds]
         fig.legend(handles, kinds, loc="lower center", ncol=min(4, len(kinds)), fontsize=7,
                    frameon=False)
         fig.subplots_adjust(bottom=0.6 / (3.0 * nrows + 0.6) + 0.08, wspace=0.35, hspace=0.35)
+        named = _cases_to_label(self.memberships.index, label_cases)
+        if named.any():  # after the layout, so that labels are placed on the final panels
+            for ax, col in zip(axes.flat, cols):
+                x = self.memberships[col]
+                label_points(ax, x[named], self.outcome[named], x.index[named], fontsize=6)
         return fig
 
     def _title(self):

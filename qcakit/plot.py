@@ -23,10 +23,121 @@ from . import _checks, fit
 from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
 from .fonts import draws
+from .labels import group_coincident, label_gap, place_labels
 from .sets import membership, names_in, parse
 from .truthtable import TruthTable
 
-_IN, _OUT, _GREY = COLOURS["term"], COLOURS["half"], COLOURS["curve"]
+#: Okabe & Ito's palette, readable with every common colour-vision deficiency. Every figure
+#: below codes a category by marker shape (or hatching) as well, never by colour alone.
+PALETTE = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73",
+           "orange": "#E69F00", "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442",
+           "grey": "#999999", "black": "#000000"}
+_IN, _OUT, _GREY = PALETTE["blue"], PALETTE["vermillion"], COLOURS["curve"]
+#: Marker and colour of a point consistent with sufficiency (X <= Y) and of one that is not.
+CONSISTENT = {"marker": "o", "color": _IN, "label": "X <= Y (consistent with sufficiency)"}
+INCONSISTENT = {"marker": "X", "color": _OUT, "label": "X > Y"}
+#: Rings (display pixels) tried around a point by :func:`label_points`, nearest first.
+LABEL_RADII = (3, 9, 16, 26, 38, 52)
+
+
+def _fit_label(text: str, width: int = 34, lines: int = 4) -> str:
+    """A long label ("a, b, c, ...", cases sharing a point) wrapped at its commas into at most
+    ``lines`` lines of about ``width`` characters, the rest counted.
+
+    >>> _fit_label("Anji county, Deqing county", 40)
+    'Anji county, Deqing county'
+    >>> print(_fit_label(", ".join(f"case {i}" for i in range(12)), 20, 2))
+    case 0, case 1,
+    case 2, case 3, … and 8 more
+    """
+    names = text.split(", ")
+    out, line, used = [], "", 0
+    for name in names:
+        piece = name if not line else f"{line}, {name}"
+        if line and len(piece) > width:
+            out.append(line + ",")
+            line = name
+            if len(out) == lines:
+                line = ""
+                break
+        else:
+            line = piece
+        used += 1
+    if line:
+        out.append(line)
+    rest = len(names) - used
+    if rest > 0:
+        out[-1] = out[-1].rstrip(",") + f", … and {rest} more"
+    return "\n".join(out)
+
+
+@draws
+def mark_multiples(ax, xs, ys, *, skip=None, fontsize: float = 7):
+    """Write "×n" next to every point that ``n`` > 1 cases share (a single dot hides them);
+    ``skip``: a boolean mask of cases whose point is labelled by name anyway. Returns the
+    Text artists.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> ax = plt.subplots()[1]
+    >>> [t.get_text() for t in mark_multiples(ax, [0.2, 0.2, 0.2, 0.7], [0.5, 0.5, 0.5, 0.1])]
+    ['×3']
+    """
+    xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    skip = np.zeros(len(xs), dtype=bool) if skip is None else np.asarray(skip, dtype=bool)
+    counts: dict = {}
+    for x, y, s in zip(xs, ys, skip):
+        key = (round(x, 9), round(y, 9))
+        n, named = counts.get(key, (0, False))
+        counts[key] = (n + 1, named or bool(s))
+    return [ax.annotate(f"×{n}", (x, y), xytext=(-4, 3), textcoords="offset points",
+                        ha="right", fontsize=fontsize, color=_GREY)
+            for (x, y), (n, named) in counts.items() if n > 1 and not named]
+
+
+@draws
+def label_points(ax, xs, ys, labels, *, fontsize: float = 7, leader: bool = True):
+    """Label points on ``ax`` without overlaps, and return the Text artists.
+
+    Points at the same place share one label ("a, b"). Each label goes to the first free
+    position around its point (:func:`qcakit.labels.place_labels`: nearest ring first, upper
+    right first), measured on the figure as it is now, inside the Axes; a label pushed beyond
+    the first ring gets a thin leader line. Call it after the limits and the layout are set.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> ax = unit_square(plt.subplots()[1])
+    >>> [t.get_text() for t in label_points(ax, [0.5, 0.5, 0.2], [0.5, 0.5, 0.3], list("abc"))]
+    ['a, b', 'c']
+    """
+    groups = [(x, y, _fit_label(text)) for x, y, text in group_coincident(xs, ys, labels)]
+    if not groups:
+        return []
+    fig = ax.figure
+    ax.apply_aspect()  # equal-aspect Axes shrink at draw time: measure the final box
+    renderer = fig.canvas.get_renderer()
+    sizes = []
+    for _, _, text in groups:  # measure each label once, then draw it where it fits
+        probe = ax.text(0, 0, text, fontsize=fontsize)
+        box = probe.get_window_extent(renderer)
+        sizes.append((box.width, box.height))
+        probe.remove()
+    points = ax.transData.transform([(x, y) for x, y, _ in groups])
+    frame = ax.get_window_extent(renderer)
+    offsets = place_labels(points, sizes, (frame.x0, frame.y0, frame.x1, frame.y1),
+                           radii=LABEL_RADII)
+    scale = 72.0 / fig.dpi  # display pixels -> offset points
+    texts = []
+    for (x, y, text), (dx, dy), size in zip(groups, offsets, sizes):
+        arrow = None
+        if leader and label_gap((dx, dy), size) > LABEL_RADII[0] + 0.5:
+            arrow = {"arrowstyle": "-", "color": _GREY, "lw": 0.5, "shrinkA": 0, "shrinkB": 1}
+        texts.append(ax.annotate(text, (x, y), xytext=(dx * scale, dy * scale),
+                                 textcoords="offset points", fontsize=fontsize, ha="left",
+                                 va="bottom", arrowprops=arrow, annotation_clip=False))
+    return texts
 
 
 @draws
@@ -80,9 +191,6 @@ def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm
         ax.scatter(cases["raw"][half], cases["membership"][half], facecolors="none",
                    edgecolors=COLOURS["half"], s=80, zorder=4, label="exactly 0.5")
         ax.legend(loc="lower right", fontsize=8)
-    if label_cases:
-        for px, py, text in fig.labels:
-            ax.annotate(text, (px, py), fontsize=7, xytext=(3, 3), textcoords="offset points")
     for _, value in fig.anchors:
         ax.axvline(value, color=COLOURS["curve"], ls=":", lw=1)
     ax.axhline(0.5, color=COLOURS["curve"], lw=0.8)
@@ -90,7 +198,26 @@ def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm
     ax.set_xlabel(fig.xlabel)
     ax.set_ylabel(fig.ylabel)
     ax.set_title(fig.title)
+    if label_cases and fig.labels:
+        px, py, texts = zip(*fig.labels)
+        label_points(ax, px, py, texts)
     return ax
+
+
+def _cases_to_label(index, label_cases) -> np.ndarray:
+    """Which cases get a label: all (True), none (False) or the cases named in a list."""
+    if isinstance(label_cases, (bool, np.bool_)):
+        return np.full(len(index), bool(label_cases))
+    if isinstance(label_cases, str):
+        label_cases = [label_cases]
+    wanted = [str(c) for c in label_cases]
+    unknown = [c for c in wanted if c not in set(map(str, index))]
+    if unknown:
+        raise QCAInputError(
+            f"label_cases names {', '.join(map(repr, unknown))}, not a case of the data. Give "
+            "True, False or a list of case labels (the data's index)."
+        )
+    return np.isin(np.asarray(list(map(str, index))), wanted)
 
 
 @draws
@@ -98,9 +225,11 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
             label_cases: bool = True, ax=None):
     """XY plot of a condition or expression ``x`` against the outcome, with the diagonal.
 
-    Points above the diagonal are consistent with sufficiency (X <= Y), points below with
-    necessity (X >= Y). The title gives both readings: sufficiency consistency / coverage and
-    necessity consistency / coverage.
+    Points on or above the diagonal are consistent with sufficiency (X <= Y: blue dots),
+    points below it are not (X > Y: vermillion crosses; they are consistent with necessity).
+    The title gives both readings: sufficiency consistency / coverage and necessity
+    consistency / coverage. ``label_cases``: True (every case), False, or a list of the cases
+    to name; labels are placed so that they do not overlap (:func:`label_points`).
     """
     data = _checks.as_frame(data)
     _checks.known_columns(data, [outcome], "outcome")
@@ -115,11 +244,12 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     ylabel = outcome
     if negate_outcome:
         ys, ylabel = 1.0 - ys, f"~{outcome}"
-    colour = np.where(xs <= ys, _IN, _OUT)
-    ax.scatter(xs, ys, c=colour, zorder=3)
-    if label_cases:
-        for case, a, b in zip(data.index, xs, ys):
-            ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    named = _cases_to_label(data.index, label_cases)
+    consistent = xs <= ys
+    for style, sel in ((CONSISTENT, consistent), (INCONSISTENT, ~consistent)):
+        if sel.any():
+            ax.scatter(xs[sel], ys[sel], marker=style["marker"], color=style["color"],
+                       label=style["label"], zorder=3)
     unit_square(ax)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel)
@@ -128,13 +258,19 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
         f"necessity: incl {fit.necessity_consistency(xs, ys):.3f}, "
         f"cov {fit.necessity_coverage(xs, ys):.3f}", fontsize=9,
     )
+    if (~consistent).any():  # one kind of point needs no legend
+        ax.legend(loc="upper left", fontsize=7, frameon=False)
+    mark_multiples(ax, xs, ys, skip=named)
+    if named.any():
+        label_points(ax, xs[named], ys[named], data.index[named])
     return ax
 
 
 @draws
 def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     """Horizontal bars of necessity consistency (and coverage as dots) for every row of a
-    :class:`~qcakit.necessity.NecessityTable`, with the threshold line."""
+    :class:`~qcakit.necessity.NecessityTable`, with the threshold line. Bars at or above the
+    threshold are blue and hatched, the others light grey."""
     if not (hasattr(necessity_table, "table") and hasattr(necessity_table, "outcome_label")
             and "consistency" in getattr(necessity_table, "table", {})):
         raise QCAInputError(
@@ -145,15 +281,25 @@ def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     t = necessity_table.threshold if threshold is None else threshold
     ax = _axes(ax, (5.5, 0.35 * len(table) + 1.2))
     y = np.arange(len(table))[::-1]
-    colours = [_IN if v >= t else "#90a4ae" for v in table["consistency"]]
-    ax.barh(y, table["consistency"], color=colours, label="consistency")
+    passes = (table["consistency"] >= t).to_numpy()
+    bars = ax.barh(y, table["consistency"], color=np.where(passes, _IN, "#c8c8c8"),
+                   edgecolor=np.where(passes, "black", "#888888"), lw=0.5,
+                   label="consistency")
+    for bar, hit in zip(bars, passes):  # passing bars hatched: not colour alone
+        if hit:
+            bar.set_hatch("///")
     ax.scatter(table["coverage"], y, color="black", zorder=3, s=15, label="coverage")
     ax.axvline(t, color=_OUT, ls="--", lw=1)
     ax.set_yticks(y, table.index)
     ax.set_xlim(0, 1)
     ax.set_xlabel("necessity consistency (bars), coverage (dots)")
     ax.set_title(f"Necessity for {necessity_table.outcome_label} (threshold {t:g})")
-    ax.legend(loc="lower right", fontsize=8)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=_IN, edgecolor="black", hatch="///", label=f"consistency >= {t:g}"),
+               Patch(facecolor="#c8c8c8", edgecolor="#888888", label=f"consistency < {t:g}"),
+               ax.collections[0]]
+    ax.legend(handles=handles, loc="lower right", fontsize=8)
     return ax
 
 
@@ -236,14 +382,22 @@ def _sweep_terms(tax, fig) -> None:
     tax.set_xlabel(f"{fig.xlabel} (squares: term in the solution)")
 
 
+#: How :func:`truth_table_rows` draws each OUT code: marker shape and colour (never colour alone).
+OUT_STYLES = {"1": ("^", PALETTE["blue"], "OUT = 1"), "0": ("v", PALETTE["vermillion"], "OUT = 0"),
+              "C": ("D", PALETTE["orange"], "OUT = C (contradiction)"),
+              "?": ("s", PALETTE["grey"], "below the frequency cut")}
+
+
 @draws
 def truth_table_rows(truth_table, ax=None):
     """Every observed row's consistency and PRI, sorted, against the cuts of ``truth_table``.
 
-    One column per row (id underneath), a filled dot for raw consistency and a hollow square
-    for PRI, coloured by the row's OUT code (green 1, red 0, orange C, grey ? below the
-    frequency cut); dashed lines mark the consistency cut and, if set, the PRI cut. A gap in
-    the sorted consistencies is where a cut is easiest to defend.
+    One column per row (id underneath, its OUT code above the frame). Raw consistency is a
+    filled marker, PRI a hollow one of the same shape; the shape and colour give the row's OUT
+    code (blue triangle up: 1, vermillion triangle down: 0, orange diamond: C, grey square: ?
+    below the frequency cut), so the figure reads without colour. Dashed lines mark the
+    consistency cut and, if set, the PRI cut (dash-dot). A gap in the sorted consistencies is
+    where a cut is easiest to defend.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -256,13 +410,19 @@ def truth_table_rows(truth_table, ax=None):
     if not isinstance(truth_table, TruthTable):
         raise QCAInputError("truth_table_rows() takes a truth table from qcakit.truth_table().")
     rows = truth_table.table.sort_values(["incl", "PRI"], ascending=False)
-    edge = {"1": _IN, "0": _OUT, "C": "#ef6c00", "?": COLOURS["curve"]}
-    colours = [edge[o] for o in rows["OUT"]]
-    ax = _axes(ax, (max(4.0, 0.45 * len(rows) + 1.5), 3.2))
+    ax = _axes(ax, (max(4.0, 0.45 * len(rows) + 1.5), 3.4))
     x = np.arange(len(rows))
-    ax.scatter(x, rows["incl"], color=colours, zorder=3, label="raw consistency")
-    ax.scatter(x, rows["PRI"], facecolors="none", edgecolors=colours, marker="s", zorder=3,
-               label="PRI")
+    out = rows["OUT"].astype(str).to_numpy()
+    incl_drawn = False
+    for code, (marker, colour, label) in OUT_STYLES.items():
+        sel = out == code
+        if not sel.any():
+            continue
+        ax.scatter(x[sel], rows["incl"].to_numpy()[sel], marker=marker, color=colour,
+                   zorder=3, label=f"consistency, {label}")
+        ax.scatter(x[sel], rows["PRI"].to_numpy()[sel], marker=marker, facecolors="none",
+                   edgecolors=colour, zorder=3, label=f"PRI, {label}")
+        incl_drawn = True
     ic1, ic0 = truth_table.incl_cut
     ax.axhline(ic1, color=COLOURS["curve"], ls="--", lw=1)
     if ic0 < ic1:
@@ -270,11 +430,16 @@ def truth_table_rows(truth_table, ax=None):
     if truth_table.pri_cut is not None:
         ax.axhline(truth_table.pri_cut, color=COLOURS["curve"], ls="-.", lw=1)
     ax.set_xticks(x, [str(r) for r in rows.index], rotation=90, fontsize=8)
-    ax.set_xlabel("truth-table row (green: OUT = 1, red: OUT = 0)")
+    for xi, code in zip(x, out):  # the OUT code as text above each column
+        ax.text(xi, 1.06, code, ha="center", va="bottom", fontsize=8, clip_on=False)
+    ax.text(-0.8, 1.06, "OUT", ha="right", va="bottom", fontsize=8, clip_on=False)
+    ax.set_xlim(-0.8, len(rows) - 0.2)
+    ax.set_xlabel("truth-table row (filled: raw consistency, hollow: PRI)")
     ax.set_ylabel("score")
     ax.set_ylim(-0.03, 1.05)
-    ax.legend(loc="lower left", fontsize=8)
+    if incl_drawn:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
     pri = "none" if truth_table.pri_cut is None else f"{truth_table.pri_cut:g}"
     ax.set_title(f"Truth-table rows for {truth_table.outcome_label}: consistency {ic1:g}, "
-                 f"PRI cut {pri}")
+                 f"PRI cut {pri}", pad=16)
     return ax

@@ -61,7 +61,7 @@ from .cases import classify
 from .errors import QCAInputError, QCAWarning
 from .fonts import draws
 from .minimize import minimize
-from .plot import unit_square
+from .plot import PALETTE, _cases_to_label, label_points, unit_square
 from .sets import membership
 from .truthtable import truth_table
 
@@ -309,26 +309,70 @@ class Robustness:
         return self.types.loc[c.index]
 
     @draws
-    def plot(self, ax=None, label_cases: bool = True):
-        """XY plot of IS (x) against MinTS and MaxTS (y), with the RF figures in the title."""
+    def plot(self, ax=None, label_cases: bool = True, *, kind: str = "xy"):
+        """Draw the case-level robustness; returns the Axes.
+
+        ``kind="xy"`` (SetMethods' robustness plot): IS (x) against MinTS (blue dots) and MaxTS
+        (orange triangles), the RF figures in the title; case labels (``label_cases``: True,
+        False or a list of cases) sit next to the MinTS points without overlapping.
+        ``kind="cases"``: one row per case, sorted by IS: the bar runs from MinTS to MaxTS
+        (where the test solutions put the case), the blue dot is the IS, the vermillion cross
+        the outcome, and the robustness class is written at the right; the dotted line is 0.5.
+        This one stays readable when many cases share the same memberships.
+        """
+        if kind not in ("xy", "cases"):
+            raise QCAInputError(f"kind must be 'xy' or 'cases', got {kind!r}.")
+        if kind == "cases":
+            return self._plot_cases(ax, label_cases)
         if ax is None:
             import matplotlib.pyplot as plt
 
             _, ax = plt.subplots(figsize=(5.5, 4.5))
         c = self.cases
-        ax.scatter(c["IS"], c["MaxTS"], marker="^", c="#ef6c00", label="MaxTS", zorder=3)
-        ax.scatter(c["IS"], c["MinTS"], marker="o", c="#1565c0", label="MinTS", zorder=4)
-        if label_cases:
-            for case, a, b in zip(c.index, c["IS"], c["MinTS"]):
-                ax.annotate(str(case), (a, b), fontsize=7, xytext=(3, -9),
-                            textcoords="offset points")
+        ax.scatter(c["IS"], c["MaxTS"], marker="^", color=PALETTE["orange"], label="MaxTS",
+                   zorder=3)
+        ax.scatter(c["IS"], c["MinTS"], marker="o", color=PALETTE["blue"], label="MinTS",
+                   zorder=4)
         unit_square(ax)
         ax.set_xlabel("initial solution (IS)")
         ax.set_ylabel("test set (MinTS, MaxTS)")
-        f = self.fit
-        ax.set_title(f"RF_cov {f['RF_cov']:.3f}, RF_cons {f['RF_cons']:.3f}\n"
-                     f"RF_SC min {f['RF_SC_minTS']:.3f}, max {f['RF_SC_maxTS']:.3f}", fontsize=9)
+        ax.set_title(self._fit_title(), fontsize=9)
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+        named = _cases_to_label(c.index, label_cases)
+        if named.any():
+            label_points(ax, c["IS"][named], c["MinTS"][named], c.index[named])
+        return ax
+
+    def _fit_title(self) -> str:
+        f = self.fit
+        return (f"RF_cov {f['RF_cov']:.3f}, RF_cons {f['RF_cons']:.3f}\n"
+                f"RF_SC min {f['RF_SC_minTS']:.3f}, max {f['RF_SC_maxTS']:.3f}")
+
+    def _plot_cases(self, ax, label_cases):
+        """One row per case: MinTS-MaxTS bar, IS dot, outcome cross, robustness class."""
+        c = self.cases.sort_values(["IS", "MaxTS", "MinTS"], ascending=False, kind="stable")
+        if ax is None:
+            import matplotlib.pyplot as plt
+
+            _, ax = plt.subplots(figsize=(7.0, 0.32 * len(c) + 1.4))
+        y = np.arange(len(c))[::-1]
+        ax.hlines(y, c["MinTS"], c["MaxTS"], color=PALETTE["grey"], lw=5, alpha=0.6,
+                  label="test solutions: MinTS to MaxTS", zorder=2)
+        ax.scatter(c["IS"], y, marker="o", color=PALETTE["blue"], s=30, zorder=4,
+                   label="initial solution (IS)")
+        ax.scatter(c[self.outcome], y, marker="x", color=PALETTE["vermillion"], s=30, zorder=5,
+                   label=f"outcome ({self.outcome})")
+        ax.axvline(0.5, color=PALETTE["black"], ls=":", lw=0.8)
+        named = _cases_to_label(c.index, label_cases)
+        ax.set_yticks(y, [str(n) if k else "" for n, k in zip(c.index, named)], fontsize=8)
+        for yi, text in zip(y, c["class"]):
+            ax.text(1.03, yi, text, va="center", fontsize=7, transform=ax.get_yaxis_transform())
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_ylim(-0.7, len(c) - 0.3)
+        ax.set_xlabel("membership")
+        ax.set_title(self._fit_title(), fontsize=9)
+        ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.0 / len(c)),
+                  ncol=3, frameon=False)
         return ax
 
     def _notes(self):

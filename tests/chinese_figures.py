@@ -53,7 +53,15 @@ def figures() -> dict:
                                        anchor_shifts={"规模": (-1, 0, 1)})
         return result.plot()
 
+    def labelled(function):
+        ax = plot.unit_square(plt.subplots()[1])
+        function(ax, [0.2, 0.2, 0.7], [0.6, 0.6, 0.3], CASES[:3])
+        return ax
+
     return {
+        "qcakit.plot.label_points": lambda: labelled(plot.label_points),
+        "qcakit.plot.mark_multiples": lambda: labelled(
+            lambda ax, x, y, _: plot.mark_multiples(ax, x, y)),
         "qcakit.plot.unit_square": lambda: plot.unit_square(plt.subplots()[1]),
         "qcakit.plot.calibration_curve": lambda: plot.calibration_curve(RAW["规模"], (2, 5, 8)),
         "qcakit.plot.xy_plot": lambda: plot.xy_plot(data, "规模*组织", Y),

@@ -144,3 +144,27 @@ def test_tied_anchors_follow_fsqca_when_asked_and_are_refused_by_default():
         qcakit.calibrate(x, (0.75, 2, 2), ties="nudge")
     with pytest.raises(QCAInputError, match="out of order or equal"):
         qcakit.calibrate(x, (2, 2, 2), ties="inclusion")
+
+
+def test_the_half_warning_says_what_a_half_costs_in_the_columns_role():
+    """A condition case at 0.5 falls out of every truth-table row (rows are defined by the
+    conditions); an outcome case at 0.5 keeps its row, but its case type is undefined."""
+    x = pd.Series([1.0, 5.0, 9.0], index=["a", "b", "c"], name="GDP")
+    with pytest.warns(QCAWarning) as caught:
+        qcakit.calibrate(x, (2, 5, 8), role="condition")
+    (condition,) = [str(w.message) for w in caught]
+    assert "belongs to no truth-table row" in condition and "case type" not in condition
+    with pytest.warns(QCAWarning) as caught:
+        qcakit.calibrate(x, (2, 5, 8), role="outcome")
+    (outcome,) = [str(w.message) for w in caught]
+    assert "still belongs to its truth-table row" in outcome and "case type" in outcome
+    assert "no truth-table row" not in outcome
+    frame = pd.DataFrame({"GDP": x, "Y": x})
+    with pytest.warns(QCAWarning) as caught:
+        qcakit.calibrate(frame, {"GDP": (2, 5, 8), "Y": (2, 5, 8)},
+                         role={"GDP": "condition", "Y": "outcome"})
+    assert [str(w.message) for w in caught] == [condition, outcome.replace("'GDP'", "'Y'")]
+    with pytest.raises(qcakit.QCAInputError, match="role must be"):
+        qcakit.calibrate(x, (2, 5, 8), role="cause")
+    with pytest.raises(qcakit.QCAInputError, match="role names 'Z'"):
+        qcakit.calibrate(frame, {"GDP": (2, 5, 8)}, role={"Z": "outcome"})

@@ -207,3 +207,81 @@ def test_chart_with_cores_refuses_unknown_implicant(table4_solutions):
     intermediate, parsimonious = table4_solutions
     with pytest.raises(qcakit.QCAInputError, match="SCALE\\*ORG is not a prime implicant"):
         xu2024.chart_with_cores(intermediate, parsimonious, ["SCALE*ORG"])
+
+
+def test_the_explorer_says_what_a_half_costs_in_the_outcome_and_in_a_condition():
+    """Shanglin county's growth (2.80 %) is the median, so percentile anchors put it exactly on
+    the outcome's crossover: its row is still defined, its case type is not. SCALE's median
+    (15, Dongyang county) puts a condition case at 0.5: it drops out of every row."""
+    import warnings
+
+    from qcakit import explore
+
+    raw = qcakit.datasets.load(xu2024.DATASET)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        data = xu2024.calibrated()
+    outcome = explore.calibration_state(raw["GROWTH"], set_name=xu2024.OUTCOME, sets=data,
+                                        outcome=xu2024.OUTCOME, percentile_method="excel_inc",
+                                        percentiles=xu2024.PERCENTILES)
+    assert outcome.half_cases == ["Shanglin county, Nanning"]
+    (message,) = outcome.warnings
+    assert "still belongs to its truth-table row" in message and "case type" in message
+    condition = explore.calibration_state(raw["SCALE"], sets=data, outcome=xu2024.OUTCOME,
+                                          percentile_method="excel_inc",
+                                          percentiles=xu2024.PERCENTILES)
+    assert condition.half_cases == ["Dongyang county"]
+    assert "belongs to no truth-table row" in condition.warnings[0]
+
+
+def test_numbers_the_exercise_texts_quote():
+    """ex02, ex08 and ex09 state these numbers about the Xu data in their prose and model
+    answers; each is computed here from the data (or, for ex08, from Table 4 as printed)."""
+    raw = qcakit.datasets.load(xu2024.DATASET)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        growth_q = qcakit.calibrate(raw["GROWTH"], qcakit.percentile_anchors(raw["GROWTH"]))
+        data = xu2024.calibrated()
+    # ex02: one case at 0.5 under quartile anchors; five of the six summed conditions tie
+    assert growth_q.index[growth_q == 0.5].tolist() == ["Shanglin county, Nanning"]
+    summed = ["ORG", "MGMT", "INFO", "SHARE", "PAY", "INCENT"]
+    tied = [c for c in summed if len(set(qcakit.percentile_anchors(raw[c]))) < 3]
+    assert len(tied) == 5 and tied == ["ORG", "MGMT", "INFO", "SHARE", "INCENT"]
+    # ex08 task 4 (b) and (h): raw coverages add up to 0.874; S1 and S2 unique coverage 0.065
+    assert round(xu2024.TABLE4_FIT["raw_coverage"].sum(), 3) == 0.874
+    assert xu2024.TABLE4_FIT.loc[["S1", "S2"], "unique_coverage"].tolist() == [0.065, 0.065]
+    # ex09 model answer: six positive rows at 0.80, five at 0.85; Zherong's row 0.80 for the
+    # outcome, 0.96 for its absence, PRI 0.17; 10 of 11 omissions change the parsimonious
+    # solution; the anchors (0, 3, 10) move only Shanglin across 0.5, and change the solution
+    conds, y = xu2024.CONDITIONS, xu2024.OUTCOME
+    tt = qcakit.truth_table(data, y, conds, incl_cut=0.8)
+    assert (tt.table["OUT"] == "1").sum() == 6
+    assert (qcakit.truth_table(data, y, conds, incl_cut=0.85).table["OUT"] == "1").sum() == 5
+    neg = qcakit.truth_table(data, y, conds, incl_cut=0.8, negate_outcome=True).table
+    assert (round(tt.table.loc[53, "incl"], 2), round(neg.loc[53, "incl"], 2),
+            round(tt.table.loc[53, "PRI"], 2)) == (0.8, 0.96, 0.17)
+    base = qcakit.minimize(tt, "parsimonious").expressions
+    changed = 0
+    for case in data.index:
+        t = qcakit.truth_table(data.drop(index=case), y, conds, incl_cut=0.8)
+        try:
+            changed += qcakit.minimize(t, "parsimonious").expressions != base
+        except qcakit.QCAInputError:
+            changed += 1
+    assert changed == 10
+    alt = qcakit.calibrate(raw["GROWTH"], (0, 3, 10))
+    assert data.index[(alt > 0.5) != (data[y] > 0.5)].tolist() == ["Shanglin county, Nanning"]
+    assert data.loc["Shanglin county, Nanning", y] == 0.501
+    t_alt = qcakit.truth_table(data.assign(CAPACITY=alt), y, conds, incl_cut=0.8)
+    assert qcakit.minimize(t_alt, "parsimonious").expressions != base
+
+
+def test_the_docstring_count_of_cases_lost_without_the_nudge():
+    """Module docstring, point 5: without the nudge 9 of 11 cases have a 0.5 on a condition;
+    Shanglin county, one of them, is on the outcome's crossover as well."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        plain = xu2024.calibrated(nudge_half=False)
+    assert (plain[xu2024.CONDITIONS] == 0.5).any(axis=1).sum() == 9
+    assert plain.index[plain[xu2024.OUTCOME] == 0.5].tolist() == ["Shanglin county, Nanning"]
+    assert (plain.loc["Shanglin county, Nanning", xu2024.CONDITIONS] == 0.5).any()

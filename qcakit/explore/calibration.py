@@ -118,7 +118,8 @@ def calibration_state(
     anchors, source = _anchors(raw, anchors, percentile_method, percentiles)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QCAWarning)
-        scores = calibrate(raw, anchors, method, idm=idm, digits=digits, nudge_half=nudge_half)
+        scores = calibrate(raw, anchors, method, idm=idm, digits=digits, nudge_half=nudge_half,
+                           role=_role(name, sets, outcome))
     messages = unique_messages(caught)
     raw_half = (calibrate_half(raw, anchors, method, idm, digits) if nudge_half
                 else scores.to_numpy() == 0.5)
@@ -130,6 +131,14 @@ def calibration_state(
                "percentile_method": percentile_method, "percentiles": tuple(percentiles),
                "raw_name": None if raw_name == name else raw_name}
     return CalibrationState(raw, scores, anchors, source, half_cases, messages, nt, options)
+
+
+def _role(name, sets, outcome):
+    """The column's role for the 0.5 warning: the outcome, a condition (with ``sets``), or
+    unknown."""
+    if outcome is not None and name == outcome:
+        return "outcome"
+    return "condition" if sets is not None else None
 
 
 def _raw_series(raw, set_name) -> tuple[pd.Series, object]:

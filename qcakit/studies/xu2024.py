@@ -5,7 +5,7 @@ alliances to improve service capacity: a fuzzy set qualitative comparative analy
 General Practice Journal 2024 (English secondary publication of Chinese General Practice 2023).
 The raw data are the paper's Table 2 (``qcakit.datasets.load("xu2024_county_alliance")``).
 
-This module holds the analysis choices the notebooks 11-17 share, and the paper's published
+This module holds the analysis choices the notebooks 11-19b share, and the paper's published
 Tables 3 and 4 as data (used only for side-by-side comparison, never as results).
 
 Calibration: what we settled on, and why
@@ -35,7 +35,8 @@ reading that does, within 0.003 on all 28 numbers of Table 3, is:
    near 0.95. This is the one judgement call; :func:`calibrate_with_ties` documents it and the
    ``tie`` argument shows the alternative.
 5. **Memberships of exactly 0.5 are set to 0.501** (the usual fsQCA convention), conditions and
-   outcome alike; otherwise 10 of the 11 cases would fall in no truth-table row.
+   outcome alike; otherwise 9 of the 11 cases would fall in no truth-table row (a 0.5 on a
+   condition), and Shanglin county, on the outcome's crossover too, would have no case type.
 
 The remaining differences from Table 3 (at most 0.003) are of the size that rounding inside
 fsQCA, or a slightly different value for the eight undefined INCENT memberships, produces.
