@@ -15,18 +15,18 @@ researcher's file arrives, and never changes the file (it is opened for reading 
   advice to save as ``.xlsx`` or CSV.
 
 Rows and columns that are entirely empty (spreadsheets leave them after the data) are dropped;
-nothing else is changed. Column names and case names become text (stripped of nothing: a
-blank in a name is kept and shows up in the error messages that follow). ``case_column`` names
+nothing else is changed. Column names and case names become text, unstripped: a blank in a
+name is kept, and the error messages that follow show it. ``case_column`` names
 the column that becomes the index; it must name every case, once. Without it the cases are
 numbered 1, 2, ... in file order (index name ``row``).
 
 The result's ``attrs["source"]`` says what was read: ``{"file", "format", "encoding",
-"sheet"}``; :func:`qcakit.narrative.data_read` turns it into a sentence.
+"sheet", "separator"}``; :func:`qcakit.narrative.data_read` turns it into a sentence.
 
 >>> import qcakit
->>> data = read_data(qcakit.datasets.path("lipset_fuzzy"), case_column="CASEID")
->>> data.shape, data.index[0], data.attrs["source"]["encoding"]
-((18, 7), 'AU', 'UTF-8')
+>>> data = read_data(qcakit.datasets.path("lipset_fuzzy"), case_column="case")
+>>> data.shape, data.attrs["source"]["format"], data.attrs["source"]["encoding"]
+((18, 7), 'CSV', 'UTF-8')
 """
 from __future__ import annotations
 
@@ -168,7 +168,7 @@ def _read_excel(raw: bytes, name: str, sheet) -> tuple[pd.DataFrame, dict]:
             f"{name!r} has no sheet {sheet!r}. Its sheets: {', '.join(map(repr, sheets))}; "
             "give sheet= a name or a number from 0."
         )
-    frame = book.parse(chosen)
+    frame = pd.read_excel(book, sheet_name=chosen)
     return frame, {"format": "Excel workbook", "encoding": None, "sheet": chosen,
                    "separator": None}
 

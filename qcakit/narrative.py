@@ -220,7 +220,6 @@ PLURAL = {
     "is_necessary": ("{n} is", "{n} are"),
     "passes": ("passes", "pass"),
     "is": ("is", "are"),
-    "was": ("was", "were"),
     "its": ("its", "their"),
     "it": ("it", "they"),
     "belongs": ("belongs", "belong"),
@@ -586,7 +585,10 @@ def robustness(protocol, memberships_only: bool = False, reported: str | None = 
     """The robustness protocol in words: settings, RF figures, empty tests, the robust core.
 
     ``reported``: the solution the analysis reports; a note follows when the protocol's initial
-    solution is another one (it re-minimizes without ESA exclusions, first model)."""
+    solution is another one (it re-minimizes without ESA exclusions, first model). ``None``
+    for ``protocol`` (no solution to test) says so."""
+    if protocol is None:
+        return _t("rob_skipped")
     tests = protocol.tests
     parts = []
     initial = protocol.initial["solution"]
@@ -618,7 +620,10 @@ def robustness(protocol, memberships_only: bool = False, reported: str | None = 
 
 
 def negation(both, outcome: str) -> str:
-    """The solution for the negated outcome, and what both solutions assume."""
+    """The solution for the negated outcome, and what both solutions assume (``both`` from
+    :func:`qcakit.outcome_and_negation`; ``None`` when the outcome has no row coded 1)."""
+    if both is None:
+        return _t("neg_skipped", outcome=outcome)
     labels = list(both.truth_tables)
     label = labels[1]
     sols = both.solutions[label]
