@@ -44,6 +44,7 @@ from ._version import __version__
 from .calibrate import HALF_NUDGED
 from .errors import QCAInputError
 from .necessity import necessity as necessity_table
+from .truthtable import TruthTable
 
 #: The necessity rule: consistency, coverage and relevance (RoN) an expression must reach to be
 #: called necessary. The defaults of :func:`qcakit.suin` (Oana, Schneider & Thomann 2021);
@@ -283,8 +284,6 @@ def check_solutions(truth_table, intermediate, parsimonious, model) -> int:
     solutions are the intermediate and the parsimonious one of this truth table (or both
     ``None`` when no row is coded 1), and ``model`` is one of the intermediate's models.
     Returns ``model`` as an int."""
-    from .truthtable import TruthTable
-
     if not isinstance(truth_table, TruthTable):
         raise QCAInputError("Give the truth table first: qcakit.truth_table(data, outcome, "
                             f"conditions); got {type(truth_table).__name__}.")

@@ -22,6 +22,7 @@ import pandas as pd
 from . import _checks, fit
 from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
+from .methods_text import calibration_spec
 from .sets import membership, names_in, parse
 from .truthtable import TruthTable
 
@@ -290,8 +291,6 @@ def calibration_curves(raw: pd.DataFrame, calibration, *, ncols: int = 4,
     (9, 12)
     """
     import matplotlib.pyplot as plt
-
-    from .methods_text import calibration_spec
 
     spec = calibration_spec(calibration)
     if not spec:

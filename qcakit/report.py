@@ -165,8 +165,8 @@ def _contents(truth_table, intermediate, parsimonious, complex_solution, necessi
     return files
 
 
-def _folder(folder) -> tuple[Path, Path]:
-    """(folder, its nearest existing ancestor), refusing files and unwritable places."""
+def _folder(folder) -> Path:
+    """``folder`` as a Path, refusing files and places that cannot be written."""
     if not isinstance(folder, (str, os.PathLike)) or str(folder).strip() == "":
         raise QCAInputError(f"folder must be the path of a folder (text), got {folder!r}.")
     folder = Path(folder)
@@ -183,7 +183,7 @@ def _folder(folder) -> tuple[Path, Path]:
     if not os.access(existing, os.W_OK | os.X_OK):
         raise QCAInputError(f"Cannot write into {str(existing)!r} (no permission). Choose a "
                             "folder you may write to, e.g. one in your home folder.")
-    return folder, existing
+    return folder
 
 
 def _manifest(folder: Path) -> dict:
@@ -262,7 +262,7 @@ def write_report(folder, truth_table, intermediate=None, parsimonious=None, *,
     _check_others(truth_table, complex_solution, necessity)
     necessary = _necessary_list(necessary)
     calibration_spec(calibration)
-    folder, _ = _folder(folder)
+    folder = _folder(folder)
     files = _contents(truth_table, intermediate, parsimonious, complex_solution, necessity,
                       necessary, necessity_cuts, calibration, model)
     manifest = _manifest(folder) if folder.is_dir() else {}
