@@ -18,6 +18,7 @@ from .solution import evaluate
 from .truthtable import truth_table
 from .chart import configuration_chart
 from .datacheck import check_data
+from .datafile import read_data
 from .methods_text import methods_paragraph
 from .report import write_report
 from .rscript import r_script
@@ -34,7 +35,7 @@ from .i18n import get_language, set_language
 from ._version import __version__
 __all__ = [
     "calibrate", "percentile_anchors", "necessity", "truth_table", "minimize", "evaluate",
-    "configuration_chart", "check_data", "methods_paragraph", "write_report", "r_script",
+    "configuration_chart", "check_data", "read_data", "methods_paragraph", "write_report", "r_script",
     "membership", "parse", "datasets", "QCAInputError", "QCAWarning",
     "suin", "skewness", "theory_evaluation", "cluster_diagnostics",
     "case_types", "robustness",

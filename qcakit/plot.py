@@ -24,6 +24,7 @@ from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
 from .fonts import draws
 from .labels import group_coincident, label_gap, place_labels
+from .methods_text import calibration_spec
 from .sets import membership, names_in, parse
 from .truthtable import TruthTable
 
@@ -443,3 +444,40 @@ def truth_table_rows(truth_table, ax=None):
     ax.set_title(f"Truth-table rows for {truth_table.outcome_label}: consistency {ic1:g}, "
                  f"PRI cut {pri}", pad=16)
     return ax
+
+
+@draws
+def calibration_curves(raw: pd.DataFrame, calibration, *, ncols: int = 4,
+                       label_cases: bool = False):
+    """One :func:`calibration_curve` per calibrated set, in a grid that grows with the sets.
+
+    ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": ..., "method": ...}}``
+    (as :func:`qcakit.methods_text.calibration_spec` reads it). The grid has ``ncols`` panels
+    to a row and as many rows as the sets need, so no set is left out; unused panels are
+    hidden. Returns the Figure.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> raw = pd.DataFrame({f"X{i}": [1, 4, 6, 9] for i in range(9)})
+    >>> fig = calibration_curves(raw, {f"X{i}": (2, 5, 8) for i in range(9)})
+    >>> sum(ax.get_visible() for ax in fig.axes), len(fig.axes)
+    (9, 12)
+    """
+    import matplotlib.pyplot as plt
+
+    spec = calibration_spec(calibration)
+    if not spec:
+        raise QCAInputError("calibration_curves() needs at least one calibrated set.")
+    _checks.known_columns(_checks.as_frame(raw, "raw"), list(spec), "column")
+    ncols = max(1, min(_checks.whole_number(ncols, "ncols", 1), len(spec)))
+    nrows = -(-len(spec) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.8 * ncols, 3.2 * nrows), squeeze=False)
+    for ax, (column, entry) in zip(axes.flat, spec.items()):
+        options = {"idm": entry["idm"]} if entry["method"] == "direct" else {}
+        calibration_curve(raw[column], entry["thresholds"], entry["method"], ax=ax,
+                          label_cases=label_cases, **options)
+        ax.title.set_fontsize(9)
+    for ax in list(axes.flat)[len(spec):]:
+        ax.set_visible(False)
+    fig.tight_layout()
+    return fig

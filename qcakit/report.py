@@ -4,14 +4,29 @@ One call of :func:`write_report` writes
 
 - the configuration chart in the published notation (large / small filled circles for core /
   peripheral presence, crossed circles for absence; Ragin & Fiss 2008, Fiss 2011) as
-  ``chart.png`` (matplotlib), ``chart.html`` and ``chart.tex``;
+  ``chart.png`` (matplotlib), ``chart.html`` and ``chart.tex``, for the reported model;
 - the necessity table (if given), the truth table and every solution's parameters of fit as
-  CSV and LaTeX (``necessity.*``, ``truth_table.*``, ``solution_<type>.*``);
-- ``methods.md``: a methods paragraph stating every choice (:func:`qcakit.methods_paragraph`);
+  CSV and LaTeX (``necessity.*``, ``truth_table.*``, ``solution_<type>.*``), and every model
+  of every solution with its fit (``models.csv``; several models are equally minimal);
+- ``methods.md``: a methods paragraph stating every choice (:func:`qcakit.methods_paragraph`),
+  necessity as the analysis used it (``necessary=``, ``necessity_cuts=``);
 - ``calibrated.csv`` (the memberships analysed) and ``analysis.R``, the same analysis for the
   R package QCA (:func:`qcakit.r_script`).
 
-Only these files are written, into ``folder``; the learner's data file is never touched.
+When no truth-table row passes the cuts there is no solution: pass ``None`` for both solutions
+and the report holds the truth table, necessity, methods paragraph, data and R script.
+
+**Safe to call on a learner's folder.** Every argument is checked and every file is made in
+memory before the first byte is written, so a bad argument (or a figure that cannot be drawn)
+leaves no half-written folder. Files are written to a hidden staging folder inside ``folder``
+and then moved into place. ``write_report`` never overwrites a file it did not write: it keeps
+a list of what it wrote, with a checksum of each file, in ``.qcakit_report.json``; a file
+with one of its names that is not on that list, or that was changed since (e.g. an edited
+``methods.md``), stops the call with an error naming the file, before anything is written.
+Files it wrote in an earlier call and does not write now (e.g. ``solution_complex.*`` when no
+complex solution is passed any more) are removed, so the folder always holds one analysis. A
+path that is an existing file, or a folder that cannot be created or written, is a clear
+:class:`~qcakit.QCAInputError`. The learner's data file is never touched.
 
 >>> import tempfile, pandas as pd, qcakit
 >>> data = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
@@ -25,6 +40,12 @@ Only these files are written, into ``folder``; the learner's data file is never 
 """
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +54,12 @@ import pandas as pd
 from . import _display, latex
 from .chart import configuration_chart
 from .errors import QCAInputError
-from .methods_text import methods_paragraph
+from .methods_text import (_necessary_list, calibration_spec, check_solutions,
+                           methods_paragraph)
 from .rscript import r_script
+
+#: The list of files write_report wrote into a folder, with their checksums.
+MANIFEST = ".qcakit_report.json"
 
 
 @dataclass
@@ -51,71 +76,201 @@ class ReportFiles:
         return _display.render_text(f"Report written to {self.folder}", self.table)
 
 
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
 def _truth_table_frame(tt) -> pd.DataFrame:
     table = tt.table.drop(columns=["inconsistent"]).copy()
     table.index.name = "row"
     return table
 
 
-def _write_table(folder: Path, stem: str, df: pd.DataFrame, caption: str, written: dict):
-    df.to_csv(folder / f"{stem}.csv")
-    (folder / f"{stem}.tex").write_text(latex.table(df, caption), encoding="utf-8")
-    written[f"{stem}.csv"] = caption + " (CSV)"
-    written[f"{stem}.tex"] = caption + " (LaTeX)"
+def _table_files(stem: str, df: pd.DataFrame, caption: str) -> dict:
+    return {f"{stem}.csv": (df.to_csv().encode("utf-8"), caption + " (CSV)"),
+            f"{stem}.tex": (latex.table(df, caption).encode("utf-8"), caption + " (LaTeX)")}
 
 
-def _write_chart(folder: Path, chart, written: dict):
+def _chart_files(chart) -> dict:
     import matplotlib.pyplot as plt
 
     ax = chart.plot()
-    ax.figure.savefig(folder / "chart.png", dpi=200, bbox_inches="tight")
-    plt.close(ax.figure)
+    png = io.BytesIO()
+    try:
+        ax.figure.savefig(png, format="png", dpi=200, bbox_inches="tight")
+    finally:
+        plt.close(ax.figure)
     page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Configuration chart"
             f"</title></head><body>{chart.to_html()}</body></html>")
-    (folder / "chart.html").write_text(page, encoding="utf-8")
-    (folder / "chart.tex").write_text(latex.chart(chart), encoding="utf-8")
-    written.update({"chart.png": "configuration chart (figure)",
-                    "chart.html": "configuration chart (web page)",
-                    "chart.tex": "configuration chart (LaTeX; booktabs, wasysym)"})
+    return {"chart.png": (png.getvalue(), "configuration chart (figure)"),
+            "chart.html": (page.encode("utf-8"), "configuration chart (web page)"),
+            "chart.tex": (latex.chart(chart).encode("utf-8"),
+                          "configuration chart (LaTeX; booktabs, wasysym)")}
 
 
-def write_report(folder, truth_table, intermediate, parsimonious, *, complex_solution=None,
-                 necessity=None, calibration=None) -> ReportFiles:
+def _models_frame(solutions, reported) -> pd.DataFrame:
+    rows = []
+    for sol in solutions:
+        for i, expression in enumerate(sol.expressions):
+            fit = sol.parameters(i).loc["solution"]
+            rows.append({"solution": sol.kind, "model": f"M{i + 1}", "expression": expression,
+                         "consistency": fit["consistency"], "PRI": fit["PRI"],
+                         "coverage": fit["raw_coverage"],
+                         "reported": i == (reported if sol.kind == "intermediate" else 0)})
+    return pd.DataFrame(rows).set_index(["solution", "model"])
+
+
+def _check_others(truth_table, complex_solution, necessity):
+    if complex_solution is not None and (getattr(complex_solution, "kind", None) != "complex"
+                                         or complex_solution.truth_table is not truth_table):
+        raise QCAInputError("complex_solution must be the complex solution of this truth table: "
+                            "qcakit.minimize(tt, 'complex').")
+    if necessity is not None and not (hasattr(necessity, "table")
+                                      and hasattr(necessity, "outcome_label")):
+        raise QCAInputError("necessity must be the result of qcakit.necessity(data, outcome, "
+                            f"conditions), got {type(necessity).__name__}.")
+
+
+def _contents(truth_table, intermediate, parsimonious, complex_solution, necessity, necessary,
+              necessity_cuts, calibration, model) -> dict:
+    """Every file of the report as {name: (bytes, description)}, made in memory."""
+    text = methods_paragraph(truth_table, intermediate, parsimonious, necessity=necessity,
+                             necessary=necessary, necessity_cuts=necessity_cuts,
+                             calibration=calibration, model=model)
+    solutions = [s for s in (complex_solution, parsimonious, intermediate) if s is not None]
+    files: dict = {}
+    if intermediate is not None:
+        files.update(_chart_files(configuration_chart(intermediate, parsimonious, model)))
+    if necessity is not None:
+        files.update(_table_files("necessity", necessity.table,
+                                  f"Necessity for {necessity.outcome_label}"))
+    files.update(_table_files("truth_table", _truth_table_frame(truth_table),
+                              f"Truth table for {truth_table.outcome_label} "
+                              f"({truth_table.settings})"))
+    for sol in solutions:
+        i = model if sol is intermediate else 0
+        number = f", model M{i + 1} of {len(sol.models)}" if len(sol.models) > 1 else ""
+        files.update(_table_files(f"solution_{sol.kind}", sol.parameters(i),
+                                  f"{sol.kind.capitalize()} solution{number}: "
+                                  f"{sol.expressions[i]}"))
+    if solutions:
+        files["models.csv"] = (_models_frame(solutions, model).to_csv().encode("utf-8"),
+                               "every model of every solution, with its fit")
+    files["methods.md"] = ((text + "\n").encode("utf-8"), "methods paragraph (Markdown)")
+    files["calibrated.csv"] = (truth_table.data.to_csv().encode("utf-8"),
+                               "the memberships analysed")
+    files["analysis.R"] = (r_script(truth_table, solutions, necessity=necessity,
+                                    calibration=calibration).encode("utf-8"),
+                           "the same analysis for the R package QCA")
+    return files
+
+
+def _folder(folder) -> Path:
+    """``folder`` as a Path, refusing files and places that cannot be written."""
+    if not isinstance(folder, (str, os.PathLike)) or str(folder).strip() == "":
+        raise QCAInputError(f"folder must be the path of a folder (text), got {folder!r}.")
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise QCAInputError(
+            f"{str(folder)!r} is a file, not a folder: write_report writes several files into a "
+            "folder. Give a folder name, e.g. 'my_study_report'.")
+    existing = folder
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise QCAInputError(f"Cannot create the folder {str(folder)!r}: {str(existing)!r} is a "
+                            "file. Choose another folder name.")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise QCAInputError(f"Cannot write into {str(existing)!r} (no permission). Choose a "
+                            "folder you may write to, e.g. one in your home folder.")
+    return folder
+
+
+def _manifest(folder: Path) -> dict:
+    try:
+        entries = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+        return {str(k): str(v) for k, v in entries.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _ours(path: Path, manifest: dict) -> bool:
+    """True when ``path`` is a file write_report wrote and nobody changed since."""
+    if not path.is_file() or path.name not in manifest:
+        return False
+    try:
+        return _digest(path.read_bytes()) == manifest[path.name]
+    except OSError:
+        return False
+
+
+def _refuse_foreign(folder: Path, names, manifest: dict) -> None:
+    foreign = [n for n in sorted(names) if (folder / n).exists() and not _ours(folder / n,
+                                                                               manifest)]
+    if foreign:
+        raise QCAInputError(
+            f"write_report never overwrites a file it did not write, and {str(folder)!r} already "
+            f"holds {', '.join(foreign[:6])}{f' and {len(foreign) - 6} more' if len(foreign) > 6 else ''}"
+            " (not written by write_report, or changed since). Move "
+            "or rename them, or choose another folder. Nothing was written.")
+
+
+def _write(folder: Path, files: dict, manifest: dict) -> None:
+    """Stage every file in a hidden folder inside ``folder``, then move them into place."""
+    created = not folder.exists()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".qcakit-staging-", dir=folder))
+    except OSError as err:
+        if created and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise QCAInputError(f"Cannot create or write the folder {str(folder)!r}: "
+                            f"{err.strerror}. Choose a folder you may write to.") from None
+    stale = [n for n in manifest if n not in files and _ours(folder / n, manifest)]
+    record = {"files": {n: _digest(content) for n, (content, _) in files.items()}}
+    try:
+        for name, (content, _) in files.items():
+            (staging / name).write_bytes(content)
+        (staging / MANIFEST).write_text(json.dumps(record, indent=1), encoding="utf-8")
+        for name in [*files, MANIFEST]:
+            os.replace(staging / name, folder / name)
+        for name in stale:
+            (folder / name).unlink()
+    except OSError as err:
+        raise QCAInputError(f"Writing the report into {str(folder)!r} failed: {err}. Check the "
+                            "free space and your permissions.") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def write_report(folder, truth_table, intermediate=None, parsimonious=None, *,
+                 complex_solution=None, necessity=None, necessary=None, necessity_cuts=None,
+                 calibration=None, model: int = 0) -> ReportFiles:
     """Write chart, tables, methods paragraph and R script for one analysis into ``folder``.
 
     ``intermediate`` and ``parsimonious`` (and optionally ``complex_solution``) must be
-    minimized from ``truth_table``; ``necessity`` is a :func:`qcakit.necessity` result;
-    ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": ..., "reason": ...}}``
-    (see :func:`qcakit.methods_paragraph`). The folder is created if needed.
+    minimized from ``truth_table`` (both ``None`` when no row is coded 1); ``necessity`` is a
+    :func:`qcakit.necessity` result, ``necessary`` the expressions the analysis treated as
+    necessary and ``necessity_cuts`` the rule's cuts (see :func:`qcakit.methods_paragraph`);
+    ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": ..., "reason": ...}}``;
+    ``model`` the reported model of the intermediate solution (from 0). The folder is created
+    if needed; what is and is not overwritten: see the module docstring.
     """
-    solutions = [s for s in (complex_solution, parsimonious, intermediate) if s is not None]
-    if intermediate.kind != "intermediate" or parsimonious.kind != "parsimonious":
-        raise QCAInputError(
-            "write_report(folder, tt, intermediate, parsimonious): pass the intermediate "
-            f"solution, then the parsimonious one (got {intermediate.kind}, {parsimonious.kind})."
-        )
-    text = methods_paragraph(truth_table, intermediate, parsimonious, necessity=necessity,
-                             calibration=calibration)  # also checks the solutions' table
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    written: dict = {}
-    _write_chart(folder, configuration_chart(intermediate, parsimonious), written)
-    if necessity is not None:
-        _write_table(folder, "necessity", necessity.table,
-                     f"Necessity for {necessity.outcome_label}", written)
-    _write_table(folder, "truth_table", _truth_table_frame(truth_table),
-                 f"Truth table for {truth_table.outcome_label} ({truth_table.settings})", written)
-    for sol in solutions:
-        _write_table(folder, f"solution_{sol.kind}", sol.parameters(),
-                     f"{sol.kind.capitalize()} solution: {sol.expression}", written)
-    (folder / "methods.md").write_text(text + "\n", encoding="utf-8")
-    written["methods.md"] = "methods paragraph (Markdown)"
-    truth_table.data.to_csv(folder / "calibrated.csv")
-    written["calibrated.csv"] = "the memberships analysed"
-    (folder / "analysis.R").write_text(
-        r_script(truth_table, solutions, necessity=necessity, calibration=calibration),
-        encoding="utf-8")
-    written["analysis.R"] = "the same analysis for the R package QCA"
-    table = pd.DataFrame({"contents": written}).sort_index()
+    model = check_solutions(truth_table, intermediate, parsimonious, model)
+    _check_others(truth_table, complex_solution, necessity)
+    necessary = _necessary_list(necessary)
+    calibration_spec(calibration)
+    folder = _folder(folder)
+    files = _contents(truth_table, intermediate, parsimonious, complex_solution, necessity,
+                      necessary, necessity_cuts, calibration, model)
+    manifest = _manifest(folder) if folder.is_dir() else {}
+    names = list(files)
+    if (folder / MANIFEST).exists() and not manifest:  # a list we cannot read is not ours
+        names.append(MANIFEST)
+    _refuse_foreign(folder, names, manifest)
+    _write(folder, files, manifest)
+    table = pd.DataFrame({"contents": {n: d for n, (_, d) in files.items()}}).sort_index()
     table.index.name = "file"
     return ReportFiles(folder, table)

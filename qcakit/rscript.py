@@ -102,23 +102,30 @@ def r_script(truth_table, solutions, *, necessity=None, calibration=None,
     """The analysis as an R script for the package QCA (see the module docstring).
 
     ``solutions`` is a list of solutions minimized from ``truth_table`` (any of complex,
-    parsimonious, intermediate); ``calibration`` as for :func:`qcakit.methods_paragraph`.
+    parsimonious, intermediate; empty when no row is coded 1, and then the script stops after
+    the truth table); ``calibration`` as for :func:`qcakit.methods_paragraph`.
     """
     solutions = list(solutions)
-    if not solutions or any(s.truth_table is not truth_table for s in solutions):
+    positive = truth_table.codes("1").size > 0
+    if (positive and not solutions) or any(getattr(s, "truth_table", None) is not truth_table
+                                           for s in solutions):
         raise QCAInputError(
             "r_script() needs at least one solution, each minimized from this truth table "
-            "(qcakit.minimize(tt, ...))."
+            "(qcakit.minimize(tt, ...)); only a truth table without rows coded 1 has none."
         )
     names = {"complex": "cs", "parsimonious": "ps", "intermediate": "is"}
     lines = [f"# fsQCA analysis written by qcakit {__version__} for the R package QCA.",
              f"# Run it in the folder that holds {data_file}: Rscript analysis.R",
              "library(QCA)",
-             f'data <- read.csv("{data_file}", row.names = 1, check.names = FALSE)', ""]
+             f'data <- read.csv("{data_file}", row.names = 1, check.names = FALSE, '
+             'fileEncoding = "UTF-8")', ""]
     lines += _calibration_comments(calibration_spec(calibration)) + [""]
     if necessity is not None:
         lines += _necessity_lines(necessity) + [""]
     lines += ["# Truth table and minimization", _truth_table_call(truth_table), "print(tt)"]
+    if not solutions:
+        return "\n".join(lines + ["# No row is coded 1 at these cuts: there is nothing to "
+                                  "minimize."]) + "\n"
     rows = []
     for sol in solutions:
         var = names[sol.kind]

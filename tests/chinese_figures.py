@@ -63,6 +63,7 @@ def figures() -> dict:
         "qcakit.plot.mark_multiples": lambda: labelled(
             lambda ax, x, y, _: plot.mark_multiples(ax, x, y)),
         "qcakit.plot.unit_square": lambda: plot.unit_square(plt.subplots()[1]),
+        "qcakit.plot.calibration_curves": lambda: plot.calibration_curves(RAW, ANCHORS),
         "qcakit.plot.calibration_curve": lambda: plot.calibration_curve(RAW["规模"], (2, 5, 8)),
         "qcakit.plot.xy_plot": lambda: plot.xy_plot(data, "规模*组织", Y),
         "qcakit.plot.necessity_bars": lambda: plot.necessity_bars(qcakit.necessity(data, Y, X)),

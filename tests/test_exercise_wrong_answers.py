@@ -344,9 +344,13 @@ HAND_PICKED = {
                      ("reset", "set_index"), ("nudged", "0.501"), ("half", "exactly 0.5")],
     ("ex10", "q4"): [("incl0.8", "uses the consistency cut"), ("raw", "other memberships"),
                      ("table", "not its .table")],
-    ("ex10", "q5"): [([1, 2, 3, 4], "declares necessary"), ([1, 3, 5, 9, 11, 13], "rows with "
-                     "cases"), ([1, 2, 3, 4, 9, 10, 11, 13], "all the remainders"),
-                     ([2, 4, 10], "the ones ESA keeps"), ([1, 3], "not all"), ([], "empty")],
+    ("ex10", "q5"): [([1, 3, 9, 11, 13], "it is trivial"),
+                     ([1, 2, 3, 4, 9, 10, 13], "as if both were necessary"),
+                     ([1, 2, 3, 4], "without ORG; ORG alone"), ([1, 2, 9, 10, 13], "without PAY"),
+                     ([1, 2, 5, 6], "rows with cases"),
+                     ([1, 2, 3, 4, 9, 10, 11, 13], "all the remainders"),
+                     ([3, 4, 9, 10, 11, 13], "the ones ESA keeps"), ([1], "not all"),
+                     ([], "empty")],
 }
 
 

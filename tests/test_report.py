@@ -19,6 +19,7 @@ import pytest
 import qcakit
 from qcakit import latex
 from qcakit.methods_text import calibration_spec
+from qcakit.report import MANIFEST
 from qcakit.rscript import RAGIN_IDM, r_script
 
 matplotlib.use("Agg")
@@ -86,7 +87,8 @@ def test_methods_paragraph_states_every_choice(analysis):
            "theory-based anchors)" in text
     assert "C (crisp, threshold(s) 5)" in text and "B, Y entered as given." in text
     assert "log-odds of +3 and -3" in text and "No membership was exactly 0.5." in text
-    assert "consistency threshold of 0.9" in text
+    assert ("an expression counts as necessary with consistency at least 0.9, coverage at least "
+            "0.6 and relevance (RoN) at least 0.5") in text
     assert "5 of the 8 logically possible configurations" in text
     assert "3 logical remainders" in text and "raw consistency at least 0.8." in text
     assert "2 row(s) were coded 1, 3 coded 0." in text
@@ -121,7 +123,7 @@ def test_solutions_from_another_truth_table_are_refused(analysis):
         qcakit.methods_paragraph(other, inter, pars)
     with pytest.raises(qcakit.QCAInputError, match="each minimized from this truth table"):
         r_script(other, [pars])
-    with pytest.raises(qcakit.QCAInputError, match="pass the intermediate solution, then"):
+    with pytest.raises(qcakit.QCAInputError, match="Pass the intermediate solution, then"):
         qcakit.write_report("unused", tt, pars, inter)
 
 
@@ -169,11 +171,11 @@ def test_write_report_writes_the_files_and_their_contents(tmp_path, analysis):
                                 calibration={"A": (1, 2, 3)})
     out = tmp_path / "out"
     expected = {"analysis.R", "calibrated.csv", "chart.html", "chart.png", "chart.tex",
-                "methods.md", "necessity.csv", "necessity.tex", "truth_table.csv",
+                "methods.md", "models.csv", "necessity.csv", "necessity.tex", "truth_table.csv",
                 "truth_table.tex"} | {f"solution_{k}.{e}" for k in ("complex", "parsimonious",
                                                                      "intermediate")
                                       for e in ("csv", "tex")}
-    assert set(files.table.index) == expected == {p.name for p in out.iterdir()}
+    assert set(files.table.index) == expected == {p.name for p in out.iterdir()} - {MANIFEST}
     image = matplotlib.image.imread(out / "chart.png")
     assert image.shape[0] > 200 and image.shape[1] > 200
     back = pd.read_csv(out / "truth_table.csv", index_col=0)
@@ -234,3 +236,185 @@ def test_esa_exclusions_reach_the_methods_text_and_the_r_script():
     assert "(incoherent)" in text
     script = r_script(tt, [pars, inter])
     assert f'ps <- minimize(tt, include = "?", exclude = c({rows}), details = TRUE)' in script
+
+
+# ---- necessity as the analysis used it --------------------------------------------------------
+# By hand, with Y = (0.9, 0.8, 0.2, 0.1, 0.3), sum 2.3, sum(1 - Y) = 2.7:
+# A = (0.9, 0.8, 0.2, 0.1, 0.7): min(A, Y) = Y, so consistency 1; coverage 2.3 / 2.7 = 0.852;
+#   RoN = sum(1 - A) / sum(1 - min) = 2.3 / 2.7 = 0.852: necessary by the rule.
+# T = (0.95, 0.9, 0.9, 0.95, 0.9), nearly everyone: consistency 1, coverage 2.3 / 4.6 = 0.500,
+#   RoN = 0.4 / 2.7 = 0.148: consistent but trivial.
+# A + B = max = (0.9, 0.8, 0.9, 0.2, 0.8): consistency 1, coverage 2.3 / 3.6 = 0.639,
+#   RoN = 1.4 / 2.7 = 0.519: necessary by the rule.
+TRIVIAL = DATA.assign(T=[0.95, 0.9, 0.9, 0.95, 0.9])
+
+
+def test_the_methods_paragraph_calls_necessary_only_what_passes_the_rule(analysis):
+    tt, inter, pars = analysis
+    nec = qcakit.necessity(TRIVIAL, "Y", ["A", "T"])
+    text = qcakit.methods_paragraph(tt, inter, pars, necessity=nec)
+    assert "Met all three: A (consistency 1.000, coverage 0.852, RoN 0.852)." in text
+    assert ("Consistent but trivial (coverage or RoN below the cut), so not necessary: T "
+            "(consistency 1.000, coverage 0.500, RoN 0.148).") in text
+    assert "No condition was treated as necessary in the analysis." in text
+    declared = qcakit.methods_paragraph(tt, inter, pars, necessity=nec, necessary=["T", "A + B"])
+    assert ("Treated as necessary in the analysis: A + B (consistency 1.000, coverage 0.639, "
+            "RoN 0.519).") in declared
+    assert ("Treated as necessary on theoretical grounds although the data do not meet the "
+            "criteria above: T (coverage 0.500, RoN 0.148).") in declared
+    stricter = qcakit.methods_paragraph(tt, inter, pars, necessity=nec,
+                                        necessity_cuts={"coverage": 0.9})
+    assert "No condition or negated condition met all three." in stricter
+    assert "coverage at least 0.9" in stricter
+
+
+def test_necessity_cuts_and_the_declared_list_are_checked(analysis):
+    tt, inter, pars = analysis
+    nec = qcakit.necessity(DATA, "Y", ["A"])
+    with pytest.raises(qcakit.QCAInputError, match="keys 'consistency', 'coverage' and 'RoN'"):
+        qcakit.methods_paragraph(tt, inter, pars, necessity=nec, necessity_cuts={"ron": 0.5})
+    with pytest.raises(qcakit.QCAInputError, match="between 0 and 1"):
+        qcakit.methods_paragraph(tt, inter, pars, necessity=nec, necessity_cuts={"RoN": 5})
+    with pytest.raises(qcakit.QCAInputError, match="list of expressions"):
+        qcakit.methods_paragraph(tt, inter, pars, necessary=[1])
+
+
+# ---- several models: model= --------------------------------------------------------------------
+# Twelve cases (c06 on 0.5 in A, c09 on 0.5 in Y); at consistency 0.99 only row 13
+# (A*B*~C*~D, case c07, consistency 1) is coded 1, and the intermediate solution with every
+# condition expected present has two models of one term each: A*B*~D and A*B*~C*~D.
+MODELS = pd.DataFrame(
+    {"A": [0.9, 0.8, 0.7, 0.2, 0.1, 0.5, 0.9, 0.3, 0.6, 0.2, 0.8, 0.1],
+     "B": [0.8, 0.9, 0.3, 0.7, 0.2, 0.6, 0.7, 0.1, 0.8, 0.4, 0.2, 0.3],
+     "C": [0.2, 0.4, 0.9, 0.8, 0.7, 0.1, 0.3, 0.6, 0.2, 0.9, 0.7, 0.2],
+     "D": [0.6, 0.7, 0.2, 0.9, 0.3, 0.8, 0.4, 0.1, 0.9, 0.6, 0.3, 0.7],
+     "Y": [0.9, 0.8, 0.4, 0.6, 0.2, 0.7, 0.8, 0.1, 0.5, 0.3, 0.6, 0.2]},
+    index=[f"c{i:02d}" for i in range(1, 13)])
+
+
+@pytest.fixture
+def two_models():
+    with pytest.warns(qcakit.QCAWarning, match="exactly 0.5"):
+        tt = qcakit.truth_table(MODELS, "Y", ["A", "B", "C", "D"], incl_cut=0.99)
+    inter = qcakit.minimize(tt, "intermediate", {c: 1 for c in "ABCD"})
+    return tt, inter, qcakit.minimize(tt, "parsimonious")
+
+
+def test_the_report_takes_model(tmp_path, two_models):
+    tt, inter, pars = two_models
+    assert sorted(inter.expressions) == ["A*B*~C*~D", "A*B*~D"]
+    second = inter.expressions[1]
+    files = qcakit.write_report(tmp_path / "r", tt, inter, pars, model=1)
+    methods = (tmp_path / "r" / "methods.md").read_text()
+    fit = inter.parameters(1).loc["solution"]
+    assert (f"Model M2 of the intermediate solution is reported: {second}, with consistency "
+            f"{fit['consistency']:.3f} and coverage {fit['raw_coverage']:.3f}.") in methods
+    assert f"{' | '.join(inter.expressions)}" in methods  # every model is named
+    table = pd.read_csv(tmp_path / "r" / "solution_intermediate.csv", index_col=0)
+    assert list(table.index) == [second, "solution"]
+    models = pd.read_csv(tmp_path / "r" / "models.csv")
+    reported = models[models["reported"]]
+    assert sorted(zip(reported["solution"], reported["model"])) == [
+        ("intermediate", "M2"), ("parsimonious", "M1")]
+    assert "model M2 of 2" in files.table.loc["solution_intermediate.csv", "contents"]
+    chart = (tmp_path / "r" / "chart.html").read_text()  # M2's raw coverage 0.393, M1's 0.443
+    assert f"{fit['raw_coverage']:.3f}" == "0.393" and "0.393" in chart and "0.443" not in chart
+    with pytest.raises(qcakit.QCAInputError, match="model=2 does not exist"):
+        qcakit.methods_paragraph(tt, inter, pars, model=2)
+    assert "The intermediate solution has 2 equally minimal models" in \
+        qcakit.methods_paragraph(tt, inter, pars, model=0)
+
+
+# ---- a truth table without rows coded 1 --------------------------------------------------------
+# Y below 0.5 everywhere: row 8 (case p) has memberships (0.7, 0.3, 0.1, 0.1, 0.2) and
+# consistency (0.4 + 0.3 + 0.1 + 0.1 + 0.2) / 1.4 = 0.786, below the cut 0.9, as every row.
+NOTHING = DATA.assign(Y=[0.4, 0.3, 0.2, 0.1, 0.3])
+
+
+def test_a_report_without_a_solution_says_nothing_is_sufficient(tmp_path):
+    tt = qcakit.truth_table(NOTHING, "Y", ["A", "B", "C"], incl_cut=0.9)
+    assert round(tt.table.loc[8, "incl"], 3) == 0.786 and tt.codes("1").size == 0
+    files = qcakit.write_report(tmp_path / "r", tt, necessity=qcakit.necessity(NOTHING, "Y"))
+    assert set(files.table.index) == {"analysis.R", "calibrated.csv", "methods.md",
+                                      "necessity.csv", "necessity.tex", "truth_table.csv",
+                                      "truth_table.tex"}
+    methods = (tmp_path / "r" / "methods.md").read_text()
+    assert ("No truth-table row met the cuts, so no configuration was found sufficient and no "
+            "solution was derived.") in methods
+    script = (tmp_path / "r" / "analysis.R").read_text()
+    assert "minimize(" not in script and "nothing to minimize" in script
+    with pytest.raises(qcakit.QCAInputError, match="has rows coded 1"):
+        qcakit.methods_paragraph(qcakit.truth_table(DATA, "Y", ["A", "B", "C"]))
+
+
+# ---- never overwrite, check before writing, stage, refuse files and unwritable folders ----------
+def _listing(folder):
+    return sorted(p.name for p in folder.rglob("*")) if folder.exists() else None
+
+
+def test_a_file_it_did_not_write_is_never_overwritten(tmp_path, analysis):
+    tt, inter, pars = analysis
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "calibrated.csv").write_text("my own data\n")
+    with pytest.raises(qcakit.QCAInputError, match="never overwrites a file it did not write.*"
+                                                   "calibrated.csv"):
+        qcakit.write_report(folder, tt, inter, pars)
+    assert _listing(folder) == ["calibrated.csv"]
+    assert (folder / "calibrated.csv").read_text() == "my own data\n"
+
+
+def test_its_own_files_are_rewritten_but_an_edited_one_is_kept(tmp_path, analysis):
+    tt, inter, pars = analysis
+    folder = tmp_path / "r"
+    qcakit.write_report(folder, tt, inter, pars, complex_solution=qcakit.minimize(tt, "complex"))
+    assert (folder / "solution_complex.csv").exists()
+    qcakit.write_report(folder, tt, inter, pars)  # again, without the complex solution
+    assert not (folder / "solution_complex.csv").exists()  # its own stale file is removed
+    (folder / "methods.md").write_text("My edited paragraph.\n")
+    before = _listing(folder)
+    with pytest.raises(qcakit.QCAInputError, match="methods.md"):
+        qcakit.write_report(folder, tt, inter, pars)
+    assert (folder / "methods.md").read_text() == "My edited paragraph.\n"
+    assert _listing(folder) == before
+
+
+@pytest.mark.parametrize("bad", [
+    {"model": 3}, {"necessity": "not a table"}, {"calibration": [(1, 2, 3)]},
+    {"necessary": 5}, {"necessity_cuts": {"RoN": 2}}, {"complex_solution": "complex"}])
+def test_a_bad_argument_leaves_no_folder(tmp_path, analysis, bad):
+    tt, inter, pars = analysis
+    nec = qcakit.necessity(DATA, "Y", ["A"])
+    kwargs = {"necessity": nec, **bad}
+    with pytest.raises(qcakit.QCAInputError):
+        qcakit.write_report(tmp_path / "new" / "report", tt, inter, pars, **kwargs)
+    assert _listing(tmp_path) == []
+
+
+def test_a_file_as_folder_and_an_unwritable_folder_get_clear_errors(tmp_path, analysis,
+                                                                    monkeypatch):
+    tt, inter, pars = analysis
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(qcakit.QCAInputError, match="is a file, not a folder"):
+        qcakit.write_report(tmp_path / "notes.txt", tt, inter, pars)
+    with pytest.raises(qcakit.QCAInputError, match="Cannot create the folder .* is a file"):
+        qcakit.write_report(tmp_path / "notes.txt" / "report", tt, inter, pars)
+    import os
+
+    monkeypatch.setattr(os, "access", lambda path, mode: False)  # as for a read-only folder
+    with pytest.raises(qcakit.QCAInputError, match="Cannot write into .*no permission"):
+        qcakit.write_report(tmp_path / "report", tt, inter, pars)
+    assert _listing(tmp_path) == ["notes.txt"]
+
+
+def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, analysis, monkeypatch):
+    tt, inter, pars = analysis
+    import qcakit.report as report
+
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report.os, "replace", fail)
+    with pytest.raises(qcakit.QCAInputError, match="No space left on device"):
+        qcakit.write_report(tmp_path / "r", tt, inter, pars)
+    assert _listing(tmp_path) == []

@@ -16,7 +16,8 @@ import warnings
 
 import pandas as pd
 
-from .. import QCAWarning, calibrate, datasets, esa, truth_table
+from .. import QCAWarning, calibrate, datasets, esa, necessity, suin, truth_table
+from ..methods_text import NECESSITY_CUTS
 from ..truthtable import TruthTable
 from ._answers import Choice, Count, Memberships, Numbers, Rows, Text, TruthTableAnswer
 from ._compare import truth_table_differences, wrong_because
@@ -34,8 +35,12 @@ ANCHORS = {"ORG": (0, 1.25, 2), "MGMT": (0, 1.75, 3), "PAY": (0, 1.25, 2),
 #: Task 3 calibrates this column.
 COLUMN = "MGMT"
 INCL_CUT, PRI_CUT = 0.75, 0.5
-#: Task 5: the condition the learner declares necessary (necessity consistency 0.94).
-NECESSARY = "INCENT"
+#: Task 5: the one expression that passes the kit's necessity rule (consistency 0.9, coverage
+#: 0.6, RoN 0.5; :data:`qcakit.methods_text.NECESSITY_CUTS`), found by ``qcakit.suin``; no
+#: single condition passes it. :func:`necessary_expressions` computes it from the file.
+NECESSARY = "ORG + PAY"
+#: Task 5: the condition with the highest necessity consistency, which the rule calls trivial.
+TRIVIAL = "INCENT"
 #: Task 2: the corrupted entry (a decimal comma typed into a number column).
 CORRUPT_CASE, CORRUPT_COLUMN, CORRUPT_VALUE = "Anji county", "PAY", "1,5"
 #: Decimals graded per membership in task 3: R's idm=0.95 convention lies 0.0041 from the
@@ -183,34 +188,65 @@ def q4(answer):
     return wrong_because(problems, hint)
 
 
+def necessary_expressions() -> list:
+    """What ``qcakit.suin`` finds necessary, not trivial, at the rule's cuts (task 5)."""
+    found = suin(calibrated(), OUTCOME, CONDITIONS, depth=3).table
+    return list(found.index[~found["trivial"]])
+
+
+def _remainders_without(tt, expression: str) -> set:
+    return {str(i) for i in esa(tt, necessary=[expression]).table.index}
+
+
 @check(Rows(CONDITIONS, as_ids=True, allow_empty=True))
 def q5(ids):
-    """Row numbers of the remainders ESA bars when INCENT is declared necessary."""
+    """Row numbers of the remainders ESA bars when the expression that passes the necessity
+    rule (ORG + PAY) is treated as necessary."""
     tt = _tt()
     given = {str(i) for i in ids}
-    expected = {str(i) for i in esa(tt, necessary=[NECESSARY]).table.index}
+    expected = _remainders_without(tt, NECESSARY)
     observed = {str(i) for i in tt.table.index}
+    remainders = {str(i) for i in range(1, 2 ** len(CONDITIONS) + 1)} - observed
     if given == expected:
-        return correct(f"Right: {len(expected)} remainders assume ~{NECESSARY}; a path without "
-                       "a necessary condition would be an incoherent counterfactual.")
+        return correct(f"Right: {len(expected)} remainders lack both ORG and PAY "
+                       "(~ORG*~PAY); assuming that they produce the outcome would contradict "
+                       "the necessity of ORG + PAY, an incoherent counterfactual.")
+    if given == _remainders_without(tt, TRIVIAL):
+        sets = calibrated()
+        row = necessity(sets, OUTCOME, [TRIVIAL]).table.loc[TRIVIAL]
+        members = int((sets[TRIVIAL] > 0.5).sum())
+        return wrong(f"These are the remainders without {TRIVIAL}. Its consistency "
+                     f"({row['consistency']:.2f}) passes, but its coverage "
+                     f"({row['coverage']:.3f}) and RoN ({row['RoN']:.3f}) are below "
+                     f"{NECESSITY_CUTS['coverage']:g} and {NECESSITY_CUTS['RoN']:g}: it is "
+                     f"trivial ({members} of the {len(sets)} counties are in it), so the rule "
+                     "does not call it necessary.", "Which expression does qcakit.suin find?")
+    if given == _remainders_without(tt, "ORG*PAY"):
+        return wrong("You barred every remainder without ORG or without PAY, as if both were "
+                     "necessary (ORG*PAY). A disjunction is absent only where both parts are.",
+                     "Bar the remainders with ORG = 0 and PAY = 0.")
+    for part in ("ORG", "PAY"):
+        if given == _remainders_without(tt, part):
+            return wrong(f"These are the remainders without {part}; {part} alone is not "
+                         "necessary, the disjunction ORG + PAY is.",
+                         "A disjunction is absent only where both parts are.")
     if given & observed:
         return wrong("Your list has rows with cases. ESA bars only remainders: observed rows "
                      "are evidence, not assumptions.", "Keep only rows without cases.")
-    remainders = {str(i) for i in range(1, 2 ** len(CONDITIONS) + 1)} - observed
     if given == remainders:
         return wrong("These are all the remainders; ESA bars only those that contradict the "
-                     "declared necessary condition.", f"Which remainders have {NECESSARY} = 0?")
+                     "necessary expression.", "Which remainders have ORG = 0 and PAY = 0?")
     if given == remainders - expected:
-        return wrong(f"These are the remainders with {NECESSARY} present: the ones ESA keeps.",
-                     f"Bar the remainders that assume ~{NECESSARY}.")
+        return wrong("These are the remainders with ORG or PAY present: the ones ESA keeps.",
+                     "Bar the remainders that assume ~ORG*~PAY.")
     if not given:
-        return wrong("Your list is empty, but a necessary condition bars every remainder "
-                     "that assumes its absence.", f"Which remainders have {NECESSARY} = 0?")
+        return wrong("Your list is empty, but a necessary expression bars every remainder "
+                     "that lacks it.", "Which remainders have ORG = 0 and PAY = 0?")
     if given < expected:
         return partly("Some of them, not all.", "esa(tt, necessary=[...]).table lists them.")
     return wrong("These are not the remainders that ESA bars.",
-                 f"qcakit.esa(tt, necessary=['{NECESSARY}']).table lists them; check that the "
-                 "condition is the one the task declares necessary.")
+                 "qcakit.esa(tt, necessary=['ORG + PAY']).table lists them; check the expression "
+                 "that passes the rule.")
 
 
 MODEL_Q6 = ("The four conditions and GROWTH were calibrated with Ragin's direct method at "
@@ -218,15 +254,17 @@ MODEL_Q6 = ("The four conditions and GROWTH were calibrated with Ragin's direct 
             "sub-items), with crossovers between observed scores so that no case sits at 0.5. "
             "Of the 16 configurations, 8 are observed among the 11 cases. A row was coded "
             "sufficient at consistency 0.75 and PRI 0.5; only ORG*MGMT*PAY*INCENT passed "
-            "(consistency 0.79). INCENT was treated as necessary (consistency 0.94), so the 5 "
-            "remainders assuming ~INCENT were barred (ESA).")
+            "(consistency 0.79). No single condition is necessary by the rule consistency 0.9, "
+            "coverage 0.6, RoN 0.5 (INCENT: consistency 0.94 but RoN 0.41, trivial); the "
+            "disjunction ORG + PAY passes it (0.92, 0.62, 0.52), so the 2 remainders without "
+            "both (~ORG*~PAY) were barred (ESA).")
 RUBRIC_Q6 = (
     "It states the calibration: the method, the anchors and why they are substantive, and "
     "how 0.5 is avoided.",
     "It reports limited diversity: 16 possible configurations, 8 observed, 11 cases.",
     "It gives the cuts (consistency 0.75, PRI 0.5) with a reason, and which rows pass.",
-    "It names the necessary condition and the remainders barred, so a reader can redo the "
-    "analysis.",
+    "It names what passes the necessity rule (and what is trivial) and the remainders barred, "
+    "so a reader can redo the analysis.",
 )
 
 
