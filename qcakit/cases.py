@@ -54,9 +54,11 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .plot import unit_square
-from .sets import names_in, parse, term_membership, term_to_string
+from .sets import names_in, parse, resolve_one, term_membership, term_to_string
 
 TYPICAL = "typical"
 DEV_DEGREE = "deviant consistency in degree"
@@ -104,10 +106,8 @@ def _inputs(data, expression, outcome, negate_outcome):
             "case_types() needs the data and the outcome with an expression: "
             "case_types(data, 'A*B + C', 'Y'), or a solution: case_types(solution=sol)."
         )
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    expr = parse(expression)
-    names = _checks.known_columns(data, names_in(expr), "condition")
+    expr = resolve_one(parse(expression), data.columns)
+    names = names_in(expr)
     y = _checks.membership_column(data, outcome)
     if negate_outcome:
         y = 1.0 - y
@@ -117,6 +117,10 @@ def _inputs(data, expression, outcome, negate_outcome):
     return cond, expr, y, label
 
 
+@accepts(data=K.Frame(optional=True),
+         expression=K.Expression("data", "outcome", optional=True, solutions=True),
+         outcome=K.Column(optional=True), negate_outcome=K.Switch(),
+         solution=K.SolutionArg(optional=True))
 def case_types(data=None, expression=None, outcome: str | None = None, *,
                negate_outcome: bool = False, solution=None) -> CaseTypes:
     """Label every case per term and for the solution (see the module docstring for the types).
@@ -167,13 +171,9 @@ class CaseTypes:
         return pd.DataFrame({c: self.types[c].value_counts() for c in self.types.columns},
                             index=list(TYPES)).fillna(0).astype(int)
 
+    @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def ranked(self, kind: str = TYPICAL) -> pd.DataFrame:
         """Cases of ``kind`` per column, best first (smallest score; see module docstring)."""
-        if kind not in (TYPICAL, DEV_KIND, DEV_COVERAGE):
-            raise QCAInputError(
-                f"Cases can be ranked as {TYPICAL!r}, {DEV_KIND!r} or {DEV_COVERAGE!r}, "
-                f"got {kind!r}."
-            )
         rows = []
         y = self.outcome.to_numpy()
         for col in self.types.columns:
@@ -186,6 +186,7 @@ class CaseTypes:
         out = pd.DataFrame(rows, columns=["term", "case", "X", "Y", "score"])
         return out.sort_values(["term", "score"], kind="stable").reset_index(drop=True)
 
+    @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def most(self, kind: str = TYPICAL) -> pd.DataFrame:
         """The best case of ``kind`` for every term that has one (ties: all of them)."""
         r = self.ranked(kind)
@@ -220,16 +221,14 @@ class CaseTypes:
         return pd.DataFrame(rows, columns=["term", "comparison", "case_1", "case_2",
                                            "distance", "aim"])
 
+    @accepts(term=K.OneOf(K.term_choices, what="term"), ax=K.Axes(), label_cases=K.Switch(),
+             max_label=K.Count(1), name=K.Text(optional=True))
     def plot(self, term: str = SOLUTION, *, ax=None, label_cases: bool = True,
              max_label: int = 18, name: str | None = None):
         """XY plot of ``term`` (or the solution) against the outcome, coloured by case type.
 
         ``name`` labels the term on the axis and in the title (e.g. a paper's "S1"); without it
         the term itself is shown, shortened to ``max_label`` characters."""
-        if term not in self.memberships.columns:
-            raise QCAInputError(
-                f"Unknown term {term!r}: use one of {', '.join(self.memberships.columns)}."
-            )
         if ax is None:
             import matplotlib.pyplot as plt
 
@@ -251,6 +250,8 @@ class CaseTypes:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
         return ax
 
+    @accepts(ncols=K.Count(1), label_cases=K.Switch(), max_label=K.Count(1),
+             names=K.NameMap())
     def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18,
                  names: dict | None = None):
         """One XY panel per term and one for the solution, with one legend; returns the Figure.

@@ -27,6 +27,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from . import _kinds as K
+from ._spec import accepts
 from ._version import __version__
 from .calibrate import HALF_NUDGED
 from .errors import QCAInputError
@@ -159,6 +161,10 @@ def _solution_text(intermediate, parsimonious) -> str:
             f"coverage {fit['raw_coverage']:.3f}.{esa}{ambiguity}")
 
 
+@accepts(truth_table=K.TruthTableArg(),
+         intermediate=K.SolutionArg(("intermediate",), "truth_table"),
+         parsimonious=K.SolutionArg(("parsimonious",), "truth_table"),
+         necessity=K.necessity_result(), calibration=K.Calibration(optional=True, entries=True))
 def methods_paragraph(truth_table, intermediate, parsimonious, *, necessity=None,
                       calibration=None) -> str:
     """The methods section of an fsQCA as Markdown text, built from the analysis objects.
@@ -166,11 +172,6 @@ def methods_paragraph(truth_table, intermediate, parsimonious, *, necessity=None
     ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": anchors,
     "method": "direct", "idm": None, "reason": "why these anchors"}}``.
     """
-    if intermediate.truth_table is not truth_table or parsimonious.truth_table is not truth_table:
-        raise QCAInputError(
-            "The solutions must be minimized from this truth table: pass the truth table "
-            "you gave to qcakit.minimize() for both solutions."
-        )
     data = truth_table.data
     spec = calibration_spec(calibration)
     opening = (f"We analysed {len(data)} cases with fuzzy-set QCA (Ragin 2008), using qcakit "

@@ -20,14 +20,15 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, fit
-from .errors import QCAInputError
+from . import _kinds as K
+from ._spec import accepts
 from .figures import COLOURS, calibration_figure, sweep_figure
-from .sets import membership, names_in, parse
-from .truthtable import TruthTable
+from .sets import membership
 
 _IN, _OUT, _GREY = COLOURS["term"], COLOURS["half"], COLOURS["curve"]
 
 
+@accepts(ax=K.Axes(optional=False))
 def unit_square(ax):
     """Frame ``ax`` as an XY plot of memberships: the diagonal, the 0.5 lines, equal axes over [0, 1].
 
@@ -54,6 +55,12 @@ def _axes(ax, size=(5.0, 4.0)):
     return ax
 
 
+@accepts(raw=K.RawScores(), thresholds=K.Thresholds("raw"),
+         method=K.OneOf("direct", "crisp", "indirect", what="calibration method"),
+         idm=K.Cut(0.5, 1.0, optional=True, open_low=True, open_high=True),
+         label_cases=K.Switch(), ax=K.Axes(),
+         calibrate_options=K.Options(("digits", "nudge_half", "ties", "targets"),
+                                     "qcakit.calibrate"))
 def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm=None,
                       label_cases: bool = True, ax=None, **calibrate_options):
     """The calibration function over the range of ``raw``, with the cases as points.
@@ -90,6 +97,8 @@ def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm
     return ax
 
 
+@accepts(data=K.Frame(), x=K.Expression("data", "outcome"), outcome=K.Column(),
+         negate_outcome=K.Switch(), label_cases=K.Switch(), ax=K.Axes())
 def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = False,
             label_cases: bool = True, ax=None):
     """XY plot of a condition or expression ``x`` against the outcome, with the diagonal.
@@ -98,13 +107,6 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     necessity (X >= Y). The title gives both readings: sufficiency consistency / coverage and
     necessity consistency / coverage.
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    if not isinstance(x, str):
-        raise QCAInputError(
-            f"x must be a condition name or an expression such as 'A*~B + C', got {x!r}."
-        )
-    _checks.known_columns(data, names_in(parse(x)), "condition")
     xs = membership(data, x).to_numpy()
     ys = _checks.membership_column(data, outcome)
     ax = _axes(ax, (4.5, 4.5))
@@ -127,15 +129,11 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     return ax
 
 
+@accepts(necessity_table=K.necessity_result(optional=False), threshold=K.Cut(optional=True),
+         ax=K.Axes())
 def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     """Horizontal bars of necessity consistency (and coverage as dots) for every row of a
     :class:`~qcakit.necessity.NecessityTable`, with the threshold line."""
-    if not (hasattr(necessity_table, "table") and hasattr(necessity_table, "outcome_label")
-            and "consistency" in getattr(necessity_table, "table", {})):
-        raise QCAInputError(
-            "necessity_bars() takes the result of qcakit.necessity(data, outcome), got "
-            f"{type(necessity_table).__name__}."
-        )
     table = necessity_table.table
     t = necessity_table.threshold if threshold is None else threshold
     ax = _axes(ax, (5.5, 0.35 * len(table) + 1.2))
@@ -152,6 +150,8 @@ def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     return ax
 
 
+@accepts(sweep=K.SweepTable("draws"), reference=K.Cut(optional=True), terms=K.Switch(),
+         ax=K.Axes())
 def threshold_sweep(sweep: pd.DataFrame, reference: float | None = None, *,
                     terms: bool = True, ax=None):
     """Solution consistency and coverage across consistency cuts, with the terms present.
@@ -230,6 +230,7 @@ def _sweep_terms(tax, fig) -> None:
     tax.set_xlabel(f"{fig.xlabel} (squares: term in the solution)")
 
 
+@accepts(truth_table=K.TruthTableArg(), ax=K.Axes())
 def truth_table_rows(truth_table, ax=None):
     """Every observed row's consistency and PRI, sorted, against the cuts of ``truth_table``.
 
@@ -246,8 +247,6 @@ def truth_table_rows(truth_table, ax=None):
     >>> truth_table_rows(tt).get_title()
     'Truth-table rows for SURV: consistency 0.8, PRI cut none'
     """
-    if not isinstance(truth_table, TruthTable):
-        raise QCAInputError("truth_table_rows() takes a truth table from qcakit.truth_table().")
     rows = truth_table.table.sort_values(["incl", "PRI"], ascending=False)
     edge = {"1": _IN, "0": _OUT, "C": "#ef6c00", "?": COLOURS["curve"]}
     colours = [edge[o] for o in rows["OUT"]]

@@ -31,8 +31,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import _display, latex
+from . import _kinds as K
+from ._spec import accepts
 from .chart import configuration_chart
-from .errors import QCAInputError
 from .methods_text import methods_paragraph
 from .rscript import r_script
 
@@ -79,6 +80,11 @@ def _write_chart(folder: Path, chart, written: dict):
                     "chart.tex": "configuration chart (LaTeX; booktabs, wasysym)"})
 
 
+@accepts(folder=K.Path(), truth_table=K.TruthTableArg(),
+         intermediate=K.SolutionArg(("intermediate",), "truth_table"),
+         parsimonious=K.SolutionArg(("parsimonious",), "truth_table"),
+         complex_solution=K.SolutionArg(("complex",), "truth_table", optional=True),
+         necessity=K.necessity_result(), calibration=K.Calibration(optional=True, entries=True))
 def write_report(folder, truth_table, intermediate, parsimonious, *, complex_solution=None,
                  necessity=None, calibration=None) -> ReportFiles:
     """Write chart, tables, methods paragraph and R script for one analysis into ``folder``.
@@ -89,13 +95,8 @@ def write_report(folder, truth_table, intermediate, parsimonious, *, complex_sol
     (see :func:`qcakit.methods_paragraph`). The folder is created if needed.
     """
     solutions = [s for s in (complex_solution, parsimonious, intermediate) if s is not None]
-    if intermediate.kind != "intermediate" or parsimonious.kind != "parsimonious":
-        raise QCAInputError(
-            "write_report(folder, tt, intermediate, parsimonious): pass the intermediate "
-            f"solution, then the parsimonious one (got {intermediate.kind}, {parsimonious.kind})."
-        )
     text = methods_paragraph(truth_table, intermediate, parsimonious, necessity=necessity,
-                             calibration=calibration)  # also checks the solutions' table
+                             calibration=calibration)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written: dict = {}
