@@ -181,12 +181,12 @@ def _unquoted(value, name: str) -> str:
 def fraction(value, name: str, low: float = 0.0, high: float = 1.0, note: str = "") -> float:
     """A number in [low, high]; 10 <= value <= 100 gets the hint that it looks like a percentage.
 
-    ``note`` is added to the message (e.g. the range of a slider).
+    ``note`` follows the range in the message, e.g. " (the range of its slider)".
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
         raise QCAInputError(
-            f"{name} must be a number between {low:g} and {high:g}, got {value!r}."
-            f"{_unquoted(value, name)}{note}"
+            f"{name} must be a number between {low:g} and {high:g}{note}, got {value!r}."
+            f"{_unquoted(value, name)}"
         )
     value = float(value)
     if not low <= value <= high:
@@ -194,7 +194,7 @@ def fraction(value, name: str, low: float = 0.0, high: float = 1.0, note: str = 
         if high == 1.0 and 10 <= value <= 100:
             hint = f" It looks like a percentage: use {value / 100:g}."
         raise QCAInputError(
-            f"{name} must lie between {low:g} and {high:g}, got {value:g}.{note}{hint}"
+            f"{name} must lie between {low:g} and {high:g}{note}, got {value:g}.{hint}"
         )
     return value
 

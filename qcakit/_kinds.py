@@ -23,6 +23,7 @@ import difflib
 import math
 import numbers
 import os
+import re
 from collections.abc import Hashable, Iterable, Mapping
 
 import numpy as np
@@ -61,6 +62,26 @@ def shown(value) -> str:
     if isinstance(value, (str, bool, numbers.Number)) or value is None:
         return text
     return f"{type(value).__name__} {text}"
+
+
+def finite_numbers(value) -> np.ndarray | None:
+    """``value`` (a number or a flat list of numbers) as a float array, or None when it holds
+    text, booleans, NaN or infinity (numpy would read "2" as 2.0 without a word)."""
+    items = value if isinstance(value, (list, tuple, np.ndarray, pd.Series, pd.Index)) else [value]
+    if isinstance(value, (str, bytes, Mapping)) or kit_name(value) or not all(
+            isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_)) for v in
+            np.asarray(items, dtype=object).ravel()):
+        return None
+    out = np.atleast_1d(np.asarray(value, dtype=float))
+    return out if out.ndim == 1 and np.all(np.isfinite(out)) else None
+
+
+def _as_float(text: str):
+    """``text`` as a float, or the text itself when it is not a number."""
+    try:
+        return float(text)
+    except ValueError:
+        return text
 
 
 def _source_names(source):
@@ -173,7 +194,8 @@ class Column(Kind):
     def check(self, value, arg):
         data = arg.get(self.of)
         what = self.what or arg.name
-        if isinstance(value, (list, tuple, set, pd.Index, np.ndarray, pd.Series)) or kit_name(value):
+        if isinstance(value, (list, tuple, set, pd.Index, np.ndarray, pd.Series)) or \
+                kit_name(value):
             items = list(value) if isinstance(value, (list, tuple, pd.Index, np.ndarray)) else []
             fix = (f" Pass the name itself: {arg.name}={items[0]!r}." if len(items) == 1
                    else "")
@@ -317,6 +339,11 @@ def unknown_in_expression(known, name, text, what="condition") -> QCAInputError:
     """The error for a name of an expression that is not a column (or condition), with the fix
     for the usual slips: ``&``, ``|``, ``!``, a unicode minus, R's lowercase negation."""
     known = [str(c) for c in known]
+    if f"~{name}" in known:
+        return QCAInputError(
+            f"Unknown {what} {name!r} in {text!r}: the data have a column named '~{name}', which "
+            f"an expression reads as 'not {name}'. Rename that column, e.g. data = "
+            f"data.rename(columns={{'~{name}': 'not_{name}'}}).")
     for op, ours in _OPERATORS.items():
         if op in name:
             pieces = [p.strip() for p in name.split(op)]
@@ -389,9 +416,11 @@ class Expression(Kind):
         a, b = samples.conditions[:2]
         out = super().refused(arg, samples) + [
             ("empty", ""), ("a number", 5), ("a list of names", [a, b]),
-            ("'&' for and", f"{a}&{b}"), ("'|' for or", f"{a}|{b}"), ("'!' for not", f"!{a}"),
-            ("a unicode minus", f"−{a}"), ("R's lowercase negation", f"{a}*{b.lower()}"),
             ("a comma", f"{a}, {b}"), ("parentheses", f"({a} + {b})*{a}")]
+        if self.of:  # slips that only the data's names reveal
+            out += [("'&' for and", f"{a}&{b}"), ("'|' for or", f"{a}|{b}"),
+                    ("'!' for not", f"!{a}"), ("a unicode minus", f"−{a}"),
+                    ("R's lowercase negation", f"{a}*{b.lower()}"), ("an unknown name", "ZZZ")]
         if not self.solutions:
             out.append(("a solution", samples.solution))
         if self.outcome and arg.get(self.outcome) is not None:
@@ -578,9 +607,10 @@ class Result(Kind):
 
     title = "Result"
 
-    def __init__(self, cls: str, make: str, *, optional: bool = False, table_hint: str = ""):
+    def __init__(self, cls: str, make: str, *, optional: bool = False, table_hint: str = "",
+                 short: str = "result"):
         super().__init__(optional=optional)
-        self.cls, self.make, self.table_hint = cls, make, table_hint
+        self.cls, self.make, self.table_hint, self.short = cls, make, table_hint, short
         self.title = {"NecessityTable": "Necessity result", "Analysis": "Analysis"}.get(cls, cls)
         self.rule = f"the result of {make}"
 
@@ -591,7 +621,8 @@ class Result(Kind):
                 self.table_hint in value.columns:
             raise QCAInputError(
                 f"{arg.name} must be the result of {self.make} itself, got a DataFrame that "
-                f"looks like its .table. Pass the result: {arg.name}=result, not result.table.")
+                f"looks like its .table. Pass the result itself: {arg.name}={self.short}, not "
+                f"{self.short}.table.")
         raise QCAInputError(f"{arg.name} must be the result of {self.make}, got {shown(value)}.")
 
     def refused(self, arg, samples):
@@ -605,7 +636,7 @@ class Result(Kind):
 
 def necessity_result(optional=True) -> Result:
     return Result("NecessityTable", "qcakit.necessity(data, outcome)", optional=optional,
-                  table_hint="consistency")
+                  table_hint="consistency", short="nec")
 
 
 class Exclude(Kind):
@@ -680,7 +711,7 @@ class Cut(Kind):
             else:
                 within = (f"be in {'(' if self.open_low else '['}{self.low:g}, {self.high:g}"
                           f"{')' if self.open_high else ']'}")
-            raise QCAInputError(f"{arg.name} must {within}, got {value:g}.{self.note}")
+            raise QCAInputError(f"{arg.name} must {within}{self.note}, got {value:g}.")
         return value
 
     def refused(self, arg, samples):
@@ -754,11 +785,17 @@ class Cuts(Kind):
         name = arg.name
         if self.scalars and isinstance(value, numbers.Real) and not isinstance(value, bool):
             value = [value]
-        if isinstance(value, (numbers.Number, str)) and not isinstance(value, bool):
+        if isinstance(value, str):
+            pieces = [p for p in re.split(r"[,;\s]+", value) if p]
+            shown_list = (f"[{', '.join(pieces)}]" if pieces and
+                          finite_numbers([_as_float(p) for p in pieces]) is not None else "[...]")
+            raise QCAInputError(f"{name} is a list of values, got the text {value!r}. Write the "
+                                f"numbers as a list, without quotes: {name}={shown_list}.")
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
             initial = arg.get(self.initial) if self.initial else None
             pair = sorted({initial, value}) if isinstance(value, numbers.Real) and isinstance(
                 initial, numbers.Real) else [value]
-            example = f" e.g. {name}=({', '.join(f'{v:g}' if isinstance(v, numbers.Real) else repr(v) for v in pair)})"
+            example = f" e.g. {name}=({', '.join(f'{v:g}' for v in pair)})"
             around = (f" that brackets the initial {self.initial}={initial!r}"
                       if initial is not None else "")
             raise QCAInputError(f"{name} is a list of values{around}, got one value "
@@ -844,12 +881,8 @@ class Numbers(Kind):
 
     def check(self, value, arg):
         name = arg.name
-        bad = isinstance(value, (str, Mapping)) or kit_name(value) is not None
-        try:
-            out = None if bad else np.atleast_1d(np.asarray(value, dtype=float))
-        except (TypeError, ValueError):
-            out = None
-        if out is None or out.ndim != 1 or not np.all(np.isfinite(out)):
+        out = finite_numbers(value)
+        if out is None:
             raise QCAInputError(f"{name} must be a list of (finite) numbers, got {shown(value)}.")
         if self.count and out.size != self.count:
             raise QCAInputError(f"{name} must be {self.count} numbers ({self.example}), got "
@@ -916,7 +949,13 @@ class Model(Count):
         value = super().check(value, arg)
         sol = arg.get(self.of)
         models = getattr(sol, "models", None)
-        if type(sol).__name__ == "Solution" and value >= len(models):
+        if type(sol).__name__ != "Solution":
+            if value:
+                raise QCAInputError(f"{arg.name} picks one of a solution's models, but "
+                                    f"{self.of} is an expression (one model); leave "
+                                    f"{arg.name} out.")
+            return value
+        if value >= len(models):
             raise QCAInputError(
                 f"{arg.name}={value!r} does not exist: the solution has {len(models)} model(s); "
                 f"{arg.name} must be 0 to {len(models) - 1}.")
@@ -1030,7 +1069,11 @@ class RawScores(Kind):
             raise QCAInputError(
                 f"{arg.function}() takes one raw variable as a Series, e.g. data['GDP'], got "
                 f"{shown(value)}.")
-        if kit_name(value) or isinstance(value, (str, Mapping)) or np.ndim(value) != 1:
+        if isinstance(value, str):
+            raise QCAInputError(
+                f"Raw scores must be one column (a pandas Series or a list of numbers), got the "
+                f"text {value!r}. Pass the column itself, e.g. data[{value!r}].")
+        if kit_name(value) or isinstance(value, Mapping) or np.ndim(value) != 1:
             several = " For several columns pass a DataFrame and a dict of thresholds." \
                 if self.frames else ""
             raise QCAInputError(
@@ -1080,12 +1123,8 @@ class Targets(Kind):
             groups = None
         if isinstance(thresholds, Mapping):
             groups = None
-        try:
-            targets = np.atleast_1d(np.asarray(value, dtype=float))
-        except (TypeError, ValueError):
-            targets = np.array([np.nan])
-        if (isinstance(value, str) or targets.ndim != 1 or not np.all((targets >= 0) &
-                                                                      (targets <= 1))
+        targets = finite_numbers(value)
+        if (targets is None or not np.all((targets >= 0) & (targets <= 1))
                 or groups is not None and targets.size != groups):
             count = f"{groups} " if groups else ""
             cut = f" (one per group cut by {groups - 1} thresholds)" if groups else ""
@@ -1123,26 +1162,25 @@ class Calibration(Kind):
             raise QCAInputError(
                 f"{name} must be a dict {{column: anchors}}, e.g. {{'GDP': (2000, 5000, "
                 f"10000)}}, got {shown(value)}.")
-        if self.entries:
-            from .methods_text import calibration_spec
-
-            calibration_spec(value)
-            return value
         data = arg.get(self.of) if self.of else None
         if isinstance(data, pd.DataFrame):
             _checks.known_columns(data, list(value), "column in the calibration")
         for column, anchors in value.items():
+            if self.entries and isinstance(anchors, Mapping):
+                if "thresholds" not in anchors:
+                    continue  # calibration_spec() below names the keys it needs
+                anchors = anchors["thresholds"]
             if self.functions and callable(anchors):
                 continue
-            try:
-                ok = not isinstance(anchors, (str, Mapping)) and np.all(np.isfinite(
-                    np.atleast_1d(np.asarray(anchors, dtype=float)))) and np.size(anchors) > 0
-            except (TypeError, ValueError):
-                ok = False
-            if not ok:
+            numbers_given = finite_numbers(anchors)
+            if numbers_given is None or numbers_given.size == 0:
                 raise QCAInputError(
                     f"{name}[{column!r}] must be anchors (exclusion, crossover, inclusion) or "
                     f"thresholds, as numbers, got {anchors!r}.")
+        if self.entries:
+            from .methods_text import calibration_spec
+
+            calibration_spec(value)
         return value
 
     def refused(self, arg, samples):
@@ -1160,12 +1198,12 @@ class Thresholds(Kind):
     rule = ("(exclusion, crossover, inclusion) for direct calibration, increasing thresholds "
             "for crisp and indirect; for a DataFrame a dict {column: thresholds}")
 
-    def __init__(self, of: str = "x"):
-        super().__init__(optional=True)
-        self.of = of
+    def __init__(self, of: str = "x", method: str = "method"):
+        super().__init__()
+        self.of, self.method = of, method
 
     def needs_for(self, name):
-        return (self.of,)
+        return (self.of, self.method)
 
     def check(self, value, arg):
         x = arg.get(self.of)
@@ -1179,9 +1217,17 @@ class Thresholds(Kind):
             raise QCAInputError(
                 f"{arg.name} is a dict, which is for a DataFrame; for one column give the "
                 "thresholds themselves, e.g. (2, 5, 8).")
-        elif isinstance(value, str):
-            raise QCAInputError(f"{arg.name} must be numbers, got the text {value!r}. Write them "
-                                "as numbers, e.g. (2, 5, 8).")
+        elif finite_numbers(value) is None:
+            name = getattr(x, "name", None)
+            name = "x" if name is None else name
+            method = arg.get(self.method)
+            if method == "direct":
+                raise QCAInputError(
+                    f"Direct calibration of {name!r} needs three numeric anchors (exclusion, "
+                    f"crossover, inclusion), got {value!r}.")
+            raise QCAInputError(
+                f"{str(method).capitalize()} calibration of {name!r} needs one or more strictly "
+                f"increasing thresholds, got {value!r}.")
         return value
 
     def refused(self, arg, samples):
@@ -1359,7 +1405,7 @@ class Text(Kind):
 class Names(Kind):
     """A list of texts (e.g. condition names in an order)."""
 
-    title = "Names"
+    title = "List of names"
     rule = "a list of texts, or None"
 
     def __init__(self, *, optional: bool = True):
@@ -1400,7 +1446,7 @@ class Labels(Kind):
 class NameMap(Kind):
     """A dict of texts to texts (names of configurations and their terms)."""
 
-    title = "Names"
+    title = "Names of terms"
     rule = "a dict of texts, e.g. {'S1': 'A*B'}"
 
     def __init__(self, *, optional: bool = True):
@@ -1511,7 +1557,7 @@ def _control_value(control, name, value):
         note = f" (the range of its {'slider' if 'Slider' in kind else 'control'})"
     if kind in ("FloatSlider", "IntSlider"):
         maker = Count(int(control.min)) if kind == "IntSlider" else Cut(
-            float(control.min), float(control.max))
+            float(control.min), float(control.max), note=note)
         value = maker(value, _ArgLike(name, None, ""))
         if not control.min <= value <= control.max:
             raise QCAInputError(f"{name} must lie between {control.min:g} and "

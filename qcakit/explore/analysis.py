@@ -110,7 +110,7 @@ def settings_text(settings: Mapping) -> str:
 
 
 #: The consistency cut as the explorers take it: one number.
-ONE_CUT = K.Cut(note=" The explorers take one consistency cut (a number).")
+ONE_CUT = K.Cut(note=" (the explorers take one consistency cut)")
 
 
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=ONE_CUT,
