@@ -34,7 +34,6 @@ T*~S    A*~A + A*~B       q                    0.923
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
 
 import numpy as np
 import pandas as pd
@@ -86,12 +85,10 @@ def _absorb(terms) -> list:
     return kept
 
 
-def _term_values(term, col, grid) -> np.ndarray:
-    v = np.ones(grid.shape[0])
-    for name, value in term:
-        x = grid[:, col[name]]
-        v = np.minimum(v, x if value else 1.0 - x)
-    return v
+def _kleene_grid(k: int) -> np.ndarray:
+    """Every assignment of 0, 0.5, 1 to k conditions, coded 0, 1, 2 (int8): conditions x points
+    (negation is 2 - x, min and max are unchanged)."""
+    return np.indices((3,) * k, dtype=np.int8).reshape(k, -1)
 
 
 def _drop_redundant(terms, names) -> list:
@@ -99,19 +96,22 @@ def _drop_redundant(terms, names) -> list:
 
     Terms are tried longest first. A term can go when, at every grid point where it reaches
     the union's value, another kept term reaches it too; one pass over the terms with a count
-    per grid point (no union recomputed per term).
+    per grid point (no union recomputed per term). Skipped (the terms kept as they are, an
+    equivalent sum of products) beyond :data:`KLEENE_BUDGET` terms x grid points.
     """
     if len(names) > KLEENE_MAX_CONDITIONS or len(terms) < 2 or \
             len(terms) * 3 ** len(names) > KLEENE_BUDGET:
         return list(terms)
-    grid = np.array(list(product((0.0, 0.5, 1.0), repeat=len(names))))
-    col = {n: i for i, n in enumerate(names)}
+    grid = _kleene_grid(len(names))
+    literal = {(n, 1): grid[i] for i, n in enumerate(names)}
+    literal.update({(n, 0): 2 - grid[i] for i, n in enumerate(names)})
     order = sorted(terms, key=lambda t: -len(t))
-    target = np.zeros(grid.shape[0])
-    for t in order:
-        np.maximum(target, _term_values(t, col, grid), out=target)
-    reaches = [_term_values(t, col, grid) == target for t in order]
-    count = np.sum(reaches, axis=0)
+    values = np.full((len(order), grid.shape[1]), 2, dtype=np.int8)
+    for i, term in enumerate(order):
+        for lit in term:
+            np.minimum(values[i], literal[lit], out=values[i])
+    reaches = values == values.max(axis=0)
+    count = reaches.sum(axis=0)
     kept = set(range(len(order)))
     for i, hits in enumerate(reaches):
         if len(kept) > 1 and np.all(count[hits] >= 2):
