@@ -185,15 +185,14 @@ def _one_sided(scores, values, thresholds, name, method) -> None:
 
 
 def _anchors(thresholds, name, ties: str = "refuse") -> tuple[float, float, float]:
-    try:
-        e, c, i = (float(t) for t in thresholds)
-        if not all(math.isfinite(v) for v in (e, c, i)):
-            raise ValueError
-    except (TypeError, ValueError):
+    """The three anchors (numbers, as the spec of :func:`calibrate` checked), in order."""
+    anchors = np.atleast_1d(np.asarray(thresholds, dtype=float))
+    if anchors.size != 3:
         raise QCAInputError(
             f"Direct calibration of {name!r} needs three numeric anchors (exclusion, crossover, "
             f"inclusion), got {thresholds!r}."
-        ) from None
+        )
+    e, c, i = (float(a) for a in anchors)
     tied_ok = ties != "refuse" and e != i and (e <= c <= i or e >= c >= i)
     if not (e < c < i or e > c > i or tied_ok):
         raise QCAInputError(
@@ -245,11 +244,9 @@ def _tied(values, e, c, i, log_odds, ties):
 
 
 def _thresholds(thresholds, name, method) -> np.ndarray:
-    try:
-        th = np.atleast_1d(np.asarray(thresholds, dtype=float))
-    except (TypeError, ValueError):
-        th = np.array([np.nan])
-    if th.ndim != 1 or th.size == 0 or not np.all(np.isfinite(th)) or np.any(np.diff(th) <= 0):
+    """The thresholds (numbers, as the spec of :func:`calibrate` checked), strictly increasing."""
+    th = np.atleast_1d(np.asarray(thresholds, dtype=float))
+    if th.size == 0 or np.any(np.diff(th) <= 0):
         raise QCAInputError(
             f"{method.capitalize()} calibration of {name!r} needs one or more strictly "
             f"increasing thresholds, got {thresholds!r}."

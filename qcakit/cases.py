@@ -100,6 +100,11 @@ def _inputs(data, expression, outcome, negate_outcome):
     """(conditions frame, expression, y, outcome label) from a Solution or data + expression."""
     if hasattr(expression, "truth_table") and hasattr(expression, "models"):
         tt = expression.truth_table
+        if negate_outcome and not tt.negate_outcome:
+            raise QCAInputError(
+                f"The solution was found for {tt.outcome_label}, so negate_outcome=True cannot "
+                "apply: minimize the truth table of the negated outcome instead, or leave "
+                "negate_outcome out.")
         return tt.data[list(tt.conditions)], tuple(expression.models[0]), tt.y, tt.outcome_label
     if data is None or outcome is None:
         raise QCAInputError(

@@ -190,6 +190,10 @@ def _solution_and_outcome(solution, outcome, negate_outcome, model):
                                 "solution, outcome) when the solution is an expression.")
         return parse(solution), outcome, negate_outcome
     models, tt = solution.models, solution.truth_table
+    if negate_outcome and not tt.negate_outcome:
+        raise QCAInputError(f"The solution was found for {tt.outcome_label}, so "
+                            "negate_outcome=True cannot apply: minimize the truth table of the "
+                            "negated outcome instead, or leave negate_outcome out.")
     if outcome is not None and outcome != tt.outcome:
         raise QCAInputError(f"The solution was found for outcome {tt.outcome!r}, not "
                             f"{outcome!r}; leave outcome out or minimize for {outcome!r}.")

@@ -268,6 +268,14 @@ def test_every_public_callable_has_a_good_call():
     assert not missing, f"add a good call to GOOD for: {missing}"
 
 
+def test_every_spec_is_exercised():
+    """Every function declared with @accepts is reached by the enumeration above (so its
+    parameters get their generated cases)."""
+    reached = {id(f) for f in ALL.values()}
+    missed = [name for name, f in _spec.REGISTRY.items() if id(f) not in reached]
+    assert not missed, f"declared but not enumerated as public: {missed}"
+
+
 def test_the_enumeration_reaches_the_api():
     """The API enumerated is the one the lessons use (a floor, so the test cannot go empty)."""
     assert {"qcakit.truth_table", "qcakit.suin", "qcakit.write_report",
@@ -371,13 +379,6 @@ def test_equivalent_forms_give_the_same_result(name, param, value):
 
 BEGIN = "<!-- generated from the parameter specs: python tests/test_api_inputs.py -->"
 END = "<!-- end of the generated part -->"
-
-
-def _public_name(name: str) -> str:
-    for public, f in ALL.items():
-        if f is _spec.REGISTRY.get(name):
-            return public
-    return name
 
 
 def rules_markdown() -> str:

@@ -388,3 +388,14 @@ def test_two_long_expressions_over_ten_conditions_are_evaluated():
         terms = [[(lit.lstrip("~"), lit.startswith("~")) for lit in term.split("*")]
                  for term in label.split(" + ")]
         np.testing.assert_allclose(dnf(terms), ev.memberships[key], atol=1e-12)
+
+
+def test_negate_outcome_beside_a_solution_of_the_outcome_is_refused_not_ignored():
+    sol = _sol()
+    for call in (lambda: qcakit.theory_evaluation(D, "DEV", sol, negate_outcome=True),
+                 lambda: qcakit.case_types(solution=sol, negate_outcome=True)):
+        _refused(call, "The solution was found for Y, so negate_outcome=True cannot apply")
+    # a solution of the negated outcome carries its own negation
+    neg = qcakit.minimize(negated(_tt()), "parsimonious")
+    ev = qcakit.theory_evaluation(D, "DEV", neg, negate_outcome=True)
+    assert ev.outcome_label == "~Y"
