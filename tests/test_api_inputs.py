@@ -297,6 +297,13 @@ def _bound(name):
     return f, args, kwargs, bound
 
 
+class _Foreign:
+    """An object no kind knows: every parameter must refuse it with a QCAInputError."""
+
+    def __repr__(self):
+        return "<foreign object>"
+
+
 def _cases(which):
     out = []
     for name, f in sorted(ALL.items()):
@@ -307,8 +314,8 @@ def _cases(which):
         params = tuple(p for p in inspect.signature(f).parameters if p != "self")
         for param, kind in spec.items():
             arg = _spec.Arg(param, name, dict(bound.arguments), params)
-            values = (kind.refused(arg, SAMPLES) if which == "refused" else
-                      kind.same(bound.arguments[param], arg, SAMPLES))
+            values = (kind.refused(arg, SAMPLES) + [("a foreign object", _Foreign())]
+                      if which == "refused" else kind.same(bound.arguments[param], arg, SAMPLES))
             var_keyword = inspect.signature(f).parameters[param].kind is \
                 inspect.Parameter.VAR_KEYWORD
             for label, value in values:
