@@ -5,6 +5,7 @@ import difflib
 import math
 import numbers
 import re
+import sys
 import warnings
 from collections.abc import Hashable, Iterable, Mapping
 
@@ -17,6 +18,15 @@ from .errors import QCAInputError, QCAWarning
 NOTATION_NAME = re.compile(r"^[^\s*+~(),]+$")
 
 
+def warn(message: str, category=QCAWarning) -> None:
+    """Warn at the caller's own line: the first frame outside the qcakit package (so that
+    neither the parameter specs nor the kit's internal calls hide where it came from)."""
+    frame, level = sys._getframe(1), 2  # stacklevel 2 is warn()'s caller
+    while frame is not None and frame.f_globals.get("__name__", "").startswith("qcakit."):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, category, stacklevel=level)
+
+
 def as_frame(data, what: str = "data") -> pd.DataFrame:
     """``data`` as a DataFrame to compute on (a Series becomes a one-column frame).
 
@@ -24,20 +34,40 @@ def as_frame(data, what: str = "data") -> pd.DataFrame:
     pandas deep-copies them into every column it hands out, which costs milliseconds per call
     on frames that carry metadata, such as the study data sets.
     """
+    from ._kinds import frame_fix, shown
+
     if isinstance(data, pd.Series):
         data = data.to_frame()
     if not isinstance(data, pd.DataFrame):
         raise QCAInputError(
-            f"{what} must be a pandas DataFrame (cases as rows, sets as columns), "
-            f"got {type(data).__name__}. Wrap it with pd.DataFrame(...)."
+            f"{what} must be a pandas DataFrame (cases as rows, sets as columns), got "
+            f"{shown(data)}.{frame_fix(data, what)}"
         )
     if data.shape[0] == 0:
         raise QCAInputError(f"{what} has no rows (cases); there is nothing to analyse.")
+    if isinstance(data.columns, pd.MultiIndex):
+        raise QCAInputError(
+            f"{what} has column names on {data.columns.nlevels} levels (e.g. "
+            f"{data.columns[0]!r}); the kit names each set by one text. Join the levels first: "
+            f"{what}.columns = ['_'.join(map(str, c)) for c in {what}.columns]."
+        )
     unique_columns(data, what)
     if data.attrs:
         data = data.copy(deep=False)
         data.attrs = {}
     return data
+
+
+def case_labels(index: pd.Index) -> np.ndarray:
+    """The case names as text, as results list them; a case named on several levels, e.g.
+    (country, year), reads 'AT 1990'.
+
+    >>> case_labels(pd.MultiIndex.from_tuples([("AT", 1990), ("BE", 1991)])).tolist()
+    ['AT 1990', 'BE 1991']
+    """
+    if isinstance(index, pd.MultiIndex):
+        return np.asarray([" ".join(map(str, case)) for case in index], dtype=object)
+    return np.asarray(index.astype(str))
 
 
 def unique_columns(data: pd.DataFrame, what: str = "data") -> None:
@@ -50,11 +80,14 @@ def unique_columns(data: pd.DataFrame, what: str = "data") -> None:
         )
 
 
-def _unknown(data: pd.DataFrame, name, what: str) -> QCAInputError:
-    cols = [str(c) for c in data.columns]
+def unknown(data, name, what: str) -> QCAInputError:
+    """The error for a name that is not a column of ``data`` (a DataFrame or its columns), with
+    the likely fix: several names in one string, a number name, a different case, a near miss."""
+    columns = data.columns if isinstance(data, pd.DataFrame) else pd.Index(data)
+    cols = [str(c) for c in columns]
     text = str(name)
     pieces = [p for p in re.split(r"[,;\s]+", text) if p]
-    if len(pieces) > 1 and all(p in data.columns for p in pieces):
+    if len(pieces) > 1 and all(p in columns for p in pieces):
         return QCAInputError(
             f"{what.capitalize()} {name!r} reads as several column names in one string. Pass a "
             f"list instead: {pieces!r}."
@@ -85,7 +118,7 @@ def known_columns(data: pd.DataFrame, names: Iterable[str], what: str = "column"
                     f"A {what} must be one column name, got {name!r} ({type(name).__name__}). "
                     "Pass a flat list of names, e.g. ['A', 'B']."
                 )
-            raise _unknown(data, name, what)
+            raise unknown(data, name, what)
     dup = sorted({str(n) for n in names if names.count(n) > 1})
     if dup:
         raise QCAInputError(
@@ -125,20 +158,35 @@ def default_conditions(data: pd.DataFrame, outcome, what: str = "conditions") ->
                and (pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c]))]
     left_out = [c for c in data.columns if c != outcome and c not in numeric]
     if left_out:
-        warnings.warn(
+        warn(
             f"No {what} were given, so every numeric column but the outcome is used; the "
             f"non-numeric column(s) {', '.join(map(repr, left_out))} were left out. Pass "
-            f"{what}=[...] to choose them yourself.",
-            QCAWarning, stacklevel=3,
+            f"{what}=[...] to choose them yourself."
         )
     return numeric
 
 
-def fraction(value, name: str, low: float = 0.0, high: float = 1.0) -> float:
-    """A number in [low, high]; 1 < value <= 100 gets the hint that it looks like a percentage."""
+def _unquoted(value, name: str) -> str:
+    """' Write it without quotes: name=0.8.' for a number given as text."""
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            return ""
+        if math.isfinite(number):
+            return f" Write it without quotes: {name}={value.strip()}."
+    return ""
+
+
+def fraction(value, name: str, low: float = 0.0, high: float = 1.0, note: str = "") -> float:
+    """A number in [low, high]; 10 <= value <= 100 gets the hint that it looks like a percentage.
+
+    ``note`` follows the range in the message, e.g. " (the range of its slider)".
+    """
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
         raise QCAInputError(
-            f"{name} must be a number between {low:g} and {high:g}, got {value!r}."
+            f"{name} must be a number between {low:g} and {high:g}{note}, got {value!r}."
+            f"{_unquoted(value, name)}"
         )
     value = float(value)
     if not low <= value <= high:
@@ -146,9 +194,21 @@ def fraction(value, name: str, low: float = 0.0, high: float = 1.0) -> float:
         if high == 1.0 and 10 <= value <= 100:
             hint = f" It looks like a percentage: use {value / 100:g}."
         raise QCAInputError(
-            f"{name} must lie between {low:g} and {high:g}, got {value:g}.{hint}"
+            f"{name} must lie between {low:g} and {high:g}{note}, got {value:g}.{hint}"
         )
     return value
+
+
+def cut_map(cuts, allowed: Mapping, name: str) -> dict:
+    """``allowed`` (the default cuts) updated with ``cuts``, a dict with any of its keys, every
+    value a cut in [0, 1]."""
+    if not isinstance(cuts, Mapping) or set(cuts) - set(allowed):
+        keys = ", ".join(map(repr, allowed))
+        raise QCAInputError(
+            f"{name} must be a dict with the keys {keys} (any of them), e.g. {dict(allowed)}; "
+            f"got {cuts!r}."
+        )
+    return {k: fraction(v, f"{name}[{k!r}]") for k, v in {**allowed, **cuts}.items()}
 
 
 def whole_number(value, name: str, minimum: int = 0) -> int:
@@ -156,17 +216,9 @@ def whole_number(value, name: str, minimum: int = 0) -> int:
     ok = (not isinstance(value, bool) and isinstance(value, numbers.Real)
           and math.isfinite(value) and int(value) == value and value >= minimum)
     if not ok:
-        raise QCAInputError(f"{name} must be a whole number >= {minimum}, got {value!r}.")
+        raise QCAInputError(f"{name} must be a whole number >= {minimum}, got {value!r}."
+                            f"{_unquoted(value, name)}")
     return int(value)
-
-
-def flag(value, name: str) -> bool:
-    """A True / False switch; refuses strings such as ``"no"`` that Python would read as True."""
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, numbers.Real) and value in (0, 1):
-        return bool(value)
-    raise QCAInputError(f"{name} must be True or False, got {value!r}.")
 
 
 def numeric_column(data: pd.DataFrame, name: str) -> np.ndarray:
@@ -249,20 +301,8 @@ def limited_diversity(n_cases: int, n_conditions: int, what: str = "") -> str | 
     )
 
 
-def minimize_arguments(truth_table, directional, include_contradictions, max_conditions,
-                       max_models) -> None:
-    """Check the options of ``minimize`` and warn (QCAWarning) about limited diversity."""
-    flag(include_contradictions, "include_contradictions")
-    if max_conditions is not None:
-        whole_number(max_conditions, "max_conditions", 1)
-    whole_number(max_models, "max_models", 1)
-    if directional is not None and not isinstance(directional, (str, Mapping)):
-        items = list(directional) if isinstance(directional, Iterable) else [directional]
-        if not all(isinstance(d, str) for d in items):
-            raise QCAInputError(
-                "directional must be a dict such as {'A': 1, 'B': 0, 'C': '-'} or a list of "
-                f"literals such as ['A', '~B'], got {directional!r}."
-            )
+def warn_limited_diversity(truth_table) -> None:
+    """Warn (QCAWarning) when a truth table has no more cases than conditions."""
     note = limited_diversity(len(truth_table.data), len(truth_table.conditions))
     if note:
-        warnings.warn(note, QCAWarning, stacklevel=3)
+        warn(note)

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _display
+from . import _kinds as K
+from ._spec import accepts
 from .chart import configuration_chart
 from .counterfactuals import (Exclusions, contradictory_assumptions, negated,
                               simultaneous_subset_rows)
-from .errors import QCAInputError
 from .minimize import SOLUTION_TYPES, minimize
 from .truthtable import TruthTable
 
@@ -91,6 +92,8 @@ class OutcomeAndNegation:
                             _display.render_text("Fit of each solution", self.fit())])
 
 
+@accepts(tt=K.TruthTableArg(), directional=K.Directional("tt"),
+         directional_negated=K.Directional("tt"))
 def outcome_and_negation(tt: TruthTable, directional=None, *,
                          directional_negated=None) -> OutcomeAndNegation:
     """Truth table, the three solutions, chart and fit for ``tt``'s outcome and its negation.
@@ -100,8 +103,6 @@ def outcome_and_negation(tt: TruthTable, directional=None, *,
     expectations and equals its complex solution). A side whose truth table has no positive
     row gets no solutions (noted in ``solutions`` as an empty dict).
     """
-    if not isinstance(tt, TruthTable):
-        raise QCAInputError("Give a truth table: tt = qcakit.truth_table(data, outcome, conditions).")
     tables = {tt.outcome_label: tt}
     other = negated(tt)
     tables[other.outcome_label] = other

@@ -32,14 +32,15 @@ correction.
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from . import _checks
-from .errors import QCAInputError, QCAWarning
+from . import _kinds as K
+from ._spec import accepts
+from .errors import QCAInputError
 
 #: Percentile definitions by name: Excel's two families and numpy's methods.
 PERCENTILE_METHODS = {
@@ -56,6 +57,13 @@ RAGIN_LOG_ODDS = 3.0
 HALF_NUDGED = 0.501
 
 
+def _percentile_methods(arg):
+    return list(PERCENTILE_METHODS) + list(_NUMPY_METHODS)
+
+
+@accepts(x=K.RawScores(frames=True),
+         percentiles=K.Numbers(0, 100, example="(25, 50, 75)"),
+         method=K.OneOf(_percentile_methods, what="percentile method"))
 def percentile_anchors(x, percentiles=(25, 50, 75), method: str = "excel_inc"):
     """Anchors at the given percentiles of the raw scores, with the percentile definition explicit.
 
@@ -73,49 +81,20 @@ def percentile_anchors(x, percentiles=(25, 50, 75), method: str = "excel_inc"):
     >>> percentile_anchors(x, method="excel_exc")
     (2.0, 4.0, 6.0)
     """
-    if not isinstance(method, str) or PERCENTILE_METHODS.get(method, method) not in _NUMPY_METHODS:
-        raise QCAInputError(
-            f"Unknown percentile method {method!r}. Use 'excel_inc', 'excel_exc' or one of "
-            f"numpy's: {', '.join(_NUMPY_METHODS)}."
-        )
     numpy_method = PERCENTILE_METHODS.get(method, method)
     if isinstance(x, pd.DataFrame):
-        _checks.unique_columns(x, "x")
         return {col: percentile_anchors(x[col], percentiles, method) for col in x.columns}
-    data = _checks.as_frame(_as_series(x), "x")
+    data = _checks.as_frame(x, "x")
     values = _checks.numeric_column(data, data.columns[0])
-    p = _numbers(percentiles, "percentiles")
-    if p.size == 0 or np.any((p < 0) | (p > 100)):
-        raise QCAInputError(
-            f"Percentiles must be numbers in [0, 100] (e.g. (25, 50, 75)), got {percentiles!r}."
-        )
-    return tuple(float(v) for v in np.percentile(values, p, method=numpy_method))
-
-
-def _as_series(x) -> pd.Series:
-    if isinstance(x, pd.Series):
-        return x
-    if np.ndim(x) != 1:
-        raise QCAInputError(
-            f"Raw scores must be one column (a pandas Series or a list of numbers), got "
-            f"{type(x).__name__} with {np.ndim(x)} dimension(s). For several columns pass a "
-            "DataFrame and a dict of thresholds."
-        )
-    return pd.Series(x)
-
-
-def _numbers(values, name: str) -> np.ndarray:
-    """``values`` as a finite float array, or a QCAInputError naming the argument."""
-    try:
-        out = np.atleast_1d(np.asarray(values, dtype=float))
-    except (TypeError, ValueError):
-        out = None
-    if out is None or out.ndim != 1 or not np.all(np.isfinite(out)):
-        raise QCAInputError(f"{name} must be a list of (finite) numbers, got {values!r}.")
-    return out
+    return tuple(float(v) for v in np.percentile(values, percentiles, method=numpy_method))
 
 
 # Long only for its docstring (every option explained); the code is under 40 lines.
+@accepts(x=K.RawScores(frames=True), thresholds=K.Thresholds("x"),
+         method=K.OneOf("direct", "crisp", "indirect", what="calibration method"),
+         idm=K.Cut(0.5, 1.0, optional=True, open_low=True, open_high=True),
+         targets=K.Targets(), digits=K.Count(0, optional=True), nudge_half=K.Switch(),
+         ties=K.OneOf("refuse", "inclusion", "crossover"), role=K.Roles())
 def calibrate(
     x,
     thresholds,
@@ -172,18 +151,12 @@ def calibrate(
     if isinstance(x, pd.DataFrame):
         return _calibrate_frame(x, thresholds, method, idm=idm, targets=targets, digits=digits,
                                 nudge_half=nudge_half, ties=ties, role=role)
-    x = _as_series(x)
     name = x.name if x.name is not None else "x"
     values = _checks.numeric_column(_checks.as_frame(x.rename(name), "x"), name)
-    digits, nudge_half = _options(method, digits, nudge_half)
     if np.all(values == values[0]):
         raise QCAInputError(
             f"Column {name!r} is constant (every case scores {values[0]:g}): calibration cannot "
             "tell cases apart. Leave it out, or check the data entry."
-        )
-    if ties not in ("refuse", "inclusion", "crossover"):
-        raise QCAInputError(
-            f"ties must be 'refuse', 'inclusion' or 'crossover', got {ties!r}."
         )
     if method == "direct":
         scores = _direct(values, thresholds, idm, name, ties)
@@ -194,42 +167,18 @@ def calibrate(
     if digits is not None:
         scores = np.round(scores, digits)
     _one_sided(scores, values, thresholds, name, method)
-    role = _role(role)
     if method != "crisp":
         scores = _handle_half(scores, x.index, name, nudge_half, role)
     return pd.Series(scores, index=x.index, name=x.name)
 
 
 def _calibrate_frame(x: pd.DataFrame, thresholds, method, **options) -> pd.DataFrame:
-    x = _checks.as_frame(x, "x")
-    if not isinstance(thresholds, Mapping):
-        raise QCAInputError(
-            "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
-            "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one."
-        )
-    _checks.known_columns(x, list(thresholds), "column")
     roles = options.pop("role")
     if not isinstance(roles, Mapping):
         roles = dict.fromkeys(thresholds, roles)
-    elif set(roles) - set(thresholds):
-        raise QCAInputError(
-            f"role names {', '.join(map(repr, set(roles) - set(thresholds)))}, which has no "
-            "thresholds: give roles only for the columns you calibrate."
-        )
     out = {col: calibrate(x[col], th, method, role=roles.get(col), **options)
            for col, th in thresholds.items()}
     return pd.DataFrame(out, index=x.index)
-
-
-def _options(method, digits, nudge_half):
-    """Check the method name and return ``digits`` and ``nudge_half`` checked."""
-    if method not in ("direct", "crisp", "indirect"):
-        raise QCAInputError(
-            f"Unknown calibration method {method!r}: use 'direct', 'crisp' or 'indirect'."
-        )
-    if digits is not None:
-        digits = _checks.whole_number(digits, "digits")
-    return digits, _checks.flag(nudge_half, "nudge_half")
 
 
 def _one_sided(scores, values, thresholds, name, method) -> None:
@@ -240,26 +189,23 @@ def _one_sided(scores, values, thresholds, name, method) -> None:
         side = "out of" if np.all(scores <= 0.5) else "in"
         side = "in the same group of" if method == "crisp" and len(np.atleast_1d(thresholds)) > 1 \
             else side
-        warnings.warn(
+        _checks.warn(
             f"Calibration of {name!r}: every case is {side} the set (scores "
             f"{scores.min():.3g} to {scores.max():.3g}), because the thresholds {thresholds!r} "
             f"lie outside the data (which run from {values.min():g} to {values.max():g}). "
             "A set that no case is in (or every case is in) cannot tell cases apart: check the "
-            "units of the anchors against the data.",
-            QCAWarning, stacklevel=3,
-        )
+            "units of the anchors against the data.")
 
 
 def _anchors(thresholds, name, ties: str = "refuse") -> tuple[float, float, float]:
-    try:
-        e, c, i = (float(t) for t in thresholds)
-        if not all(math.isfinite(v) for v in (e, c, i)):
-            raise ValueError
-    except (TypeError, ValueError):
+    """The three anchors (numbers, as the spec of :func:`calibrate` checked), in order."""
+    anchors = np.atleast_1d(np.asarray(thresholds, dtype=float))
+    if anchors.size != 3:
         raise QCAInputError(
             f"Direct calibration of {name!r} needs three numeric anchors (exclusion, crossover, "
             f"inclusion), got {thresholds!r}."
-        ) from None
+        )
+    e, c, i = (float(a) for a in anchors)
     tied_ok = ties != "refuse" and e != i and (e <= c <= i or e >= c >= i)
     if not (e < c < i or e > c > i or tied_ok):
         raise QCAInputError(
@@ -283,13 +229,7 @@ def _logistic(num, den=1.0):
 
 def _direct(values, thresholds, idm, name, ties="refuse"):
     e, c, i = _anchors(thresholds, name, ties)
-    if idm is None:
-        log_odds = RAGIN_LOG_ODDS
-    else:
-        idm = _checks.fraction(idm, "idm", 0.5, 1.0)
-        if not 0.5 < idm < 1:
-            raise QCAInputError(f"idm must lie strictly between 0.5 and 1, got {idm!r}.")
-        log_odds = math.log(idm / (1 - idm))
+    log_odds = RAGIN_LOG_ODDS if idm is None else math.log(idm / (1 - idm))
     if e == c or c == i:
         return _tied(values, e, c, i, log_odds, ties)
     dev = values - c
@@ -317,11 +257,9 @@ def _tied(values, e, c, i, log_odds, ties):
 
 
 def _thresholds(thresholds, name, method) -> np.ndarray:
-    try:
-        th = np.atleast_1d(np.asarray(thresholds, dtype=float))
-    except (TypeError, ValueError):
-        th = np.array([np.nan])
-    if th.ndim != 1 or th.size == 0 or not np.all(np.isfinite(th)) or np.any(np.diff(th) <= 0):
+    """The thresholds (numbers, as the spec of :func:`calibrate` checked), strictly increasing."""
+    th = np.atleast_1d(np.asarray(thresholds, dtype=float))
+    if th.size == 0 or np.any(np.diff(th) <= 0):
         raise QCAInputError(
             f"{method.capitalize()} calibration of {name!r} needs one or more strictly "
             f"increasing thresholds, got {thresholds!r}."
@@ -337,28 +275,15 @@ def _crisp(values, thresholds, name):
 def _indirect(values, thresholds, targets, name):
     th = _thresholds(thresholds, name, "indirect")
     groups = (values[:, None] >= th[None, :]).sum(axis=1)
-    if targets is None:
-        targets = np.linspace(0, 1, th.size + 1)
-    given = targets
-    try:
-        targets = np.atleast_1d(np.asarray(targets, dtype=float))
-    except (TypeError, ValueError):
-        targets = np.array([np.nan])
-    if targets.shape != (th.size + 1,) or not np.all((targets >= 0) & (targets <= 1)):
-        raise QCAInputError(
-            f"Indirect calibration of {name!r}: give {th.size + 1} target memberships in [0, 1] "
-            f"(one per group cut by {th.size} thresholds), got {given!r}."
-        )
+    targets = np.linspace(0, 1, th.size + 1) if targets is None else np.asarray(targets)
     fitted, converged = _fractional_logit(values, targets[groups])
     if not converged:
-        warnings.warn(
+        _checks.warn(
             f"Indirect calibration of {name!r} did not converge: the thresholds {th.tolist()} "
             "split the cases into groups whose targets a logistic curve can only approach as a "
             "step (e.g. two groups with targets 0 and 1), so the memberships returned are close "
             "to the crisp groups, not a fitted fuzzy set. Use more thresholds, targets strictly "
-            "between 0 and 1 (e.g. targets=(0.05, 0.95)), or direct calibration.",
-            QCAWarning, stacklevel=3,
-        )
+            "between 0 and 1 (e.g. targets=(0.05, 0.95)), or direct calibration.")
     return fitted
 
 
@@ -401,13 +326,6 @@ HALF_COSTS[None] = ("A case at 0.5 is neither in nor out of the set. As a condit
                     "it stays in its row, but its case type (typical or deviant) is undefined.")
 
 
-def _role(role):
-    if not (role is None or isinstance(role, str) and role in HALF_COSTS):
-        raise QCAInputError(
-            f"role must be 'condition', 'outcome' or None, got {role!r}."
-        )
-    return role
-
 
 def _handle_half(scores, index, name, nudge, role=None):
     half = scores == 0.5
@@ -415,18 +333,12 @@ def _handle_half(scores, index, name, nudge, role=None):
         return scores
     cases = ", ".join(map(repr, index[half][:6])) + (" ..." if half.sum() > 6 else "")
     if nudge:
-        warnings.warn(
+        _checks.warn(
             f"{int(half.sum())} case(s) scored exactly 0.5 in {name!r} ({cases}) and were set to "
-            f"{HALF_NUDGED} (nudge_half=True). Report this choice.",
-            QCAWarning,
-            stacklevel=3,
-        )
+            f"{HALF_NUDGED} (nudge_half=True). Report this choice.")
         return np.where(half, HALF_NUDGED, scores)
-    warnings.warn(
+    _checks.warn(
         f"{int(half.sum())} case(s) score exactly 0.5 in {name!r} ({cases}). {HALF_COSTS[role]} "
         "Choose a crossover no case sits on, or pass nudge_half=True to "
-        f"score them {HALF_NUDGED} (and report it).",
-        QCAWarning,
-        stacklevel=3,
-    )
+        f"score them {HALF_NUDGED} (and report it).")
     return scores

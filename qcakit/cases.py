@@ -54,10 +54,12 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .fonts import draws
 from .plot import PALETTE, _cases_to_label, label_points, mark_multiples, unit_square
-from .sets import names_in, parse, term_membership, term_to_string
+from .sets import names_in, parse, resolve_one, term_membership, term_to_string
 
 TYPICAL = "typical"
 DEV_DEGREE = "deviant consistency in degree"
@@ -103,16 +105,19 @@ def _inputs(data, expression, outcome, negate_outcome):
     """(conditions frame, expression, y, outcome label) from a Solution or data + expression."""
     if hasattr(expression, "truth_table") and hasattr(expression, "models"):
         tt = expression.truth_table
+        if negate_outcome and not tt.negate_outcome:
+            raise QCAInputError(
+                f"The solution was found for {tt.outcome_label}, so negate_outcome=True cannot "
+                "apply: minimize the truth table of the negated outcome instead, or leave "
+                "negate_outcome out.")
         return tt.data[list(tt.conditions)], tuple(expression.models[0]), tt.y, tt.outcome_label
     if data is None or outcome is None:
         raise QCAInputError(
             "case_types() needs the data and the outcome with an expression: "
             "case_types(data, 'A*B + C', 'Y'), or a solution: case_types(solution=sol)."
         )
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    expr = parse(expression)
-    names = _checks.known_columns(data, names_in(expr), "condition")
+    expr = resolve_one(parse(expression), data.columns)
+    names = names_in(expr)
     y = _checks.membership_column(data, outcome)
     if negate_outcome:
         y = 1.0 - y
@@ -122,6 +127,10 @@ def _inputs(data, expression, outcome, negate_outcome):
     return cond, expr, y, label
 
 
+@accepts(data=K.Frame(optional=True),
+         expression=K.Expression("data", "outcome", optional=True, solutions=True),
+         outcome=K.Column(optional=True), negate_outcome=K.Switch(),
+         solution=K.SolutionArg(optional=True))
 def case_types(data=None, expression=None, outcome: str | None = None, *,
                negate_outcome: bool = False, solution=None) -> CaseTypes:
     """Label every case per term and for the solution (see the module docstring for the types).
@@ -172,13 +181,9 @@ class CaseTypes:
         return pd.DataFrame({c: self.types[c].value_counts() for c in self.types.columns},
                             index=list(TYPES)).fillna(0).astype(int)
 
+    @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def ranked(self, kind: str = TYPICAL) -> pd.DataFrame:
         """Cases of ``kind`` per column, best first (smallest score; see module docstring)."""
-        if kind not in (TYPICAL, DEV_KIND, DEV_COVERAGE):
-            raise QCAInputError(
-                f"Cases can be ranked as {TYPICAL!r}, {DEV_KIND!r} or {DEV_COVERAGE!r}, "
-                f"got {kind!r}."
-            )
         rows = []
         y = self.outcome.to_numpy()
         for col in self.types.columns:
@@ -191,6 +196,7 @@ class CaseTypes:
         out = pd.DataFrame(rows, columns=["term", "case", "X", "Y", "score"])
         return out.sort_values(["term", "score"], kind="stable").reset_index(drop=True)
 
+    @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def most(self, kind: str = TYPICAL) -> pd.DataFrame:
         """The best case of ``kind`` for every term that has one (ties: all of them)."""
         r = self.ranked(kind)
@@ -225,6 +231,8 @@ class CaseTypes:
         return pd.DataFrame(rows, columns=["term", "comparison", "case_1", "case_2",
                                            "distance", "aim"])
 
+    @accepts(term=K.OneOf(K.term_choices, what="term"), ax=K.Axes(), label_cases=K.CaseSelection(),
+             max_label=K.Count(1), name=K.Text(optional=True))
     @draws
     def plot(self, term: str = SOLUTION, *, ax=None, label_cases: bool = True,
              max_label: int = 18, name: str | None = None):
@@ -235,10 +243,6 @@ class CaseTypes:
         the term itself is shown, shortened to ``max_label`` characters. ``label_cases``: True
         (every case), False, or a list of the cases to name; labels do not overlap
         (:func:`qcakit.plot.label_points`)."""
-        if term not in self.memberships.columns:
-            raise QCAInputError(
-                f"Unknown term {term!r}: use one of {', '.join(self.memberships.columns)}."
-            )
         if ax is None:
             import matplotlib.pyplot as plt
 
@@ -261,6 +265,8 @@ class CaseTypes:
             label_points(ax, x[named], y[named], x.index[named])
         return ax
 
+    @accepts(ncols=K.Count(1), label_cases=K.CaseSelection(), max_label=K.Count(1),
+             names=K.NameMap())
     @draws
     def plot_all(self, *, ncols: int = 3, label_cases: bool = True, max_label: int = 18,
                  names: dict | None = None):

@@ -33,12 +33,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import _checks, _display
+from . import _display
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .fonts import draws
 from .i18n import tr, tr_later
 from .sets import parse, term_to_string
-from .solution import Solution
 
 TEXT_SYMBOLS = {"core present": "●", "peripheral present": "(●)", "core absent": "⊗",
                 "peripheral absent": "(⊗)", "": ""}
@@ -73,6 +74,7 @@ class ConfigurationChart:
         """The chart with text symbols: ● core present, (●) peripheral present, ⊗, (⊗)."""
         return self.table.replace(TEXT_SYMBOLS)
 
+    @accepts(ax=K.Axes())
     @draws
     def plot(self, ax=None):
         """The chart as a matplotlib figure in the published notation (large / small filled
@@ -114,6 +116,7 @@ class ConfigurationChart:
         ax.set_title(tr("Configuration chart"), loc="left", fontsize=10, pad=22)
         return ax
 
+    @accepts(names=K.NameMap(optional=False))
     def renamed(self, names: Mapping[str, str]) -> ConfigurationChart:
         """A copy whose configurations carry published names.
 
@@ -199,32 +202,14 @@ def _contains(outer, inner) -> bool:
     return all(inner.get(name) == value for name, value in outer)
 
 
-def _check_arguments(intermediate, parsimonious, model) -> None:
-    """Check the arguments of ``configuration_chart`` (two solutions of one truth table)."""
-    for value, name, kinds in ((intermediate, "intermediate", ("intermediate", "complex", "parsimonious")),
-                               (parsimonious, "parsimonious", ("parsimonious",))):
-        if not isinstance(value, Solution) or value.kind not in kinds:
-            got = f"a {value.kind} solution" if isinstance(value, Solution) else repr(value)
-            raise QCAInputError(
-                f"configuration_chart(intermediate, parsimonious): {name} must be the "
-                f"{' or '.join(kinds)} solution, e.g. qcakit.minimize(tt, '{kinds[0]}'), "
-                f"got {got}."
-            )
-    models = len(intermediate.models)
-    if _checks.whole_number(model, "model") >= models:
-        raise QCAInputError(
-            f"model={model!r} does not exist: the solution has {models} model(s), numbered "
-            f"0 to {models - 1}."
-        )
-
-
+@accepts(intermediate=K.SolutionArg(("intermediate", "complex", "parsimonious")), parsimonious=K.SolutionArg(("parsimonious",)),
+         model=K.Model("intermediate"))
 def configuration_chart(intermediate, parsimonious, model: int = 0) -> ConfigurationChart:
     """Build the configuration chart of ``intermediate.models[model]``.
 
     ``parsimonious`` is the parsimonious solution of the same truth table: core conditions are
     those of the parsimonious term(s) containing each intermediate term.
     """
-    _check_arguments(intermediate, parsimonious, model)
     if intermediate.truth_table is not parsimonious.truth_table and (
         intermediate.truth_table.conditions != parsimonious.truth_table.conditions
     ):

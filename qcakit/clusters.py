@@ -42,6 +42,8 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .sets import membership
 
@@ -91,7 +93,6 @@ def distance(values) -> float:
 
 
 def _groups(data, column: str, what: str) -> pd.Series:
-    _checks.known_columns(data, [column], what)
     g = data[column]
     if g.isna().any():
         raise QCAInputError(
@@ -111,6 +112,9 @@ def _rows(level, groups, x, y, necessity):
     return rows
 
 
+@accepts(data=K.Frame(), expression=K.Expression("data", "outcome"), outcome=K.Column(),
+         cluster=K.Column(what="cluster"), unit=K.Column(what="unit", optional=True),
+         necessity=K.Switch(), negate_outcome=K.Switch())
 def cluster_diagnostics(data: pd.DataFrame, expression: str, outcome: str, cluster: str,
                         unit: str | None = None, *, necessity: bool = False,
                         negate_outcome: bool = False) -> ClusterDiagnostics:
@@ -125,8 +129,6 @@ def cluster_diagnostics(data: pd.DataFrame, expression: str, outcome: str, clust
     unit : optional column naming each case's unit (e.g. the country) for within diagnostics.
     necessity : fit of necessity (Y subset of X) instead of sufficiency.
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
     y = _checks.membership_column(data, outcome)
     y = 1.0 - y if negate_outcome else y
     _checks.outcome_with_members(y, outcome, negate_outcome)

@@ -43,7 +43,8 @@ import numpy as np
 import pandas as pd
 
 from . import _display
-from .errors import QCAInputError
+from . import _kinds as K
+from ._spec import accepts
 from .minimize import minimize, parse_exclude
 from .sets import parse, term_to_string
 from .truthtable import TruthTable, bits_of, truth_table
@@ -80,12 +81,6 @@ class Exclusions:
         return _display.render_text(self._title(), self.table)
 
 
-def _check_tt(tt) -> TruthTable:
-    if not isinstance(tt, TruthTable):
-        raise QCAInputError("Give a truth table: tt = qcakit.truth_table(data, outcome, conditions).")
-    return tt
-
-
 def _exclusions(tt: TruthTable, reasons: dict) -> Exclusions:
     """``reasons`` is ``{row code: reason}``."""
     k = len(tt.conditions)
@@ -96,6 +91,7 @@ def _exclusions(tt: TruthTable, reasons: dict) -> Exclusions:
     return Exclusions(table, tt.outcome_label)
 
 
+@accepts(tt=K.TruthTableArg(), impossible=K.Expression("tt"))
 def untenable_rows(tt: TruthTable, impossible: str) -> Exclusions:
     """Remainders inside ``impossible``, an expression of combinations that cannot exist
     (e.g. ``"~DEV*IND"``). QCA ``findRows(expression, type = 1)``.
@@ -106,11 +102,11 @@ def untenable_rows(tt: TruthTable, impossible: str) -> Exclusions:
     >>> untenable_rows(tt, "~DEV*IND").rows
     [3, 4, 7, 8, 11, 12, 15, 16]
     """
-    _check_tt(tt)
     reasons = parse_exclude(impossible, tt)
     return _exclusions(tt, {c: f"untenable: {impossible} declared impossible" for c in reasons})
 
 
+@accepts(tt=K.TruthTableArg(), necessary=K.Expressions("tt", optional=False))
 def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
     """Remainders in which a necessary condition is absent (incoherent counterfactuals).
 
@@ -124,7 +120,6 @@ def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
     >>> incoherent_rows(tt, "STB").rows[:4]
     [3, 7, 9, 11]
     """
-    _check_tt(tt)
     first = tt.conditions[0]
     remainders = set(parse_exclude(f"{first} + ~{first}", tt))
     items = [necessary] if isinstance(necessary, str) else list(necessary)
@@ -139,13 +134,14 @@ def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
     return _exclusions(tt, reasons)
 
 
+@accepts(tt=K.TruthTableArg())
 def negated(tt: TruthTable) -> TruthTable:
     """The truth table of the negated outcome from the same data, conditions and cuts."""
-    _check_tt(tt)
     return truth_table(tt.data, tt.outcome, list(tt.conditions), incl_cut=tt.incl_cut,
                        pri_cut=tt.pri_cut, n_cut=tt.n_cut, negate_outcome=not tt.negate_outcome)
 
 
+@accepts(tt=K.TruthTableArg())
 def contradictory_assumptions(tt: TruthTable) -> Exclusions:
     """Remainders that are simplifying assumptions of the parsimonious solution both for the
     outcome and for its negation (any model of each). QCA ``findRows(type = 2)``.
@@ -156,9 +152,8 @@ def contradictory_assumptions(tt: TruthTable) -> Exclusions:
     >>> contradictory_assumptions(tt).rows
     [10, 12, 14, 16, 17, 21, 25, 29]
     """
-    _check_tt(tt)
     other = negated(tt)
-    if other.codes("1").size == 0:
+    if tt.codes("1").size == 0 or other.codes("1").size == 0:
         return _exclusions(tt, {})
     used = [set().union(*(parse_exclude(e, t) for e in minimize(t, "parsimonious").expressions))
             for t in (tt, other)]
@@ -167,6 +162,8 @@ def contradictory_assumptions(tt: TruthTable) -> Exclusions:
                             for c in used[0] & used[1]})
 
 
+@accepts(tt=K.TruthTableArg(), necessary=K.Expressions("tt"), impossible=K.Expressions("tt"),
+         contradictory=K.Switch())
 def esa(tt: TruthTable, *, necessary=None, impossible=None,
         contradictory: bool = False) -> Exclusions:
     """All rows to exclude: :func:`incoherent_rows` for ``necessary``, :func:`untenable_rows`
@@ -181,7 +178,6 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
     >>> qcakit.minimize(tt, "parsimonious", exclude=ex).expression
     'DEV*URB*LIT*STB + DEV*LIT*~IND*STB'
     """
-    _check_tt(tt)
     out = _exclusions(tt, {})
     if necessary is not None:
         out = out + incoherent_rows(tt, necessary)
@@ -192,6 +188,7 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
     return out
 
 
+@accepts(tt=K.TruthTableArg())
 def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
     """Observed rows coded OUT = 1 both for the outcome and for its negation: *simultaneous
     subset relations* (Schneider & Wagemann 2012, ch. 9). QCA ``findRows(type = 3)``.
@@ -215,7 +212,6 @@ def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
     >>> ssr.index.tolist(), ssr["PRI SURV"].round(3).tolist(), ssr["PRI ~SURV"].round(3).tolist()
     ([5, 6], [0.113, 0.228], [0.732, 0.772])
     """
-    _check_tt(tt)
     other = negated(tt)
     rows = np.intersect1d(tt.codes("1"), other.codes("1")) + 1
     k, o = tt.outcome_label, other.outcome_label

@@ -26,8 +26,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import _display
+from . import _kinds as K
+from ._spec import accepts
 from .boolean import MAX_CONDITIONS
-from .errors import QCAInputError
 
 
 @dataclass
@@ -121,27 +122,15 @@ def _size_checks(n, k):
            if n < possible else "")
 
 
+@accepts(data=K.Frame(), outcome=K.Column(),
+         conditions=K.Columns(notation=False, optional=False))
 def check_data(data: pd.DataFrame, outcome: str, conditions) -> DataCheck:
     """Check ``data`` (raw or calibrated) for an fsQCA of ``outcome`` on ``conditions``.
 
     Raises :class:`~qcakit.QCAInputError` only when the question itself cannot be read (not a
-    DataFrame, unknown columns, conditions not given as a list); every problem in the data is a
-    line of the returned table, with what to do.
+    DataFrame, unknown columns, conditions not given as a list, the outcome among the
+    conditions); every problem in the data is a line of the returned table, with what to do.
     """
-    if not isinstance(data, pd.DataFrame):
-        raise QCAInputError(f"check_data() takes a DataFrame, got {type(data).__name__}.")
-    if isinstance(conditions, str):
-        raise QCAInputError(
-            f"Pass the conditions as a list, e.g. {[c.strip() for c in conditions.split(',')]!r}, "
-            f"not as one string {conditions!r}."
-        )
-    conditions = list(conditions)
-    unknown = [c for c in [outcome, *conditions] if c not in data.columns]
-    if unknown:
-        raise QCAInputError(
-            f"Not columns of the data: {', '.join(map(repr, unknown))}. Columns: "
-            f"{', '.join(map(str, data.columns))}."
-        )
     rows = [*_structure_checks(data, [outcome, *conditions]),
             *_content_checks(data, outcome, conditions),
             *_size_checks(len(data), len(conditions))]

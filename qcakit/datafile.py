@@ -39,6 +39,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import _checks
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 
 #: Encodings tried, in order, when the file has no byte-order mark (see the module docstring).
@@ -224,6 +226,7 @@ def _set_cases(frame: pd.DataFrame, case_column, name: str) -> pd.DataFrame:
     return out
 
 
+@accepts(path=K.Path(file=True), case_column=K.Text(optional=True), sheet=K.Sheet())
 def read_data(path, case_column: str | None = None, *, sheet=0) -> pd.DataFrame:
     """Read a CSV file or an Excel workbook into a DataFrame, cases as the index.
 

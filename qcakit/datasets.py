@@ -20,7 +20,8 @@ from importlib.resources import files
 
 import pandas as pd
 
-from .errors import QCAInputError
+from . import _kinds as K
+from ._spec import accepts
 
 _PACKAGE = "qcakit.data"
 
@@ -32,22 +33,18 @@ def available() -> list[str]:
     )
 
 
-def _check_name(name: str) -> None:
-    known = available()
-    if name not in known:
-        raise QCAInputError(
-            f"Unknown dataset {name!r}. Known datasets: {', '.join(known)}. "
-            "See qcakit.datasets.available() or datasets/README.md."
-        )
+#: A dataset's name: one of :func:`available` (the fix lists them).
+NAME = K.OneOf(lambda arg: available(), what="dataset")
 
 
+@accepts(name=NAME)
 @lru_cache(maxsize=None)
 def info(name: str) -> dict:
     """The data dictionary of dataset ``name`` as a dict (title, citation, provenance, variables)."""
-    _check_name(name)
     return json.loads(files(_PACKAGE).joinpath(f"{name}.json").read_text(encoding="utf-8"))
 
 
+@accepts(name=NAME)
 def load(name: str) -> pd.DataFrame:
     """Load dataset ``name`` as a DataFrame indexed by its case labels.
 
@@ -63,6 +60,7 @@ def load(name: str) -> pd.DataFrame:
     return df
 
 
+@accepts(name=NAME)
 def path(name: str) -> str:
     """The file path of dataset ``name``'s CSV, for reading it the way you would read your own
     file (``pd.read_csv(qcakit.datasets.path(name))``). The installed file is read-only.
@@ -71,10 +69,10 @@ def path(name: str) -> str:
     >>> pd.read_csv(path("lipset_fuzzy")).shape
     (18, 8)
     """
-    _check_name(name)
     return str(files(_PACKAGE).joinpath(f"{name}.csv"))
 
 
+@accepts(name=NAME)
 def dictionary(name: str) -> pd.DataFrame:
     """The variables of dataset ``name``: role, labels (English, Chinese), meaning, source."""
     return pd.DataFrame(info(name)["variables"]).set_index("name")

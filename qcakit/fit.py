@@ -31,11 +31,10 @@ returning NaN.
 """
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 
-from .errors import QCAInputError, QCAWarning
+from . import _checks
+from .errors import QCAInputError
 
 
 def _ratio(num, den, what: str):
@@ -98,8 +97,7 @@ def pri(x, y, undefined: str = "raise"):
             "~Y (so X is a subset of Y and of ~Y at once). Report consistency and coverage only, "
             "or pass undefined='nan'."
         )
-    warnings.warn("PRI is undefined (X <= min(Y, ~Y) in every case); reported as NaN.",
-                  QCAWarning, stacklevel=2)
+    _checks.warn("PRI is undefined (X <= min(Y, ~Y) in every case); reported as NaN.")
     out = np.where(bad, np.nan, num / np.where(bad, 1.0, den))
     return float(out) if np.ndim(out) == 0 else out
 

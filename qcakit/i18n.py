@@ -40,6 +40,8 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 
 #: The gettext domain (file name of the catalogs).
@@ -130,6 +132,16 @@ def _from_environment() -> str:
 _current = _from_environment()
 
 
+class LanguageCode(K.Text):
+    """A language code the kit speaks (aliases such as ``zh-CN`` read as ``zh``)."""
+
+    rule = "a language code: 'en' or 'zh' (also 'zh-CN', 'zh_CN', 'zh-Hans')"
+
+    def check(self, value, arg):
+        return supported(value)
+
+
+@accepts(code=LanguageCode())
 def set_language(code: str) -> None:
     """Speak ``code`` from now on: ``"zh"`` (Simplified Chinese) or ``"en"`` (English, the default).
 

@@ -40,11 +40,12 @@ import numpy as np
 import pandas as pd
 
 from . import _checks
+from . import _kinds as K
+from ._spec import accepts
 from ._version import __version__
 from .calibrate import HALF_NUDGED
 from .errors import QCAInputError
 from .necessity import necessity as necessity_table
-from .truthtable import TruthTable
 
 #: The necessity rule: consistency, coverage and relevance (RoN) an expression must reach to be
 #: called necessary. The defaults of :func:`qcakit.suin` (Oana, Schneider & Thomann 2021);
@@ -134,14 +135,7 @@ def necessity_cuts(cuts=None, consistency: float | None = None) -> dict:
     out = dict(NECESSITY_CUTS)
     if consistency is not None:
         out["consistency"] = consistency
-    if cuts is not None:
-        if not isinstance(cuts, Mapping) or set(cuts) - set(NECESSITY_CUTS):
-            raise QCAInputError(
-                "The necessity cuts must be a dict with the keys 'consistency', 'coverage' and "
-                f"'RoN' (any of them), e.g. {NECESSITY_CUTS}; got {cuts!r}."
-            )
-        out.update(cuts)
-    return {k: _checks.fraction(v, f"the necessity cut for {k}") for k, v in out.items()}
+    return _checks.cut_map({} if cuts is None else cuts, out, "the necessity cuts")
 
 
 def necessity_verdicts(table: pd.DataFrame, cuts=None, declared=()) -> pd.DataFrame:
@@ -279,51 +273,30 @@ def _solution_text(intermediate, parsimonious, model: int) -> str:
             f"{fit['raw_coverage']:.3f}.")
 
 
-def check_solutions(truth_table, intermediate, parsimonious, model) -> int:
-    """The checks :func:`methods_paragraph` and :func:`qcakit.write_report` share: the
-    solutions are the intermediate and the parsimonious one of this truth table (or both
-    ``None`` when no row is coded 1), and ``model`` is one of the intermediate's models.
-    Returns ``model`` as an int."""
-    if not isinstance(truth_table, TruthTable):
-        raise QCAInputError("Give the truth table first: qcakit.truth_table(data, outcome, "
-                            f"conditions); got {type(truth_table).__name__}.")
-    positive = truth_table.codes("1").size > 0
-    if intermediate is None and parsimonious is None:
-        if positive:
-            raise QCAInputError(
-                "The truth table has rows coded 1, so report its solutions: pass the "
-                "intermediate and the parsimonious solution (qcakit.minimize(tt, ...)).")
-        return _checks.whole_number(model, "model")
-    for sol, kind in ((intermediate, "intermediate"), (parsimonious, "parsimonious")):
-        if getattr(sol, "kind", None) != kind:
-            raise QCAInputError(
-                "Pass the intermediate solution, then the parsimonious one (got "
-                f"{getattr(intermediate, 'kind', type(intermediate).__name__)}, "
-                f"{getattr(parsimonious, 'kind', type(parsimonious).__name__)}).")
-    if intermediate.truth_table is not truth_table or parsimonious.truth_table is not truth_table:
+def check_solutions(truth_table, intermediate, parsimonious) -> None:
+    """What :func:`methods_paragraph` and :func:`qcakit.write_report` ask of the solutions
+    together (each one's type and truth table are checked by its parameter spec): both are
+    given, or both are ``None`` because no row of the truth table is coded 1."""
+    if (intermediate is None) != (parsimonious is None):
+        raise QCAInputError("Pass the intermediate and the parsimonious solution together, or "
+                            "neither when the truth table has no row coded 1.")
+    if intermediate is None and truth_table.codes("1").size > 0:
         raise QCAInputError(
-            "The solutions must be minimized from this truth table: pass the truth table "
-            "you gave to qcakit.minimize() for both solutions."
-        )
-    model = _checks.whole_number(model, "model")
-    if model >= len(intermediate.models):
-        raise QCAInputError(
-            f"model={model} does not exist: the intermediate solution has "
-            f"{len(intermediate.models)} model(s), numbered 0 to {len(intermediate.models) - 1}.")
-    return model
+            "The truth table has rows coded 1, so report its solutions: pass the "
+            "intermediate and the parsimonious solution (qcakit.minimize(tt, ...)).")
 
 
-def _necessary_list(necessary) -> list:
-    if necessary is None:
-        return []
-    items = [necessary] if isinstance(necessary, str) else necessary
-    if not isinstance(items, (list, tuple)) or not all(isinstance(e, str) for e in items):
-        raise QCAInputError(
-            "necessary must be a list of expressions the analysis treats as necessary, e.g. "
-            f"['ORG'] or ['ORG + PAY'], got {necessary!r}.")
-    return list(items)
+#: The parameter specs :func:`methods_paragraph` and :func:`qcakit.write_report` share.
+SPECS = dict(truth_table=K.TruthTableArg(),
+             intermediate=K.SolutionArg(("intermediate",), "truth_table", optional=True),
+             parsimonious=K.SolutionArg(("parsimonious",), "truth_table", optional=True),
+             necessity=K.necessity_result(), necessary=K.Expressions(),
+             necessity_cuts=K.CutMap(NECESSITY_CUTS),
+             calibration=K.Calibration(optional=True, entries=True),
+             model=K.Model("intermediate"))
 
 
+@accepts(**SPECS)
 def methods_paragraph(truth_table, intermediate=None, parsimonious=None, *, necessity=None,
                       necessary=None, necessity_cuts=None, calibration=None,
                       model: int = 0) -> str:
@@ -337,8 +310,8 @@ def methods_paragraph(truth_table, intermediate=None, parsimonious=None, *, nece
     reported model of the intermediate solution (from 0). Without a row coded 1, pass
     ``None`` for both solutions.
     """
-    model = check_solutions(truth_table, intermediate, parsimonious, model)
-    necessary = _necessary_list(necessary)
+    check_solutions(truth_table, intermediate, parsimonious)
+    necessary = necessary or []
     data = truth_table.data
     spec = calibration_spec(calibration)
     opening = (f"We analysed {len(data)} cases with fuzzy-set QCA (Ragin 2008), using qcakit "

@@ -43,9 +43,11 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, boolean
+from . import _kinds as K
+from ._spec import accepts
 from .covers import MAX_MODELS, minimal_covers
 from .errors import QCAInputError
-from .sets import parse
+from .sets import parse, resolve_one
 from .solution import Solution
 from .truthtable import TruthTable, bits_of
 
@@ -149,7 +151,7 @@ def _rows_of_expression(text: str, conditions: list) -> set:
     """Codes of all 2^k rows inside a sum-of-products expression over the conditions."""
     k = len(conditions)
     rows = set()
-    for term in parse(text):
+    for term in resolve_one(parse(text), conditions):
         mask = value = 0
         for name, v in term:
             if name not in conditions:
@@ -208,6 +210,11 @@ def parse_exclude(exclude, tt: TruthTable) -> dict:
     return out
 
 
+@accepts(truth_table=K.TruthTableArg(),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         directional=K.Directional("truth_table", solution="solution"),
+         exclude=K.Exclude("truth_table"), include_contradictions=K.Switch(),
+         max_conditions=K.Count(1, optional=True), max_models=K.Count(1))
 def minimize(
     truth_table: TruthTable,
     solution: str = "complex",
@@ -244,8 +251,8 @@ def minimize(
     >>> minimize(tt, "parsimonious", exclude="A").excluded.index.tolist()
     []
     """
-    tt = _check_call(truth_table, solution, directional)
-    _checks.minimize_arguments(tt, directional, include_contradictions, max_conditions, max_models)
+    tt = _positive_rows(truth_table)
+    _checks.warn_limited_diversity(tt)
     conditions = list(tt.conditions)
     k = len(conditions)
     boolean.check_size(k, max_conditions)
@@ -257,18 +264,8 @@ def minimize(
     return _intermediate(problem, parse_directional(directional, conditions), max_models)
 
 
-def _check_call(tt, solution, directional) -> TruthTable:
-    if not isinstance(tt, TruthTable):
-        raise QCAInputError(
-            "minimize() takes a truth table: tt = qcakit.truth_table(data, outcome, conditions), "
-            "then qcakit.minimize(tt, ...)."
-        )
-    if solution not in SOLUTION_TYPES:
-        raise QCAInputError(
-            f"Unknown solution type {solution!r}: use one of {', '.join(SOLUTION_TYPES)}."
-        )
-    if directional is not None and solution != "intermediate":
-        raise QCAInputError("Directional expectations only apply to solution='intermediate'.")
+def _positive_rows(tt) -> TruthTable:
+    """``tt``, or an error when no row has OUT = 1 (nothing to minimize)."""
     if tt.codes("1").size == 0:
         raise QCAInputError(
             f"No truth-table row has OUT = 1 ({tt.settings}), so there is nothing to "

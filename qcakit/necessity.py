@@ -21,22 +21,21 @@ B         0.647     0.733  0.789
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
-from .sets import membership, names_in, parse
+from .sets import membership, parse
 
 
 def _rows(conditions) -> list[str]:
     rows = []
     for cond in conditions:
-        if not isinstance(cond, str):
-            _checks.notation_names([cond])
         expr = parse(cond)
         if len(expr) == 1 and len(expr[0]) == 1 and expr[0][0][1] == 1 and "~" not in cond:
             name = expr[0][0][0]
@@ -60,6 +59,7 @@ class NecessityTable:
     def outcome_label(self) -> str:
         return f"~{self.outcome}" if self.negate_outcome else self.outcome
 
+    @accepts(threshold=K.Cut(optional=True))
     def necessary(self, threshold: float | None = None) -> list[str]:
         """Conditions whose consistency reaches ``threshold`` (default: the table's, 0.9)."""
         t = self.threshold if threshold is None else threshold
@@ -86,6 +86,8 @@ class NecessityTable:
         return _display.render_text(self._title(), self.table, self.notes)
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(expressions=True),
+         negate_outcome=K.Switch(), threshold=K.Cut())
 def necessity(
     data: pd.DataFrame,
     outcome: str,
@@ -106,10 +108,6 @@ def necessity(
     threshold : consistency from which a condition is reported as necessary (0.9 is the usual
         convention; Schneider & Wagemann 2012).
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    negate_outcome = _checks.flag(negate_outcome, "negate_outcome")
-    threshold = _checks.fraction(threshold, "threshold")
     y = _checks.membership_column(data, outcome)
     if negate_outcome:
         y = 1.0 - y
@@ -129,27 +127,15 @@ def necessity(
 
 
 def _checked_rows(data: pd.DataFrame, outcome, conditions) -> list[str]:
-    """The table's rows (names and their negations, expressions), each checked against data."""
+    """The table's rows: names and their negations, expressions (checked by the spec), each
+    row once."""
     if conditions is None:
         conditions = _checks.default_conditions(data, outcome)
         _checks.notation_names(conditions)
-    conditions = _checks.name_list(conditions)
-    if isinstance(conditions, str) or not isinstance(conditions, Iterable):
-        conditions = [conditions]
-    conditions = list(conditions)
-    if not conditions:
-        raise QCAInputError("necessity() needs at least one condition; conditions is empty.")
-    for cond in conditions:
-        if isinstance(cond, str) and cond in data.columns:
-            _checks.notation_names([cond])
+        if not conditions:
+            raise QCAInputError("necessity() needs at least one condition, and the data have no "
+                                "numeric column besides the outcome; pass conditions=[...].")
     rows = _rows(conditions)
-    for row in rows:
-        names = _checks.known_columns(data, names_in(parse(row)), "condition")
-        if outcome in names:
-            raise QCAInputError(
-                f"The outcome {outcome!r} is also in the conditions (as {row!r}); a set is "
-                "trivially necessary for itself. Leave it out of conditions."
-            )
     dup = sorted({r for r in rows if rows.count(r) > 1})
     if dup:
         raise QCAInputError(

@@ -20,13 +20,14 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
 from .fonts import draws
 from .labels import group_coincident, label_gap, place_labels
 from .methods_text import calibration_spec
-from .sets import membership, names_in, parse
-from .truthtable import TruthTable
+from .sets import membership
 
 #: Okabe & Ito's palette, readable with every common colour-vision deficiency. Every figure
 #: below codes a category by marker shape (or hatching) as well, never by colour alone.
@@ -72,6 +73,8 @@ def _fit_label(text: str, width: int = 34, lines: int = 4) -> str:
     return "\n".join(out)
 
 
+@accepts(ax=K.Axes(optional=False), xs=K.Numbers(), ys=K.Numbers(count_of="xs"),
+         skip=K.Mask("xs"), fontsize=K.Number())
 @draws
 def mark_multiples(ax, xs, ys, *, skip=None, fontsize: float = 7):
     """Write "×n" next to every point that ``n`` > 1 cases share (a single dot hides them);
@@ -97,6 +100,8 @@ def mark_multiples(ax, xs, ys, *, skip=None, fontsize: float = 7):
             for (x, y), (n, named) in counts.items() if n > 1 and not named]
 
 
+@accepts(ax=K.Axes(optional=False), xs=K.Numbers(), ys=K.Numbers(count_of="xs"),
+         labels=K.PointLabels("xs"), fontsize=K.Number(), leader=K.Switch())
 @draws
 def label_points(ax, xs, ys, labels, *, fontsize: float = 7, leader: bool = True):
     """Label points on ``ax`` without overlaps, and return the Text artists.
@@ -141,6 +146,7 @@ def label_points(ax, xs, ys, labels, *, fontsize: float = 7, leader: bool = True
     return texts
 
 
+@accepts(ax=K.Axes(optional=False))
 @draws
 def unit_square(ax):
     """Frame ``ax`` as an XY plot of memberships: the diagonal, the 0.5 lines, equal axes over [0, 1].
@@ -168,6 +174,12 @@ def _axes(ax, size=(5.0, 4.0)):
     return ax
 
 
+@accepts(raw=K.RawScores(), thresholds=K.Thresholds("raw"),
+         method=K.OneOf("direct", "crisp", "indirect", what="calibration method"),
+         idm=K.Cut(0.5, 1.0, optional=True, open_low=True, open_high=True),
+         label_cases=K.Switch(), ax=K.Axes(),
+         calibrate_options=K.Options(("digits", "nudge_half", "ties", "targets"),
+                                     "qcakit.calibrate"))
 @draws
 def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm=None,
                       label_cases: bool = True, ax=None, **calibrate_options):
@@ -221,6 +233,8 @@ def _cases_to_label(index, label_cases) -> np.ndarray:
     return np.isin(np.asarray(list(map(str, index))), wanted)
 
 
+@accepts(data=K.Frame(), x=K.Expression("data", "outcome"), outcome=K.Column(),
+         negate_outcome=K.Switch(), label_cases=K.CaseSelection(), ax=K.Axes())
 @draws
 def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = False,
             label_cases: bool = True, ax=None):
@@ -232,13 +246,6 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     consistency / coverage. ``label_cases``: True (every case), False, or a list of the cases
     to name; labels are placed so that they do not overlap (:func:`label_points`).
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    if not isinstance(x, str):
-        raise QCAInputError(
-            f"x must be a condition name or an expression such as 'A*~B + C', got {x!r}."
-        )
-    _checks.known_columns(data, names_in(parse(x)), "condition")
     xs = membership(data, x).to_numpy()
     ys = _checks.membership_column(data, outcome)
     ax = _axes(ax, (4.5, 4.5))
@@ -267,17 +274,13 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     return ax
 
 
+@accepts(necessity_table=K.necessity_result(optional=False), threshold=K.Cut(optional=True),
+         ax=K.Axes())
 @draws
 def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     """Horizontal bars of necessity consistency (and coverage as dots) for every row of a
     :class:`~qcakit.necessity.NecessityTable`, with the threshold line. Bars at or above the
     threshold are blue and hatched, the others light grey."""
-    if not (hasattr(necessity_table, "table") and hasattr(necessity_table, "outcome_label")
-            and "consistency" in getattr(necessity_table, "table", {})):
-        raise QCAInputError(
-            "necessity_bars() takes the result of qcakit.necessity(data, outcome), got "
-            f"{type(necessity_table).__name__}."
-        )
     table = necessity_table.table
     t = necessity_table.threshold if threshold is None else threshold
     ax = _axes(ax, (5.5, 0.35 * len(table) + 1.2))
@@ -304,6 +307,8 @@ def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     return ax
 
 
+@accepts(sweep=K.SweepTable("draws"), reference=K.Cut(optional=True), terms=K.Switch(),
+         ax=K.Axes())
 @draws
 def threshold_sweep(sweep: pd.DataFrame, reference: float | None = None, *,
                     terms: bool = True, ax=None):
@@ -389,6 +394,7 @@ OUT_STYLES = {"1": ("^", PALETTE["blue"], "OUT = 1"), "0": ("v", PALETTE["vermil
               "?": ("s", PALETTE["grey"], "below the frequency cut")}
 
 
+@accepts(truth_table=K.TruthTableArg(), ax=K.Axes())
 @draws
 def truth_table_rows(truth_table, ax=None):
     """Every observed row's consistency and PRI, sorted, against the cuts of ``truth_table``.
@@ -408,8 +414,6 @@ def truth_table_rows(truth_table, ax=None):
     >>> truth_table_rows(tt).get_title()
     'Truth-table rows for SURV: consistency 0.8, PRI cut none'
     """
-    if not isinstance(truth_table, TruthTable):
-        raise QCAInputError("truth_table_rows() takes a truth table from qcakit.truth_table().")
     rows = truth_table.table.sort_values(["incl", "PRI"], ascending=False)
     ax = _axes(ax, (max(4.0, 0.45 * len(rows) + 1.5), 3.4))
     x = np.arange(len(rows))
@@ -446,6 +450,8 @@ def truth_table_rows(truth_table, ax=None):
     return ax
 
 
+@accepts(raw=K.Frame(), calibration=K.Calibration("raw", entries=True), ncols=K.Count(1),
+         label_cases=K.Switch())
 @draws
 def calibration_curves(raw: pd.DataFrame, calibration, *, ncols: int = 4,
                        label_cases: bool = False):

@@ -52,10 +52,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import _display, latex
+from . import _kinds as K
+from ._spec import accepts
 from .chart import configuration_chart
 from .errors import QCAInputError
-from .methods_text import (_necessary_list, calibration_spec, check_solutions,
-                           methods_paragraph)
+from .methods_text import SPECS, check_solutions, methods_paragraph
 from .rscript import r_script
 
 #: The list of files write_report wrote into a folder, with their checksums.
@@ -120,17 +121,6 @@ def _models_frame(solutions, reported) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["solution", "model"])
 
 
-def _check_others(truth_table, complex_solution, necessity):
-    if complex_solution is not None and (getattr(complex_solution, "kind", None) != "complex"
-                                         or complex_solution.truth_table is not truth_table):
-        raise QCAInputError("complex_solution must be the complex solution of this truth table: "
-                            "qcakit.minimize(tt, 'complex').")
-    if necessity is not None and not (hasattr(necessity, "table")
-                                      and hasattr(necessity, "outcome_label")):
-        raise QCAInputError("necessity must be the result of qcakit.necessity(data, outcome, "
-                            f"conditions), got {type(necessity).__name__}.")
-
-
 def _contents(truth_table, intermediate, parsimonious, complex_solution, necessity, necessary,
               necessity_cuts, calibration, model) -> dict:
     """Every file of the report as {name: (bytes, description)}, made in memory."""
@@ -167,8 +157,6 @@ def _contents(truth_table, intermediate, parsimonious, complex_solution, necessi
 
 def _folder(folder) -> Path:
     """``folder`` as a Path, refusing files and places that cannot be written."""
-    if not isinstance(folder, (str, os.PathLike)) or str(folder).strip() == "":
-        raise QCAInputError(f"folder must be the path of a folder (text), got {folder!r}.")
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise QCAInputError(
@@ -245,6 +233,8 @@ def _write(folder: Path, files: dict, manifest: dict) -> None:
             folder.rmdir()
 
 
+@accepts(folder=K.Path(), **SPECS,
+         complex_solution=K.SolutionArg(("complex",), "truth_table", optional=True))
 def write_report(folder, truth_table, intermediate=None, parsimonious=None, *,
                  complex_solution=None, necessity=None, necessary=None, necessity_cuts=None,
                  calibration=None, model: int = 0) -> ReportFiles:
@@ -258,10 +248,7 @@ def write_report(folder, truth_table, intermediate=None, parsimonious=None, *,
     ``model`` the reported model of the intermediate solution (from 0). The folder is created
     if needed; what is and is not overwritten: see the module docstring.
     """
-    model = check_solutions(truth_table, intermediate, parsimonious, model)
-    _check_others(truth_table, complex_solution, necessity)
-    necessary = _necessary_list(necessary)
-    calibration_spec(calibration)
+    check_solutions(truth_table, intermediate, parsimonious)
     folder = _folder(folder)
     files = _contents(truth_table, intermediate, parsimonious, complex_solution, necessity,
                       necessary, necessity_cuts, calibration, model)

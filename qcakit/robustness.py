@@ -56,6 +56,8 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .calibrate import calibrate
 from .cases import classify
 from .errors import QCAInputError, QCAWarning
@@ -99,11 +101,7 @@ def _check_range(values, initial, what: str):
 
 
 def _spec(raw, calibration, outcome, conditions) -> dict:
-    """The calibration of the outcome and the conditions, checked against the raw data."""
-    _checks.known_columns(raw, [outcome] + conditions, "column")
-    if not isinstance(calibration, Mapping):
-        raise QCAInputError("calibration must be a dict {column: anchors}.")
-    _checks.known_columns(raw, list(calibration), "column in the calibration")
+    """The calibration of the outcome and the conditions (each must have one)."""
     missing = [c for c in [outcome] + conditions if c not in calibration]
     if missing:
         raise QCAInputError(
@@ -146,6 +144,17 @@ def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pr
     return sol.expression, len(sol.models), membership(sets, sol.expression).to_numpy()
 
 
+@accepts(raw=K.Frame(), calibration=K.Calibration("raw", functions=True),
+         outcome=K.Column("raw", what="column"),
+         conditions=K.Columns("raw", optional=False, unknown="column"),
+         incl_cut=K.Cut(), n_cut=K.Count(1),
+         solution=K.OneOf("complex", "parsimonious", "intermediate", what="solution type"),
+         directional=K.Directional("conditions"), anchor_shifts=K.Shifts(),
+         incl_cuts=K.Cuts(K.Cut(), "incl_cut", at_least=0),
+         n_cuts=K.Cuts(K.Count(1), "n_cut", at_least=0),
+         calibrate_options=K.Options(("idm", "digits", "nudge_half", "ties"),
+                                     "qcakit.calibrate"),
+         pri_cut=K.Cut(optional=True))
 def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions, *,
                incl_cut: float = 0.8, n_cut: int = 1, solution: str = "parsimonious",
                directional=None, anchor_shifts: Mapping | None = None, incl_cuts=None,
@@ -169,8 +178,6 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     pri_cut : PRI cut of the initial setting, kept in every test setting (see
         :func:`qcakit.truth_table`).
     """
-    raw = _checks.as_frame(raw, "raw")
-    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
     spec = _spec(raw, calibration, outcome, conditions)
     settings = _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts)
     args = (outcome, conditions)
@@ -199,8 +206,8 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     ts = pd.DataFrame(members, index=raw.index)
     result = _result(is_expr, is_models, is_m, y, ts, ys, tests, raw.index, outcome)
     if notes:
-        warnings.warn(f"{len(notes)} warning(s) while computing the settings; they are listed "
-                      "in result.notes.", QCAWarning, stacklevel=2)
+        _checks.warn(f"{len(notes)} warning(s) while computing the settings; they are listed "
+                      "in result.notes.")
         result.notes += notes
     return result
 
@@ -308,6 +315,7 @@ class Robustness:
         c = self.cases[self.cases["type changes"] > 0]
         return self.types.loc[c.index]
 
+    @accepts(ax=K.Axes(), label_cases=K.CaseSelection(), kind=K.OneOf("xy", "cases"))
     @draws
     def plot(self, ax=None, label_cases: bool = True, *, kind: str = "xy"):
         """Draw the case-level robustness; returns the Axes.
@@ -320,8 +328,6 @@ class Robustness:
         the outcome, and the robustness class is written at the right; the dotted line is 0.5.
         This one stays readable when many cases share the same memberships.
         """
-        if kind not in ("xy", "cases"):
-            raise QCAInputError(f"kind must be 'xy' or 'cases', got {kind!r}.")
         if kind == "cases":
             return self._plot_cases(ax, label_cases)
         if ax is None:

@@ -20,6 +20,8 @@ them, so the two can be compared line by line.
 """
 from __future__ import annotations
 
+from . import _kinds as K
+from ._spec import accepts
 from ._version import __version__
 from .errors import QCAInputError
 from .methods_text import calibration_spec
@@ -97,6 +99,9 @@ def _membership_expr(row: str) -> str:
     return f"1 - data${name}" if row.startswith("~") else f"data${name}"
 
 
+@accepts(truth_table=K.TruthTableArg(), solutions=K.Solutions("truth_table"),
+         necessity=K.necessity_result(), calibration=K.Calibration(optional=True, entries=True),
+         data_file=K.Path())
 def r_script(truth_table, solutions, *, necessity=None, calibration=None,
              data_file: str = "calibrated.csv") -> str:
     """The analysis as an R script for the package QCA (see the module docstring).
@@ -105,14 +110,6 @@ def r_script(truth_table, solutions, *, necessity=None, calibration=None,
     parsimonious, intermediate; empty when no row is coded 1, and then the script stops after
     the truth table); ``calibration`` as for :func:`qcakit.methods_paragraph`.
     """
-    solutions = list(solutions)
-    positive = truth_table.codes("1").size > 0
-    if (positive and not solutions) or any(getattr(s, "truth_table", None) is not truth_table
-                                           for s in solutions):
-        raise QCAInputError(
-            "r_script() needs at least one solution, each minimized from this truth table "
-            "(qcakit.minimize(tt, ...)); only a truth table without rows coded 1 has none."
-        )
     names = {"complex": "cs", "parsimonious": "ps", "intermediate": "is"}
     lines = [f"# fsQCA analysis written by qcakit {__version__} for the R package QCA.",
              f"# Run it in the folder that holds {data_file}: Rscript analysis.R",

@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 
 from . import _checks
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 
 Term = tuple  # tuple[tuple[str, int], ...]
@@ -28,15 +30,30 @@ Expression = tuple  # tuple[Term, ...]
 _NAME = re.compile(r"^[^\s*+~()]+$")
 
 
+@accepts(expression=K.Expression(), order=K.Names())
 def parse(expression: str, order: list[str] | None = None) -> Expression:
     """Parse ``"A*~B + C"`` into ``((('A', 1), ('B', 0)), (('C', 1),))``.
 
     Literals inside a term are sorted by ``order`` (e.g. the truth table's conditions) when
-    given, else kept as written. A condition may appear only once per term.
+    given, else kept as written. A condition may appear only once per term; a term written
+    twice (``A*B + B*A``) is kept once.
+
+    >>> parse("A*B + C + B*A")
+    ((('A', 1), ('B', 1)), (('C', 1),))
     """
+    return _parse(expression, order)
+
+
+def _parse(expression, order=None) -> Expression:
     if not isinstance(expression, str) or not expression.strip():
         raise QCAInputError(
-            f"Expected an expression such as 'A*~B + C', got {expression!r}."
+            f"Expected an expression such as 'A*~B + C', got {expression!r}. Write a condition "
+            "name or an expression in QCA notation ('*' and, '+' or, '~' not), as text."
+        )
+    if "," in expression or ";" in expression:
+        raise QCAInputError(
+            f"Cannot read the comma in {expression!r}: join conditions with '+' (or) or '*' "
+            "(and), e.g. 'A + B' or 'A*B'."
         )
     terms = []
     for raw_term in expression.split("+"):
@@ -73,8 +90,21 @@ def parse(expression: str, order: list[str] | None = None) -> Expression:
                     f"Condition {unknown[0]!r} in {expression!r} is not one of {', '.join(order)}."
                 )
             literals.sort(key=lambda lit: rank[lit[0]])
-        terms.append(tuple(literals))
+        if frozenset(literals) not in {frozenset(t) for t in terms}:
+            terms.append(tuple(literals))
     return tuple(terms)
+
+
+def resolve_one(expression: Expression, names) -> Expression:
+    """``expression`` with the term ``1`` read as the empty term (every case is in it, as
+    :func:`qcakit.minimize` writes a tautology), unless ``1`` is one of ``names`` (a column).
+
+    >>> resolve_one(parse("1"), ["A", "B"])
+    ((),)
+    """
+    if "1" in names:
+        return expression
+    return tuple(() if tuple(term) == (("1", 1),) else term for term in expression)
 
 
 def term_to_string(term: Term) -> str:
@@ -111,7 +141,7 @@ def term_membership(values: dict[str, np.ndarray], term: Term, n: int) -> np.nda
 def _is_parsed(expression) -> bool:
     """Whether ``expression`` has the shape :func:`parse` returns: terms of (name, 0/1) pairs."""
     return isinstance(expression, (tuple, list)) and len(expression) > 0 and all(
-        isinstance(term, (tuple, list)) and len(term) > 0 and all(
+        isinstance(term, (tuple, list)) and all(
             isinstance(lit, tuple) and len(lit) == 2 and isinstance(lit[0], str)
             and lit[1] in (0, 1) for lit in term)
         for term in expression)
@@ -132,19 +162,21 @@ def _parsed(expression) -> Expression:
             f"Expected one expression as text, got a list: {list(expression)!r}. Join the sets "
             f"with '*' for all of them ({'*'.join(names)!r}) or with ' + ' for any of them "
             f"({' + '.join(names)!r}).")
-    return parse(expression)
+    return _parse(expression)
 
 
+@accepts(data=K.Frame(), expression=K.Expression("data"))
 def membership(data: pd.DataFrame, expression: str | Expression) -> pd.Series:
     """Fuzzy membership of every case in ``expression`` (min for ``*``, max for ``+``, 1-x for ``~``).
+
+    ``"1"`` (the solution every case is in) scores 1, unless the data have a column named "1".
 
     >>> import pandas as pd
     >>> membership(pd.DataFrame({"A": [0.8], "B": [0.4]}), "~A + B").tolist()
     [0.4]
     """
-    data = _checks.as_frame(data)
-    expr = _parsed(expression)
-    names = _checks.known_columns(data, names_in(expr), "condition")
+    expr = resolve_one(_parsed(expression), data.columns)
+    names = names_in(expr)
     values = {name: _checks.membership_column(data, name) for name in names}
     out = np.zeros(len(data))
     for term in expr:

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import _checks, _display
+from . import _display
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .sets import membership
 
@@ -55,6 +57,7 @@ class Skewness:
         return _display.render_text(self._title(), self.table, self.notes)
 
 
+@accepts(data=K.Frame(), sets=K.Expressions("data", at_least=1), high=K.Cut(), low=K.Cut())
 def skewness(data: pd.DataFrame, sets=None, high: float = HIGH, low: float = LOW) -> Skewness:
     """Share of cases above 0.5 per set, with a warning outside ``(low, high)``.
 
@@ -65,11 +68,8 @@ def skewness(data: pd.DataFrame, sets=None, high: float = HIGH, low: float = LOW
         column).
     high, low : the share above which / below which a set is flagged (0.8 and 0.2).
     """
-    data = _checks.as_frame(data)
     if sets is None:
         sets = [c for c in data.columns if pd.api.types.is_numeric_dtype(data[c])]
-    elif isinstance(sets, str):
-        sets = [sets]
     if not len(sets):
         raise QCAInputError("No sets to check: data has no numeric columns; pass sets=[...].")
     if not 0 <= low < high <= 1:

@@ -31,8 +31,10 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
-from .errors import QCAInputError
-from .sets import Expression, names_in, parse, term_membership, term_to_string, to_string
+from . import _kinds as K
+from ._spec import accepts
+from .sets import (Expression, _parsed, names_in, resolve_one, term_membership, term_to_string,
+                   to_string)
 
 
 def fit_table(data: pd.DataFrame, expression: Expression, y: np.ndarray) -> pd.DataFrame:
@@ -48,7 +50,7 @@ def fit_table(data: pd.DataFrame, expression: Expression, y: np.ndarray) -> pd.D
         rest = others.max(axis=1) if others.shape[1] else np.zeros(n)
         unique.append(cov_all - float(np.minimum(rest, y).sum() / y.sum()))
     both = np.column_stack([terms, union])
-    names = np.asarray(data.index.astype(str))
+    names = _checks.case_labels(data.index)
     table = pd.DataFrame(
         {
             "consistency": fit.consistency(both, y),
@@ -83,32 +85,20 @@ class Fit:
         return _display.render_text(self._title(), self.table)
 
 
+@accepts(data=K.Frame(), expression=K.Expression("data", "outcome"), outcome=K.Column(),
+         negate_outcome=K.Switch())
 def evaluate(data: pd.DataFrame, expression: str, outcome: str,
              negate_outcome: bool = False) -> Fit:
     """Consistency, PRI and coverage of any expression (e.g. a published configuration).
 
     ``expression`` uses ``*``, ``+``, ``~`` (``"A*~B + C"``); ``data`` holds memberships.
+    ``"1"`` is the solution every case is in (as :func:`qcakit.minimize` writes it).
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    if isinstance(expression, str) and "," in expression:
-        raise QCAInputError(
-            f"Cannot read the comma in {expression!r}: join conditions with '+' (or) or '*' "
-            "(and), e.g. 'A + B' or 'A*B'."
-        )
-    expr = parse(expression)
-    if "1" not in data.columns:  # "1" is the empty term (every case), as minimize writes it
-        expr = tuple(() if term == (("1", 1),) else term for term in expr)
-    names = _checks.known_columns(data, names_in(expr), "condition")
-    if outcome in names:
-        raise QCAInputError(
-            f"The outcome {outcome!r} appears in the expression {expression!r}; a set is "
-            "trivially sufficient for itself. Evaluate an expression of the conditions only."
-        )
-    for name in names:
+    expr = resolve_one(_parsed(expression), data.columns)
+    for name in names_in(expr):
         _checks.membership_column(data, name)
     y = _checks.membership_column(data, outcome)
-    if _checks.flag(negate_outcome, "negate_outcome"):
+    if negate_outcome:
         y = 1.0 - y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     label = f"~{outcome}" if negate_outcome else outcome
@@ -153,6 +143,7 @@ class Solution:
         """Terms of the first model, in standard notation."""
         return [term_to_string(t) for t in self.models[0]]
 
+    @accepts(model=K.Model("self"))
     def parameters(self, model: int = 0) -> pd.DataFrame:
         """Fit of each term of ``models[model]`` and of the whole model."""
         tt = self.truth_table

@@ -39,15 +39,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations, product
+from math import comb
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .sets import term_to_string
 
 TOL = 1e-9
+#: The most expressions x cases one search tests (a few seconds); beyond, suin() refuses.
+MAX_WORK = 4_000_000
+#: Memberships computed at once (cases x expressions x literals), to bound memory.
+CHUNK = 4_000_000
 
 
 @dataclass
@@ -97,26 +104,72 @@ def _passes(x: np.ndarray, y: np.ndarray, incl_cut: float, cov_cut: float) -> np
     return ok
 
 
+def expressions_searched(k: int, depth: int) -> int:
+    """How many expressions (as a conjunction; the same number of disjunctions) a search of
+    ``depth`` over ``k`` conditions tests: every set of up to ``depth`` conditions, each
+    present or negated.
+
+    >>> expressions_searched(3, 3)  # 3^3 - 1
+    26
+    """
+    return sum(comb(k, s) * 2 ** s for s in range(1, min(depth, k) + 1))
+
+
+def _check_size(k: int, depth: int, n: int) -> None:
+    """Refuse a search that would take more than a few seconds, naming the depth that fits."""
+    count = expressions_searched(k, depth)
+    if count * n <= MAX_WORK:
+        return
+    fits = [d for d in range(1, depth) if expressions_searched(k, d) * n <= MAX_WORK]
+    fix = (f"Use depth={fits[-1]} ({expressions_searched(k, fits[-1]):,} expressions)"
+           if fits else "Use fewer conditions") + " or fewer conditions; a deeper search seldom "
+    raise QCAInputError(
+        f"suin(depth={depth}) over {k} conditions tests {count:,} expressions (every set of up "
+        f"to {min(depth, k)} conditions, each present or negated, as a conjunction and as a "
+        f"disjunction) on {n} cases: {count * n:,} expression-cases, more than the "
+        f"{MAX_WORK:,} the kit computes within seconds. {fix}finds anything a reader can "
+        "interpret.")
+
+
+def _level_memberships(lits: np.ndarray, idx: np.ndarray):
+    """Conjunction (min) and disjunction (max) memberships of the level's expressions, computed
+    in chunks so that memory stays bounded."""
+    n, size = lits.shape[0], idx.shape[1]
+    step = max(1, CHUNK // max(1, n * size))
+    conj = np.empty((n, len(idx)))
+    disj = np.empty((n, len(idx)))
+    for start in range(0, len(idx), step):
+        cube = lits[:, idx[start:start + step]]  # cases x expressions x literals
+        conj[:, start:start + step] = cube.min(axis=2)
+        disj[:, start:start + step] = cube.max(axis=2)
+    return conj, disj
+
+
 def _search(lits: np.ndarray, y: np.ndarray, k: int, depth: int, incl_cut, cov_cut):
     """(kind, literal tuple, membership) of every expression superSubset's rules keep."""
-    found, earlier = [], []
+    found, earlier = [], set()
     for size in range(1, depth + 1):
         idx = _level(k, size)
-        cube = lits[:, idx]  # cases x expressions x literals
-        conj, disj = cube.min(axis=2), cube.max(axis=2)
+        conj, disj = _level_memberships(lits, idx)
         conj_ok = _passes(conj, y, incl_cut, cov_cut)
         disj_ok = ~conj_ok & _passes(disj, y, incl_cut, cov_cut)
         level = []
         for j in np.flatnonzero(conj_ok | disj_ok):
-            lit = frozenset(idx[j].tolist())
+            lit = tuple(idx[j].tolist())
             if conj_ok[j]:
-                level.append(("conjunction", idx[j], conj[:, j], lit))
-            elif not any(prev <= lit for prev in earlier):
-                level.append(("disjunction", idx[j], disj[:, j], lit))
-        earlier += [item[3] for item in level]
+                level.append(("conjunction", idx[j], conj[:, j], frozenset(lit)))
+            elif not _has_found_part(lit, earlier):
+                level.append(("disjunction", idx[j], disj[:, j], frozenset(lit)))
+        earlier.update(item[3] for item in level)
         found += level
     found.sort(key=lambda item: item[0])  # conjunctions first (stable: level order kept)
     return found
+
+
+def _has_found_part(literals: tuple, earlier: set) -> bool:
+    """Whether an expression found at a lower level uses a subset of ``literals``."""
+    return any(frozenset(part) in earlier for size in range(1, len(literals))
+               for part in combinations(literals, size))
 
 
 def _label(kind: str, literals, names) -> str:
@@ -126,6 +179,9 @@ def _label(kind: str, literals, names) -> str:
     return " + ".join(term_to_string((p,)) for p in pairs)
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), depth=K.Count(1),
+         incl_cut=K.Cut(open_low=True), cov_cut=K.Cut(), ron_cut=K.Cut(),
+         negate_outcome=K.Switch())
 def suin(data: pd.DataFrame, outcome: str, conditions=None, *, depth: int = 3,
          incl_cut: float = 0.9, cov_cut: float = 0.6, ron_cut: float = 0.5,
          negate_outcome: bool = False) -> Suin:
@@ -139,20 +195,24 @@ def suin(data: pd.DataFrame, outcome: str, conditions=None, *, depth: int = 3,
         tried present and negated.
     depth : the most literals per expression.
     incl_cut, cov_cut, ron_cut : cuts on necessity consistency, coverage and relevance.
+
+    A search of more than :data:`MAX_WORK` expressions x cases (a few seconds) is refused
+    with the depth that fits (:func:`expressions_searched` counts them).
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
     y = _checks.membership_column(data, outcome)
     y = 1.0 - y if negate_outcome else y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     if conditions is None:
         conditions = [c for c in data.columns
                       if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
-    names = _checks.known_columns(data, conditions, "condition")
+        if not conditions:
+            raise QCAInputError("No conditions to search: pass conditions=[...] with at least "
+                                "one membership column besides the outcome.")
+    names = list(conditions)
     x = _checks.memberships(data, names, "condition")
-    _check_settings(depth, incl_cut, cov_cut, ron_cut, len(names))
+    _check_size(len(names), depth, len(data))
     found = _search(_literal_matrix(x), y, len(names), min(depth, len(names)), incl_cut, cov_cut)
-    table = _table(found, y, names, np.asarray(data.index.astype(str)))
+    table = _table(found, y, names, _checks.case_labels(data.index))
     table = table[table["RoN"] >= ron_cut - TOL]
     members = pd.DataFrame({label: item[2] for label, item in zip(_labels(found, names), found)
                             if label in table.index}, index=data.index)
@@ -187,18 +247,3 @@ def _table(found, y, names, case_names) -> pd.DataFrame:
 
 def _labels(found, names) -> list[str]:
     return [_label(item[0], item[1], names) for item in found]
-
-
-def _check_settings(depth, incl_cut, cov_cut, ron_cut, k) -> None:
-    if k == 0:
-        raise QCAInputError("No conditions to search: pass conditions=[...] with at "
-                                    "least one membership column besides the outcome.")
-    if not isinstance(depth, (int, np.integer)) or isinstance(depth, bool) or depth < 1:
-        raise QCAInputError(
-            f"depth must be a whole number >= 1 (the most literals per expression), got {depth!r}.")
-    if not 0 < incl_cut <= 1:
-        raise QCAInputError(
-            f"incl_cut must be in (0, 1], got {incl_cut!r}; 0.9 is the usual cut for necessity.")
-    for name, value in (("cov_cut", cov_cut), ("ron_cut", ron_cut)):
-        if not 0 <= value <= 1:
-            raise QCAInputError(f"{name} must be in [0, 1], got {value!r}.")

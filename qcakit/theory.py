@@ -34,15 +34,18 @@ T*~S    A*~A + A*~B       q                    0.923
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import product
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
-from .sets import Expression, membership, names_in, parse, to_string
+from .sets import Expression, membership, names_in, parse, resolve_one, to_string
 
+#: The most terms a label's sum of products may reach while it is expanded; a longer one is
+#: shown unexpanded (the memberships and fit never need the expansion).
 MAX_TERMS = 20000
 # Schneider & Wagemann (2012, ch. 11.3) names of the eight cells (cases with Y > 0.5 / Y < 0.5).
 READINGS = {
@@ -52,42 +55,69 @@ READINGS = {
     "~T*~S": ("uncovered, least likely", "consistent, least likely"),
 }
 KLEENE_MAX_CONDITIONS = 10
+#: The most (terms x grid points) the fuzzy redundancy check compares; beyond, a label keeps
+#: its absorbed terms (an equivalent sum of products, maybe not the shortest).
+KLEENE_BUDGET = 20_000_000
 
 
 def _absorb(terms) -> list:
-    """Drop duplicate terms and terms containing another term (a + a*b = a, fuzzy-valid)."""
+    """Drop duplicate terms and terms containing another term (a + a*b = a, fuzzy-valid).
+
+    Terms are bit masks of their literals, so "k is inside t" is ``k & ~t == 0``, tested
+    against all kept terms at once.
+    """
     unique = sorted(set(terms), key=lambda t: (len(t), sorted(t)))
-    kept: list = []
-    for t in unique:
-        if not any(k <= t for k in kept):
+    literals = {lit: i for i, lit in enumerate(sorted({lit for t in unique for lit in t}))}
+    if len(literals) > 64:  # more literals than bits: compare the sets themselves
+        kept: list = []
+        for t in unique:
+            if not any(k <= t for k in kept):
+                kept.append(t)
+        return kept
+    masks = np.array([sum(1 << literals[lit] for lit in t) for t in unique], dtype=np.uint64)
+    kept_masks = np.empty(len(unique), dtype=np.uint64)
+    kept, n = [], 0
+    for t, mask in zip(unique, masks):
+        if not np.any(kept_masks[:n] & ~mask == 0):
             kept.append(t)
+            kept_masks[n] = mask
+            n += 1
     return kept
 
 
-def _values(terms, names, grid) -> np.ndarray:
-    col = {n: i for i, n in enumerate(names)}
-    out = np.zeros(grid.shape[0])
-    for t in terms:
-        v = np.ones(grid.shape[0])
-        for name, value in t:
-            x = grid[:, col[name]]
-            v = np.minimum(v, x if value else 1.0 - x)
-        out = np.maximum(out, v)
-    return out
+def _kleene_grid(k: int) -> np.ndarray:
+    """Every assignment of 0, 0.5, 1 to k conditions, coded 0, 1, 2 (int8): conditions x points
+    (negation is 2 - x, min and max are unchanged)."""
+    return np.indices((3,) * k, dtype=np.int8).reshape(k, -1)
 
 
 def _drop_redundant(terms, names) -> list:
-    """Drop terms whose removal leaves the fuzzy membership unchanged (checked on {0, .5, 1})."""
-    if len(names) > KLEENE_MAX_CONDITIONS:
-        return terms
-    grid = np.array(list(product((0.0, 0.5, 1.0), repeat=len(names))))
-    target = _values(terms, names, grid)
-    kept = list(terms)
-    for t in sorted(terms, key=lambda t: -len(t)):
-        rest = [k for k in kept if k != t]
-        if rest and np.array_equal(_values(rest, names, grid), target):
-            kept = rest
-    return kept
+    """Drop terms whose removal leaves the fuzzy membership unchanged (checked on {0, .5, 1}).
+
+    Terms are tried longest first. A term can go when, at every grid point where it reaches
+    the union's value, another kept term reaches it too; one pass over the terms with a count
+    per grid point (no union recomputed per term). Skipped (the terms kept as they are, an
+    equivalent sum of products) beyond :data:`KLEENE_BUDGET` terms x grid points.
+    """
+    if len(names) > KLEENE_MAX_CONDITIONS or len(terms) < 2 or \
+            len(terms) * 3 ** len(names) > KLEENE_BUDGET:
+        return list(terms)
+    grid = _kleene_grid(len(names))
+    literal = {(n, 1): grid[i] for i, n in enumerate(names)}
+    literal.update({(n, 0): 2 - grid[i] for i, n in enumerate(names)})
+    order = sorted(terms, key=lambda t: -len(t))
+    values = np.full((len(order), grid.shape[1]), 2, dtype=np.int8)
+    for i, term in enumerate(order):
+        for lit in term:
+            np.minimum(values[i], literal[lit], out=values[i])
+    reaches = values == values.max(axis=0)
+    count = reaches.sum(axis=0)
+    kept = set(range(len(order)))
+    for i, hits in enumerate(reaches):
+        if len(kept) > 1 and np.all(count[hits] >= 2):
+            kept.discard(i)
+            count -= hits
+    return [t for i, t in enumerate(order) if i in kept]
 
 
 def simplify(terms, order=None) -> Expression:
@@ -109,14 +139,19 @@ def simplify(terms, order=None) -> Expression:
 
 
 def intersect(*expressions: Expression, order=None) -> Expression:
-    """Product of sums of products, distributed back to a (simplified) sum of products."""
+    """Product of sums of products, distributed back to a (simplified) sum of products.
+
+    Each step multiplies the terms so far by the next expression's terms; a step that could
+    pass :data:`MAX_TERMS` is refused before it is taken.
+    """
     terms = [frozenset()]
     for expr in expressions:
-        terms = _absorb(t | frozenset(e) for t in terms for e in expr)
-        if len(terms) > MAX_TERMS:
+        if len(terms) * len(expr) > MAX_TERMS:
             raise QCAInputError(
-                f"The expanded expression has more than {MAX_TERMS} terms; simplify the theory "
-                "or the solution (fewer terms) before evaluating it.")
+                f"Expanding this product into a sum of products takes {len(terms)} x "
+                f"{len(expr)} terms, more than {MAX_TERMS}; simplify the theory or the solution "
+                "(fewer terms) before expanding it.")
+        terms = _absorb(t | frozenset(e) for t in terms for e in expr)
     return simplify(terms, order)
 
 
@@ -149,25 +184,26 @@ class TheoryEvaluation:
 
 
 def _solution_and_outcome(solution, outcome, negate_outcome, model):
-    if isinstance(solution, str):
+    if not hasattr(solution, "models"):
         if outcome is None:
             raise QCAInputError("Name the outcome column: theory_evaluation(data, theory, "
                                 "solution, outcome) when the solution is an expression.")
         return parse(solution), outcome, negate_outcome
-    models = getattr(solution, "models", None)
-    tt = getattr(solution, "truth_table", None)
-    if models is None or tt is None:
-        raise QCAInputError("solution must be an expression such as 'A*B + C' or the result of "
-                            f"qcakit.minimize, got {type(solution).__name__}.")
+    models, tt = solution.models, solution.truth_table
+    if negate_outcome and not tt.negate_outcome:
+        raise QCAInputError(f"The solution was found for {tt.outcome_label}, so "
+                            "negate_outcome=True cannot apply: minimize the truth table of the "
+                            "negated outcome instead, or leave negate_outcome out.")
     if outcome is not None and outcome != tt.outcome:
         raise QCAInputError(f"The solution was found for outcome {tt.outcome!r}, not "
                             f"{outcome!r}; leave outcome out or minimize for {outcome!r}.")
-    if not 0 <= model < len(models):
-        raise QCAInputError(f"model must be 0 to {len(models) - 1} (the solution has "
-                            f"{len(models)} model(s)), got {model!r}.")
-    return models[model], tt.outcome, tt.negate_outcome
+    return tuple(models[model]), tt.outcome, tt.negate_outcome
 
 
+@accepts(data=K.Frame(), theory=K.Expression("data", what="condition in the theory"),
+         solution=K.Expression("data", solutions=True, what="condition in the solution"),
+         outcome=K.Column(optional=True),
+         negate_outcome=K.Switch(), model=K.Model("solution"))
 def theory_evaluation(data: pd.DataFrame, theory: str, solution, outcome: str | None = None,
                       *, negate_outcome: bool = False, model: int = 0) -> TheoryEvaluation:
     """Intersect theory ``T`` with solution ``S``: ``T*S, T*~S, ~T*S, ~T*~S``, cases and fit.
@@ -181,11 +217,10 @@ def theory_evaluation(data: pd.DataFrame, theory: str, solution, outcome: str | 
         ``model`` picks one of its equally minimal models).
     outcome : outcome column (needed when ``solution`` is a string).
     """
-    data = _checks.as_frame(data)
-    t_expr = parse(theory)
+    t_expr = resolve_one(parse(theory), data.columns)
     s_expr, outcome, negate_outcome = _solution_and_outcome(solution, outcome, negate_outcome,
                                                             model)
-    _checks.known_columns(data, names_in(t_expr), "condition in the theory")
+    s_expr = resolve_one(s_expr, data.columns)
     _checks.known_columns(data, names_in(s_expr), "condition in the solution")
     _checks.known_columns(data, [outcome], "outcome")
     y = _checks.membership_column(data, outcome)
@@ -194,18 +229,31 @@ def theory_evaluation(data: pd.DataFrame, theory: str, solution, outcome: str | 
     t, s = membership(data, t_expr).to_numpy(), membership(data, s_expr).to_numpy()
     parts = {"T*S": np.minimum(t, s), "T*~S": np.minimum(t, 1 - s),
              "~T*S": np.minimum(1 - t, s), "~T*~S": np.minimum(1 - t, 1 - s)}
-    order = [str(c) for c in data.columns]
-    t_neg, s_neg = negate(t_expr, order), negate(s_expr, order)
-    labels = {"T*S": intersect(t_expr, s_expr, order=order),
-              "T*~S": intersect(t_expr, s_neg, order=order),
-              "~T*S": intersect(t_neg, s_expr, order=order),
-              "~T*~S": intersect(t_neg, s_neg, order=order)}
-    table, notes = _table(parts, labels, y, np.asarray(data.index.astype(str)))
+    labels, notes = _labels(t_expr, s_expr, [str(c) for c in data.columns])
+    table, empty = _table(parts, labels, y, _checks.case_labels(data.index))
+    notes += empty
     if (y == 0.5).any():
         notes.append("Cases with outcome membership exactly 0.5 are listed in neither column.")
     label = f"~{outcome}" if negate_outcome else outcome
     mem = pd.DataFrame({"T": t, "S": s, label: y, **parts}, index=data.index)
     return TheoryEvaluation(table, mem, to_string(t_expr), to_string(s_expr), label, notes)
+
+
+def _labels(t_expr, s_expr, order) -> tuple[dict, list]:
+    """Sum-of-products labels of the four intersections; one whose expansion would pass
+    :data:`MAX_TERMS` is written unexpanded, e.g. ``(A*B + C)*~(D + E)``, and noted."""
+    t_text, s_text = f"({to_string(t_expr)})", f"({to_string(s_expr)})"
+    plain = {"T*S": f"{t_text}*{s_text}", "T*~S": f"{t_text}*~{s_text}",
+             "~T*S": f"~{t_text}*{s_text}", "~T*~S": f"~{t_text}*~{s_text}"}
+    try:
+        t_neg, s_neg = negate(t_expr, order), negate(s_expr, order)
+        return {"T*S": intersect(t_expr, s_expr, order=order),
+                "T*~S": intersect(t_expr, s_neg, order=order),
+                "~T*S": intersect(t_neg, s_expr, order=order),
+                "~T*~S": intersect(t_neg, s_neg, order=order)}, []
+    except QCAInputError:
+        return plain, [f"The intersections are written unexpanded: their sums of products "
+                       f"would have more than {MAX_TERMS} terms. Cases and fit are exact."]
 
 
 def _table(parts, labels, y, names):
@@ -217,7 +265,8 @@ def _table(parts, labels, y, names):
             notes.append(f"{key} is empty (no membership in any case): its consistency is "
                          "undefined and shown blank.")
         rows[key] = {
-            "expression": to_string(labels[key]) if labels[key] else "(empty)",
+            "expression": (labels[key] if isinstance(labels[key], str) else
+                           to_string(labels[key]) if labels[key] else "(empty)"),
             "cases_Y": ", ".join(names[in_y]),
             "cases_not_Y": ", ".join(names[out_y]),
             "n_Y": int(in_y.sum()),

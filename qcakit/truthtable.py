@@ -31,15 +31,15 @@ below a cut of 0.8), with the R package QCA's tolerance of 1.49e-8 so that float
 """
 from __future__ import annotations
 
-import numbers
-import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
-from .errors import QCAInputError, QCAWarning
+from . import _kinds as K
+from ._spec import accepts
+from .errors import QCAInputError
 
 TOLERANCE = 1.4901161193847656e-08  # sqrt(machine epsilon), as in the R package QCA
 OUT_COLOURS = {"1": "#d9ead3", "0": "#f4cccc", "C": "#fce5cd", "?": "#eeeeee"}
@@ -89,6 +89,7 @@ class TruthTable:
         y = self.data[self.outcome].to_numpy(dtype=float)
         return 1.0 - y if self.negate_outcome else y
 
+    @accepts(out=K.OneOf("1", "0", "C", "?"))
     def codes(self, out: str) -> np.ndarray:
         """Binary codes of the rows whose OUT is ``out`` ("1", "0", "C"; "?" for observed rows
         below the frequency cut only)."""
@@ -144,58 +145,20 @@ class TruthTable:
         return _display.render_text(self.title, self.table, self.notes)
 
 
-def _incl_cuts(incl_cut) -> tuple[float, float]:
-    """``(cut for 1, cut for 0)`` from one number or a pair, with hints for the usual slips."""
-    if isinstance(incl_cut, (str, bytes)) or (np.ndim(incl_cut) == 0 and
-                                              not isinstance(incl_cut, numbers.Real)):
-        raise QCAInputError(
-            f"incl_cut must be a number in [0, 1] (e.g. 0.8) or a pair (cut for 1, cut for 0) "
-            f"such as (0.8, 0.7), got {incl_cut!r}."
-        )
-    if np.ndim(incl_cut) == 0:
-        ic1 = ic0 = _checks.fraction(incl_cut, "incl_cut")
-        return ic1, ic0
-    if np.ndim(incl_cut) != 1 or len(incl_cut) != 2:
-        raise QCAInputError(
-            f"incl_cut is one number, or a pair (cut for 1, cut for 0), got {incl_cut!r}."
-        )
-    ic1 = _checks.fraction(incl_cut[0], "incl_cut[0] (the cut for OUT = 1)")
-    ic0 = _checks.fraction(incl_cut[1], "incl_cut[1] (the cut for OUT = 0)")
-    if ic0 > ic1:
-        raise QCAInputError(
-            f"incl_cut={incl_cut!r} is reversed: the pair is (cut for 1, cut for 0) and the cut "
-            f"for 1 must be the higher one. Use ({ic0:g}, {ic1:g}): rows from {ic1:g} up to "
-            f"{ic0:g} become contradictions 'C'."
-        )
-    return ic1, ic0
-
-
-def _checked(data, outcome, conditions, incl_cut, pri_cut, n_cut, negate_outcome, sort_by):
-    """Validate the arguments of :func:`truth_table`; return what the computation needs."""
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
+def _checked(data, outcome, conditions, negate_outcome):
+    """The memberships :func:`truth_table` computes on (its arguments are checked by its spec)."""
     if conditions is None:
         conditions = _checks.default_conditions(data, outcome)
-    conditions = _checks.known_columns(data, _checks.name_list(conditions), "condition")
-    if outcome in conditions:
-        raise QCAInputError(
-            f"The outcome {outcome!r} cannot also be a condition; leave it out of conditions."
-        )
-    if not conditions:
-        raise QCAInputError("A truth table needs at least one condition; conditions is empty.")
-    _checks.notation_names(conditions)
-    cuts = _incl_cuts(incl_cut)
-    if pri_cut is not None:
-        pri_cut = _checks.fraction(pri_cut, "pri_cut")
-    n_cut = _checks.whole_number(n_cut, "n_cut", 1)
-    if sort_by not in ("incl", "n", None):
-        raise QCAInputError(f"sort_by must be 'incl', 'n' or None, got {sort_by!r}.")
+        if not conditions:
+            raise QCAInputError("A truth table needs at least one condition, and the data have "
+                                "no numeric column besides the outcome; pass conditions=[...].")
+        _checks.notation_names(conditions)
     x = _checks.memberships(data, conditions, "condition")
     y = _checks.membership_column(data, outcome)
-    if _checks.flag(negate_outcome, "negate_outcome"):
+    if negate_outcome:
         y = 1.0 - y
     _checks.outcome_with_members(y, outcome, negate_outcome)
-    return data, conditions, x, y, cuts, pri_cut, n_cut
+    return conditions, x, y
 
 
 def _notes(data, conditions, x, codes) -> list[str]:
@@ -220,12 +183,15 @@ def _notes(data, conditions, x, codes) -> list[str]:
     if len(lost):
         msg = (f"{len(lost)} case(s) score exactly 0.5 on a condition and belong to no row: "
                f"{', '.join(map(str, lost))}. Recalibrate, or nudge to 0.501.")
-        warnings.warn(msg, QCAWarning, stacklevel=3)
+        _checks.warn(msg)
         notes.append(msg)
     return notes
 
 
 # Long for its docstring; the code is one pass of checks, then building the rows.
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=K.CutPair(),
+         pri_cut=K.Cut(optional=True), n_cut=K.Count(1), negate_outcome=K.Switch(),
+         sort_by=K.OneOf("incl", "n", None))
 def truth_table(
     data: pd.DataFrame,
     outcome: str,
@@ -251,13 +217,13 @@ def truth_table(
     sort_by : ``"incl"`` (consistency, then n, descending; as most papers print it), ``"n"``,
         or ``None`` for row-id order.
     """
-    data, conditions, x, y, (ic1, ic0), pri_cut, n_cut = _checked(
-        data, outcome, conditions, incl_cut, pri_cut, n_cut, negate_outcome, sort_by)
+    conditions, x, y = _checked(data, outcome, conditions, negate_outcome)
+    ic1, ic0 = incl_cut
     codes = row_codes(x)
     notes = _notes(data, conditions, x, codes)
     observed = np.unique(codes[codes >= 0])
     k = len(conditions)
-    case_names = np.asarray(data.index.astype(str))
+    case_names = _checks.case_labels(data.index)
     member = np.column_stack([row_membership(x, c) for c in observed])
     incl = fit.consistency(member, y)
     pri = fit.pri(member, y)

@@ -153,9 +153,9 @@ def test_errors():
     with pytest.raises(qcakit.QCAInputError, match="needs the data and the outcome"):
         case_types(expression="A")
     ct = case_types(TINY, "A + B", "Y")
-    with pytest.raises(qcakit.QCAInputError, match="Unknown term 'C': use one of A, B, solution"):
+    with pytest.raises(qcakit.QCAInputError, match="Unknown term 'C': use one of 'A', 'B', 'solution'"):
         ct.plot("C")
-    with pytest.raises(qcakit.QCAInputError, match="Cases can be ranked as 'typical'"):
+    with pytest.raises(qcakit.QCAInputError, match="kind must be one of 'typical'"):
         ct.ranked("irrelevant")
 
 

@@ -287,10 +287,10 @@ def _ex09_q2(ref):
 
 def _ex10_q5(ref):
     ex10 = check_module("ex10")
-    exclusions = qcakit.esa(ex10._tt(), necessary=["INCENT"])
+    exclusions = qcakit.esa(ex10._tt(), necessary=[ex10.NECESSARY])
     return [exclusions, exclusions.table, exclusions.rows, set(ref), tuple(ref),
             np.array(ref), pd.Index(ref), [float(r) for r in ref], ", ".join(map(str, ref)),
-            ["~ORG*~MGMT*~PAY*~INCENT", 3, 9, 11, 13],
+            ["~ORG*~MGMT*~PAY*~INCENT", 2],
             exclusions.table[ex10.CONDITIONS]]
 
 

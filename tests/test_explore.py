@@ -174,7 +174,7 @@ def test_change_report_same_settings_and_vanishing_solution():
 
 
 def test_change_report_bad_input():
-    with pytest.raises(QCAInputError, match="takes truth tables"):
+    with pytest.raises(QCAInputError, match="takes a truth table"):
         explore.compare_settings(D, None, D, None)
 
 
@@ -218,7 +218,7 @@ def test_sweep_cut_without_solution_and_default_cuts():
 
 
 def test_sweep_bad_cuts():
-    with pytest.raises(QCAInputError, match=r"within|lie in \[0, 1\]"):
+    with pytest.raises(QCAInputError, match=r"within|lie in \[0, 1\]|lie between 0 and 1"):
         explore.sweep(D, "Y", ["A", "B"], cuts=[0.8, 1.2])
     with pytest.raises(QCAInputError, match="at least one"):
         explore.sweep(D, "Y", ["A", "B"], cuts=[])

@@ -123,7 +123,7 @@ def test_solutions_from_another_truth_table_are_refused(analysis):
         qcakit.methods_paragraph(other, inter, pars)
     with pytest.raises(qcakit.QCAInputError, match="each minimized from this truth table"):
         r_script(other, [pars])
-    with pytest.raises(qcakit.QCAInputError, match="Pass the intermediate solution, then"):
+    with pytest.raises(qcakit.QCAInputError, match="(?i)pass the intermediate solution, then"):
         qcakit.write_report("unused", tt, pars, inter)
 
 
@@ -271,11 +271,11 @@ def test_the_methods_paragraph_calls_necessary_only_what_passes_the_rule(analysi
 def test_necessity_cuts_and_the_declared_list_are_checked(analysis):
     tt, inter, pars = analysis
     nec = qcakit.necessity(DATA, "Y", ["A"])
-    with pytest.raises(qcakit.QCAInputError, match="keys 'consistency', 'coverage' and 'RoN'"):
+    with pytest.raises(qcakit.QCAInputError, match="keys 'consistency', 'coverage', 'RoN'"):
         qcakit.methods_paragraph(tt, inter, pars, necessity=nec, necessity_cuts={"ron": 0.5})
     with pytest.raises(qcakit.QCAInputError, match="between 0 and 1"):
         qcakit.methods_paragraph(tt, inter, pars, necessity=nec, necessity_cuts={"RoN": 5})
-    with pytest.raises(qcakit.QCAInputError, match="list of expressions"):
+    with pytest.raises(qcakit.QCAInputError, match="Expected an expression such as"):
         qcakit.methods_paragraph(tt, inter, pars, necessary=[1])
 
 

@@ -156,8 +156,8 @@ def test_disjunction_at_least_as_consistent_as_its_parts(cols):
     (dict(outcome="Y", conditions=["A", "Q"]), "Unknown condition 'Q'"),
     (dict(outcome="Y", depth=0), "depth must be a whole number >= 1"),
     (dict(outcome="Y", incl_cut=0), "incl_cut must be in (0, 1]"),
-    (dict(outcome="Y", ron_cut=2), "ron_cut must be in [0, 1]"),
-    (dict(outcome="Y", conditions=[]), "No conditions to search"),
+    (dict(outcome="Y", ron_cut=2), "ron_cut must lie between 0 and 1, got 2"),
+    (dict(outcome="Y", conditions=[]), "conditions is empty: give at least one condition"),
 ])
 def test_bad_input_messages(kwargs, message):
     with pytest.raises(QCAInputError) as err:

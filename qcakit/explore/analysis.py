@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import _kinds as K
+from .._spec import accepts
 from ..chart import configuration_chart
-from ..errors import QCAInputError, QCAWarning
+from ..errors import QCAWarning
 from ..minimize import SOLUTION_TYPES, minimize
 from ..truthtable import truth_table
 from . import render
@@ -97,6 +99,7 @@ class Analysis:
         return f"{head}\n{self.truth_table!r}\nSolution: {sol}"
 
 
+@accepts(settings=K.Settings(("incl_cut", "n_cut"), optional=False))
 def settings_text(settings: Mapping) -> str:
     """One line describing a setting, e.g. 'intermediate solution; consistency cut 0.8, ...'."""
     pri = settings.get("pri_cut")
@@ -106,22 +109,14 @@ def settings_text(settings: Mapping) -> str:
     return text
 
 
-def check_settings(incl_cut, pri_cut, n_cut, solution, directional) -> dict:
-    """The settings as a dict of plain numbers; QCAInputError for an unknown solution type or
-    more than one consistency cut."""
-    if solution not in SOLUTION_TYPES:
-        raise QCAInputError(
-            f"Unknown solution type {solution!r}: use one of {', '.join(SOLUTION_TYPES)}."
-        )
-    if np.ndim(incl_cut) != 0:
-        raise QCAInputError(
-            f"The explorers take one consistency cut (a number), got {incl_cut!r}."
-        )
-    return {"incl_cut": float(incl_cut), "pri_cut": None if pri_cut is None else float(pri_cut),
-            "n_cut": int(n_cut), "solution": solution,
-            "directional": directional if solution == "intermediate" else None}
+#: The consistency cut as the explorers take it: one number.
+ONE_CUT = K.Cut(note=" (the explorers take one consistency cut)")
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=ONE_CUT,
+         pri_cut=K.Cut(optional=True), n_cut=K.Count(1),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         directional=K.Directional("conditions"), cache=K.Cache())
 def analyse(
     data: pd.DataFrame,
     outcome: str,
@@ -154,7 +149,8 @@ def analyse(
     >>> analyse(data, "Y", ["A", "B"], n_cut=2).message[:43]
     'No truth-table row has OUT = 1 (consistency'
     """
-    settings = check_settings(incl_cut, pri_cut, n_cut, solution, directional)
+    settings = {"incl_cut": incl_cut, "pri_cut": pri_cut, "n_cut": n_cut, "solution": solution,
+                "directional": directional if solution == "intermediate" else None}
     memo = settings_key(settings, conditions) if cache is not None else None
     if memo is not None and memo in cache:
         return cache[memo]

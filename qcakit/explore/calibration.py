@@ -10,8 +10,11 @@ import numpy as np
 import pandas as pd
 
 from .. import _checks, _display
+from .. import _kinds as K
+from .._spec import accepts
 # _NUMPY_METHODS: calibrate.py offers no public name for numpy's percentile definitions yet
-from ..calibrate import PERCENTILE_METHODS, _NUMPY_METHODS, calibrate, percentile_anchors
+from ..calibrate import (PERCENTILE_METHODS, _NUMPY_METHODS, _percentile_methods, calibrate,
+                         percentile_anchors)
 from ..errors import QCAInputError, QCAWarning
 from ..necessity import necessity
 from . import render
@@ -72,6 +75,19 @@ class CalibrationState:
         return text
 
 
+#: The arguments the calibration explorer and :func:`calibration_state` share.
+SPEC = dict(
+    raw=K.RawScores(series=True), anchors=K.Numbers(count=3, optional=True,
+                                                   example="(exclusion, crossover, inclusion)"),
+    percentile_method=K.OneOf(_percentile_methods, what="percentile method", optional=True),
+    percentiles=K.Numbers(0, 100, example="(25, 50, 75)"),
+    idm=K.Cut(0.5, 1.0, optional=True, open_low=True, open_high=True), nudge_half=K.Switch(),
+    sets=K.Frame(optional=True), outcome=K.Text(optional=True),
+    conditions=K.Columns(None, outcome="outcome"), set_name=K.Text(optional=True))
+
+
+@accepts(method=K.OneOf("direct", "crisp", "indirect", what="calibration method"),
+         digits=K.Count(0, optional=True), **SPEC)
 def calibration_state(
     raw: pd.Series,
     anchors: Sequence[float] | None = None,
@@ -143,11 +159,6 @@ def _role(name, sets, outcome):
 
 def _raw_series(raw, set_name) -> tuple[pd.Series, object]:
     """``raw`` named after the set, and the raw variable's own name; checks it is numeric."""
-    if not isinstance(raw, pd.Series):
-        raise QCAInputError(
-            f"calibration_state() takes one raw variable as a pandas Series, got "
-            f"{type(raw).__name__}; e.g. data['GDP']."
-        )
     name = set_name or (raw.name if raw.name is not None else "x")
     _checks.numeric_column(raw.rename(name).to_frame(), name)
     return raw.rename(name), raw.name
@@ -174,7 +185,6 @@ def _downstream_necessity(scores: pd.Series, sets, outcome, conditions):
     name = scores.name
     if outcome is None:
         raise QCAInputError("With sets=..., name the outcome column (outcome=...).")
-    sets = _checks.as_frame(sets, "sets")
     if not sets.index.equals(scores.index):
         raise QCAInputError(
             f"The raw variable {name!r} and sets must have the same cases in the same "
@@ -189,6 +199,10 @@ def _downstream_necessity(scores: pd.Series, sets, outcome, conditions):
     return necessity(data, outcome, conditions)
 
 
+@accepts(raw=K.RawScores(), anchors=K.Thresholds("raw"),
+         method=K.OneOf("direct", "crisp", "indirect", what="calibration method"),
+         idm=K.Cut(0.5, 1.0, optional=True, open_low=True, open_high=True),
+         digits=K.Count(0, optional=True))
 def calibrate_half(raw, anchors, method="direct", idm=None, digits=None) -> np.ndarray:
     """Boolean mask of the cases that the calibration puts at exactly 0.5 (before any nudge)."""
     with warnings.catch_warnings():

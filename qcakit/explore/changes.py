@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import _display
-from ..errors import QCAInputError
+from .. import _kinds as K
+from .._spec import accepts
 from . import render
 from .analysis import Analysis, analyse
 
@@ -75,6 +76,9 @@ class ChangeReport:
                                     self.summary())
 
 
+@accepts(tt_a=K.TruthTableArg(), sol_a=K.SolutionArg(optional=True), tt_b=K.TruthTableArg(),
+         sol_b=K.SolutionArg(optional=True), labels=K.Labels(), fit_a=K.Frame(optional=True),
+         fit_b=K.Frame(optional=True))
 def compare_settings(tt_a, sol_a, tt_b, sol_b, labels=("reference", "current"), *,
                      fit_a: pd.DataFrame | None = None,
                      fit_b: pd.DataFrame | None = None) -> ChangeReport:
@@ -94,12 +98,6 @@ def compare_settings(tt_a, sol_a, tt_b, sol_b, labels=("reference", "current"), 
     False
     """
     ref, cur = labels
-    for tt in (tt_a, tt_b):
-        if not hasattr(tt, "table") or "OUT" not in getattr(tt, "table", pd.DataFrame()):
-            raise QCAInputError(
-                "compare_settings() takes truth tables from qcakit.truth_table() (and their "
-                f"solutions, or None), got {type(tt).__name__}."
-            )
     rows = _switched_rows(tt_a, tt_b, labels)
     terms_a = sol_a.terms if sol_a is not None else []
     terms_b = sol_b.terms if sol_b is not None else []
@@ -152,6 +150,10 @@ def _fit(sol, params) -> tuple[float, float]:
             float(params.loc["solution", "raw_coverage"]))
 
 
+ANALYSIS = K.Result("Analysis", "qcakit.explore.analyse(data, outcome, conditions, ...)")
+
+
+@accepts(reference=ANALYSIS, current=ANALYSIS, labels=K.Labels())
 def compare_analyses(reference: Analysis, current: Analysis,
                      labels=("reference", "current")) -> ChangeReport:
     """:func:`compare_settings` for two :class:`Analysis` results."""
@@ -171,6 +173,11 @@ class ThresholdView:
     html: dict
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=K.Cut(),
+         pri_cut=K.Cut(optional=True), n_cut=K.Count(1),
+         solution=K.OneOf("complex", "parsimonious", "intermediate", what="solution type"),
+         directional=K.Directional("conditions"), reference=ANALYSIS, cache=K.Cache(),
+         labels=K.Labels(), names=K.NameMap())
 def threshold_update(
     data: pd.DataFrame,
     outcome: str,

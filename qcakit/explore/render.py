@@ -14,6 +14,8 @@ import html
 import pandas as pd
 
 from .. import _display
+from .. import _kinds as K
+from .._spec import accepts
 from ..i18n import tr
 from ..truthtable import OUT_COLOURS
 
@@ -47,6 +49,7 @@ def note(text: str, warn: bool = False) -> str:
            f"{html.escape(text)}</p>"
 
 
+@accepts(tt=K.TruthTableArg(), reference=K.TruthTableArg(optional=True), labels=K.Labels())
 def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str:
     """The truth table as HTML, rows coloured by OUT; with ``reference`` (another truth table
     of the same data) rows whose OUT switched are marked bold with their old code.
@@ -91,6 +94,8 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
                  f"<p style='margin:2px 0;{FONT}'>{legend}</p>")
 
 
+@accepts(analysis=K.Result("Analysis", "qcakit.explore.analyse(data, outcome, conditions, ...)"),
+         names=K.NameMap())
 def solution_html(analysis, names=None) -> str:
     """The solution (expression, parameters) and the configuration chart as HTML; ``names``:
     the paper's name of each configuration (name -> term) for the chart's columns."""

@@ -7,11 +7,17 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ..errors import QCAInputError
+from .. import _kinds as K
+from .._spec import accepts
 from . import render
 from .analysis import analyse
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(),
+         cuts=K.Cuts(K.Cut(), scalars=True), solution=K.OneOf(
+             "complex", "parsimonious", "intermediate", what="solution type"),
+         pri_cut=K.Cut(optional=True), n_cut=K.Count(1), directional=K.Directional("conditions"),
+         cache=K.Cache())
 def sweep(
     data: pd.DataFrame,
     outcome: str,
@@ -42,13 +48,7 @@ def sweep(
     2  0.95        A*B              1  False   True
     """
     if cuts is None:
-        cuts = np.round(np.arange(0.70, 1.0001, 0.01), 2)
-    cuts = [float(c) for c in np.atleast_1d(np.asarray(cuts, dtype=float))]
-    if not cuts:
-        raise QCAInputError("sweep() needs at least one consistency cut.")
-    bad = [c for c in cuts if not 0 <= c <= 1]
-    if bad:
-        raise QCAInputError(f"Consistency cuts must lie in [0, 1], got {bad}.")
+        cuts = [float(c) for c in np.round(np.arange(0.70, 1.0001, 0.01), 2)]
     cache = {} if cache is None else cache
     records, term_order = [], []
     for cut in cuts:
@@ -67,6 +67,7 @@ def sweep(
     return out
 
 
+@accepts(table=K.SweepTable())
 def sweep_ranges(table: pd.DataFrame) -> pd.DataFrame:
     """Collapse a :func:`sweep` table into runs of cuts with the same solution.
 
@@ -76,8 +77,6 @@ def sweep_ranges(table: pd.DataFrame) -> pd.DataFrame:
     >>> sweep_ranges(table)[["from", "to", "expression"]].values.tolist()
     [[0.8, 0.85, 'A'], [0.9, 0.9, 'A*B']]
     """
-    if not isinstance(table, pd.DataFrame) or "expression" not in table.columns:
-        raise QCAInputError("sweep_ranges() takes the table of qcakit.explore.sweep().")
     t = table.sort_values("cut", kind="stable").reset_index(drop=True)
     runs, start = [], 0
     for i in range(1, len(t) + 1):
@@ -92,6 +91,7 @@ def sweep_ranges(table: pd.DataFrame) -> pd.DataFrame:
 
 
 
+@accepts(table=K.SweepTable(), reference=K.Cut(optional=True))
 def sweep_ranges_html(table: pd.DataFrame, reference: float | None = None) -> str:
     """:func:`sweep_ranges` as HTML, the run holding the ``reference`` cut in bold."""
     return render.sweep_ranges_html(sweep_ranges(table), reference)

@@ -17,7 +17,9 @@ figures of :mod:`qcakit.figures` with :mod:`qcakit.svg` (the same descriptions
 :mod:`qcakit.plot` draws with matplotlib); everything they show can be computed without a
 browser.
 ``explorer.set(incl_cut=0.85)`` changes controls from code (tests, notebooks) exactly as a
-slider move does.
+slider move does. A value outside a control's range (``incl_cut=0.3`` on a slider from 0.5 to 1,
+or ``85`` for 0.85) is refused with a :class:`~qcakit.QCAInputError`, in the explorers' own
+arguments too, instead of being moved to the end of the slider.
 
 Displayed in JupyterLab an explorer is a live widget. Front ends without a widget manager
 (nbconvert, nbval, GitHub's notebook viewer) fall back to a static HTML rendering of the

@@ -8,7 +8,9 @@ import ipywidgets as W
 import numpy as np
 import pandas as pd
 
-from .. import _checks, explore, svg
+from .. import _kinds as K
+from .. import explore, svg
+from .._spec import accepts
 from ..calibrate import percentile_anchors
 from ..errors import QCAInputError
 from ..figures import number_text
@@ -16,6 +18,7 @@ from .explorer import SLIDER_STYLE, Explorer, error_html, explorer_box, output_h
 
 
 # Stays whole: the widgets and the callbacks that read them share one closure.
+@accepts(**explore.calibration.SPEC)
 def calibration_explorer(
     raw: pd.Series,
     anchors=None,
@@ -45,13 +48,6 @@ def calibration_explorer(
     """
     # Long only by its signature and docstring (10 documented parameters); the body is
     # about 30 lines.
-    if not isinstance(raw, pd.Series):
-        raise QCAInputError(
-            f"calibration_explorer() takes one raw variable as a Series, e.g. data['GDP'], "
-            f"got {type(raw).__name__}."
-        )
-    if sets is not None:
-        sets = _checks.as_frame(sets, "sets")
     options = dict(idm=idm, sets=sets, outcome=outcome, conditions=conditions,
                    set_name=set_name)
     first = explore.calibration_state(
@@ -109,6 +105,7 @@ def _calibration_update(raw, percentiles, options):
     return compute
 
 
+@accepts(value=K.Number())
 def anchor_value(value: float) -> float:
     """An anchor as the text box shows it: rounded to 10 significant digits, which removes
     binary noise (24.759999999999998 -> 24.76) and changes no meaningful digit.

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 
 import ipywidgets as W
 
-from ..errors import QCAInputError
+from .. import _kinds as K
+from .._spec import accepts
 from ..minimize import SOLUTION_TYPES
 
 SLIDER_STYLE = {"description_width": "150px"}
@@ -83,14 +84,11 @@ class Explorer:
         finally:
             self.held = held
 
+    @accepts(values=K.Controls())
     def set(self, **values):
-        """Set controls by name (as a learner would) and update once; returns ``self``."""
-        unknown = [k for k in values if k not in self.controls]
-        if unknown:
-            raise QCAInputError(
-                f"Unknown control(s) {', '.join(map(repr, unknown))}; this explorer has "
-                f"{', '.join(self.values())}."
-            )
+        """Set controls by name (as a learner would) and update once; returns ``self``. A value
+        outside a control's range or choices is refused (a slider would silently move it to
+        its end)."""
         with self.holding():
             for name, value in values.items():
                 self.controls[name].value = value

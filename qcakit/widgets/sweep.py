@@ -8,13 +8,20 @@ import ipywidgets as W
 import numpy as np
 import pandas as pd
 
-from .. import _checks, explore, svg
-from ..errors import QCAInputError
+from .. import _kinds as K
+from .. import explore, svg
+from .._spec import accepts
+from ..minimize import SOLUTION_TYPES
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
 
 # Stays whole: the widgets and the callbacks that read them share one closure.
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(),
+         cuts=K.CutRange(0.5, 1.0, note=" (the range of the consistency slider)"),
+         reference=K.Cut(optional=True), solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         pri_cut=K.Cut(optional=True), n_cut=K.Count(1), directional=K.Directional("conditions"),
+         step=K.Cut(0.0, 0.5, open_low=True), cache=K.Cache())
 def robustness_sweep(
     data: pd.DataFrame,
     outcome: str,
@@ -39,10 +46,7 @@ def robustness_sweep(
     so narrowing or widening the range again only looks results up. ``cache``: a dict shared
     with a :func:`threshold_explorer` *of the same data and outcome* (its ``cache``).
     """
-    data = _checks.as_frame(data)
-    lo, hi = (float(c) for c in cuts)
-    if not 0 <= lo <= hi <= 1:
-        raise QCAInputError(f"cuts must be (lowest, highest) within [0, 1], got {cuts!r}.")
+    lo, hi = cuts
     cache = {} if cache is None else cache
     controls = {
         "cuts": W.FloatRangeSlider(value=(lo, hi), min=0.5, max=1.0, step=step,

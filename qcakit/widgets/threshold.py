@@ -9,14 +9,25 @@ import ipywidgets as W
 import numpy as np
 import pandas as pd
 
-from .. import _checks, explore
-from ..errors import QCAInputError
-from ..minimize import parse_directional
+from .. import _kinds as K
+from .. import explore
+from .._spec import accepts
+from ..minimize import SOLUTION_TYPES, parse_directional
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
 
+#: The consistency slider's range: a cut outside it is refused, not moved to its end.
+SLIDER_CUT = K.Cut(0.5, 1.0, note=" (the range of the consistency slider)")
+
+
 # Stays whole: the widgets and the callbacks that read them share one closure.
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=SLIDER_CUT,
+         pri_cut=K.Cut(optional=True), n_cut=K.Count(1),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         directional=K.Directional("conditions"), reference=K.Settings(),
+         reference_label=K.Text(), configuration_names=K.NameMap(), prefetch=K.Switch(),
+         cache=K.Cache())
 def threshold_explorer(
     data: pd.DataFrame,
     outcome: str,
@@ -55,7 +66,6 @@ def threshold_explorer(
     """
     # Long only by its signature and docstring (13 documented parameters); the body is
     # about 30 lines.
-    data = _checks.as_frame(data)
     cache = {} if cache is None else cache
     probe = explore.analyse(data, outcome, conditions, incl_cut, pri_cut, n_cut, solution,
                             directional, cache=cache)
@@ -123,14 +133,7 @@ def _threshold_update(data, outcome, conditions, directional, ref, cache, labels
 def _reference_settings(incl_cut, pri_cut, n_cut, solution, reference) -> dict:
     """The settings to compare against: the initial ones, updated by ``reference``."""
     settings = {"incl_cut": incl_cut, "pri_cut": pri_cut, "n_cut": n_cut, "solution": solution}
-    if reference is not None:
-        unknown = set(reference) - set(settings)
-        if unknown:
-            raise QCAInputError(
-                f"reference takes incl_cut, pri_cut, n_cut and solution, got "
-                f"{', '.join(sorted(unknown))}."
-            )
-        settings.update(reference)
+    settings.update(reference or {})
     return settings
 
 

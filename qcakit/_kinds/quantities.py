@@ -1,0 +1,399 @@
+"""Kinds for numbers and choices: cuts, ranges, counts, model numbers, switches, choices."""
+from __future__ import annotations
+
+import difflib
+import math
+import numbers
+import re
+from collections.abc import Hashable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import _checks
+from ..errors import QCAInputError
+from .base import Kind, _ArgLike, _as_float, finite_numbers, shown
+
+
+class Cut(Kind):
+    """A number in [low, high] (a proportion), e.g. a consistency cut."""
+
+    title = "Cut"
+
+    def __init__(self, low: float = 0.0, high: float = 1.0, *, optional: bool = False,
+                 open_low: bool = False, open_high: bool = False, note: str = ""):
+        super().__init__(optional=optional)
+        self.low, self.high, self.open_low, self.open_high = low, high, open_low, open_high
+        self.note = note
+        lo, hi = ("(" if open_low else "["), (")" if open_high else "]")
+        self.rule = (f"a number in {lo}{low:g}, {high:g}{hi}, a proportion (0.9, not 90); "
+                     "not text, not True/False")
+        if optional:
+            self.rule += "; None for none"
+
+    def check(self, value, arg):
+        value = _checks.fraction(value, arg.name, self.low, self.high, note=self.note)
+        if (self.open_low and value == self.low) or (self.open_high and value == self.high):
+            if self.open_low and self.open_high:
+                within = f"lie strictly between {self.low:g} and {self.high:g}"
+            else:
+                within = (f"be in {'(' if self.open_low else '['}{self.low:g}, {self.high:g}"
+                          f"{')' if self.open_high else ']'}")
+            raise QCAInputError(f"{arg.name} must {within}{self.note}, got {value:g}.")
+        return value
+
+    def refused(self, arg, samples):
+        good = arg.get(arg.name)
+        good = good if isinstance(good, float) else (self.low + self.high) / 2
+        out = super().refused(arg, samples) + [
+            ("text", str(good)), ("True", True), ("NaN", float("nan")), ("a list", [good]),
+            ("below the range", self.low - 0.1), ("above the range", self.high + 0.5)]
+        if self.high == 1.0:
+            out.append(("a percentage", round(good * 100, 6) if good > 0.1 else 85))
+        return out
+
+    def same(self, value, arg, samples):
+        return [("a numpy float", np.float64(value))] if isinstance(value, float) else []
+
+
+class CutPair(Cut):
+    """One cut, or a pair (cut for 1, cut for 0) as truth tables take it."""
+
+    title = "Cut or pair of cuts"
+
+    def __init__(self):
+        super().__init__()
+        self.rule = ("a number in [0, 1], or a pair (cut for 1, cut for 0) with the first the "
+                     "higher, e.g. (0.8, 0.7)")
+
+    def check(self, value, arg):
+        name = arg.name
+        if isinstance(value, (str, bytes)) or (np.ndim(value) == 0 and
+                                               not isinstance(value, numbers.Real)):
+            raise QCAInputError(
+                f"{name} must be a number in [0, 1] (e.g. 0.8) or a pair (cut for 1, cut for 0) "
+                f"such as (0.8, 0.7), got {value!r}.{_checks._unquoted(value, name)}")
+        if np.ndim(value) == 0:
+            cut = _checks.fraction(value, name)
+            return cut, cut
+        if np.ndim(value) != 1 or len(value) != 2:
+            raise QCAInputError(
+                f"{name} is one number, or a pair (cut for 1, cut for 0), got {value!r}.")
+        ic1 = _checks.fraction(value[0], f"{name}[0] (the cut for OUT = 1)")
+        ic0 = _checks.fraction(value[1], f"{name}[1] (the cut for OUT = 0)")
+        if ic0 > ic1:
+            raise QCAInputError(
+                f"{name}={value!r} is reversed: the pair is (cut for 1, cut for 0) and the cut "
+                f"for 1 must be the higher one. Use ({ic0:g}, {ic1:g}): rows from {ic1:g} up to "
+                f"{ic0:g} become contradictions 'C'.")
+        return ic1, ic0
+
+    def refused(self, arg, samples):
+        return [("None", None), ("text", "0.8"), ("a reversed pair", (0.7, 0.8)),
+                ("three cuts", (0.9, 0.8, 0.7)), ("a percentage", 80), ("a pair of percentages",
+                                                                        (80, 70))]
+
+
+class Cuts(Kind):
+    """A range of values (a list) bracketing an initial one, each of the kind ``item``."""
+
+    title = "Range"
+
+    def __init__(self, item: Kind, initial: str | None = None, *, optional: bool = True,
+                 at_least: int = 1, scalars: bool = False):
+        super().__init__(optional=optional)
+        self.item, self.initial, self.at_least = item, initial, at_least
+        self.scalars = scalars  # one number is a list of one (no initial value to bracket)
+        self.rule = f"a list of values, each {item.title.lower()}: {item.rule}"
+
+    def needs_for(self, name):
+        return (self.initial,) if self.initial else ()
+
+    def check(self, value, arg):
+        name = arg.name
+        if self.scalars and isinstance(value, numbers.Real) and not isinstance(value, bool):
+            value = [value]
+        if isinstance(value, str):
+            pieces = [p for p in re.split(r"[,;\s]+", value) if p]
+            shown_list = (f"[{', '.join(pieces)}]" if pieces and
+                          finite_numbers([_as_float(p) for p in pieces]) is not None else "[...]")
+            raise QCAInputError(f"{name} is a list of values, got the text {value!r}. Write the "
+                                f"numbers as a list, without quotes: {name}={shown_list}.")
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
+            initial = arg.get(self.initial) if self.initial else None
+            pair = sorted({initial, value}) if isinstance(value, numbers.Real) and isinstance(
+                initial, numbers.Real) else [value]
+            example = f" e.g. {name}=({', '.join(f'{v:g}' for v in pair)})"
+            around = (f" that brackets the initial {self.initial}={initial!r}"
+                      if initial is not None else "")
+            raise QCAInputError(f"{name} is a list of values{around}, got one value "
+                                f"{value!r}. Give the range as a list,{example}.")
+        if isinstance(value, Mapping) or not isinstance(
+                value, (list, tuple, np.ndarray, pd.Index, pd.Series, range)):
+            raise QCAInputError(f"{name} must be a list of values, got {shown(value)}.")
+        values = [v.item() if isinstance(v, np.generic) else v for v in list(value)]
+        if len(values) < self.at_least:
+            raise QCAInputError(f"{name} is empty: give at least one value.")
+        return [self.item(v, _ArgLike(f"{name}[{i}]", None, "")) for i, v in enumerate(values)]
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + (
+            [] if self.scalars else [("one number", 0.85)]) + [("text", "0.8, 0.85"), ("empty", []),
+            ("a list holding text", [0.8, "0.85"]), ("a list holding 2.5", [1, 2.5]),
+            ("a dict", {"a": 0.8})]  # empty: refused here, or by the function (robustness)
+
+    def same(self, value, arg, samples):
+        if isinstance(value, (list, tuple)) and value:
+            return [("a numpy array", np.asarray(value))]
+        return []
+
+
+class CutRange(Kind):
+    """A pair (lowest, highest) of cuts within [low, high]."""
+
+    title = "Pair of cuts"
+
+    def __init__(self, low: float = 0.0, high: float = 1.0, note: str = ""):
+        super().__init__()
+        self.low, self.high, self.note = low, high, note
+        self.rule = f"a pair (lowest, highest) of numbers in [{low:g}, {high:g}]"
+
+    def check(self, value, arg):
+        if isinstance(value, (str, numbers.Number)) or np.ndim(value) != 1 or len(value) != 2:
+            raise QCAInputError(f"{arg.name} must be a pair (lowest, highest), e.g. "
+                                f"{arg.name}=(0.7, 1.0), got {shown(value)}.")
+        lo = _checks.fraction(value[0], f"{arg.name}[0]", self.low, self.high, note=self.note)
+        hi = _checks.fraction(value[1], f"{arg.name}[1]", self.low, self.high, note=self.note)
+        if lo > hi:
+            raise QCAInputError(f"{arg.name} must be (lowest, highest); {value!r} is reversed: "
+                                f"use ({hi:g}, {lo:g}).")
+        return lo, hi
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [
+            ("one number", 0.8), ("reversed", (0.9, 0.7)), ("below the range", (self.low - 0.2,
+                                                                                self.high)),
+            ("percentages", (70, 100)), ("text", ("0.7", "1"))]
+
+
+class Number(Kind):
+    """Any finite number."""
+
+    title = "Number"
+    rule = "a finite number, not text"
+
+    def check(self, value, arg):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or \
+                not math.isfinite(value):
+            raise QCAInputError(f"{arg.name} must be a finite number, got {value!r}."
+                                f"{_checks._unquoted(value, arg.name)}")
+        return value.item() if isinstance(value, np.generic) else value
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [("text", "2"), ("infinity", float("inf")),
+                                                ("True", True)]
+
+
+class Numbers(Kind):
+    """A list of finite numbers (one number is a list of one), optionally within a range, or as
+    many as the list ``count_of``."""
+
+    title = "Numbers"
+
+    def needs_for(self, name):
+        return (self.count_of,) if self.count_of else ()
+
+    def __init__(self, low=None, high=None, *, count: int | None = None, optional=False,
+                 example: str = "", count_of: str | None = None):
+        super().__init__(optional=optional)
+        self.low, self.high, self.count, self.example = low, high, count, example
+        self.count_of = count_of
+        within = f" in [{low:g}, {high:g}]" if low is not None else ""
+        self.rule = (f"{count} numbers" if count else "a list of numbers") + within + \
+            (f", e.g. {example}" if example else "")
+
+    def check(self, value, arg):
+        name = arg.name
+        out = finite_numbers(value)
+        if out is None:
+            raise QCAInputError(f"{name} must be a list of (finite) numbers, got {shown(value)}.")
+        if self.count and out.size != self.count:
+            raise QCAInputError(f"{name} must be {self.count} numbers ({self.example}), got "
+                                f"{shown(value)}.")
+        other = arg.get(self.count_of) if self.count_of else None
+        if other is not None and out.size != len(other):
+            raise QCAInputError(f"{name} has {out.size} number(s) and {self.count_of} "
+                                f"{len(other)}: give one for each.")
+        if self.low is not None and (out.size == 0 or np.any((out < self.low) |
+                                                             (out > self.high))):
+            raise QCAInputError(
+                f"{name.capitalize()} must be numbers in [{self.low:g}, {self.high:g}]"
+                f"{' (e.g. ' + self.example + ')' if self.example else ''}, got {value!r}.")
+        return tuple(float(v) for v in out)
+
+    def refused(self, arg, samples):
+        out = super().refused(arg, samples) + [("text", "25, 50, 75"),
+                                               ("a list holding text", (1, "2", 3)),
+                                               ("NaN", (1.0, float("nan"), 3.0))]
+        if self.low is not None:
+            out.append(("out of range", (self.low - 1, self.high + 1)))
+        return out
+
+
+class Count(Kind):
+    """A whole number >= minimum (``2.0`` is read as 2)."""
+
+    title = "Count"
+
+    def __init__(self, minimum: int = 0, *, optional: bool = False, maximum: int | None = None):
+        super().__init__(optional=optional)
+        self.minimum, self.maximum = minimum, maximum
+        self.rule = f"a whole number >= {minimum}" + (f" and <= {maximum}" if maximum else "") \
+            + " (2.0 reads as 2); not text" + ("; None for none" if optional else "")
+
+    def check(self, value, arg):
+        value = _checks.whole_number(value, arg.name, self.minimum)
+        if self.maximum is not None and value > self.maximum:
+            raise QCAInputError(f"{arg.name} must be at most {self.maximum}, got {value}.")
+        return value
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [
+            ("text", "2"), ("a fraction", 2.5), ("below the minimum", self.minimum - 1),
+            ("True", True), ("NaN", float("nan")), ("a list", [2])]
+
+    def same(self, value, arg, samples):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return [("a whole float", float(value)), ("a numpy integer", np.int64(value))]
+        return []
+
+
+class Model(Count):
+    """The index of one of a solution's equally minimal models."""
+
+    title = "Model number"
+    rule = "a whole number from 0 to the number of models minus 1"
+
+    def __init__(self, of: str):
+        super().__init__(0)
+        self.of = of
+        self.rule = Model.rule
+
+    def needs_for(self, name):
+        return (self.of,)
+
+    def check(self, value, arg):
+        value = super().check(value, arg)
+        sol = arg.get(self.of)
+        models = getattr(sol, "models", None)
+        if type(sol).__name__ != "Solution":
+            if value:
+                raise QCAInputError(f"{arg.name} picks one of a solution's models, but "
+                                    f"{self.of} is an expression (one model); leave "
+                                    f"{arg.name} out.")
+            return value
+        if value >= len(models):
+            raise QCAInputError(
+                f"{arg.name}={value!r} does not exist: the solution has {len(models)} model(s); "
+                f"{arg.name} must be 0 to {len(models) - 1}.")
+        return value
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [("a model that does not exist", 99)]
+
+
+class Switch(Kind):
+    """True or False: a real boolean, nothing that Python would only *read* as one."""
+
+    title = "Switch"
+    rule = "True or False (numpy booleans too); not text such as 'no', not 0 / 1, not None"
+
+    def check(self, value, arg):
+        if isinstance(value, (bool, np.bool_)):
+            return bool(value)
+        name = arg.name
+        if isinstance(value, str):
+            hint = (f" Text reads as True whatever it says: write {name}=False or {name}=True, "
+                    "without quotes.")
+        elif isinstance(value, numbers.Real) and value in (0, 1):
+            hint = f" Write {name}={bool(value)}."
+        else:
+            hint = ""
+        raise QCAInputError(f"{name} must be True or False, got {value!r}.{hint}")
+
+    def refused(self, arg, samples):
+        return [("text 'no'", "no"), ("text 'False'", "False"), ("1", 1), ("0", 0),
+                ("None", None)]
+
+    def same(self, value, arg, samples):
+        return [("a numpy bool", np.bool_(value))]
+
+
+class OneOf(Kind):
+    """One of a few choices (``choices`` may be a function giving them)."""
+
+    title = "Choice"
+
+    def __init__(self, *choices, what: str | None = None, optional: bool | None = None):
+        super().__init__(optional=None in choices if optional is None else optional)
+        self._choices, self.what = choices, what
+        if choices and not callable(choices[0]):
+            self.rule = "one of " + ", ".join(map(repr, choices))
+        else:
+            self.rule = "one of the names the function lists"
+
+    def choices(self, arg) -> list:
+        if len(self._choices) == 1 and callable(self._choices[0]):
+            return list(self._choices[0](arg))
+        return list(self._choices)
+
+    def check(self, value, arg):
+        choices = self.choices(arg)
+        if isinstance(value, Hashable) and not isinstance(value, bool) and value in choices:
+            return value
+        options = ", ".join(map(repr, choices))
+        text = [c for c in choices if isinstance(c, str)]
+        close = [c for c in text if isinstance(value, str)
+                 and c.lower() == value.strip().lower()] or (
+            difflib.get_close_matches(value, text, n=1) if isinstance(value, str) else [])
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        if self.what:
+            raise QCAInputError(f"Unknown {self.what} {value!r}: use one of {options}.{hint}")
+        raise QCAInputError(f"{arg.name} must be one of {options}, got {value!r}.{hint}")
+
+    def refused(self, arg, samples):
+        choices = self.choices(arg)
+        out = [("an unknown choice", "bogus"), ("a number", 7), ("a list", choices[:1])]
+        if not self.optional:
+            out.append(("None", None))
+        text = [c for c in choices if isinstance(c, str) and c.upper() != c]
+        if text:
+            out.append(("capitals", text[0].upper()))
+        return out
+
+
+def term_choices(arg):
+    return list(arg.get("self").memberships.columns)
+
+
+class CutMap(Kind):
+    """A dict of named cuts, any of ``keys``, each in [0, 1] (e.g. the necessity rule's)."""
+
+    title = "Named cuts"
+
+    def __init__(self, defaults: Mapping, *, optional: bool = True):
+        super().__init__(optional=optional)
+        self.defaults = dict(defaults)
+        self.rule = ("a dict with any of " + ", ".join(map(repr, self.defaults))
+                     + ", each a proportion in [0, 1]" + ("; None for the defaults"
+                                                          if optional else ""))
+
+    def check(self, value, arg):
+        _checks.cut_map(value, self.defaults, arg.name)
+        return dict(value)
+
+    def refused(self, arg, samples):
+        key = next(iter(self.defaults))
+        return super().refused(arg, samples) + [
+            ("an unknown key", {"bogus": 0.5}), ("a percentage", {key: 90}),
+            ("text", {key: "0.9"}), ("a number", 0.9)]

@@ -1,0 +1,301 @@
+"""Kinds for the kit's own results: truth tables, solutions, other results, excluded rows,
+directional expectations and settings."""
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..errors import QCAInputError
+from .base import Kind, _Any, _ArgLike, _refuse_kit, kit_name, shown
+from .quantities import Count, Cut, OneOf
+
+
+class TruthTableArg(Kind):
+    """A truth table from :func:`qcakit.truth_table`."""
+
+    title = "Truth table"
+    rule = "a truth table from qcakit.truth_table"
+
+    def check(self, value, arg):
+        if type(value).__name__ == "TruthTable":
+            return value
+        fn = arg.function
+        make = "tt = qcakit.truth_table(data, outcome, conditions)"
+        if isinstance(value, pd.DataFrame) and "OUT" in value.columns:
+            raise QCAInputError(f"{fn}() takes a truth table, got a DataFrame that looks like "
+                                f"a truth table's .table. Pass the truth table itself: "
+                                f"{arg.name}=tt, not tt.table.")
+        if type(value).__name__ == "Solution":
+            raise QCAInputError(f"{fn}() takes a truth table, got {shown(value)}. Its truth "
+                                f"table is solution.truth_table.")
+        raise QCAInputError(f"{fn}() takes a truth table, got {shown(value)}. Give a truth "
+                            f"table: {make}, then {fn}(tt, ...).")
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [
+            ("a DataFrame", samples.frame), ("a truth table's .table", samples.tt.table),
+            ("a solution", samples.solution), ("text", "tt")]
+
+
+class SolutionArg(Kind):
+    """A solution from :func:`qcakit.minimize`, of the given types (and of one truth table)."""
+
+    title = "Solution"
+    rule = "a solution from qcakit.minimize, of the type the parameter names"
+
+    def __init__(self, kinds=("complex", "parsimonious", "intermediate"), of_table=None, *,
+                 optional: bool = False):
+        super().__init__(optional=optional)
+        self.kinds, self.of_table = tuple(kinds), of_table
+
+    def needs_for(self, name):
+        return (self.of_table,) if self.of_table else ()
+
+    def check(self, value, arg):
+        kinds = self.kinds
+        wanted = f"the {' or '.join(kinds)} solution, e.g. qcakit.minimize(tt, '{kinds[0]}')"
+        if type(value).__name__ != "Solution":
+            extra = (" (a solution's text is solution.expression; pass the solution itself)"
+                     if isinstance(value, str) else "")
+            raise QCAInputError(f"{arg.call()}: {arg.name} must be {wanted}, got "
+                                f"{shown(value)}{extra}.")
+        if value.kind not in kinds:
+            raise QCAInputError(f"{arg.call()}: {arg.name} must be {wanted}, got a {value.kind} "
+                                f"solution.{self._swapped(value, arg)}")
+        tt = arg.get(self.of_table) if self.of_table else None
+        if tt is not None and value.truth_table is not tt:
+            raise QCAInputError(
+                f"{arg.name} was not minimized from this truth table: the solutions must be "
+                f"minimized from the truth table you pass ({self.of_table}), e.g. "
+                f"{arg.name}=qcakit.minimize({self.of_table}, '{value.kind}').")
+        return value
+
+    def _swapped(self, value, arg) -> str:
+        """A hint when another solution of the call has the type this parameter wants."""
+        for other in arg.params:
+            got = arg.values.get(other)
+            if other != arg.name and type(got).__name__ == "Solution" and got.kind in self.kinds:
+                first, second = ((self.kinds[0], value.kind) if arg.params.index(arg.name)
+                                 < arg.params.index(other) else (value.kind, self.kinds[0]))
+                return (f" The two look swapped: pass the {first} solution, then the {second} "
+                        f"one ({arg.name} and {other}).")
+        return ""
+
+    def refused(self, arg, samples):
+        out = super().refused(arg, samples) + [
+            ("a truth table", samples.tt), ("an expression", samples.solution.expression),
+            ("a DataFrame", samples.frame)]
+        wrong = [s for k, s in samples.solutions.items() if k not in self.kinds]
+        if wrong:
+            out.append(("a solution of another type", wrong[0]))
+        if self.of_table:
+            out.append(("a solution of another truth table",
+                        samples.other_solutions[self.kinds[0]]))
+        return out
+
+
+class Solutions(Kind):
+    """A list of solutions (one solution alone is read as a list of one)."""
+
+    title = "Solutions"
+    rule = "a list of solutions from qcakit.minimize (one solution alone is a list of one)"
+
+    def __init__(self, of_table=None):
+        super().__init__()
+        self.of_table = of_table
+
+    def needs_for(self, name):
+        return (self.of_table,) if self.of_table else ()
+
+    def check(self, value, arg):
+        if type(value).__name__ == "Solution":
+            value = [value]
+        tt = arg.get(self.of_table) if self.of_table else None
+        if isinstance(value, (list, tuple)) and not value and tt is not None \
+                and tt.codes("1").size == 0:
+            return []  # no row coded 1: there is nothing to minimize
+        if not isinstance(value, (list, tuple)) or not value:
+            raise QCAInputError(
+                f"{arg.function}() needs at least one solution in {arg.name}, each minimized "
+                f"from this truth table (qcakit.minimize(tt, ...)), got {shown(value)}; only a "
+                "truth table without rows coded 1 has none.")
+        item = SolutionArg(of_table=self.of_table)
+        for i, sol in enumerate(value):
+            try:
+                item(sol, arg)
+            except QCAInputError as err:
+                raise QCAInputError(f"{arg.name}[{i}]: {err} (each minimized from this truth "
+                                    "table)") from None
+        return list(value)
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [
+            ("empty", []), ("a truth table", samples.tt), ("a list holding text", ["A*B"]),
+            ("a solution of another truth table", [samples.other_solutions["parsimonious"]])]
+
+    def same(self, value, arg, samples):
+        if isinstance(value, list) and len(value) == 1:
+            return [("one solution alone", value[0]), ("a tuple", tuple(value))]
+        return []
+
+
+class Result(Kind):
+    """One of the kit's result objects, by class name, with how it is made."""
+
+    title = "Result"
+
+    def __init__(self, cls: str, make: str, *, optional: bool = False, table_hint: str = "",
+                 short: str = "result"):
+        super().__init__(optional=optional)
+        self.cls, self.make, self.table_hint, self.short = cls, make, table_hint, short
+        self.title = {"NecessityTable": "Necessity result", "Analysis": "Analysis"}.get(cls, cls)
+        self.rule = f"the result of {make}"
+
+    def check(self, value, arg):
+        if type(value).__name__ == self.cls:
+            return value
+        if isinstance(value, pd.DataFrame) and self.table_hint and \
+                self.table_hint in value.columns:
+            raise QCAInputError(
+                f"{arg.name} must be the result of {self.make} itself, got a DataFrame that "
+                f"looks like its .table. Pass the result itself: {arg.name}={self.short}, not "
+                f"{self.short}.table.")
+        raise QCAInputError(f"{arg.name} must be the result of {self.make}, got {shown(value)}.")
+
+    def refused(self, arg, samples):
+        out = super().refused(arg, samples) + [("text", "result"), ("a DataFrame", samples.frame)]
+        if self.cls != "TruthTable":
+            out.append(("a truth table", samples.tt))
+        if self.cls == "NecessityTable":
+            out.append(("its .table", samples.necessity.table))
+        return out
+
+
+def necessity_result(optional=True) -> Result:
+    return Result("NecessityTable", "qcakit.necessity(data, outcome)", optional=optional,
+                  table_hint="consistency", short="nec")
+
+
+class Exclude(Kind):
+    """Remainder rows barred as counterfactuals (``minimize(exclude=)``)."""
+
+    title = "Excluded rows"
+    rule = ("remainder rows: row numbers as in tt.complete(), expressions such as '~A*B', "
+            "{row: reason}, an esa() result, or a list of these")
+
+    def __init__(self, of: str = "truth_table"):
+        super().__init__(optional=True)
+        self.of = of
+
+    def needs_for(self, name):
+        return (self.of,)
+
+    def check(self, value, arg):
+        from ..minimize import parse_exclude
+
+        if kit_name(value) and not hasattr(value, "table") or type(value).__name__ in (
+                "TruthTable", "NecessityTable"):
+            raise QCAInputError(
+                f"{arg.name} takes the remainder rows to bar, got {shown(value)}. Pass rows, "
+                f"e.g. {arg.name}=qcakit.esa(tt, contradictory=True) or {arg.name}=[3, 5] (row "
+                "numbers as in tt.complete()), or expressions such as '~A*B'.")
+        atoms = value.table.index if hasattr(value, "table") and isinstance(
+            value.table, pd.DataFrame) else value
+        items = atoms if isinstance(atoms, (list, tuple, set, np.ndarray, pd.Index, Mapping,
+                                            pd.DataFrame)) else [atoms]
+        if isinstance(items, pd.DataFrame):
+            items = items.index
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, (str, numbers.Integral)):
+                raise QCAInputError(
+                    f"{arg.name}: {item!r} is neither a row number nor an expression such as "
+                    "'~A*B' (rows are numbered as in tt.complete()).")
+        parse_exclude(value, arg.get(self.of))
+        return value
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [
+            ("a solution", samples.solution), ("a truth table", samples.tt), ("a float", 2.5),
+            ("True", True), ("a row that does not exist", [10 ** 6]),
+            ("a list holding None", [None])]
+
+
+class Directional(Kind):
+    """Directional expectations of the intermediate solution."""
+
+    title = "Directional expectations"
+    rule = ("None, a dict {condition: 1, 0 or '-'}, or a list of literals such as ['A', '~B'] "
+            "(unlisted conditions: no expectation)")
+
+    def __init__(self, of: str | None = None, solution: str | None = None):
+        super().__init__(optional=True)
+        self.of, self.solution = of, solution
+
+    def needs_for(self, name):
+        return tuple(p for p in (self.of, self.solution) if p)
+
+    def check(self, value, arg):
+        from ..minimize import parse_directional
+
+        _refuse_kit(value, arg, "directional expectations such as {'A': 1, 'B': 0}")
+        if not isinstance(value, (str, Mapping)):
+            items = list(value) if isinstance(value, Iterable) else [value]
+            if not all(isinstance(d, str) for d in items):
+                raise QCAInputError(
+                    f"{arg.name} must be a dict such as {{'A': 1, 'B': 0, 'C': '-'}} or a list "
+                    f"of literals such as ['A', '~B'], got {value!r}.")
+        if self.solution and arg.get(self.solution) != "intermediate":
+            raise QCAInputError(
+                "Directional expectations only apply to solution='intermediate'; leave "
+                f"{arg.name} out for the {arg.get(self.solution)} solution.")
+        source = arg.get(self.of) if self.of else None
+        conditions = (source.conditions if type(source).__name__ == "TruthTable" else source)
+        if isinstance(conditions, list):
+            parse_directional(value, conditions)
+        return value
+
+    def refused(self, arg, samples):
+        a = samples.conditions[0]
+        return super().refused(arg, samples) + [
+            ("a number", 1), ("a list holding a number", [a, 1]), ("an unknown condition",
+                                                                   {"ZZZ": 1}),
+            ("a value other than 1, 0, '-'", {a: 2}), ("a truth table", samples.tt)]
+
+
+class Settings(Kind):
+    """A dict of truth-table settings: ``incl_cut``, ``pri_cut``, ``n_cut``, ``solution``."""
+
+    title = "Settings"
+
+    def __init__(self, required=(), *, optional: bool = True):
+        super().__init__(optional=optional)
+        self.required = tuple(required)
+        self.rule = ("a dict with any of incl_cut, pri_cut, n_cut, solution"
+                     + (f" (needs {', '.join(required)})" if required else ""))
+
+    def check(self, value, arg):
+        from ..minimize import SOLUTION_TYPES
+
+        kinds = {"incl_cut": Cut(), "pri_cut": Cut(optional=True), "n_cut": Count(1),
+                 "solution": OneOf(*SOLUTION_TYPES, what="solution type"),
+                 "directional": _Any()}
+        if not isinstance(value, Mapping):
+            raise QCAInputError(f"{arg.name} must be a dict such as {{'incl_cut': 0.8, "
+                                f"'n_cut': 1}}, got {shown(value)}.")
+        unknown = sorted(set(value) - set(kinds))
+        missing = [k for k in self.required if k not in value]
+        if unknown or missing:
+            raise QCAInputError(
+                f"{arg.name} takes incl_cut, pri_cut, n_cut and solution"
+                + (f", got {', '.join(map(str, unknown))}" if unknown else "")
+                + (f"; it needs {', '.join(missing)}" if missing else "") + ".")
+        return {k: kinds[k](v, _ArgLike(f"{arg.name}[{k!r}]", None, "")) for k, v in
+                value.items()}
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [
+            ("an unknown setting", {"consistency": 0.8}), ("a percentage", {"incl_cut": 85}),
+            ("text", "incl_cut=0.8")]
