@@ -57,9 +57,35 @@ def _term(cube, conditions):
     return tuple((conditions[j], v) for j, v in boolean.cube_literals(cube, k))
 
 
-def _sort_key(cube, k):
-    return (len(boolean.cube_literals(cube, k)),
-            [(j, 1 - v) for j, v in boolean.cube_literals(cube, k)])
+def _qca_order(cubes, k) -> list:
+    """Prime implicants in the order R QCA lists them (its C routine ``sort_cols``, 3.25).
+
+    Each condition is coded 2 (present in the term), 1 (negated) or 0 (not in the term). From
+    the last condition to the first, the implicants are stably sorted by that code, largest
+    first; then the leading block of implicants that contain the condition is stably sorted
+    negated-before-present, except that when *every* implicant contains the condition, the
+    last one of the block keeps its place at the end (QCA's loop stops one short there).
+    Finally they are stably sorted by their number of literals. Without that exception the
+    order is: fewer literals first, then condition by condition ``~X`` before ``X`` before
+    "X absent". We start from our canonical order (literals in condition order, present
+    before negated); QCA starts from the order in which its search found the implicants, which
+    decides only rare ties under the exception.
+    """
+    def code(cube, j):
+        bit = 1 << (k - 1 - j)
+        return 0 if not cube[0] & bit else (2 if cube[1] & bit else 1)
+
+    order = sorted(cubes, key=lambda c: _display_key(c, k))
+    for j in range(k - 1, -1, -1):
+        order.sort(key=lambda c: -code(c, j))
+        with_j = [c for c in order if code(c, j)]
+        if len(with_j) == len(order):
+            head, tail = with_j[:-1], with_j[-1:]
+        else:
+            head, tail = with_j, order[len(with_j):]
+        order = sorted(head, key=lambda c: code(c, j)) + tail
+    order.sort(key=lambda c: len(boolean.cube_literals(c, k)))
+    return order
 
 
 def _rows_frame(codes, conditions) -> pd.DataFrame:
@@ -102,13 +128,29 @@ def parse_directional(directional, conditions) -> dict:
     return out
 
 
+def _display_key(cube, k):
+    """The kit's order of terms in a model: fewer literals first, then condition by condition
+    (in the truth table's order), a present condition before a negated one."""
+    return (len(boolean.cube_literals(cube, k)),
+            [(j, 1 - v) for j, v in boolean.cube_literals(cube, k)])
+
+
 def _covers(k, on, pis, max_models):
-    ordered = sorted(pis, key=lambda p: _sort_key(p, k))
+    """Prime implicants, the minimal models, the essential PIs, completeness.
+
+    Models are listed in R QCA's order (its ``find_models``): in lexicographic order of the
+    positions of their terms in QCA's list of prime implicants (:func:`_qca_order`), so that
+    "model 1" is the same model in both. Within a model, and in the list of prime
+    implicants, terms keep the kit's display order (:func:`_display_key`); QCA writes them in
+    its own PI order (e.g. ``~A*B`` before ``A*~B``), so the same model can read differently.
+    """
+    ordered = sorted(pis, key=lambda p: _display_key(p, k))
     chart = boolean.chart(ordered, on)
     covers, complete = minimal_covers(chart, max_models)
-    models = [[ordered[i] for i in cover] for cover in covers]
-    models.sort(key=lambda m: (sum(len(boolean.cube_literals(p, k)) for p in m),
-                               [_sort_key(p, k) for p in m]))
+    rank = {p: i for i, p in enumerate(_qca_order(ordered, k))}
+    models = [sorted((ordered[i] for i in cover), key=lambda p: _display_key(p, k))
+              for cover in covers]
+    models.sort(key=lambda m: sorted(rank[p] for p in m))
     alone = chart[:, chart.sum(axis=0) == 1].any(axis=1)  # sole PI of some row
     essential = [ordered[i] for i in np.flatnonzero(alone)]
     return ordered, models, essential, complete
