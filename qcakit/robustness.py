@@ -31,7 +31,12 @@ under every setting and how many settings change it.
 If a test setting leaves no truth-table row with OUT = 1, its test solution is the empty set
 (membership 0 for every case), which is what it says: nothing is sufficient under that setting.
 Where several models are equally minimal, the first is used (and the table says how many there
-were).
+were): the models are in R QCA's order, so this is SetMethods' model 1; ``model=`` picks another
+model of the initial solution. :func:`robustness_from_solutions` takes test solutions you
+already have. The result also gives the core fit (``rob.corefit``), SetMethods' case ratios
+RCR_typ, RCR_dev and RCC_Rank (:func:`case_ratios`) and each test alone
+(:meth:`Robustness.single_tests`, ``rob.singletest``); all agree with SetMethods 4.0
+(``tests/test_robustness_parity.py``).
 
 >>> from qcakit import datasets
 >>> raw = datasets.load("xu2024_county_alliance")
@@ -65,7 +70,10 @@ from .sets import membership
 from .truthtable import truth_table
 
 
-def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None):
+def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None, columns=None):
+    if spec is None:  # already calibrated: the memberships as they are
+        return pd.DataFrame({c: _checks.membership_column(raw, c) for c in columns},
+                            index=raw.index)
     out = {}
     for col, how in spec.items():
         d = shift if col == shift_col else 0.0
@@ -100,8 +108,11 @@ def _check_range(values, initial, what: str):
 def _spec(raw, calibration, outcome, conditions) -> dict:
     """The calibration of the outcome and the conditions, checked against the raw data."""
     _checks.known_columns(raw, [outcome] + conditions, "column")
+    if calibration is None:
+        return None
     if not isinstance(calibration, Mapping):
-        raise QCAInputError("calibration must be a dict {column: anchors}.")
+        raise QCAInputError("calibration must be a dict {column: anchors}, or None when the "
+                            "data are already calibrated memberships.")
     _checks.known_columns(raw, list(calibration), "column in the calibration")
     missing = [c for c in [outcome] + conditions if c not in calibration]
     if missing:
@@ -115,6 +126,11 @@ def _spec(raw, calibration, outcome, conditions) -> dict:
 def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     """Every test setting: (label, column shifted, shift, incl_cut, n_cut)."""
     out = []
+    if anchor_shifts and spec is None:
+        raise QCAInputError(
+            "anchor_shifts needs the raw data and their calibration: with calibration=None the "
+            "data are taken as memberships, which have no anchors to move. Give "
+            "robustness(raw, {column: anchors}, ...), or test only incl_cuts and n_cuts.")
     for col, shifts in (anchor_shifts or {}).items():
         if col not in spec:
             raise QCAInputError(
@@ -136,28 +152,36 @@ def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     return out
 
 
-def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None):
+def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None,
+           model=0):
     """(expression, number of models, solution memberships) for one setting."""
     tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut, pri_cut=pri_cut)
     if not (tt.table["OUT"] == "1").any():
         return "(none)", 0, np.zeros(len(sets))
     sol = minimize(tt, solution, directional)
-    return sol.expression, len(sol.models), membership(sets, sol.expression).to_numpy()
+    if not 0 <= model < len(sol.models):
+        raise QCAInputError(
+            f"model must be 0 to {len(sol.models) - 1} (the initial solution has "
+            f"{len(sol.models)} model(s)), got {model!r}.")
+    expr = sol.expressions[model]
+    return expr, len(sol.models), membership(sets, expr).to_numpy()
 
 
 def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions, *,
                incl_cut: float = 0.8, n_cut: int = 1, solution: str = "parsimonious",
                directional=None, anchor_shifts: Mapping | None = None, incl_cuts=None,
                n_cuts=None, calibrate_options: Mapping | None = None,
-               pri_cut: float | None = None) -> Robustness:
+               pri_cut: float | None = None, model: int = 0) -> Robustness:
     """Run the robustness protocol on ``raw`` data (see the module docstring).
 
     Parameters
     ----------
-    raw : raw scores, one row per case.
+    raw : raw scores, one row per case (or memberships, with ``calibration=None``).
     calibration : ``{column: anchors}`` for the outcome and every condition: three anchors
         (direct method), one or more thresholds (crisp), or a function ``f(raw_column, shift)``
-        returning memberships (for special recipes such as tied anchors).
+        returning memberships (for special recipes such as tied anchors). ``None``: ``raw``
+        already holds calibrated memberships (then only ``incl_cuts`` and ``n_cuts`` can be
+        tested).
     outcome, conditions : column names (calibrated under the same names).
     incl_cut, n_cut, solution, directional : the initial setting (see :func:`qcakit.minimize`).
     anchor_shifts : ``{column: shifts}`` in raw units: a shift moves the crossover of direct
@@ -167,6 +191,12 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     calibrate_options : passed to :func:`qcakit.calibrate` (e.g. ``{"nudge_half": True}``).
     pri_cut : PRI cut of the initial setting, kept in every test setting (see
         :func:`qcakit.truth_table`).
+    model : which of the initial solution's equally minimal models is the IS (0 = the first,
+        in R QCA's order, as SetMethods uses). Test solutions are always their first model,
+        as in SetMethods.
+
+    Test solutions you already have (e.g. from other analysts' choices): use
+    :func:`robustness_from_solutions`.
     """
     raw = _checks.as_frame(raw, "raw")
     conditions = [conditions] if isinstance(conditions, str) else list(conditions)
@@ -176,9 +206,10 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     notes = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QCAWarning)
-        sets = _calibrate_all(raw, spec, options=calibrate_options)
+        sets = _calibrate_all(raw, spec, options=calibrate_options,
+                              columns=[outcome] + conditions)
         is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional,
-                                          pri_cut)
+                                          pri_cut, model)
     seen = list(dict.fromkeys(str(w.message) for w in caught))
     notes += [f"initial setting: {m}" for m in seen]
     rows, members, ys = [], {}, {}
@@ -260,6 +291,32 @@ def case_robustness(initial, min_ts, max_ts, y) -> np.ndarray:
     return np.array(out, dtype=object)
 
 
+def case_ratios(initial, min_ts, max_ts, y) -> dict:
+    """SetMethods' robustness case ratios (``rob.cases`` / ``rob.singletest``).
+
+    With the intersections of IS and MinTS / MaxTS taken case by case (membership > 0.5):
+
+    - ``RCR_typ``: robust typical cases (IS*MinTS, Y > 0.5) over all typical cases of IS or
+      the test set (robust + shaky (IS*~MinTS) + possible (~IS*MaxTS), Y > 0.5);
+    - ``RCR_dev``: the same for deviant cases (Y < 0.5); NaN when there is none;
+    - ``RCC_Rank``: 1 no shaky and no possible case, 2 possible cases only, 3 shaky cases
+      only, 4 both (cases of either outcome).
+
+    >>> case_ratios([0.9, 0.9, 0.2, 0.8], [0.8, 0.3, 0.1, 0.7], [0.9, 0.9, 0.7, 0.9],
+    ...             [0.8, 0.7, 0.9, 0.2])
+    {'RCR_typ': 0.3333333333333333, 'RCR_dev': 1.0, 'RCC_Rank': 4}
+    """
+    i, lo, hi, y = (np.asarray(a, dtype=float) for a in (initial, min_ts, max_ts, y))
+    robust, shaky = np.minimum(i, lo) > 0.5, np.minimum(i, 1 - lo) > 0.5
+    possible = np.minimum(1 - i, hi) > 0.5
+    out = {}
+    for name, side in (("RCR_typ", y > 0.5), ("RCR_dev", y < 0.5)):
+        total = (robust & side).sum() + (shaky & side).sum() + (possible & side).sum()
+        out[name] = float((robust & side).sum() / total) if total else float("nan")
+    out["RCC_Rank"] = 1 + int(possible.any()) + 2 * int(shaky.any())
+    return out
+
+
 def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
     min_ts, max_ts = ts.min(axis=1).to_numpy(), ts.max(axis=1).to_numpy()
     core = np.minimum(is_m, min_ts)
@@ -277,6 +334,70 @@ def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
         notes.append("The robust core is empty (some test solution shares no case with the "
                      "initial solution), so RF_cons is undefined and shown as NaN.")
     return Robustness(initial, tests, ts, cases, types, rf, outcome, notes)
+
+
+def _test_solution(item, what: str):
+    """(expression, number of models, memberships, outcome memberships, data index)."""
+    models, tt = getattr(item, "models", None), getattr(item, "truth_table", None)
+    if models is None or tt is None:
+        raise QCAInputError(
+            f"{what} must be a solution from qcakit.minimize (or None for a setting without a "
+            f"sufficient configuration), got {type(item).__name__}.")
+    return models, tt
+
+
+def robustness_from_solutions(initial, tests, *, model: int = 0) -> Robustness:
+    """The robustness figures for test solutions you already have (SetMethods ``rob.fit``,
+    ``rob.corefit``, ``rob.cases`` take minimize() results in the same way).
+
+    ``initial`` is a :class:`~qcakit.solution.Solution`; ``model`` picks its model (0 = the
+    first). ``tests`` is a list of solutions, or ``{label: solution}``; each contributes its
+    first model, as in SetMethods, and ``None`` stands for a setting in which nothing is
+    sufficient (membership 0 for every case). The solutions may come from different
+    calibrations of the same cases (same case index); the outcome memberships of each are
+    taken from its own truth table, those of the IS for the fit.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> c = ["DEV", "URB", "LIT", "IND", "STB"]
+    >>> sol = lambda cut: qcakit.minimize(qcakit.truth_table(lipset, "SURV", c, incl_cut=cut),
+    ...                                   "parsimonious")
+    >>> r = robustness_from_solutions(sol(0.8), {"0.75": sol(0.75), "0.9": sol(0.9)})
+    >>> {k: round(v, 3) for k, v in r.fit.items()}
+    {'RF_cov': 0.729, 'RF_cons': 0.973, 'RF_SC_minTS': 0.709, 'RF_SC_maxTS': 1.0}
+    """
+    models, tt = _test_solution(initial, "initial")
+    if not 0 <= model < len(models):
+        raise QCAInputError(f"model must be 0 to {len(models) - 1} (the initial solution has "
+                            f"{len(models)} model(s)), got {model!r}.")
+    if isinstance(tests, Mapping):
+        items = list(tests.items())
+    else:
+        items = list(tests) if isinstance(tests, (list, tuple)) else [tests]
+        items = [(f"TS{i + 1}", t) for i, t in enumerate(items)]
+    if not items:
+        raise QCAInputError("Give at least one test solution.")
+    index, y = tt.data.index, tt.y
+    is_expr = initial.expressions[model]
+    is_m = membership(tt.data, is_expr).to_numpy()
+    rows, members, ys = [], {}, {}
+    for label, item in items:
+        if item is None:
+            expr, n_models, m, y_t = "(none)", 0, np.zeros(len(index)), y
+        else:
+            t_models, t_tt = _test_solution(item, f"test solution {label!r}")
+            if not t_tt.data.index.equals(index):
+                raise QCAInputError(
+                    f"Test solution {label!r} was found on other cases than the initial "
+                    "solution; all solutions must come from the same cases (same index).")
+            expr, n_models = item.expressions[0], len(t_models)
+            m, y_t = membership(t_tt.data, expr).to_numpy(), t_tt.y
+        members[str(label)], ys[str(label)] = m, y_t
+        rows.append({"setting": str(label), "solution": expr, "models": n_models,
+                     **_fit_of(m, y_t)})
+    tests_table = pd.DataFrame(rows).set_index("setting")
+    ts = pd.DataFrame(members, index=index)
+    return _result(is_expr, len(models), is_m, y, ts, ys, tests_table, index, tt.outcome_label)
 
 
 @dataclass
@@ -301,6 +422,34 @@ class Robustness:
     @property
     def fit_table(self) -> pd.DataFrame:
         return pd.DataFrame([self.fit], index=["robustness fit"])
+
+    @property
+    def core_fit(self) -> dict:
+        """Consistency and coverage of the robust core min(IS, every TS) (SetMethods
+        ``rob.corefit``); consistency is NaN when the core is empty."""
+        c = self.cases
+        return _fit_of(c["core"].to_numpy(), c[self.outcome].to_numpy())
+
+    @property
+    def case_ratios(self) -> dict:
+        """RCR_typ, RCR_dev and RCC_Rank (:func:`case_ratios`) of IS, MinTS and MaxTS."""
+        c = self.cases
+        return case_ratios(c["IS"], c["MinTS"], c["MaxTS"], c[self.outcome])
+
+    def single_tests(self) -> pd.DataFrame:
+        """Each test solution alone against the IS (SetMethods ``rob.singletest``): its
+        RCC_Rank and set coincidence ``SC`` with the IS, least robust first (highest rank,
+        then lowest SC)."""
+        c = self.cases
+        rows = []
+        for label in self.memberships.columns:
+            m = self.memberships[label].to_numpy()
+            is_m = c["IS"].to_numpy()
+            rows.append({"setting": label, "solution": self.tests.loc[label, "solution"],
+                         "RCC_Rank": case_ratios(is_m, m, m, c[self.outcome])["RCC_Rank"],
+                         "SC": float(np.minimum(is_m, m).sum() / np.maximum(is_m, m).sum())})
+        out = pd.DataFrame(rows).set_index("setting")
+        return out.sort_values(["RCC_Rank", "SC"], ascending=[False, True], kind="stable")
 
     def changed_cases(self) -> pd.DataFrame:
         """Cases whose solution-level type differs from the IS under some setting."""
