@@ -276,3 +276,41 @@ def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
     out[f"incl {o}"], out[f"PRI {o}"] = theirs["incl"], theirs["PRI"]
     out.index = pd.Index(rows.tolist(), name="row")
     return out
+
+
+def find_rows(tt: TruthTable, impossible=None) -> pd.DataFrame:
+    """Every row QCA's ``findRows(type = 0)`` returns, in one call, with the reasons.
+
+    The union of the remainders inside ``impossible`` (:func:`untenable_rows`, type 1; none
+    when ``impossible`` is None), the contradictory simplifying assumptions
+    (:func:`contradictory_assumptions`, type 2) and the observed rows coded 1 for the outcome
+    and its negation (:func:`simultaneous_subset_rows`, type 3). One row per truth-table row
+    (index ``row``): the conditions, ``observed`` and a True / False column per type. Only
+    remainders can be excluded: pass ``result[~result["observed"]].index.tolist()`` to
+    :func:`qcakit.minimize` as ``exclude=``. As :func:`contradictory_assumptions` counts
+    every parsimonious model, the type-2 rows can exceed QCA's (see the module docstring).
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> rows = find_rows(tt, "~DEV*IND")
+    >>> rows.index.tolist()
+    [3, 4, 7, 8, 10, 11, 12, 14, 15, 16, 17, 21, 25, 29]
+    >>> rows.loc[12, ["untenable", "contradictory", "simultaneous"]].tolist()
+    [True, True, False]
+    """
+    _check_tt(tt)
+    parts = {
+        "untenable": set(untenable_rows(tt, impossible).rows) if impossible else set(),
+        "contradictory": set(contradictory_assumptions(tt).rows),
+        "simultaneous": set(simultaneous_subset_rows(tt).index.tolist()),
+    }
+    rows = sorted(set().union(*parts.values()))
+    k = len(tt.conditions)
+    out = pd.DataFrame([bits_of(r - 1, k) for r in rows], columns=list(tt.conditions),
+                       index=pd.Index(rows, name="row"))
+    out["observed"] = [r in tt.table.index and tt.table.loc[r, "OUT"] != "?" for r in rows]
+    for name, members in parts.items():
+        out[name] = [r in members for r in rows]
+    return out
+

@@ -309,3 +309,27 @@ def test_esa_observed_rows_as_setmethods():
         default = qcakit.minimize(tt, "parsimonious", exclude=qcakit.esa(tt, necessary=nec))
         assert default.expressions != run["parsimonious"]  # they differ here: documented
         assert (tt.table.loc[22, "OUT"], tt.table.loc[22, "URB"]) == ("1", 0)  # untouched
+
+
+def test_find_rows_type_0_matches_qca():
+    """QCA findRows(type = 0) = types 1, 2 and 3 together (data/reference/capabilities_r.json)."""
+    import json
+    from pathlib import Path
+    from qcakit.counterfactuals import find_rows
+    from qcakit.studies import xu2024
+    ref = json.loads((Path(__file__).parent / "data" / "reference" / "capabilities_r.json")
+                     .read_text())["findrows"]
+    for run in ref:
+        if run["name"] == "lipset":
+            data, outcome = qcakit.datasets.load("lipset_fuzzy"), "SURV"
+            conds = ["DEV", "URB", "LIT", "IND", "STB"]
+        else:
+            data, outcome, conds = xu2024.calibrated(), xu2024.OUTCOME, xu2024.CONDITIONS
+        tt = qcakit.truth_table(data, outcome, conds, incl_cut=0.8)
+        got = find_rows(tt, run["expression"])
+        assert got.index.tolist() == run["rows"]
+        assert got.index[got["untenable"]].tolist() == run["type1"]
+        assert got.index[got["simultaneous"]].tolist() == np.atleast_1d(run["type3"]).tolist()
+        assert got["observed"].sum() == len(np.atleast_1d(run["type3"]))
+        # type 2: the kit counts every parsimonious model (see counterfactuals' docstring)
+        assert set(run["type2"]) <= set(got.index[got["contradictory"]].tolist())
