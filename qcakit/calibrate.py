@@ -47,6 +47,8 @@ _NUMPY_METHODS = (
     "hazen", "weibull", "linear", "median_unbiased", "normal_unbiased", "lower", "higher",
     "midpoint", "nearest",
 )
+#: numpy's percentile definitions (``numpy.percentile(method=...)``), as the explorers offer them.
+NUMPY_METHODS = _NUMPY_METHODS
 
 RAGIN_LOG_ODDS = 3.0
 HALF_NUDGED = 0.501

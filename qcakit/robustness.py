@@ -70,7 +70,9 @@ from .sets import membership
 from .truthtable import truth_table
 
 
-def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None, columns=None):
+def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None, columns=None, which=1):
+    """Memberships of every column of ``spec``; ``shift_col``'s anchor number ``which``
+    (0 exclusion, 1 crossover, 2 inclusion) moved by ``shift``."""
     if spec is None:  # already calibrated: the memberships as they are
         return pd.DataFrame({c: _checks.membership_column(raw, c) for c in columns},
                             index=raw.index)
@@ -82,7 +84,7 @@ def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None, columns=N
         else:
             anchors = [float(a) for a in how]
             if len(anchors) == 3:
-                anchors[1] += d
+                anchors[which] += d
                 out[col] = calibrate(raw[col], tuple(anchors), **(options or {}))
             else:
                 out[col] = calibrate(raw[col], tuple(a + d for a in anchors), method="crisp")
@@ -499,3 +501,166 @@ class Robustness:
     def __repr__(self):
         return "\n\n".join([_display.render_text(self._title(), self.tests, self._notes()),
                             _display.render_text("Case robustness", self.cases)])
+
+
+ANCHORS = ("exclusion", "crossover", "inclusion")
+
+
+def _same_solution(sets, outcome, conditions, incl_cut, n_cut, pri_cut, solution, directional):
+    """The terms of the first model (a frozenset), or None when no row is coded 1."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QCAWarning)
+        tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut,
+                         pri_cut=pri_cut)
+        if not (tt.table["OUT"] == "1").any():
+            return None
+        return frozenset(minimize(tt, solution, directional).terms)
+
+
+def _walk(initial, step, max_steps, valid, solve, digits=10):
+    """Step down and up from ``initial`` while the first model stays the same."""
+    reference = solve(initial)
+    if reference is None:
+        raise QCAInputError("The initial setting codes no truth-table row 1: there is no "
+                            "solution whose range could be searched.")
+    rows = {}
+    for side, sign in (("lower", -1), ("upper", 1)):
+        bound, why, nxt = initial, f"{max_steps} steps without a change (search limit)", np.nan
+        for i in range(1, max_steps + 1):
+            value = round(initial + sign * i * step, digits)
+            if not valid(value):
+                why = f"{value:g} is outside the possible values"
+                break
+            got = solve(value)
+            if got != reference:
+                why = ("no truth-table row coded 1" if got is None else
+                       f"the solution changes to {' + '.join(sorted(got))}")
+                nxt = value
+                break
+            bound = value
+        rows[f"{side} bound"] = {"value": bound, "next": nxt, "stops because": why,
+                                 "closed": not np.isnan(nxt)}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.attrs["solution"] = " + ".join(sorted(reference))
+    return out
+
+
+def incl_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
+                   n_cut: int = 1, pri_cut: float | None = None,
+                   solution: str = "parsimonious", directional=None, step: float = 0.01,
+                   max_steps: int = 100) -> pd.DataFrame:
+    """The consistency cuts around ``incl_cut`` that keep the first model's terms (SetMethods
+    ``rob.inclrange``).
+
+    From ``incl_cut``, the cut moves down and up by ``step`` until the first model's set of
+    terms changes (or no row is coded 1); the bounds are the last cuts with the initial
+    solution. One row per side: the bound, the ``next`` cut (where it changed; NaN if the
+    search stopped first), why it stopped, and ``closed`` (False: the solution may stay the
+    same beyond the bound). Differences from SetMethods: its default step is 0.1; it reports
+    a bound one step short when it stops at 1 or at ``max.runs`` (NA); cut values here are
+    rounded to 10 decimals, so repeated steps do not drift.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> r = incl_cut_range(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+    >>> r[["value", "next", "closed"]]
+                 value  next  closed
+    lower bound   0.71  0.70    True
+    upper bound   0.80  0.81    True
+    """
+    data = _checks.as_frame(data)
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    step = _checks.fraction(step, "step", 1e-6, 1.0)
+    return _walk(_checks.fraction(incl_cut, "incl_cut"), step,
+                 _checks.whole_number(max_steps, "max_steps", 1), lambda v: 0 < v <= 1,
+                 lambda v: _same_solution(data, outcome, conditions, v, n_cut, pri_cut,
+                                          solution, directional))
+
+
+def n_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
+                n_cut: int = 1, pri_cut: float | None = None, solution: str = "parsimonious",
+                directional=None, max_steps: int = 20) -> pd.DataFrame:
+    """The frequency cuts around ``n_cut`` that keep the first model's terms (SetMethods
+    ``rob.ncutrange``, step 1); the table reads as :func:`incl_cut_range`'s.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> n_cut_range(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])["value"].tolist()
+    [1, 1]
+    """
+    data = _checks.as_frame(data)
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    out = _walk(_checks.whole_number(n_cut, "n_cut", 1), 1,
+                _checks.whole_number(max_steps, "max_steps", 1), lambda v: 1 <= v <= len(data),
+                lambda v: _same_solution(data, outcome, conditions, incl_cut, int(v), pri_cut,
+                                         solution, directional), digits=0)
+    out["value"] = out["value"].astype(int)
+    return out
+
+
+def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions,
+                 column: str, *, anchor: str = "crossover", step: float, max_steps: int = 20,
+                 incl_cut: float = 0.8, n_cut: int = 1, pri_cut: float | None = None,
+                 solution: str = "parsimonious", directional=None,
+                 calibrate_options: Mapping | None = None) -> pd.DataFrame:
+    """The values of one calibration anchor of ``column`` that keep the first model's terms
+    (SetMethods ``rob.calibrange``); the table reads as :func:`incl_cut_range`'s.
+
+    ``calibration`` is the full ``{column: anchors}`` of :func:`robustness`; ``anchor`` is
+    "exclusion", "crossover" or "inclusion" (three direct anchors), or "crossover" for a
+    crisp calibration (every threshold moves). ``step`` is in raw units. The search stops
+    when the anchor would reach its neighbour (the anchors must keep their order; SetMethods
+    accepts an anchor equal to its neighbour, so its bound can lie one step further, on the
+    neighbour). SetMethods also stops a crossover at the raw data's range, reporting a bound
+    one step short, and reports NA at ``max.runs`` (here: the last value, ``closed`` False).
+    On the raw Lipset data the bounds agree with SetMethods 4.0 but for these
+    (``tests/test_robustness_parity.py``).
+
+    >>> import qcakit
+    >>> raw = qcakit.datasets.load("xu2024_county_alliance")
+    >>> spec = {"SCALE": (9.5, 15, 27.5), "MGMT": (1.75, 2, 2.75), "PAY": (0.5, 1.5, 2),
+    ...         "GROWTH": (-2.34, 2.8, 24.76)}
+    >>> r = anchor_range(raw, spec, "GROWTH", ["SCALE", "MGMT", "PAY"], "SCALE", step=0.5,
+    ...                  calibrate_options={"nudge_half": True})
+    >>> r["value"].tolist()
+    [14.5, 15.0]
+    """
+    raw = _checks.as_frame(raw, "raw")
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    spec = _spec(raw, calibration, outcome, conditions)
+    if spec is None or column not in spec:
+        raise QCAInputError(f"anchor_range needs the raw data and a calibration of {column!r} "
+                            "(the column whose anchor moves).")
+    if anchor not in ANCHORS:
+        raise QCAInputError(f"anchor must be one of {', '.join(ANCHORS)}, got {anchor!r}.")
+    how = spec[column]
+    if callable(how) or (len(how) != 3 and anchor != "crossover"):
+        raise QCAInputError(
+            f"{column!r} has no {anchor} anchor to move: give three direct anchors (exclusion, "
+            "crossover, inclusion), or anchor='crossover' for crisp thresholds.")
+    which = ANCHORS.index(anchor) if len(how) == 3 else 1
+    anchors = [float(a) for a in how]
+    initial = anchors[which] if len(how) == 3 else 0.0
+
+    def valid(value):
+        if len(how) != 3:
+            return True
+        moved = list(anchors)
+        moved[which] = value
+        increasing = anchors[0] < anchors[2]
+        return all((a < b) == increasing and a != b for a, b in zip(moved, moved[1:]))
+
+    def solve(value):
+        shift = value - initial if len(how) == 3 else value
+        sets = _calibrate_all(raw, spec, column, shift, calibrate_options, which=which)
+        return _same_solution(sets, outcome, conditions, incl_cut, n_cut, pri_cut, solution,
+                              directional)
+
+    step = float(step)
+    if not step > 0:
+        raise QCAInputError(f"step must be a positive number in raw units, got {step!r}.")
+    out = _walk(initial, step, _checks.whole_number(max_steps, "max_steps", 1), valid, solve)
+    if len(how) != 3:  # crisp: the table gives the shift of every threshold
+        out = out.rename(index=lambda i: i.replace("bound", "shift"))
+    return out
+

@@ -115,3 +115,45 @@ def test_model_choice_and_precomputed_solutions_agree():
         assert a.fit == pytest.approx(b.fit)
     with pytest.raises(qcakit.QCAInputError, match="model must be 0 to 5"):
         robustness_from_solutions(initial, tests, model=6)
+
+
+RANGES = json.loads((REF / "ranges_setmethods.json").read_text())
+LIPSET_CONDITIONS = ["DEV", "URB", "LIT", "IND", "STB"]
+
+
+def test_incl_and_n_cut_ranges_match_setmethods():
+    from qcakit.robustness import incl_cut_range, n_cut_range
+    lipset = qcakit.datasets.load("lipset_fuzzy")
+    for run in RANGES["inclrange"]:
+        got = incl_cut_range(lipset, "SURV", LIPSET_CONDITIONS, incl_cut=run["incl_cut"],
+                             max_steps=40)
+        assert got["value"].tolist() == pytest.approx([run["bounds"]["lower"],
+                                                       run["bounds"]["upper"]])
+        assert got["closed"].all()
+    for run in RANGES["ncutrange"]:
+        got = n_cut_range(lipset, "SURV", LIPSET_CONDITIONS, n_cut=run["n_cut"])
+        assert got["value"].tolist() == [run["bounds"]["lower"], run["bounds"]["upper"]]
+
+
+def test_anchor_ranges_match_setmethods():
+    """Same bounds as rob.calibrange, but for two documented differences: where SetMethods
+    reaches max.runs it reports NA (here: the last value, closed False); and it accepts an
+    anchor equal to its neighbour (inclusion = crossover), which the kit refuses, so its bound
+    can lie one step further, on the neighbour."""
+    from qcakit.robustness import anchor_range
+    raw = pd.read_csv(REF / "lipset_raw_LR.csv", index_col=0)
+    spec = {k: tuple(v) for k, v in RANGES["provenance"]["anchors"].items()}
+    for run in RANGES["calibrange"]:
+        col, step = run["column"], run["step"]
+        for which, anchor in enumerate(("exclusion", "crossover", "inclusion")):
+            got = anchor_range(raw, spec, "SURV", LIPSET_CONDITIONS, col, anchor=anchor,
+                               step=step, max_steps=40, calibrate_options={"idm": 0.95})
+            for side, sign, want in zip(("lower bound", "upper bound"), (-1, 1), run[anchor]):
+                row = got.loc[side]
+                if want is None:
+                    assert not row["closed"] and "search limit" in row["stops because"]
+                elif row["value"] != pytest.approx(want):
+                    on_neighbour = [a for i, a in enumerate(spec[col]) if i != which]
+                    assert not row["closed"] and want == pytest.approx(
+                        row["value"] + sign * step), (col, anchor, side)
+                    assert any(want == pytest.approx(a) for a in on_neighbour)

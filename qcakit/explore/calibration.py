@@ -10,8 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import _checks, _display
-# _NUMPY_METHODS: calibrate.py offers no public name for numpy's percentile definitions yet
-from ..calibrate import PERCENTILE_METHODS, _NUMPY_METHODS, calibrate, percentile_anchors
+from ..calibrate import NUMPY_METHODS, PERCENTILE_METHODS, calibrate, percentile_anchors
 from ..errors import QCAInputError, QCAWarning
 from ..necessity import necessity
 from . import render
@@ -19,7 +18,7 @@ from .analysis import unique_messages
 
 #: Percentile definitions offered by the calibration explorer (Excel's two first).
 PERCENTILE_CHOICES = tuple(PERCENTILE_METHODS) + tuple(
-    m for m in _NUMPY_METHODS if m not in PERCENTILE_METHODS.values()
+    m for m in NUMPY_METHODS if m not in PERCENTILE_METHODS.values()
 )
 
 
