@@ -33,6 +33,8 @@ from .counterfactuals import (contradictory_assumptions, esa, find_rows, incoher
                               simultaneous_subset_rows, untenable_rows)
 from .haesebrouck import consistency_h, haesebrouck
 from .sufficiency import sufficient_conjunctions
+from .smmr import (deviant_coverage_iir_pairs, typical_by_conjunct, typical_iir_pairs,
+                   typical_typical_pairs)
 from .asymmetry import outcome_and_negation
 
 from ._version import __version__
@@ -51,4 +53,6 @@ __all__ = [
     # parity with SetMethods / R QCA
     "untenable_rows", "incoherent_rows", "contradictory_assumptions", "find_rows",
     "consistency_h", "haesebrouck", "sufficient_conjunctions",
+    "typical_by_conjunct", "typical_typical_pairs", "typical_iir_pairs",
+    "deviant_coverage_iir_pairs",
 ]
