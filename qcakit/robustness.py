@@ -367,6 +367,12 @@ def robustness_from_solutions(initial, tests, *, model: int = 0) -> Robustness:
     >>> r = robustness_from_solutions(sol(0.8), {"0.75": sol(0.75), "0.9": sol(0.9)})
     >>> {k: round(v, 3) for k, v in r.fit.items()}
     {'RF_cov': 0.729, 'RF_cons': 0.973, 'RF_SC_minTS': 0.709, 'RF_SC_maxTS': 1.0}
+    >>> {k: round(v, 3) for k, v in r.core_fit.items()}        # rob.corefit
+    {'consistency': 0.874, 'coverage': 0.52}
+    >>> r.case_ratios["RCC_Rank"], round(r.case_ratios["RCR_typ"], 3)
+    (3, 0.667)
+    >>> r.single_tests()[["RCC_Rank", "SC"]].round(3).values.tolist()   # rob.singletest
+    [[3.0, 0.709], [1.0, 1.0]]
     """
     models, tt = _test_solution(initial, "initial")
     if not 0 <= model < len(models):

@@ -48,6 +48,18 @@ Terms containing both ``X`` and ``~X`` are not handled (no solution has them).
 1   DEV   FI     1  0.80
 2  ~IND   IE     2  0.42
 3  ~IND   FI     2  0.72
+>>> typical_typical_pairs(types, "DEV*~IND")[["FC", "case_1", "case_2", "pair_rank",
+...                                           "distance"]].round(2)
+     FC case_1 case_2  pair_rank  distance
+0   DEV     IE     FI          1      1.56
+1  ~IND     IE     FI          4      1.36
+>>> typical_iir_pairs(types, "URB*STB", max_pairs=1)[["FC", "typical", "iir",
+...                                                   "distance"]].round(2)
+    FC typical iir  distance
+0  URB      BE  EE      0.59
+1  STB      BE  DE      0.85
+>>> len(deviant_coverage_iir_pairs(types))   # no such pair shares a truth-table row here
+0
 """
 from __future__ import annotations
 
