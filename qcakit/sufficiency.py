@@ -30,6 +30,7 @@ A         0.95  0.929     0.864  p, q
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from itertools import combinations, product
 
@@ -37,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
-from .errors import QCAInputError
+from .errors import QCAInputError, QCAWarning
 from .sets import term_to_string
 
 TOL = 1e-9
@@ -132,7 +133,9 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
     case_names = np.asarray(data.index.astype(str))
     if found:
         m = np.column_stack([item[1] for item in found])
-        pri = fit.pri(m, y, undefined="nan")
+        with warnings.catch_warnings():  # NaN PRI is explained in the docstring
+            warnings.simplefilter("ignore", QCAWarning)
+            pri = fit.pri(m, y, undefined="nan")
         table = pd.DataFrame({
             "consistency": fit.consistency(m, y), "PRI": pri, "coverage": fit.coverage(m, y),
             "cases": [", ".join(case_names[(m[:, j] > 0.5) & (y > 0.5)])

@@ -39,6 +39,7 @@ T*~S        A*~B       q                    0.923  0.750
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from itertools import product
 
@@ -46,8 +47,16 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
-from .errors import QCAInputError
+from .errors import QCAInputError, QCAWarning
 from .sets import Expression, membership, names_in, parse, to_string
+
+
+def _pri(x, y) -> float:
+    """PRI, NaN where undefined (X <= min(Y, ~Y) in every case, e.g. a set empty in kind);
+    the table's notes say so, so no warning is raised for it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QCAWarning)
+        return fit.pri(x, y, undefined="nan")
 
 MAX_TERMS = 20000
 # Schneider & Wagemann (2012, ch. 11.3) names of the eight cells (cases with Y > 0.5 / Y < 0.5).
@@ -166,7 +175,7 @@ class TheoryEvaluation:
             x = m[key].to_numpy()
             empty = x.sum() == 0
             rows[key] = {"consistency": np.nan if empty else fit.consistency(x, y),
-                         "PRI": fit.pri(x, y, undefined="nan"), "coverage": fit.coverage(x, y)}
+                         "PRI": _pri(x, y), "coverage": fit.coverage(x, y)}
         return pd.DataFrame.from_dict(rows, orient="index")
 
     def _title(self):
@@ -259,9 +268,13 @@ def _table(parts, labels, y, names):
             "reading_Y": READINGS[key][0],
             "reading_not_Y": READINGS[key][1],
             "consistency": np.nan if empty else fit.consistency(x, y),
-            "PRI": fit.pri(x, y, undefined="nan"),
+            "PRI": _pri(x, y),
             "coverage": fit.coverage(x, y),
         }
+    undefined = [key for key, row in rows.items() if np.isnan(row["PRI"])]
+    if undefined:
+        notes.append(f"PRI is undefined for {', '.join(undefined)} (its membership is at most "
+                     "min(Y, ~Y) in every case): shown blank.")
     if any(len(without_contradictions(lab)) < len(lab) for lab in labels.values()):
         notes.append("Terms such as A*~A are left out of the expressions: no case can score "
                      "above 0.5 in them. Memberships and fit are computed exactly.")
