@@ -98,8 +98,9 @@ def _inputs(data, expression, outcome, negate_outcome, model=0, conditions=None)
     """(conditions frame, expression, y, outcome label) from a Solution or data + expression.
 
     The conditions frame holds the sets on which most-similar pairs are compared: ``conditions``
-    if given, else a solution's truth-table conditions, else every numeric column of ``data``
-    but the outcome (for data that hold the analysis' sets, the same conditions).
+    if given, else a solution's truth-table conditions, else every column of ``data`` but the
+    outcome that holds memberships (numbers in [0, 1]; raw scores and ids are left out), which
+    for data holding the analysis' sets are the same conditions.
     """
     if hasattr(expression, "truth_table") and hasattr(expression, "models"):
         tt, models = expression.truth_table, expression.models
@@ -130,9 +131,11 @@ def _inputs(data, expression, outcome, negate_outcome, model=0, conditions=None)
         y = 1.0 - y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     label = f"~{outcome}" if negate_outcome else outcome
-    if conditions is None:
+    if conditions is None:  # every membership column but the outcome (raw scores, ids: not)
         conditions = [c for c in data.columns if c != outcome and (
-            pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c]))]
+            pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c]))
+            and data[c].notna().all() and data[c].between(0, 1).all()]
+        conditions += [n for n in names if n not in conditions]  # checked below
     conditions = _checks.known_columns(data, list(conditions), "condition")
     missing = [n for n in names if n not in conditions]
     if missing:
@@ -152,7 +155,7 @@ def case_types(data=None, expression=None, outcome: str | None = None, *,
     or a :class:`~qcakit.solution.Solution` as ``solution=``, with ``model`` picking one of its
     equally minimal models (0 = the first, in R QCA's order, as SetMethods' ``sol = 1``).
     ``conditions``: the sets on which :meth:`CaseTypes.pairs` measures similarity (default:
-    the truth table's conditions for a solution, every numeric column but the outcome for
+    the truth table's conditions for a solution, every membership column but the outcome for
     data), so a solution and its expression on the same data give the same pairs.
 
     >>> import qcakit

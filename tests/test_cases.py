@@ -260,3 +260,10 @@ def test_model_choice_and_expression_give_the_same_types_and_pairs():
         case_types(solution=sol, model=5)
     with pytest.raises(qcakit.QCAInputError, match="must include the expression's conditions"):
         case_types(data, "SCALE*ORG", xu2024.OUTCOME, conditions=["ORG"])
+
+
+def test_pairs_leave_out_columns_that_are_not_memberships():
+    data = TINY.assign(year=[2001, 2002, 2003, 2004, 2005, 2006, 2007])
+    a = case_types(data, "A + B", "Y").pairs()
+    b = case_types(TINY, "A + B", "Y").pairs()
+    pd.testing.assert_frame_equal(a, b)
