@@ -24,7 +24,11 @@ therefore never easy counterfactuals in the intermediate solution. The complex s
 remainder and is unchanged. :mod:`qcakit.counterfactuals` finds the rows to exclude and why.
 
 Minimization is exact (see :mod:`qcakit.boolean`): all prime implicants, and every model with the
-fewest prime implicants, so model ambiguity is shown rather than hidden.
+fewest prime implicants, so model ambiguity is shown rather than hidden. The models are listed
+in R QCA's order (:func:`_covers`, :func:`_qca_order`), so model 1 here is model 1 there and in
+SetMethods, which reports model 1 unless told otherwise; for the intermediate solution, QCA
+lists the models of each (complex model, parsimonious model) pair, C1P1 first, and the kit
+lists each distinct model once in that order.
 
 >>> import pandas as pd
 >>> from qcakit import truth_table
