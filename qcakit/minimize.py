@@ -61,6 +61,32 @@ def _term(cube, conditions):
     return tuple((conditions[j], v) for j, v in boolean.cube_literals(cube, k))
 
 
+def _codes(cubes, k):
+    """Cases x conditions codes of the cubes (2 present, 1 negated, 0 not in the term) and the
+    number of literals of each."""
+    cubes = list(cubes)
+    n = len(cubes)
+    masks = np.fromiter((c[0] for c in cubes), dtype=np.int64, count=n)
+    values = np.fromiter((c[1] for c in cubes), dtype=np.int64, count=n)
+    bits = np.left_shift(1, k - 1 - np.arange(k, dtype=np.int64))
+    has = (masks[:, None] & bits) != 0
+    code = np.where(has, np.where((values[:, None] & bits) != 0, 2, 1), 0)
+    return cubes, code, has.sum(axis=1)
+
+
+def _display_order(cubes, k) -> list:
+    """Cubes in the kit's display order (:func:`_display_key`), computed with numpy."""
+    cubes, code, nlit = _codes(cubes, k)
+    if not cubes:
+        return []
+    j = np.arange(k)
+    # each literal as 2 j + (0 present, 1 negated); absent conditions sort last
+    lit = np.where(code > 0, 2 * j + (code == 1), 2 * k)
+    lit = np.sort(lit, axis=1)
+    order = np.lexsort([lit[:, i] for i in range(k - 1, -1, -1)] + [nlit])
+    return [cubes[i] for i in order]
+
+
 def _qca_order(cubes, k) -> list:
     """Prime implicants in the order R QCA lists them (its C routine ``sort_cols``, 3.25).
 
@@ -75,21 +101,18 @@ def _qca_order(cubes, k) -> list:
     before negated); QCA starts from the order in which its search found the implicants, which
     decides only rare ties under the exception.
     """
-    def code(cube, j):
-        bit = 1 << (k - 1 - j)
-        return 0 if not cube[0] & bit else (2 if cube[1] & bit else 1)
-
-    order = sorted(cubes, key=lambda c: _display_key(c, k))
+    cubes, code, nlit = _codes(_display_order(cubes, k), k)
+    n = len(cubes)
+    order = np.arange(n)
     for j in range(k - 1, -1, -1):
-        order.sort(key=lambda c: -code(c, j))
-        with_j = [c for c in order if code(c, j)]
-        if len(with_j) == len(order):
-            head, tail = with_j[:-1], with_j[-1:]
-        else:
-            head, tail = with_j, order[len(with_j):]
-        order = sorted(head, key=lambda c: code(c, j)) + tail
-    order.sort(key=lambda c: len(boolean.cube_literals(c, k)))
-    return order
+        c = code[order, j]
+        step = np.argsort(-c, kind="stable")
+        order, c = order[step], c[step]
+        with_j = int(np.count_nonzero(c))
+        head = with_j - 1 if with_j == n else with_j
+        order[:head] = order[:head][np.argsort(c[:head], kind="stable")]
+    order = order[np.argsort(nlit[order], kind="stable")]
+    return [cubes[i] for i in order]
 
 
 def _rows_frame(codes, conditions) -> pd.DataFrame:
@@ -148,7 +171,7 @@ def _covers(k, on, pis, max_models):
     implicants, terms keep the kit's display order (:func:`_display_key`); QCA writes them in
     its own PI order (e.g. ``~A*B`` before ``A*~B``), so the same model can read differently.
     """
-    ordered = sorted(pis, key=lambda p: _display_key(p, k))
+    ordered = _display_order(pis, k)
     chart = boolean.chart(ordered, on)
     covers, complete = minimal_covers(chart, max_models)
     rank = {p: i for i, p in enumerate(_qca_order(ordered, k))}
