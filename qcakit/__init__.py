@@ -11,8 +11,8 @@ The analysis flows one way; every step is a pure function whose result displays 
 from . import boolean, covers, datasets
 from .calibrate import calibrate, percentile_anchors
 from .errors import QCAInputError, QCAWarning
-from .minimize import minimize
-from .necessity import necessity
+from .minimize import minimize, parse_directional, parse_exclude
+from .necessity import NecessityTable, necessity
 from .sets import membership, parse
 from .solution import evaluate
 from .truthtable import truth_table
@@ -23,12 +23,19 @@ from .methods_text import methods_paragraph
 from .report import write_report
 from .rscript import r_script
 from .clusters import cluster_diagnostics
-from .skewness import skewness
-from .suin import suin
+from .skewness import Skewness, skewness
+from .suin import Suin, suin
 from .theory import theory_evaluation
 from .cases import case_types
-from .robustness import robustness
-from .counterfactuals import esa, simultaneous_subset_rows
+from .robustness import (Robustness, anchor_range, case_ratios, case_robustness,
+                         incl_cut_range, n_cut_range, robustness, robustness_fit,
+                         robustness_from_solutions)
+from .counterfactuals import (contradictory_assumptions, esa, find_rows, incoherent_rows,
+                              simultaneous_subset_rows, untenable_rows)
+from .haesebrouck import consistency_h, haesebrouck
+from .sufficiency import sufficient_conjunctions
+from .smmr import (deviant_coverage_iir_pairs, typical_by_conjunct, typical_iir_pairs,
+                   typical_typical_pairs)
 from .asymmetry import outcome_and_negation
 from .i18n import get_language, set_language
 
@@ -41,4 +48,14 @@ __all__ = [
     "case_types", "robustness",
     "esa", "simultaneous_subset_rows", "outcome_and_negation",
     "set_language", "get_language",
+    # functions and results of modules that a function of the same name shadows
+    # (qcakit.robustness is the function): reachable here
+    "parse_directional", "parse_exclude", "NecessityTable", "Skewness", "Suin",
+    "Robustness", "robustness_fit", "case_robustness", "case_ratios", "robustness_from_solutions",
+    "incl_cut_range", "n_cut_range", "anchor_range",
+    # parity with SetMethods / R QCA
+    "untenable_rows", "incoherent_rows", "contradictory_assumptions", "find_rows",
+    "consistency_h", "haesebrouck", "sufficient_conjunctions",
+    "typical_by_conjunct", "typical_typical_pairs", "typical_iir_pairs",
+    "deviant_coverage_iir_pairs",
 ]

@@ -47,7 +47,8 @@ PERCENTILE_METHODS = {
     "excel_inc": "linear",  # Excel QUARTILE.INC / PERCENTILE.INC, R type 7, numpy default
     "excel_exc": "weibull",  # Excel QUARTILE.EXC / PERCENTILE.EXC, R type 6, SPSS default
 }
-_NUMPY_METHODS = (
+#: numpy's percentile definitions (``numpy.percentile(method=...)``), as the explorers offer them.
+NUMPY_METHODS = (
     "inverted_cdf", "averaged_inverted_cdf", "closest_observation", "interpolated_inverted_cdf",
     "hazen", "weibull", "linear", "median_unbiased", "normal_unbiased", "lower", "higher",
     "midpoint", "nearest",
@@ -57,13 +58,9 @@ RAGIN_LOG_ODDS = 3.0
 HALF_NUDGED = 0.501
 
 
-def _percentile_methods(arg):
-    return list(PERCENTILE_METHODS) + list(_NUMPY_METHODS)
-
-
 @accepts(x=K.RawScores(frames=True),
          percentiles=K.Numbers(0, 100, example="(25, 50, 75)"),
-         method=K.OneOf(_percentile_methods, what="percentile method"))
+         method=K.OneOf(*PERCENTILE_METHODS, *NUMPY_METHODS, what="percentile method"))
 def percentile_anchors(x, percentiles=(25, 50, 75), method: str = "excel_inc"):
     """Anchors at the given percentiles of the raw scores, with the percentile definition explicit.
 

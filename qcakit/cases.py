@@ -101,16 +101,33 @@ def classify(x, y, solution=None) -> np.ndarray:
     )
 
 
-def _inputs(data, expression, outcome, negate_outcome):
-    """(conditions frame, expression, y, outcome label) from a Solution or data + expression."""
+def _inputs(data, expression, outcome, negate_outcome, model=0, conditions=None):
+    """(conditions frame, expression, y, outcome label) from a Solution or data + expression.
+
+    The conditions frame holds the sets on which most-similar pairs are compared: ``conditions``
+    if given, else a solution's truth-table conditions, else every column of ``data`` but the
+    outcome that holds memberships (numbers in [0, 1]; raw scores and ids are left out), which
+    for data holding the analysis' sets are the same conditions.
+    """
     if hasattr(expression, "truth_table") and hasattr(expression, "models"):
-        tt = expression.truth_table
+        tt, models = expression.truth_table, expression.models
         if negate_outcome and not tt.negate_outcome:
             raise QCAInputError(
                 f"The solution was found for {tt.outcome_label}, so negate_outcome=True cannot "
                 "apply: minimize the truth table of the negated outcome instead, or leave "
                 "negate_outcome out.")
-        return tt.data[list(tt.conditions)], tuple(expression.models[0]), tt.y, tt.outcome_label
+        if model >= len(models):  # a count already (spec); the range needs the solution
+            raise QCAInputError(f"model must be 0 to {len(models) - 1} (the solution has "
+                                f"{len(models)} model(s)), got {model!r}.")
+        names = list(tt.conditions) if conditions is None else list(conditions)
+        _checks.known_columns(tt.data, names, "condition")
+        missing = [n for n in names_in(models[model]) if n not in names]
+        if missing:
+            raise QCAInputError(f"conditions must include the model's conditions; add "
+                                f"{', '.join(map(repr, missing))}.")
+        cond = pd.DataFrame({n: _checks.membership_column(tt.data, n) for n in names},
+                            index=tt.data.index)
+        return cond, tuple(models[model]), tt.y, tt.outcome_label
     if data is None or outcome is None:
         raise QCAInputError(
             "case_types() needs the data and the outcome with an expression: "
@@ -123,23 +140,49 @@ def _inputs(data, expression, outcome, negate_outcome):
         y = 1.0 - y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     label = f"~{outcome}" if negate_outcome else outcome
-    cond = pd.DataFrame({n: _checks.membership_column(data, n) for n in names}, index=data.index)
+    if conditions is None:  # every membership column but the outcome (raw scores, ids: not)
+        conditions = [c for c in data.columns if c != outcome and (
+            pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c]))
+            and data[c].notna().all() and data[c].between(0, 1).all()]
+        conditions += [n for n in names if n not in conditions]  # checked below
+    conditions = _checks.known_columns(data, list(conditions), "condition")
+    missing = [n for n in names if n not in conditions]
+    if missing:
+        raise QCAInputError(f"conditions must include the expression's conditions; add "
+                            f"{', '.join(map(repr, missing))}.")
+    cond = pd.DataFrame({n: _checks.membership_column(data, n) for n in conditions},
+                        index=data.index)
     return cond, expr, y, label
 
 
 @accepts(data=K.Frame(optional=True),
          expression=K.Expression("data", "outcome", optional=True, solutions=True),
          outcome=K.Column(optional=True), negate_outcome=K.Switch(),
-         solution=K.SolutionArg(optional=True))
+         solution=K.SolutionArg(optional=True), model=K.Count(0),
+         conditions=K.Columns("data", optional=True, notation=False))
 def case_types(data=None, expression=None, outcome: str | None = None, *,
-               negate_outcome: bool = False, solution=None) -> CaseTypes:
+               negate_outcome: bool = False, solution=None, model: int = 0,
+               conditions=None) -> CaseTypes:
     """Label every case per term and for the solution (see the module docstring for the types).
 
     Give ``data`` (memberships), an ``expression`` such as ``"A*~B + C"`` and the ``outcome``;
-    or a :class:`~qcakit.solution.Solution` as ``solution=`` (its first model is used).
+    or a :class:`~qcakit.solution.Solution` as ``solution=``, with ``model`` picking one of its
+    equally minimal models (0 = the first, in R QCA's order, as SetMethods' ``sol = 1``).
+    ``conditions``: the sets on which :meth:`CaseTypes.pairs` measures similarity (default:
+    the truth table's conditions for a solution, every membership column but the outcome for
+    data), so a solution and its expression on the same data give the same pairs.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> conds = ["DEV", "URB", "LIT", "IND", "STB"]
+    >>> sol = qcakit.minimize(qcakit.truth_table(lipset, "SURV", conds), "parsimonious")
+    >>> a = case_types(solution=sol)
+    >>> b = case_types(lipset[conds + ["SURV"]], sol.expression, "SURV")
+    >>> a.pairs()["distance"].equals(b.pairs()["distance"])
+    True
     """
     cond, expr, y, label = _inputs(data, solution if solution is not None else expression,
-                                   outcome, negate_outcome)
+                                   outcome, negate_outcome, model, conditions)
     values = {c: cond[c].to_numpy(dtype=float) for c in cond.columns}
     n = len(cond)
     terms = [term_to_string(t) for t in expr]

@@ -37,7 +37,7 @@ excluded remainder is never an easy counterfactual); the complex solution uses n
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -45,6 +45,7 @@ import pandas as pd
 from . import _display
 from . import _kinds as K
 from ._spec import accepts
+from .errors import QCAInputError
 from .minimize import minimize, parse_exclude
 from .sets import parse, term_to_string
 from .truthtable import TruthTable, bits_of, truth_table
@@ -57,6 +58,10 @@ class Exclusions:
 
     table: pd.DataFrame
     outcome_label: str
+    #: ``esa(observed=True)`` only: observed rows whose OUT was set to 0, and the truth table
+    #: with that coding (minimize it, with these exclusions, to get SetMethods' solutions).
+    recoded: pd.DataFrame | None = field(default=None, repr=False)
+    truth_table: TruthTable | None = field(default=None, repr=False)
 
     @property
     def rows(self) -> list[int]:
@@ -162,14 +167,46 @@ def contradictory_assumptions(tt: TruthTable) -> Exclusions:
                             for c in used[0] & used[1]})
 
 
+def _lacking(tt: TruthTable, necessary) -> dict:
+    """``{row code: reason}`` of the observed rows coded 1 or C in which a necessary condition
+    (expression) is absent."""
+    k = len(tt.conditions)
+    items = [necessary] if isinstance(necessary, str) else list(necessary)
+    out: dict = {}
+    observed = tt.table.index[tt.table["OUT"].isin(["1", "C"])]
+    for item in items:
+        terms = parse(item)
+        for row in observed:
+            bits = dict(zip(tt.conditions, bits_of(int(row) - 1, k)))
+            if any(name not in bits for term in terms for name, _ in term):
+                raise QCAInputError(f"necessary: {item!r} names a set that is not a condition "
+                                    f"of this truth table ({', '.join(tt.conditions)}).")
+            if not any(all(bits[n] == v for n, v in term) for term in terms):
+                out.setdefault(int(row) - 1, f"observed row coded 0: {item} is necessary and "
+                                             "absent here (SetMethods esa)")
+    return out
+
+
 @accepts(tt=K.TruthTableArg(), necessary=K.Expressions("tt"), impossible=K.Expressions("tt"),
-         contradictory=K.Switch())
+         contradictory=K.Switch(), observed=K.Switch())
 def esa(tt: TruthTable, *, necessary=None, impossible=None,
-        contradictory: bool = False) -> Exclusions:
+        contradictory: bool = False, observed: bool = False) -> Exclusions:
     """All rows to exclude: :func:`incoherent_rows` for ``necessary``, :func:`untenable_rows`
     for ``impossible`` (an expression or a list), and, if ``contradictory``,
-    :func:`contradictory_assumptions`. Reasons are joined when a row has several. Like
-    SetMethods ``esa()``, which sets these rows' OUT to 0 instead (same solutions).
+    :func:`contradictory_assumptions`. Reasons are joined when a row has several.
+
+    ``observed``: what to do with *observed* rows coded 1 (or C) in which a ``necessary``
+    condition is absent. SetMethods ``esa(nec_cond = ...)`` sets OUT to 0 in every such row,
+    observed or remainder. The default (``False``) bars remainders only, as Schneider &
+    Wagemann (2012, ch. 8) define incoherent counterfactuals: an observed row that passed the
+    consistency cut is evidence, and one that lacks the "necessary" condition is evidence
+    against that claim (look at its cases) rather than a row to recode. ``observed=True``
+    follows SetMethods: the result's ``.truth_table`` is ``tt`` with those rows' OUT set to 0
+    (listed in ``.recoded``); minimize it with these exclusions,
+    ``qcakit.minimize(ex.truth_table, "parsimonious", exclude=ex)``, to get SetMethods'
+    solutions. Where no observed positive row lacks the condition (e.g. Lipset with LIT and
+    STB) both give the same solutions; where one does, they differ
+    (``tests/test_counterfactuals.py``).
 
     >>> import qcakit
     >>> lipset = qcakit.datasets.load("lipset_fuzzy")
@@ -177,6 +214,11 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
     >>> ex = esa(tt, necessary=["LIT", "STB"], impossible="~DEV*IND")
     >>> qcakit.minimize(tt, "parsimonious", exclude=ex).expression
     'DEV*URB*LIT*STB + DEV*LIT*~IND*STB'
+    >>> sm = esa(tt, necessary="URB", observed=True)
+    >>> sm.recoded.index.tolist()                 # observed row 22 is ~URB and coded 1
+    [22]
+    >>> qcakit.minimize(sm.truth_table, "parsimonious", exclude=sm).expression
+    'URB*STB'
     """
     out = _exclusions(tt, {})
     if necessary is not None:
@@ -185,6 +227,16 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
         out = out + untenable_rows(tt, expr)
     if contradictory:
         out = out + contradictory_assumptions(tt)
+    if observed and necessary is not None:
+        lacking = _lacking(tt, necessary)
+        recoded = _exclusions(tt, lacking).table
+        table = tt.table.copy()
+        table.loc[recoded.index, "OUT"] = "0"
+        note = (f"OUT set to 0 in observed row(s) {', '.join(map(str, recoded.index))}: a "
+                "necessary condition is absent there (esa(observed=True), as SetMethods).")
+        out.recoded = recoded
+        out.truth_table = replace(tt, table=table,
+                                  notes=list(tt.notes) + ([note] if lacking else []))
     return out
 
 
@@ -221,3 +273,41 @@ def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
     out[f"incl {o}"], out[f"PRI {o}"] = theirs["incl"], theirs["PRI"]
     out.index = pd.Index(rows.tolist(), name="row")
     return out
+
+
+@accepts(tt=K.TruthTableArg(), impossible=K.Expressions("tt"))
+def find_rows(tt: TruthTable, impossible=None) -> pd.DataFrame:
+    """Every row QCA's ``findRows(type = 0)`` returns, in one call, with the reasons.
+
+    The union of the remainders inside ``impossible`` (:func:`untenable_rows`, type 1; none
+    when ``impossible`` is None), the contradictory simplifying assumptions
+    (:func:`contradictory_assumptions`, type 2) and the observed rows coded 1 for the outcome
+    and its negation (:func:`simultaneous_subset_rows`, type 3). One row per truth-table row
+    (index ``row``): the conditions, ``observed`` and a True / False column per type. Only
+    remainders can be excluded: pass ``result[~result["observed"]].index.tolist()`` to
+    :func:`qcakit.minimize` as ``exclude=``. As :func:`contradictory_assumptions` counts
+    every parsimonious model, the type-2 rows can exceed QCA's (see the module docstring).
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> rows = find_rows(tt, "~DEV*IND")
+    >>> rows.index.tolist()
+    [3, 4, 7, 8, 10, 11, 12, 14, 15, 16, 17, 21, 25, 29]
+    >>> rows.loc[12, ["untenable", "contradictory", "simultaneous"]].tolist()
+    [True, True, False]
+    """
+    parts = {
+        "untenable": set(untenable_rows(tt, impossible).rows) if impossible else set(),
+        "contradictory": set(contradictory_assumptions(tt).rows),
+        "simultaneous": set(simultaneous_subset_rows(tt).index.tolist()),
+    }
+    rows = sorted(set().union(*parts.values()))
+    k = len(tt.conditions)
+    out = pd.DataFrame([bits_of(r - 1, k) for r in rows], columns=list(tt.conditions),
+                       index=pd.Index(rows, name="row"))
+    out["observed"] = [r in tt.table.index and tt.table.loc[r, "OUT"] != "?" for r in rows]
+    for name, members in parts.items():
+        out[name] = [r in members for r in rows]
+    return out
+

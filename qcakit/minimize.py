@@ -24,7 +24,11 @@ therefore never easy counterfactuals in the intermediate solution. The complex s
 remainder and is unchanged. :mod:`qcakit.counterfactuals` finds the rows to exclude and why.
 
 Minimization is exact (see :mod:`qcakit.boolean`): all prime implicants, and every model with the
-fewest prime implicants, so model ambiguity is shown rather than hidden.
+fewest prime implicants, so model ambiguity is shown rather than hidden. The models are listed
+in R QCA's order (:func:`_covers`, :func:`_qca_order`), so model 1 here is model 1 there and in
+SetMethods, which reports model 1 unless told otherwise; for the intermediate solution, QCA
+lists the models of each (complex model, parsimonious model) pair, C1P1 first, and the kit
+lists each distinct model once in that order.
 
 >>> import pandas as pd
 >>> from qcakit import truth_table
@@ -59,9 +63,58 @@ def _term(cube, conditions):
     return tuple((conditions[j], v) for j, v in boolean.cube_literals(cube, k))
 
 
-def _sort_key(cube, k):
-    return (len(boolean.cube_literals(cube, k)),
-            [(j, 1 - v) for j, v in boolean.cube_literals(cube, k)])
+def _codes(cubes, k):
+    """Cases x conditions codes of the cubes (2 present, 1 negated, 0 not in the term) and the
+    number of literals of each."""
+    cubes = list(cubes)
+    n = len(cubes)
+    masks = np.fromiter((c[0] for c in cubes), dtype=np.int64, count=n)
+    values = np.fromiter((c[1] for c in cubes), dtype=np.int64, count=n)
+    bits = np.left_shift(1, k - 1 - np.arange(k, dtype=np.int64))
+    has = (masks[:, None] & bits) != 0
+    code = np.where(has, np.where((values[:, None] & bits) != 0, 2, 1), 0)
+    return cubes, code, has.sum(axis=1)
+
+
+def _display_order(cubes, k) -> list:
+    """Cubes in the kit's display order (:func:`_display_key`), computed with numpy."""
+    cubes, code, nlit = _codes(cubes, k)
+    if not cubes:
+        return []
+    j = np.arange(k)
+    # each literal as 2 j + (0 present, 1 negated); absent conditions sort last
+    lit = np.where(code > 0, 2 * j + (code == 1), 2 * k)
+    lit = np.sort(lit, axis=1)
+    order = np.lexsort([lit[:, i] for i in range(k - 1, -1, -1)] + [nlit])
+    return [cubes[i] for i in order]
+
+
+def _qca_order(cubes, k) -> list:
+    """Prime implicants in the order R QCA lists them (its C routine ``sort_cols``, 3.25).
+
+    Each condition is coded 2 (present in the term), 1 (negated) or 0 (not in the term). From
+    the last condition to the first, the implicants are stably sorted by that code, largest
+    first; then the leading block of implicants that contain the condition is stably sorted
+    negated-before-present, except that when *every* implicant contains the condition, the
+    last one of the block keeps its place at the end (QCA's loop stops one short there).
+    Finally they are stably sorted by their number of literals. Without that exception the
+    order is: fewer literals first, then condition by condition ``~X`` before ``X`` before
+    "X absent". We start from our canonical order (literals in condition order, present
+    before negated); QCA starts from the order in which its search found the implicants, which
+    decides only rare ties under the exception.
+    """
+    cubes, code, nlit = _codes(_display_order(cubes, k), k)
+    n = len(cubes)
+    order = np.arange(n)
+    for j in range(k - 1, -1, -1):
+        c = code[order, j]
+        step = np.argsort(-c, kind="stable")
+        order, c = order[step], c[step]
+        with_j = int(np.count_nonzero(c))
+        head = with_j - 1 if with_j == n else with_j
+        order[:head] = order[:head][np.argsort(c[:head], kind="stable")]
+    order = order[np.argsort(nlit[order], kind="stable")]
+    return [cubes[i] for i in order]
 
 
 def _rows_frame(codes, conditions) -> pd.DataFrame:
@@ -104,13 +157,29 @@ def parse_directional(directional, conditions) -> dict:
     return out
 
 
+def _display_key(cube, k):
+    """The kit's order of terms in a model: fewer literals first, then condition by condition
+    (in the truth table's order), a present condition before a negated one."""
+    return (len(boolean.cube_literals(cube, k)),
+            [(j, 1 - v) for j, v in boolean.cube_literals(cube, k)])
+
+
 def _covers(k, on, pis, max_models):
-    ordered = sorted(pis, key=lambda p: _sort_key(p, k))
+    """Prime implicants, the minimal models, the essential PIs, completeness.
+
+    Models are listed in R QCA's order (its ``find_models``): in lexicographic order of the
+    positions of their terms in QCA's list of prime implicants (:func:`_qca_order`), so that
+    "model 1" is the same model in both. Within a model, and in the list of prime
+    implicants, terms keep the kit's display order (:func:`_display_key`); QCA writes them in
+    its own PI order (e.g. ``~A*B`` before ``A*~B``), so the same model can read differently.
+    """
+    ordered = _display_order(pis, k)
     chart = boolean.chart(ordered, on)
     covers, complete = minimal_covers(chart, max_models)
-    models = [[ordered[i] for i in cover] for cover in covers]
-    models.sort(key=lambda m: (sum(len(boolean.cube_literals(p, k)) for p in m),
-                               [_sort_key(p, k) for p in m]))
+    rank = {p: i for i, p in enumerate(_qca_order(ordered, k))}
+    models = [sorted((ordered[i] for i in cover), key=lambda p: _display_key(p, k))
+              for cover in covers]
+    models.sort(key=lambda m: sorted(rank[p] for p in m))
     alone = chart[:, chart.sum(axis=0) == 1].any(axis=1)  # sole PI of some row
     essential = [ordered[i] for i in np.flatnonzero(alone)]
     return ordered, models, essential, complete

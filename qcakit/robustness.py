@@ -31,7 +31,12 @@ under every setting and how many settings change it.
 If a test setting leaves no truth-table row with OUT = 1, its test solution is the empty set
 (membership 0 for every case), which is what it says: nothing is sufficient under that setting.
 Where several models are equally minimal, the first is used (and the table says how many there
-were).
+were): the models are in R QCA's order, so this is SetMethods' model 1; ``model=`` picks another
+model of the initial solution. :func:`robustness_from_solutions` takes test solutions you
+already have. The result also gives the core fit (``rob.corefit``), SetMethods' case ratios
+RCR_typ, RCR_dev and RCC_Rank (:func:`case_ratios`) and each test alone
+(:meth:`Robustness.single_tests`, ``rob.singletest``); all agree with SetMethods 4.0
+(``tests/test_robustness_parity.py``).
 
 >>> from qcakit import datasets
 >>> raw = datasets.load("xu2024_county_alliance")
@@ -68,7 +73,12 @@ from .sets import membership
 from .truthtable import truth_table
 
 
-def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None):
+def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None, columns=None, which=1):
+    """Memberships of every column of ``spec``; ``shift_col``'s anchor number ``which``
+    (0 exclusion, 1 crossover, 2 inclusion) moved by ``shift``."""
+    if spec is None:  # already calibrated: the memberships as they are
+        return pd.DataFrame({c: _checks.membership_column(raw, c) for c in columns},
+                            index=raw.index)
     out = {}
     for col, how in spec.items():
         d = shift if col == shift_col else 0.0
@@ -77,7 +87,7 @@ def _calibrate_all(raw, spec, shift_col=None, shift=0.0, options=None):
         else:
             anchors = [float(a) for a in how]
             if len(anchors) == 3:
-                anchors[1] += d
+                anchors[which] += d
                 out[col] = calibrate(raw[col], tuple(anchors), **(options or {}))
             else:
                 out[col] = calibrate(raw[col], tuple(a + d for a in anchors), method="crisp")
@@ -101,7 +111,10 @@ def _check_range(values, initial, what: str):
 
 
 def _spec(raw, calibration, outcome, conditions) -> dict:
-    """The calibration of the outcome and the conditions (each must have one)."""
+    """The calibration of the outcome and the conditions (each must have one); None when the
+    data are calibrated memberships already."""
+    if calibration is None:
+        return None
     missing = [c for c in [outcome] + conditions if c not in calibration]
     if missing:
         raise QCAInputError(
@@ -114,6 +127,11 @@ def _spec(raw, calibration, outcome, conditions) -> dict:
 def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     """Every test setting: (label, column shifted, shift, incl_cut, n_cut)."""
     out = []
+    if anchor_shifts and spec is None:
+        raise QCAInputError(
+            "anchor_shifts needs the raw data and their calibration: with calibration=None the "
+            "data are taken as memberships, which have no anchors to move. Give "
+            "robustness(raw, {column: anchors}, ...), or test only incl_cuts and n_cuts.")
     for col, shifts in (anchor_shifts or {}).items():
         if col not in spec:
             raise QCAInputError(
@@ -135,16 +153,22 @@ def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     return out
 
 
-def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None):
+def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None,
+           model=0):
     """(expression, number of models, solution memberships) for one setting."""
     tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut, pri_cut=pri_cut)
     if not (tt.table["OUT"] == "1").any():
         return "(none)", 0, np.zeros(len(sets))
     sol = minimize(tt, solution, directional)
-    return sol.expression, len(sol.models), membership(sets, sol.expression).to_numpy()
+    if not 0 <= model < len(sol.models):
+        raise QCAInputError(
+            f"model must be 0 to {len(sol.models) - 1} (the initial solution has "
+            f"{len(sol.models)} model(s)), got {model!r}.")
+    expr = sol.expressions[model]
+    return expr, len(sol.models), membership(sets, expr).to_numpy()
 
 
-@accepts(raw=K.Frame(), calibration=K.Calibration("raw", functions=True),
+@accepts(raw=K.Frame(), calibration=K.Calibration("raw", functions=True, optional=True),
          outcome=K.Column("raw", what="column"),
          conditions=K.Columns("raw", optional=False, unknown="column"),
          incl_cut=K.Cut(), n_cut=K.Count(1),
@@ -154,20 +178,22 @@ def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pr
          n_cuts=K.Cuts(K.Count(1), "n_cut", at_least=0),
          calibrate_options=K.Options(("idm", "digits", "nudge_half", "ties"),
                                      "qcakit.calibrate"),
-         pri_cut=K.Cut(optional=True))
+         pri_cut=K.Cut(optional=True), model=K.Count(0))
 def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions, *,
                incl_cut: float = 0.8, n_cut: int = 1, solution: str = "parsimonious",
                directional=None, anchor_shifts: Mapping | None = None, incl_cuts=None,
                n_cuts=None, calibrate_options: Mapping | None = None,
-               pri_cut: float | None = None) -> Robustness:
+               pri_cut: float | None = None, model: int = 0) -> Robustness:
     """Run the robustness protocol on ``raw`` data (see the module docstring).
 
     Parameters
     ----------
-    raw : raw scores, one row per case.
+    raw : raw scores, one row per case (or memberships, with ``calibration=None``).
     calibration : ``{column: anchors}`` for the outcome and every condition: three anchors
         (direct method), one or more thresholds (crisp), or a function ``f(raw_column, shift)``
-        returning memberships (for special recipes such as tied anchors).
+        returning memberships (for special recipes such as tied anchors). ``None``: ``raw``
+        already holds calibrated memberships (then only ``incl_cuts`` and ``n_cuts`` can be
+        tested).
     outcome, conditions : column names (calibrated under the same names).
     incl_cut, n_cut, solution, directional : the initial setting (see :func:`qcakit.minimize`).
     anchor_shifts : ``{column: shifts}`` in raw units: a shift moves the crossover of direct
@@ -177,6 +203,12 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     calibrate_options : passed to :func:`qcakit.calibrate` (e.g. ``{"nudge_half": True}``).
     pri_cut : PRI cut of the initial setting, kept in every test setting (see
         :func:`qcakit.truth_table`).
+    model : which of the initial solution's equally minimal models is the IS (0 = the first,
+        in R QCA's order, as SetMethods uses). Test solutions are always their first model,
+        as in SetMethods.
+
+    Test solutions you already have (e.g. from other analysts' choices): use
+    :func:`robustness_from_solutions`.
     """
     spec = _spec(raw, calibration, outcome, conditions)
     settings = _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts)
@@ -184,9 +216,10 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     notes = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", QCAWarning)
-        sets = _calibrate_all(raw, spec, options=calibrate_options)
+        sets = _calibrate_all(raw, spec, options=calibrate_options,
+                              columns=[outcome] + conditions)
         is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional,
-                                          pri_cut)
+                                          pri_cut, model)
     seen = list(dict.fromkeys(str(w.message) for w in caught))
     notes += [f"initial setting: {m}" for m in seen]
     rows, members, ys = [], {}, {}
@@ -268,6 +301,32 @@ def case_robustness(initial, min_ts, max_ts, y) -> np.ndarray:
     return np.array(out, dtype=object)
 
 
+def case_ratios(initial, min_ts, max_ts, y) -> dict:
+    """SetMethods' robustness case ratios (``rob.cases`` / ``rob.singletest``).
+
+    With the intersections of IS and MinTS / MaxTS taken case by case (membership > 0.5):
+
+    - ``RCR_typ``: robust typical cases (IS*MinTS, Y > 0.5) over all typical cases of IS or
+      the test set (robust + shaky (IS*~MinTS) + possible (~IS*MaxTS), Y > 0.5);
+    - ``RCR_dev``: the same for deviant cases (Y < 0.5); NaN when there is none;
+    - ``RCC_Rank``: 1 no shaky and no possible case, 2 possible cases only, 3 shaky cases
+      only, 4 both (cases of either outcome).
+
+    >>> case_ratios([0.9, 0.9, 0.2, 0.8], [0.8, 0.3, 0.1, 0.7], [0.9, 0.9, 0.7, 0.9],
+    ...             [0.8, 0.7, 0.9, 0.2])
+    {'RCR_typ': 0.3333333333333333, 'RCR_dev': 1.0, 'RCC_Rank': 4}
+    """
+    i, lo, hi, y = (np.asarray(a, dtype=float) for a in (initial, min_ts, max_ts, y))
+    robust, shaky = np.minimum(i, lo) > 0.5, np.minimum(i, 1 - lo) > 0.5
+    possible = np.minimum(1 - i, hi) > 0.5
+    out = {}
+    for name, side in (("RCR_typ", y > 0.5), ("RCR_dev", y < 0.5)):
+        total = (robust & side).sum() + (shaky & side).sum() + (possible & side).sum()
+        out[name] = float((robust & side).sum() / total) if total else float("nan")
+    out["RCC_Rank"] = 1 + int(possible.any()) + 2 * int(shaky.any())
+    return out
+
+
 def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
     min_ts, max_ts = ts.min(axis=1).to_numpy(), ts.max(axis=1).to_numpy()
     core = np.minimum(is_m, min_ts)
@@ -285,6 +344,76 @@ def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
         notes.append("The robust core is empty (some test solution shares no case with the "
                      "initial solution), so RF_cons is undefined and shown as NaN.")
     return Robustness(initial, tests, ts, cases, types, rf, outcome, notes)
+
+
+def _test_solution(item, what: str):
+    """(expression, number of models, memberships, outcome memberships, data index)."""
+    models, tt = getattr(item, "models", None), getattr(item, "truth_table", None)
+    if models is None or tt is None:
+        raise QCAInputError(
+            f"{what} must be a solution from qcakit.minimize (or None for a setting without a "
+            f"sufficient configuration), got {type(item).__name__}.")
+    return models, tt
+
+
+def robustness_from_solutions(initial, tests, *, model: int = 0) -> Robustness:
+    """The robustness figures for test solutions you already have (SetMethods ``rob.fit``,
+    ``rob.corefit``, ``rob.cases`` take minimize() results in the same way).
+
+    ``initial`` is a :class:`~qcakit.solution.Solution`; ``model`` picks its model (0 = the
+    first). ``tests`` is a list of solutions, or ``{label: solution}``; each contributes its
+    first model, as in SetMethods, and ``None`` stands for a setting in which nothing is
+    sufficient (membership 0 for every case). The solutions may come from different
+    calibrations of the same cases (same case index); the outcome memberships of each are
+    taken from its own truth table, those of the IS for the fit.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> c = ["DEV", "URB", "LIT", "IND", "STB"]
+    >>> sol = lambda cut: qcakit.minimize(qcakit.truth_table(lipset, "SURV", c, incl_cut=cut),
+    ...                                   "parsimonious")
+    >>> r = robustness_from_solutions(sol(0.8), {"0.75": sol(0.75), "0.9": sol(0.9)})
+    >>> {k: round(v, 3) for k, v in r.fit.items()}
+    {'RF_cov': 0.729, 'RF_cons': 0.973, 'RF_SC_minTS': 0.709, 'RF_SC_maxTS': 1.0}
+    >>> {k: round(v, 3) for k, v in r.core_fit.items()}        # rob.corefit
+    {'consistency': 0.874, 'coverage': 0.52}
+    >>> r.case_ratios["RCC_Rank"], round(r.case_ratios["RCR_typ"], 3)
+    (3, 0.667)
+    >>> r.single_tests()[["RCC_Rank", "SC"]].round(3).values.tolist()   # rob.singletest
+    [[3.0, 0.709], [1.0, 1.0]]
+    """
+    models, tt = _test_solution(initial, "initial")
+    if not 0 <= model < len(models):
+        raise QCAInputError(f"model must be 0 to {len(models) - 1} (the initial solution has "
+                            f"{len(models)} model(s)), got {model!r}.")
+    if isinstance(tests, Mapping):
+        items = list(tests.items())
+    else:
+        items = list(tests) if isinstance(tests, (list, tuple)) else [tests]
+        items = [(f"TS{i + 1}", t) for i, t in enumerate(items)]
+    if not items:
+        raise QCAInputError("Give at least one test solution.")
+    index, y = tt.data.index, tt.y
+    is_expr = initial.expressions[model]
+    is_m = membership(tt.data, is_expr).to_numpy()
+    rows, members, ys = [], {}, {}
+    for label, item in items:
+        if item is None:
+            expr, n_models, m, y_t = "(none)", 0, np.zeros(len(index)), y
+        else:
+            t_models, t_tt = _test_solution(item, f"test solution {label!r}")
+            if not t_tt.data.index.equals(index):
+                raise QCAInputError(
+                    f"Test solution {label!r} was found on other cases than the initial "
+                    "solution; all solutions must come from the same cases (same index).")
+            expr, n_models = item.expressions[0], len(t_models)
+            m, y_t = membership(t_tt.data, expr).to_numpy(), t_tt.y
+        members[str(label)], ys[str(label)] = m, y_t
+        rows.append({"setting": str(label), "solution": expr, "models": n_models,
+                     **_fit_of(m, y_t)})
+    tests_table = pd.DataFrame(rows).set_index("setting")
+    ts = pd.DataFrame(members, index=index)
+    return _result(is_expr, len(models), is_m, y, ts, ys, tests_table, index, tt.outcome_label)
 
 
 @dataclass
@@ -309,6 +438,34 @@ class Robustness:
     @property
     def fit_table(self) -> pd.DataFrame:
         return pd.DataFrame([self.fit], index=["robustness fit"])
+
+    @property
+    def core_fit(self) -> dict:
+        """Consistency and coverage of the robust core min(IS, every TS) (SetMethods
+        ``rob.corefit``); consistency is NaN when the core is empty."""
+        c = self.cases
+        return _fit_of(c["core"].to_numpy(), c[self.outcome].to_numpy())
+
+    @property
+    def case_ratios(self) -> dict:
+        """RCR_typ, RCR_dev and RCC_Rank (:func:`case_ratios`) of IS, MinTS and MaxTS."""
+        c = self.cases
+        return case_ratios(c["IS"], c["MinTS"], c["MaxTS"], c[self.outcome])
+
+    def single_tests(self) -> pd.DataFrame:
+        """Each test solution alone against the IS (SetMethods ``rob.singletest``): its
+        RCC_Rank and set coincidence ``SC`` with the IS, least robust first (highest rank,
+        then lowest SC)."""
+        c = self.cases
+        rows = []
+        for label in self.memberships.columns:
+            m = self.memberships[label].to_numpy()
+            is_m = c["IS"].to_numpy()
+            rows.append({"setting": label, "solution": self.tests.loc[label, "solution"],
+                         "RCC_Rank": case_ratios(is_m, m, m, c[self.outcome])["RCC_Rank"],
+                         "SC": float(np.minimum(is_m, m).sum() / np.maximum(is_m, m).sum())})
+        out = pd.DataFrame(rows).set_index("setting")
+        return out.sort_values(["RCC_Rank", "SC"], ascending=[False, True], kind="stable")
 
     def changed_cases(self) -> pd.DataFrame:
         """Cases whose solution-level type differs from the IS under some setting."""
@@ -402,3 +559,166 @@ class Robustness:
     def __repr__(self):
         return "\n\n".join([_display.render_text(self._title(), self.tests, self._notes()),
                             _display.render_text("Case robustness", self.cases)])
+
+
+ANCHORS = ("exclusion", "crossover", "inclusion")
+
+
+def _same_solution(sets, outcome, conditions, incl_cut, n_cut, pri_cut, solution, directional):
+    """The terms of the first model (a frozenset), or None when no row is coded 1."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QCAWarning)
+        tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut,
+                         pri_cut=pri_cut)
+        if not (tt.table["OUT"] == "1").any():
+            return None
+        return frozenset(minimize(tt, solution, directional).terms)
+
+
+def _walk(initial, step, max_steps, valid, solve, digits=10):
+    """Step down and up from ``initial`` while the first model stays the same."""
+    reference = solve(initial)
+    if reference is None:
+        raise QCAInputError("The initial setting codes no truth-table row 1: there is no "
+                            "solution whose range could be searched.")
+    rows = {}
+    for side, sign in (("lower", -1), ("upper", 1)):
+        bound, why, nxt = initial, f"{max_steps} steps without a change (search limit)", np.nan
+        for i in range(1, max_steps + 1):
+            value = round(initial + sign * i * step, digits)
+            if not valid(value):
+                why = f"{value:g} is outside the possible values"
+                break
+            got = solve(value)
+            if got != reference:
+                why = ("no truth-table row coded 1" if got is None else
+                       f"the solution changes to {' + '.join(sorted(got))}")
+                nxt = value
+                break
+            bound = value
+        rows[f"{side} bound"] = {"value": bound, "next": nxt, "stops because": why,
+                                 "closed": not np.isnan(nxt)}
+    out = pd.DataFrame.from_dict(rows, orient="index")
+    out.attrs["solution"] = " + ".join(sorted(reference))
+    return out
+
+
+def incl_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
+                   n_cut: int = 1, pri_cut: float | None = None,
+                   solution: str = "parsimonious", directional=None, step: float = 0.01,
+                   max_steps: int = 100) -> pd.DataFrame:
+    """The consistency cuts around ``incl_cut`` that keep the first model's terms (SetMethods
+    ``rob.inclrange``).
+
+    From ``incl_cut``, the cut moves down and up by ``step`` until the first model's set of
+    terms changes (or no row is coded 1); the bounds are the last cuts with the initial
+    solution. One row per side: the bound, the ``next`` cut (where it changed; NaN if the
+    search stopped first), why it stopped, and ``closed`` (False: the solution may stay the
+    same beyond the bound). Differences from SetMethods: its default step is 0.1; it reports
+    a bound one step short when it stops at 1 or at ``max.runs`` (NA); cut values here are
+    rounded to 10 decimals, so repeated steps do not drift.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> r = incl_cut_range(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+    >>> r[["value", "next", "closed"]]
+                 value  next  closed
+    lower bound   0.71  0.70    True
+    upper bound   0.80  0.81    True
+    """
+    data = _checks.as_frame(data)
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    step = _checks.fraction(step, "step", 1e-6, 1.0)
+    return _walk(_checks.fraction(incl_cut, "incl_cut"), step,
+                 _checks.whole_number(max_steps, "max_steps", 1), lambda v: 0 < v <= 1,
+                 lambda v: _same_solution(data, outcome, conditions, v, n_cut, pri_cut,
+                                          solution, directional))
+
+
+def n_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
+                n_cut: int = 1, pri_cut: float | None = None, solution: str = "parsimonious",
+                directional=None, max_steps: int = 20) -> pd.DataFrame:
+    """The frequency cuts around ``n_cut`` that keep the first model's terms (SetMethods
+    ``rob.ncutrange``, step 1); the table reads as :func:`incl_cut_range`'s.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> n_cut_range(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])["value"].tolist()
+    [1, 1]
+    """
+    data = _checks.as_frame(data)
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    out = _walk(_checks.whole_number(n_cut, "n_cut", 1), 1,
+                _checks.whole_number(max_steps, "max_steps", 1), lambda v: 1 <= v <= len(data),
+                lambda v: _same_solution(data, outcome, conditions, incl_cut, int(v), pri_cut,
+                                         solution, directional), digits=0)
+    out["value"] = out["value"].astype(int)
+    return out
+
+
+def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions,
+                 column: str, *, anchor: str = "crossover", step: float, max_steps: int = 20,
+                 incl_cut: float = 0.8, n_cut: int = 1, pri_cut: float | None = None,
+                 solution: str = "parsimonious", directional=None,
+                 calibrate_options: Mapping | None = None) -> pd.DataFrame:
+    """The values of one calibration anchor of ``column`` that keep the first model's terms
+    (SetMethods ``rob.calibrange``); the table reads as :func:`incl_cut_range`'s.
+
+    ``calibration`` is the full ``{column: anchors}`` of :func:`robustness`; ``anchor`` is
+    "exclusion", "crossover" or "inclusion" (three direct anchors), or "crossover" for a
+    crisp calibration (every threshold moves). ``step`` is in raw units. The search stops
+    when the anchor would reach its neighbour (the anchors must keep their order; SetMethods
+    accepts an anchor equal to its neighbour, so its bound can lie one step further, on the
+    neighbour). SetMethods also stops a crossover at the raw data's range, reporting a bound
+    one step short, and reports NA at ``max.runs`` (here: the last value, ``closed`` False).
+    On the raw Lipset data the bounds agree with SetMethods 4.0 but for these
+    (``tests/test_robustness_parity.py``).
+
+    >>> import qcakit
+    >>> raw = qcakit.datasets.load("xu2024_county_alliance")
+    >>> spec = {"SCALE": (9.5, 15, 27.5), "MGMT": (1.75, 2, 2.75), "PAY": (0.5, 1.5, 2),
+    ...         "GROWTH": (-2.34, 2.8, 24.76)}
+    >>> r = anchor_range(raw, spec, "GROWTH", ["SCALE", "MGMT", "PAY"], "SCALE", step=0.5,
+    ...                  calibrate_options={"nudge_half": True})
+    >>> r["value"].tolist()
+    [14.5, 15.0]
+    """
+    raw = _checks.as_frame(raw, "raw")
+    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
+    spec = _spec(raw, calibration, outcome, conditions)
+    if spec is None or column not in spec:
+        raise QCAInputError(f"anchor_range needs the raw data and a calibration of {column!r} "
+                            "(the column whose anchor moves).")
+    if anchor not in ANCHORS:
+        raise QCAInputError(f"anchor must be one of {', '.join(ANCHORS)}, got {anchor!r}.")
+    how = spec[column]
+    if callable(how) or (len(how) != 3 and anchor != "crossover"):
+        raise QCAInputError(
+            f"{column!r} has no {anchor} anchor to move: give three direct anchors (exclusion, "
+            "crossover, inclusion), or anchor='crossover' for crisp thresholds.")
+    which = ANCHORS.index(anchor) if len(how) == 3 else 1
+    anchors = [float(a) for a in how]
+    initial = anchors[which] if len(how) == 3 else 0.0
+
+    def valid(value):
+        if len(how) != 3:
+            return True
+        moved = list(anchors)
+        moved[which] = value
+        increasing = anchors[0] < anchors[2]
+        return all((a < b) == increasing and a != b for a, b in zip(moved, moved[1:]))
+
+    def solve(value):
+        shift = value - initial if len(how) == 3 else value
+        sets = _calibrate_all(raw, spec, column, shift, calibrate_options, which=which)
+        return _same_solution(sets, outcome, conditions, incl_cut, n_cut, pri_cut, solution,
+                              directional)
+
+    step = float(step)
+    if not step > 0:
+        raise QCAInputError(f"step must be a positive number in raw units, got {step!r}.")
+    out = _walk(initial, step, _checks.whole_number(max_steps, "max_steps", 1), valid, solve)
+    if len(how) != 3:  # crisp: the table gives the shift of every threshold
+        out = out.rename(index=lambda i: i.replace("bound", "shift"))
+    return out
+

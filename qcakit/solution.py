@@ -109,7 +109,8 @@ def evaluate(data: pd.DataFrame, expression: str, outcome: str,
 class Solution:
     """Result of :func:`qcakit.minimize`.
 
-    ``models`` lists every equally minimal model (usually one); ``expression`` is the first.
+    ``models`` lists every equally minimal model (usually one) in R QCA's order (see
+    :mod:`qcakit.minimize`); ``expression`` is the first.
     ``parameters(i)`` is the fit table of model ``i``. Intermediate solutions also carry the
     directional expectations and the easy / difficult counterfactuals; parsimonious ones the
     simplifying assumptions (remainders their first model uses). ``excluded`` lists the remainders

@@ -9,14 +9,18 @@ split by the outcome (``Y > 0.5`` typical or puzzling, ``Y < 0.5``), and the fit
 intersection as a subset of Y (sufficiency consistency and coverage, :mod:`qcakit.fit`), as
 SetMethods' ``theory.evaluation`` does (Oana, Schneider & Thomann 2021).
 
-Memberships are computed directly with fuzzy operations (``min``, ``max``, ``1 - x``); the
-sum-of-products labels come from :func:`negate` and :func:`intersect`. Unlike crisp Boolean
-minimization (used by R's ``admisc::negate``), these keep fuzzy membership exact: ``A*~A`` is
-not 0 in fuzzy sets (it is at most 0.5), so a contradictory term is dropped only when it is
-redundant in fuzzy logic. That is checked on the memberships {0, 0.5, 1}, which decide every
-identity of min / max / 1 - x (the three-element Kleene algebra generates them all; Kalman
-1958). A label may therefore show ``A*~A``; such a label is display only (qcakit.parse refuses
-it).
+Memberships are computed directly with fuzzy operations (``min``, ``max``, ``1 - x``), so the
+fit is exact. The sum-of-products labels come from :func:`negate` and :func:`intersect`, which
+keep fuzzy membership exact: ``A*~A`` is not 0 in fuzzy sets (it is at most 0.5), so such a
+term is dropped there only when it is redundant in fuzzy logic (checked on the memberships
+{0, 0.5, 1}, which decide every identity of min / max / 1 - x; Kalman 1958). No case can be a
+member *in kind* (above 0.5) of a contradictory term, so the table's ``expression`` leaves
+them out (:func:`without_contradictions`), and an intersection made only of such terms is
+shown as "(empty in kind)" with ``empty_in_kind`` True: it can hold no case, whatever the
+data. R's ``admisc`` minimizes the labels crisply instead; both readings name the same cases.
+
+The table gives each intersection's consistency, PRI and coverage as a subset of Y; ``.fit``
+adds the fit of T alone and S alone (as SetMethods' ``theory.evaluation(print.fit = TRUE)``).
 
 >>> import pandas as pd
 >>> to_string(negate(parse("A*B + C")))
@@ -24,15 +28,18 @@ it).
 >>> data = pd.DataFrame({"A": [0.9, 0.8, 0.2, 0.1], "B": [0.7, 0.3, 0.9, 0.2],
 ...                      "Y": [0.8, 0.6, 0.7, 0.1]}, index=list("pqrs"))
 >>> ev = theory_evaluation(data, "A", "A*B + ~A*B", "Y")
->>> ev.table[["expression", "cases_Y", "cases_not_Y", "consistency"]].round(3)
-         expression cases_Y cases_not_Y  consistency
-T*S             A*B       p                    1.000
-T*~S    A*~A + A*~B       q                    0.923
-~T*S           ~A*B       r                    0.846
-~T*~S  A*~A + ~A*~B                   s        0.462
+>>> ev.table[["expression", "cases_Y", "cases_not_Y", "consistency", "PRI"]].round(3)
+      expression cases_Y cases_not_Y  consistency    PRI
+T*S          A*B       p                    1.000  1.000
+T*~S        A*~B       q                    0.923  0.750
+~T*S        ~A*B       r                    0.846  0.667
+~T*~S      ~A*~B                   s        0.462  0.000
+>>> ev.fit.loc["T"].round(3).tolist()                      # consistency, PRI, coverage
+[0.85, 0.727, 0.773]
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,8 +48,17 @@ import pandas as pd
 from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
-from .errors import QCAInputError
+from .errors import QCAInputError, QCAWarning
 from .sets import Expression, membership, names_in, parse, resolve_one, to_string
+
+
+def _pri(x, y) -> float:
+    """PRI, NaN where undefined (X <= min(Y, ~Y) in every case, e.g. a set empty in kind);
+    the table's notes say so, so no warning is raised for it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QCAWarning)
+        return fit.pri(x, y, undefined="nan")
+
 
 #: The most terms a label's sum of products may reach while it is expanded; a longer one is
 #: shown unexpanded (the memberships and fit never need the expansion).
@@ -155,6 +171,18 @@ def intersect(*expressions: Expression, order=None) -> Expression:
     return simplify(terms, order)
 
 
+def without_contradictions(expression: Expression) -> Expression:
+    """The terms of ``expression`` that hold no condition together with its negation.
+
+    >>> negate(parse("A*B + ~A*B"))                    # ~B + A*~A in fuzzy sets
+    ((('B', 0),), (('A', 1), ('A', 0)))
+    >>> to_string(without_contradictions(negate(parse("A*B + ~A*B"))))
+    '~B'
+    """
+    return tuple(t for t in expression
+                 if not any((name, 1 - value) in t for name, value in t))
+
+
 def negate(expression: Expression, order=None) -> Expression:
     """``~E`` in sum-of-products by De Morgan: ``~(A*B + C) = (~A + ~B)*~C = ~A*~C + ~B*~C``."""
     return intersect(*[tuple(((name, 1 - value),) for name, value in term)
@@ -171,6 +199,20 @@ class TheoryEvaluation:
     solution: str
     outcome_label: str
     notes: list = field(default_factory=list)
+
+    @property
+    def fit(self) -> pd.DataFrame:
+        """Consistency, PRI and coverage (as subsets of the outcome) of T alone, S alone and
+        the four intersections."""
+        m = self.memberships
+        y = m[self.outcome_label].to_numpy()
+        rows = {}
+        for key in ("T", "S", "T*S", "T*~S", "~T*S", "~T*~S"):
+            x = m[key].to_numpy()
+            empty = x.sum() == 0
+            rows[key] = {"consistency": np.nan if empty else fit.consistency(x, y),
+                         "PRI": _pri(x, y), "coverage": fit.coverage(x, y)}
+        return pd.DataFrame.from_dict(rows, orient="index")
 
     def _title(self):
         return (f"Theory evaluation: T = {self.theory}, S = {self.solution}, "
@@ -264,9 +306,14 @@ def _table(parts, labels, y, names):
         if empty:
             notes.append(f"{key} is empty (no membership in any case): its consistency is "
                          "undefined and shown blank.")
+        label = labels[key]
+        unexpanded = isinstance(label, str)
+        kind = None if unexpanded else without_contradictions(label)
         rows[key] = {
-            "expression": (labels[key] if isinstance(labels[key], str) else
-                           to_string(labels[key]) if labels[key] else "(empty)"),
+            "expression": (label if unexpanded else to_string(kind) if kind
+                           else "(empty in kind)"),
+            # an unexpanded label is not searched for contradictions: unknown (None)
+            "empty_in_kind": None if unexpanded else not kind,
             "cases_Y": ", ".join(names[in_y]),
             "cases_not_Y": ", ".join(names[out_y]),
             "n_Y": int(in_y.sum()),
@@ -274,6 +321,15 @@ def _table(parts, labels, y, names):
             "reading_Y": READINGS[key][0],
             "reading_not_Y": READINGS[key][1],
             "consistency": np.nan if empty else fit.consistency(x, y),
+            "PRI": _pri(x, y),
             "coverage": fit.coverage(x, y),
         }
+    undefined = [key for key, row in rows.items() if np.isnan(row["PRI"])]
+    if undefined:
+        notes.append(f"PRI is undefined for {', '.join(undefined)} (its membership is at most "
+                     "min(Y, ~Y) in every case): shown blank.")
+    if any(not isinstance(lab, str) and len(without_contradictions(lab)) < len(lab)
+           for lab in labels.values()):
+        notes.append("Terms such as A*~A are left out of the expressions: no case can score "
+                     "above 0.5 in them. Memberships and fit are computed exactly.")
     return pd.DataFrame.from_dict(rows, orient="index"), notes

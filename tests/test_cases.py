@@ -242,3 +242,28 @@ def test_plot_names_terms_with_the_short_names_given():
     titles = [ax.get_title() for ax in fig.axes if ax.get_visible()]
     assert titles == ["S1", "S2", "solution"]
     assert ct.plot("A*B", name="S1").get_xlabel() == "S1"
+
+
+def test_model_choice_and_expression_give_the_same_types_and_pairs():
+    from qcakit.studies import xu2024
+    data = xu2024.calibrated()
+    tt = qcakit.truth_table(data, xu2024.OUTCOME, xu2024.CONDITIONS, incl_cut=0.8)
+    sol = qcakit.minimize(tt, "parsimonious")
+    assert len(sol.models) == 5
+    for model in (0, 2, 4):
+        a = case_types(solution=sol, model=model)
+        b = case_types(data, sol.expressions[model], xu2024.OUTCOME)
+        assert a.expression == sol.expressions[model]
+        pd.testing.assert_frame_equal(a.types, b.types)
+        pd.testing.assert_frame_equal(a.pairs(), b.pairs())
+    with pytest.raises(qcakit.QCAInputError, match="model must be 0 to 4"):
+        case_types(solution=sol, model=5)
+    with pytest.raises(qcakit.QCAInputError, match="must include the expression's conditions"):
+        case_types(data, "SCALE*ORG", xu2024.OUTCOME, conditions=["ORG"])
+
+
+def test_pairs_leave_out_columns_that_are_not_memberships():
+    data = TINY.assign(year=[2001, 2002, 2003, 2004, 2005, 2006, 2007])
+    a = case_types(data, "A + B", "Y").pairs()
+    b = case_types(TINY, "A + B", "Y").pairs()
+    pd.testing.assert_frame_equal(a, b)

@@ -285,3 +285,51 @@ def test_pri_cut_above_half_rules_out_simultaneous_subsets(seed, cut):
     assert (listed.filter(like="incl").to_numpy() >= cut).all()
     strict = qcakit.truth_table(data, "Y", ["A", "B", "C"], incl_cut=cut, pri_cut=0.51)
     assert qcakit.simultaneous_subset_rows(strict).empty
+
+
+def test_esa_observed_rows_as_setmethods():
+    """SetMethods esa(nec_cond) also sets OUT to 0 in observed rows that lack the necessary
+    condition (Lipset row 22 lacks URB and IND); esa(observed=True) does the same, the default
+    bars remainders only and so gives another solution (reference:
+    data/reference/esa_observed_setmethods.json, scripts/j_esa_observed.R)."""
+    import json
+    from pathlib import Path
+    ref = json.loads((Path(__file__).parent / "data" / "reference"
+                      / "esa_observed_setmethods.json").read_text())
+    lipset = qcakit.datasets.load("lipset_fuzzy")
+    tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+    for run in ref["runs"]:
+        nec = run["nec_cond"].replace("+", " + ")
+        sm = qcakit.esa(tt, necessary=nec, observed=True)
+        assert sm.recoded.index.tolist() == np.atleast_1d(run["observed_rows_set_to_0"]).tolist()
+        assert sorted(sm.rows + sm.recoded.index.tolist()) == sorted(run["rows_set_to_0"])
+        assert (sm.truth_table.table.loc[sm.recoded.index, "OUT"] == "0").all()
+        got = qcakit.minimize(sm.truth_table, "parsimonious", exclude=sm).expressions
+        assert got == run["parsimonious"]
+        default = qcakit.minimize(tt, "parsimonious", exclude=qcakit.esa(tt, necessary=nec))
+        assert default.expressions != run["parsimonious"]  # they differ here: documented
+        assert (tt.table.loc[22, "OUT"], tt.table.loc[22, "URB"]) == ("1", 0)  # untouched
+
+
+def test_find_rows_type_0_matches_qca():
+    """QCA findRows(type = 0) = types 1, 2 and 3 together (data/reference/capabilities_r.json)."""
+    import json
+    from pathlib import Path
+    from qcakit.counterfactuals import find_rows
+    from qcakit.studies import xu2024
+    ref = json.loads((Path(__file__).parent / "data" / "reference" / "capabilities_r.json")
+                     .read_text())["findrows"]
+    for run in ref:
+        if run["name"] == "lipset":
+            data, outcome = qcakit.datasets.load("lipset_fuzzy"), "SURV"
+            conds = ["DEV", "URB", "LIT", "IND", "STB"]
+        else:
+            data, outcome, conds = xu2024.calibrated(), xu2024.OUTCOME, xu2024.CONDITIONS
+        tt = qcakit.truth_table(data, outcome, conds, incl_cut=0.8)
+        got = find_rows(tt, run["expression"])
+        assert got.index.tolist() == run["rows"]
+        assert got.index[got["untenable"]].tolist() == run["type1"]
+        assert got.index[got["simultaneous"]].tolist() == np.atleast_1d(run["type3"]).tolist()
+        assert got["observed"].sum() == len(np.atleast_1d(run["type3"]))
+        # type 2: the kit counts every parsimonious model (see counterfactuals' docstring)
+        assert set(run["type2"]) <= set(got.index[got["contradictory"]].tolist())

@@ -32,8 +32,15 @@ def test_hand_computed_intersections():
     assert t["cases_not_Y"].tolist() == ["", "", "", "s"]
     assert t.loc["T*~S", "reading_Y"] == "uncovered, most likely"
     assert t.loc["~T*~S", "reading_not_Y"] == "consistent, least likely"
-    # ~S = ~(A*B + ~A*B) = (~A + ~B)*(A + ~B) = ~B + A*~A (A*~A is not 0 in fuzzy sets)
-    assert t["expression"].tolist() == ["A*B", "A*~A + A*~B", "~A*B", "A*~A + ~A*~B"]
+    # ~S = ~(A*B + ~A*B) = (~A + ~B)*(A + ~B) = ~B + A*~A (A*~A is not 0 in fuzzy sets, but
+    # no case is in it in kind: the labels leave it out)
+    assert t["expression"].tolist() == ["A*B", "A*~B", "~A*B", "~A*~B"]
+    assert not t["empty_in_kind"].any()
+    assert "A*~A are left out" in repr(ev)
+    # PRI by hand, T*~S = (.3,.7,.2,.1), Y = (.8,.6,.7,.1): min(X,Y) = 1.2, min(X,Y,~Y) =
+    # .2+.4+.2+.1 = .9 -> (1.2 - .9) / (1.3 - .9) = .75; T alone: (1.7 - .9) / (2.0 - .9)
+    assert t.loc["T*~S", "PRI"] == pytest.approx(0.75)
+    assert ev.fit.loc["T"].tolist() == pytest.approx([1.7 / 2.0, 0.8 / 1.1, 1.7 / 2.2])
     assert ev.memberships["T*~S"].tolist() == pytest.approx([0.3, 0.7, 0.2, 0.1])
 
 
@@ -172,3 +179,40 @@ def test_matches_R_theory_evaluation(entry):
     for row in ("T*S", "~T*S", "T*~S", "~T*~S"):  # SetMethods rounds to 3-4 digits
         assert ev.table.loc[row, "consistency"] == pytest.approx(fit[row][0], abs=5e-4)
         assert ev.table.loc[row, "coverage"] == pytest.approx(fit[row][1], abs=5e-4)
+
+
+def _crisp_truth(expression_text, names):
+    """Truth value of a sum of products in every binary assignment of ``names`` (brute force)."""
+    from itertools import product
+    terms = [] if not expression_text else [
+        [(lit.lstrip("~"), 0 if lit.startswith("~") else 1) for lit in term.strip().split("*")]
+        for term in expression_text.split("+")]
+    out = []
+    for values in product((0, 1), repeat=len(names)):
+        v = dict(zip(names, values))
+        out.append(any(all(v[n] == b for n, b in term) for term in terms))
+    return out
+
+
+@pytest.mark.parametrize("entry", list(_theory_entries()))
+def test_labels_pri_and_theory_fit_match_R(entry):
+    """Labels without contradictory terms name the same crisp sets as SetMethods' minimized
+    labels ('' = empty: our "(empty in kind)"); PRI of each intersection and the fit of T and
+    S alone equal QCA::pof on SetMethods' memberships (full precision)."""
+    theory = entry["call"].split('theory="')[1].split('"')[0]
+    solution = " + ".join(k for k in entry["data"] if k not in NOT_TERMS)
+    ev = theory_evaluation(qcakit.datasets.load("lipset_fuzzy"), theory, solution, "SURV")
+    names = ["DEV", "URB", "LIT", "IND", "STB"]
+    keys = {"TE": "T*S", "tE": "~T*S", "Te": "T*~S", "te": "~T*~S"}
+    for r_key, row in keys.items():
+        theirs = entry["intersections_boolean"][r_key]
+        ours = ev.table.loc[row, "expression"]
+        assert ev.table.loc[row, "empty_in_kind"] == (theirs == "")
+        ours = "" if ev.table.loc[row, "empty_in_kind"] else ours
+        assert _crisp_truth(ours, names) == _crisp_truth(theirs, names), row
+    pof = entry["fit_full_precision_pof"]
+    for row in keys.values():
+        assert ev.table.loc[row, "PRI"] == pytest.approx(pof[row]["PRI"], abs=1e-9)
+    for ours, theirs in (("T", "Theory"), ("S", "Sol.Formula")):
+        assert ev.fit.loc[ours].tolist() == pytest.approx(
+            [pof[theirs]["inclS"], pof[theirs]["PRI"], pof[theirs]["covS"]], abs=1e-9)

@@ -12,9 +12,7 @@ import pandas as pd
 from .. import _checks, _display
 from .. import _kinds as K
 from .._spec import accepts
-# _NUMPY_METHODS: calibrate.py offers no public name for numpy's percentile definitions yet
-from ..calibrate import (PERCENTILE_METHODS, _NUMPY_METHODS, _percentile_methods, calibrate,
-                         percentile_anchors)
+from ..calibrate import NUMPY_METHODS, PERCENTILE_METHODS, calibrate, percentile_anchors
 from ..errors import QCAInputError, QCAWarning
 from ..necessity import necessity
 from . import render
@@ -22,7 +20,7 @@ from .analysis import unique_messages
 
 #: Percentile definitions offered by the calibration explorer (Excel's two first).
 PERCENTILE_CHOICES = tuple(PERCENTILE_METHODS) + tuple(
-    m for m in _NUMPY_METHODS if m not in PERCENTILE_METHODS.values()
+    m for m in NUMPY_METHODS if m not in PERCENTILE_METHODS.values()
 )
 
 
@@ -79,7 +77,7 @@ class CalibrationState:
 SPEC = dict(
     raw=K.RawScores(series=True), anchors=K.Numbers(count=3, optional=True,
                                                    example="(exclusion, crossover, inclusion)"),
-    percentile_method=K.OneOf(_percentile_methods, what="percentile method", optional=True),
+    percentile_method=K.OneOf(*PERCENTILE_METHODS, *NUMPY_METHODS, what="percentile method", optional=True),
     percentiles=K.Numbers(0, 100, example="(25, 50, 75)"),
     idm=K.Cut(0.5, 1.0, optional=True, open_low=True, open_high=True), nudge_half=K.Switch(),
     sets=K.Frame(optional=True), outcome=K.Text(optional=True),

@@ -82,9 +82,9 @@ from .checks import (NAMED_CASES, assign_cases, check_structure, fit_summary,
                      largest_differences, residual_list, residuals, stand_in_line)
 from .design import (CODINGS, DATASET_NAMES, DEAD_ZONE, LAMBDA, N_CASES, VARIABLES, Design, K,
                      build_design)
-from .objective import (objective, objective_parts, structure_penalty, table3_stats,
-                        table4_stats, truth_table_rows)
-from .search import Reconstruction, anneal, polish, search
+from .objective import (dead_zone_error, objective, objective_parts, structure_penalty,
+                        table3_stats, table4_stats, truth_table_rows)
+from .search import Reconstruction, anneal, coding_levels, polish, search
 from .writer import dictionary, write
 
 __all__ = [
@@ -93,8 +93,8 @@ __all__ = [
     "residual_list", "residuals", "stand_in_line",
     "CODINGS", "DATASET_NAMES", "DEAD_ZONE", "LAMBDA", "N_CASES", "VARIABLES", "Design", "K",
     "build_design",
-    "objective", "objective_parts", "structure_penalty", "table3_stats", "table4_stats",
-    "truth_table_rows",
-    "Reconstruction", "anneal", "polish", "search",
+    "dead_zone_error", "objective", "objective_parts", "structure_penalty", "table3_stats",
+    "table4_stats", "truth_table_rows",
+    "Reconstruction", "anneal", "coding_levels", "polish", "search",
     "dictionary", "write",
 ]
