@@ -135,6 +135,8 @@ def _one(k: int, kind: str) -> None:
         chart = qcakit.boolean.chart(pis, on)
         out["chart_s"] = time.perf_counter() - start
         del chart
+        out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(out), flush=True)  # the stages, even if the minimization is stopped
     times, sol = [], None
     for _ in range(3):
         start = time.perf_counter()
@@ -151,6 +153,7 @@ def _one(k: int, kind: str) -> None:
 def scale(ks, limit: float) -> None:
     print(f"{'k':>3} {'OUT=1':>6} {'OUT=0':>6} {'remainders':>10}  {'solution':<13} "
           f"{'time':>9} {'runs':>4} {'models':>6} {'terms':>5} {'peak MB':>8}   stages")
+    base_mb = float("nan")
     for k in ks:
         tt, _ = scale_truth_table(k)
         pos, neg = int((tt.table.OUT == "1").sum()), int((tt.table.OUT == "0").sum())
@@ -159,19 +162,25 @@ def scale(ks, limit: float) -> None:
             try:
                 run = subprocess.run([sys.executable, __file__, "--one", str(k), kind],
                                      capture_output=True, text=True, timeout=limit)
-            except subprocess.TimeoutExpired:
-                print(f"{head}  {kind:<13} {'> ' + format(limit, 'g') + ' s':>9}")
+            except subprocess.TimeoutExpired as stopped:
+                lines = (stopped.stdout or b"").decode().strip().splitlines()
+                r = json.loads(lines[-1]) if lines else {}
+                stages = (f"PIs {r['pis']:,} in {r['pi_s']:.2f} s, chart {r['chart_s']:.2f} s, "
+                          f"{r['peak_mb']:.0f} MB so far" if r else "")
+                print(f"{head}  {kind:<13} {'> ' + format(limit, 'g') + ' s':>9} "
+                      f"{'':>4} {'':>6} {'':>5} {'':>8}   {stages}")
                 continue
             if run.returncode:
                 print(f"{head}  {kind:<13} failed: {run.stderr.strip().splitlines()[-1]}")
                 continue
             r = json.loads(run.stdout.strip().splitlines()[-1])
+            base_mb = r["base_mb"]
             stages = (f"PIs {r['pis']:,} in {r['pi_s']:.2f} s, chart {r['chart_s']:.2f} s"
                       if "pis" in r else "")
             print(f"{head}  {kind:<13} {r['best_s']:>8.2f}s {r['runs']:>4} {r['models']:>6} "
                   f"{r['terms']:>5} {r['peak_mb']:>8.0f}   {stages}")
     print(f"time: best of the runs; peak MB: the process's peak resident memory (about "
-          f"{r['base_mb']:.0f} MB before minimizing: Python, numpy, pandas, the data); "
+          f"{base_mb:.0f} MB before minimizing: Python, numpy, pandas, the data); "
           f"models: '+' = more than the cap ({qcakit.covers.MAX_MODELS}); terms: of model 1; "
           "intermediate: every condition expected present")
 

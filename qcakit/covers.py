@@ -6,6 +6,12 @@ rows. :func:`minimal_covers` returns every cover of minimum size, up to ``max_mo
 solved among its undominated PIs by a depth-first search or, past a budget, by integer programs
 (scipy's ``milp``), and the models with dominated PIs are added back.
 
+The hard part of large charts is proving the minimum size: a set-cover integer program. At 14
+conditions and 1,000 cases (several thousand undominated PIs, a few hundred positive rows)
+HiGHS proves it in seconds; at 15-16 conditions the same kind of chart can take it many
+minutes (``benchmarks/minimize.py --scale``). The R package QCA's manual says the same of
+such charts (``minimize``, argument ``max.comb``).
+
 >>> import numpy as np
 >>> covers, complete = minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]], dtype=bool))
 >>> covers, complete
