@@ -312,13 +312,20 @@ class _Problem:
         self.allowed = np.concatenate([self.on, contra]) if self.include_contradictions \
             else self.on
         self.observed = boolean._distinct(np.concatenate([self.on, off, contra]))
+        self._terms: dict = {}
 
     def remainders_in(self, cubes) -> np.ndarray:
         """Sorted codes of the remainders inside any of the cubes."""
         return np.setdiff1d(_rows_in(cubes, self.k), self.observed, assume_unique=True)
 
     def terms(self, cubes) -> list:
-        return [_term(p, self.conditions) for p in cubes]
+        return [self.term(p) for p in cubes]
+
+    def term(self, cube) -> tuple:
+        """:func:`_term` of a cube, worked out once per cube (models share most terms)."""
+        if cube not in self._terms:
+            self._terms[cube] = _term(cube, self.conditions)
+        return self._terms[cube]
 
     def solution(self, kind, models, pis, essential, complete, **extra) -> Solution:
         notes = extra.pop("notes", [])
@@ -389,8 +396,8 @@ def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) ->
                 break
             models[tuple(model)] = model
             for cube in model:
-                parents.setdefault(_term(cube, conditions), set()).update(
-                    _term(p, conditions) for p in p_model if _contains(p, cube))
+                parents.setdefault(problem.term(cube), set()).update(
+                    problem.term(p) for p in p_model if _contains(p, cube))
     easy_all = boolean._distinct(np.concatenate(easy_all))
     difficult_all = np.setdiff1d(boolean._distinct(np.concatenate(difficult_all)), easy_all,
                                  assume_unique=True)
