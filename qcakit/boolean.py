@@ -60,30 +60,29 @@ def check_size(k: int, max_conditions: int | None) -> None:
         )
 
 
-def _distinct(values) -> np.ndarray:
+def distinct(values) -> np.ndarray:
     """Sorted distinct values of an integer array: ``np.unique`` by sorting, which numpy 2.4's
-    hash-based ``np.unique`` is up to 75 times slower than on millions of keys."""
+    hash-based ``np.unique`` is up to 75 times slower than on millions of keys.
+
+    >>> distinct([3, 1, 3, 2]).tolist()
+    [1, 2, 3]
+    """
     values = np.sort(np.asarray(values, dtype=np.int64).ravel())
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if values.size else values
 
 
 def prime_implicants(on, k: int, *, forbidden=None, allowed=None) -> list[tuple[int, int]]:
-    """All prime implicants (as ``(mask, value)``) of the positive rows ``on``, sorted.
+    """All prime implicants (as ``(mask, value)``) of the positive rows ``on``, sorted by mask,
+    then value.
 
     Give either ``forbidden`` rows (everything else counts as allowed: parsimonious) or
     ``allowed`` rows (everything else is forbidden: complex / intermediate). ``allowed`` must
     contain ``on``. See the module docstring for the method.
     """
-    masks, values = prime_cubes(on, k, forbidden=forbidden, allowed=allowed)
-    return list(zip(masks.tolist(), values.tolist()))
-
-
-def prime_cubes(on, k: int, *, forbidden=None, allowed=None) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`prime_implicants` as two arrays, masks and values, sorted by mask then value."""
     if (forbidden is None) == (allowed is None):
         raise ValueError("give exactly one of forbidden= or allowed=")
-    on = _distinct(on)
-    marked = _distinct(forbidden if allowed is None else allowed)
+    on = distinct(on)
+    marked = distinct(forbidden if allowed is None else allowed)
     span = np.int64(1) << k
     keys = [np.empty(0, dtype=np.int64)]
     for start in range(0, on.size, _WORD):
@@ -91,18 +90,18 @@ def prime_cubes(on, k: int, *, forbidden=None, allowed=None) -> tuple[np.ndarray
         free, which = _primes_around(block, marked, k, allowed is not None)
         mask = (span - 1) ^ free
         keys.append(mask * span + (block[which] & mask))
-    keys = _distinct(np.concatenate(keys))
-    return keys // span, keys % span
+    keys = distinct(np.concatenate(keys))
+    return list(zip((keys // span).tolist(), (keys % span).tolist()))
 
 
 def _primes_around(block: np.ndarray, marked: np.ndarray, k: int, marked_allowed: bool):
     """Prime implicants around each of up to 64 positive rows: ``(free sets, row positions)``,
     one pair per (prime, positive row it holds).
 
-    ``ok[F]`` has bit ``i`` set while the cube of ``block[i]`` with the conditions ``F`` free
-    is an implicant. Start from the offsets ``S`` (a cube of size 1 around ``block[i] ^ S``):
-    fine unless ``block[i] ^ S`` is forbidden (not allowed); a cube is fine when every offset
-    inside it is, so ``ok[F] = AND of ok[S] over S ⊆ F``, one condition at a time."""
+    Bit ``i`` of ``ok[S]`` starts as whether row ``block[i] ^ S`` may be covered (it is allowed,
+    or not forbidden). The cube of ``block[i]`` with the conditions ``F`` free holds the rows
+    ``block[i] ^ S`` for every ``S ⊆ F``, so it is an implicant when ``ok`` holds for all of
+    them: ``ok[F] = AND of ok[S] over S ⊆ F``, built one condition at a time."""
     n = np.int64(1) << k
     offsets = np.ones((int(n), _WORD), dtype=bool) if not marked_allowed \
         else np.zeros((int(n), _WORD), dtype=bool)

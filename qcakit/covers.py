@@ -373,9 +373,9 @@ def _solve_block(block: np.ndarray, max_models: int):
     The minimum size comes from the search itself (trying 1, 2, ... PIs) in small charts, or
     from a 0/1 integer program (HiGHS via scipy; the R package QCA uses lp_solve the same way)
     in larger ones, whose cover and the covers one exchange of a PI away from it are expanded
-    first. The covers of that size are listed by a depth-first search (:class:`_CoverSearch`), which stops as soon as the covers found expand
-    to more than ``max_models``. If it uses up its budget of :data:`SEARCH_BUDGET` nodes, the
-    covers found are extended by exchanging one PI at a time, and an integer program with a cut
+    first. The covers of that size are listed by a depth-first search (:class:`_CoverSearch`),
+    which stops as soon as the covers found expand to more than ``max_models``. If it uses up
+    its budget of :data:`SEARCH_BUDGET` nodes, the covers found are extended by exchanging one PI at a time, and an integer program with a cut
     for each cover found looks for one more, in turn, until ``max_models`` is passed or the
     program finds none (then the list is complete).
     """

@@ -133,7 +133,7 @@ def _rows_in(cubes, k) -> np.ndarray:
             bit = free & -free
             rows, free = np.concatenate([rows, rows | bit]), free ^ bit
         parts.append(rows)
-    return boolean._distinct(np.concatenate(parts))
+    return boolean.distinct(np.concatenate(parts))
 
 
 def _contains(outer, inner) -> bool:
@@ -311,7 +311,7 @@ class _Problem:
                                         else [off, contra, ex])
         self.allowed = np.concatenate([self.on, contra]) if self.include_contradictions \
             else self.on
-        self.observed = boolean._distinct(np.concatenate([self.on, off, contra]))
+        self.observed = boolean.distinct(np.concatenate([self.on, off, contra]))
         self._terms: dict = {}
 
     def remainders_in(self, cubes) -> np.ndarray:
@@ -398,8 +398,8 @@ def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) ->
             for cube in model:
                 parents.setdefault(problem.term(cube), set()).update(
                     problem.term(p) for p in p_model if _contains(p, cube))
-    easy_all = boolean._distinct(np.concatenate(easy_all))
-    difficult_all = np.setdiff1d(boolean._distinct(np.concatenate(difficult_all)), easy_all,
+    easy_all = boolean.distinct(np.concatenate(easy_all))
+    difficult_all = np.setdiff1d(boolean.distinct(np.concatenate(difficult_all)), easy_all,
                                  assume_unique=True)
     return problem.solution(
         "intermediate", list(models.values()), list(all_pis), list(all_essential), complete,

@@ -14,6 +14,7 @@ import itertools
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -34,8 +35,6 @@ def generated(k: int, n: int, seed: int):
     data = {c: x[:, j] for j, c in enumerate(cols)}
     y = np.maximum(np.minimum(x[:, 0], x[:, 1]), np.minimum(x[:, 2], 1 - x[:, 3]))
     data["Y"] = np.clip(y + rng.normal(0, 0.1, n), 0, 1)
-    import pandas as pd
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return qcakit.truth_table(pd.DataFrame(data), "Y", cols, incl_cut=0.8, pri_cut=0.5), cols
