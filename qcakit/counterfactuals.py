@@ -298,7 +298,7 @@ def find_rows(tt: TruthTable, impossible=None) -> pd.DataFrame:
     [True, True, False]
     """
     parts = {
-        "untenable": set(untenable_rows(tt, impossible).rows) if impossible else set(),
+        "untenable": set().union(*(untenable_rows(tt, e).rows for e in impossible or [])),
         "contradictory": set(contradictory_assumptions(tt).rows),
         "simultaneous": set(simultaneous_subset_rows(tt).index.tolist()),
     }

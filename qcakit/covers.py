@@ -6,6 +6,12 @@ rows. :func:`minimal_covers` returns every cover of minimum size, up to ``max_mo
 solved among its undominated PIs by a depth-first search or, past a budget, by integer programs
 (scipy's ``milp``), and the models with dominated PIs are added back.
 
+The hard part of large charts is proving the minimum size: a set-cover integer program. At 14
+conditions and 1,000 cases (several thousand undominated PIs, a few hundred positive rows)
+HiGHS proves it in seconds; at 15-16 conditions the same kind of chart can take it many
+minutes (``benchmarks/minimize.py --scale``). The R package QCA's manual says the same of
+such charts (``minimize``, argument ``max.comb``).
+
 >>> import numpy as np
 >>> covers, complete = minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]], dtype=bool))
 >>> covers, complete
@@ -16,6 +22,8 @@ from __future__ import annotations
 from itertools import product
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 #: Stop enumerating equally minimal models beyond this many (the count is reported).
 MAX_MODELS = 100
@@ -54,10 +62,12 @@ def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
     per_block, complete = [], True
     for pis, rows in _blocks(pi_chart):
         block = pi_chart[np.ix_(pis, rows)]
-        essential = sorted({int(np.flatnonzero(block[:, j])[0])
-                            for j in range(block.shape[1]) if block[:, j].sum() == 1})
-        rest_rows = ~block[essential].any(axis=0) if essential else np.ones(len(rows), bool)
-        rest_pis = [i for i in range(len(pis)) if i not in essential and block[i, rest_rows].any()]
+        alone = block.sum(axis=0) == 1  # columns with one PI: that PI is essential
+        essential = np.unique(block[:, alone].argmax(axis=0)).tolist()
+        rest_rows = ~block[essential].any(axis=0)
+        useful = block[:, rest_rows].any(axis=1)
+        useful[essential] = False
+        rest_pis = np.flatnonzero(useful).tolist()
         if rest_rows.any():
             covers, done = _solve_block(block[np.ix_(rest_pis, np.flatnonzero(rest_rows))],
                                         max_models)
@@ -74,12 +84,31 @@ def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
     return sorted(tuple(sorted(c)) for c in combined), complete
 
 
+def _words(matrix: np.ndarray) -> np.ndarray:
+    """Each row of a boolean matrix as 64-bit words: column j is bit ``j % 64`` of word
+    ``j // 64``."""
+    matrix = np.asarray(matrix, dtype=bool)
+    n_words = max(1, -(-matrix.shape[1] // 64))
+    padded = np.zeros((matrix.shape[0], 64 * n_words), dtype=bool)
+    padded[:, :matrix.shape[1]] = matrix
+    return np.packbits(padded, axis=1, bitorder="little").view("<u8")
+
+
+def _ints(words: np.ndarray) -> list[int]:
+    """Rows of :func:`_words` as Python ints (bit j: column j)."""
+    return [int.from_bytes(row.tobytes(), "little") for row in words]
+
+
+def _as_words(bits: int, n_words: int) -> np.ndarray:
+    """A Python int's bits as :func:`_words`."""
+    return np.frombuffer(bits.to_bytes(8 * n_words, "little"), dtype="<u8")
+
+
 def _undominated_columns(pi_chart: np.ndarray) -> np.ndarray:
     """Indices of columns to keep: drop duplicates and columns whose PI set contains another
     column's PI set."""
-    sets = [int("".join("1" if v else "0" for v in pi_chart[:, j]), 2)
-            for j in range(pi_chart.shape[1])]
-    order = sorted(range(len(sets)), key=lambda j: (bin(sets[j]).count("1"), j))
+    sets = _ints(_words(pi_chart.T))
+    order = sorted(range(len(sets)), key=lambda j: (sets[j].bit_count(), j))
     kept: list[int] = []
     for j in order:
         if not any(sets[i] & sets[j] == sets[i] for i in kept):
@@ -88,68 +117,88 @@ def _undominated_columns(pi_chart: np.ndarray) -> np.ndarray:
 
 
 def _blocks(pi_chart: np.ndarray):
-    """Independent sub-charts: lists of (PI indices, row indices)."""
+    """Independent sub-charts, in the order of their first column: lists of (PI indices, row
+    indices). PIs that cover no column belong to none."""
     n_pi, n_on = pi_chart.shape
-    parent = list(range(n_on))
-
-    def find(a):
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for i in range(n_pi):
-        cols = np.flatnonzero(pi_chart[i]).tolist()
-        for j in cols[1:]:
-            parent[find(j)] = find(cols[0])
-    groups: dict = {}
-    for j in range(n_on):
-        groups.setdefault(find(j), []).append(j)
-    out = []
-    for rows in groups.values():
-        pis = np.flatnonzero(pi_chart[:, rows].any(axis=1)).tolist()
-        out.append((pis, rows))
-    return out
+    pi_at, column_at = np.nonzero(pi_chart)
+    graph = coo_matrix((np.ones(pi_at.size, dtype=np.int8), (pi_at, n_pi + column_at)),
+                       shape=(n_pi + n_on, n_pi + n_on))
+    _, label = connected_components(graph, directed=False)
+    return [(np.flatnonzero(label[:n_pi] == block).tolist(),
+             np.flatnonzero(label[n_pi:] == block).tolist())
+            for block in dict.fromkeys(label[n_pi:].tolist())]
 
 
-def _minimum_size(block: np.ndarray) -> int:
-    """Fewest PIs covering every column: a 0/1 integer program (HiGHS via scipy)."""
+def _minimum_cover(block: np.ndarray) -> tuple[int, tuple[int, ...]]:
+    """Fewest PIs covering every column, and one such cover: a 0/1 integer program (HiGHS via
+    scipy)."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     n_pi = block.shape[0]
     result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
-                  constraints=LinearConstraint(block.T.astype(float), lb=1, ub=np.inf))
+                  constraints=LinearConstraint(coo_matrix(block.T.astype(float)).tocsr(),
+                                               lb=1, ub=np.inf))
     if not result.success:
         raise RuntimeError(f"set-cover integer program failed: {result.message}")
-    return int(round(result.fun))
+    cover = tuple(int(i) for i in np.flatnonzero(result.x > 0.5))
+    return len(cover), cover
 
 
-def _within(patterns: np.ndarray) -> np.ndarray:
-    """``[p, q]``: the columns of PI ``p`` are among those of PI ``q`` (True on the diagonal)."""
-    b = patterns.astype(np.int32)
-    return (b @ (1 - b).T) == 0
+class _Patterns:
+    """The distinct rows (column patterns) of a block, for row-dominance questions.
+
+    ``words``: each pattern as :func:`_words`; ``bits``: as Python ints. The patterns are
+    distinct and non-empty, so one contains another only if it has more columns."""
+
+    def __init__(self, patterns: np.ndarray):
+        self.words = _words(patterns)
+        self.bits = _ints(self.words)
+        self.sizes = np.asarray(patterns, dtype=bool).sum(axis=1)
+        self.columns = np.asarray(patterns, dtype=bool)
+        self._subsets: dict = {}
+
+    def undominated(self) -> np.ndarray:
+        """Indices of the patterns no other pattern contains. A pattern's possible supersets
+        all hold its rarest column, so each pattern is compared with those only."""
+        columns, sizes, words = self.columns, self.sizes, self.words
+        per_column = columns.sum(axis=0)
+        rarest = np.where(columns, per_column, np.iinfo(np.int64).max).argmin(axis=1)
+        dominated = np.zeros(len(columns), dtype=bool)
+        for column in np.unique(rarest).tolist():
+            rows = np.flatnonzero(rarest == column)
+            holders = np.flatnonzero(columns[:, column])
+            outer, outer_sizes = ~words[holders], sizes[holders]
+            step = max(1, (1 << 22) // (holders.size * words.shape[1]))
+            for start in range(0, rows.size, step):  # bounded temporaries
+                part = rows[start:start + step]
+                inside = ~((words[part][:, None, :] & outer[None, :, :]).any(axis=2))
+                dominated[part] = (inside & (outer_sizes[None, :] > sizes[part][:, None])
+                                   ).any(axis=1)
+        return np.flatnonzero(~dominated)
+
+    def subsets(self, q: int) -> list[int]:
+        """The patterns whose columns are among those of pattern ``q`` (``q`` included)."""
+        if q not in self._subsets:
+            self._subsets[q] = np.flatnonzero(
+                ~(self.words & ~self.words[q]).any(axis=1)).tolist()
+        return self._subsets[q]
 
 
-def _bitmask(row) -> int:
-    """The columns of one chart row as the bits of an integer."""
-    return sum(1 << j for j in np.flatnonzero(row).tolist())
-
-
-def _with_dominated(bits: list, within: np.ndarray, cover: list, limit: int) -> list:
+def _with_dominated(patterns: _Patterns, cover: list, limit: int) -> list:
     """``cover`` and every cover made from it by putting, in place of some of its PIs, PIs
-    whose columns are a subset of theirs (up to ``limit`` covers). ``bits``: each PI's columns
-    as a bit mask; ``within``: see :func:`_within`.
+    whose columns are a subset of theirs (up to ``limit`` covers).
 
     Why this lists every minimum cover of the chart when it is applied to every minimum cover
     of its undominated PIs: in a minimum cover, replace each dominated PI by an undominated PI
     that contains it. The result still covers every column, and it still has as many PIs (two
     replacements landing on one PI would give a smaller cover), so it is one of those covers.
     """
+    bits = patterns.bits
     found: dict = {}
     # the PIs with the fewest alternatives first, so the last positions, where the check below
     # is strictest, hold those with the most
-    cover = sorted(cover, key=lambda q: int(within[:, q].sum()))
-    options = [np.flatnonzero(within[:, q]).tolist() for q in cover]
+    cover = sorted(cover, key=lambda q: len(patterns.subsets(q)))
+    options = [patterns.subsets(q) for q in cover]
     rest = [0] * (len(cover) + 1)   # columns covered by the original PIs from position t on
     for t in range(len(cover) - 1, -1, -1):
         rest[t] = rest[t + 1] | bits[cover[t]]
@@ -181,8 +230,8 @@ class _CoverSearch:
 
     def __init__(self, block: np.ndarray):
         self.block = np.asarray(block, dtype=bool)
-        self.cover = [_bitmask(row) for row in block]
-
+        self.words = _words(self.block)
+        self.cover = _ints(self.words)
     @staticmethod
     def _too_few(sub: np.ndarray, left: int) -> bool:
         """Whether ``left`` more PIs cannot cover the columns of ``sub`` (usable PIs x uncovered
@@ -256,6 +305,7 @@ class _CoverSearch:
         (breadth first), up to ``limit`` in all. Exchanges keep the number of PIs, so from
         minimum covers they reach only minimum covers; they need not reach all of them."""
         everything = (1 << self.block.shape[1]) - 1
+        n_words = self.words.shape[1]
         seen = dict.fromkeys(covers)
         queue = list(covers)
         while queue and len(seen) < limit:
@@ -265,9 +315,9 @@ class _CoverSearch:
                 for q in cover:
                     if q != p:
                         rest |= self.cover[q]
-                needed = everything & ~rest
-                for q, bits in enumerate(self.cover):
-                    if q in cover or bits & needed != needed:
+                needed = _as_words(everything & ~rest, n_words)
+                for q in np.flatnonzero(~(needed & ~self.words).any(axis=1)).tolist():
+                    if q in cover:
                         continue
                     new = tuple(sorted((*[r for r in cover if r != p], q)))
                     if new not in seen:
@@ -322,38 +372,38 @@ def _solve_block(block: np.ndarray, max_models: int):
 
     The minimum size comes from the search itself (trying 1, 2, ... PIs) in small charts, or
     from a 0/1 integer program (HiGHS via scipy; the R package QCA uses lp_solve the same way)
-    in larger ones. The covers of that size are listed by a depth-first search
-    (:class:`_CoverSearch`), which stops as soon as the covers found expand to more than
-    ``max_models``. If it uses up its budget of :data:`SEARCH_BUDGET` nodes, the covers
-    found are extended by exchanging one PI at a time, and an integer program with a cut for each
-    cover found looks for one more, in turn, until ``max_models`` is passed or the program finds
-    none (then the list is complete).
+    in larger ones, whose cover and the covers one exchange of a PI away from it are expanded
+    first. The covers of that size are listed by a depth-first search (:class:`_CoverSearch`),
+    which stops as soon as the covers found expand to more than ``max_models``. If it uses up
+    its budget of :data:`SEARCH_BUDGET` nodes, the covers found are extended by exchanging one PI at a time, and an integer program with a cut
+    for each cover found looks for one more, in turn, until ``max_models`` is passed or the
+    program finds none (then the list is complete).
     """
-    patterns, group = np.unique(block, axis=0, return_inverse=True)
-    members = [np.flatnonzero(group.ravel() == g).tolist() for g in range(len(patterns))]
-    within = _within(patterns)
-    top = np.flatnonzero(~(within & ~np.eye(len(patterns), dtype=bool)).any(axis=1))
+    patterns, members = _distinct_rows(block)
+    table = _Patterns(patterns)
+    top = table.undominated()
     reduced = patterns[top]
     search = _CoverSearch(reduced)
-    if len(reduced) <= SMALL_BLOCK:
-        size = next(s for s in range(1, len(reduced) + 1) if search.find(s, 1)[0])
-    else:
-        size = _minimum_size(reduced)
-    bits = [_bitmask(row) for row in patterns]
     covers: dict = {}   # covers of the block, in the order found
 
     def expand(cover) -> bool:
         """Add the covers of the block behind ``cover`` (of the undominated PIs): dominated PIs
         put in, then every choice among PIs that cover the same columns. True when there are
         more than ``max_models``."""
-        for grouped in _with_dominated(bits, within, [int(top[i]) for i in cover],
-                                       max_models + 1):
+        for grouped in _with_dominated(table, [int(top[i]) for i in cover], max_models + 1):
             for full in product(*(members[g] for g in grouped)):
                 covers.setdefault(tuple(sorted(full)), None)
                 if len(covers) > max_models:
                     return True
         return False
 
+    if len(reduced) <= SMALL_BLOCK:
+        size = next(s for s in range(1, len(reduced) + 1) if search.find(s, 1)[0])
+    else:  # the solver's cover and its one-PI exchanges first: cheap, and on large charts
+        size, first = _minimum_cover(reduced)      # often more than max_models already
+        for cover in search.swaps([first], max_models + 1):
+            if expand(cover):
+                return list(covers)[:max_models], False
     found, finished = search.find(size, max_models + 1, SEARCH_BUDGET, enough=expand)
     while not finished and len(covers) <= max_models:
         more = search.swaps(found, max_models + 1)
@@ -367,3 +417,16 @@ def _solve_block(block: np.ndarray, max_models: int):
     if len(covers) > max_models:
         return list(covers)[:max_models], False
     return list(covers), True
+
+
+def _distinct_rows(block: np.ndarray):
+    """The distinct rows of a boolean matrix, sorted as ``np.unique(block, axis=0)`` sorts them
+    (without its cost on wide charts), and for each the indices of the rows equal to it."""
+    block = np.asarray(block, dtype=bool)
+    packed = np.ascontiguousarray(np.packbits(block, axis=1))  # first column most significant
+    keys = packed.view(f"V{packed.shape[1]}").ravel()
+    _, first, group = np.unique(keys, return_index=True, return_inverse=True)
+    group = group.ravel()
+    members = np.split(np.argsort(group, kind="stable"),
+                       np.cumsum(np.bincount(group, minlength=first.size))[:-1])
+    return block[first], [m.tolist() for m in members]

@@ -186,11 +186,16 @@ def _covers(k, on, pis, max_models):
 
 
 def _rows_in(cubes, k) -> np.ndarray:
-    all_rows = np.arange(2 ** k, dtype=np.int64)
-    inside = np.zeros(all_rows.size, dtype=bool)
-    for cube in cubes:
-        inside |= boolean.cube_contains(cube, all_rows)
-    return all_rows[inside]
+    """Sorted codes of the rows inside any of the cubes, listed cube by cube (a cube with f
+    free conditions holds 2^f rows) rather than by testing all 2^k rows."""
+    full, parts = (1 << k) - 1, [np.empty(0, dtype=np.int64)]
+    for mask, value in cubes:
+        rows, free = np.array([value], dtype=np.int64), full & ~mask
+        while free:
+            bit = free & -free
+            rows, free = np.concatenate([rows, rows | bit]), free ^ bit
+        parts.append(rows)
+    return boolean.distinct(np.concatenate(parts))
 
 
 def _contains(outer, inner) -> bool:
@@ -363,10 +368,21 @@ class _Problem:
                                         else [off, contra, ex])
         self.allowed = np.concatenate([self.on, contra]) if self.include_contradictions \
             else self.on
-        self.observed = set(self.on.tolist()) | set(off.tolist()) | set(contra.tolist())
+        self.observed = boolean.distinct(np.concatenate([self.on, off, contra]))
+        self._terms: dict = {}
+
+    def remainders_in(self, cubes) -> np.ndarray:
+        """Sorted codes of the remainders inside any of the cubes."""
+        return np.setdiff1d(_rows_in(cubes, self.k), self.observed, assume_unique=True)
 
     def terms(self, cubes) -> list:
-        return [_term(p, self.conditions) for p in cubes]
+        return [self.term(p) for p in cubes]
+
+    def term(self, cube) -> tuple:
+        """:func:`_term` of a cube, worked out once per cube (models share most terms)."""
+        if cube not in self._terms:
+            self._terms[cube] = _term(cube, self.conditions)
+        return self._terms[cube]
 
     def solution(self, kind, models, pis, essential, complete, **extra) -> Solution:
         notes = extra.pop("notes", [])
@@ -393,7 +409,7 @@ def _parsimonious_models(problem: _Problem, max_models: int):
 
 def _parsimonious(problem: _Problem, max_models: int) -> Solution:
     ordered, models, essential, complete = _parsimonious_models(problem, max_models)
-    sa = [c for c in _rows_in(models[0], problem.k) if c not in problem.observed]
+    sa = problem.remainders_in(models[0])
     return problem.solution("parsimonious", models, ordered, essential, complete,
                             simplifying_assumptions=_rows_frame(sa, problem.conditions))
 
@@ -406,9 +422,10 @@ def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) ->
     _, p_models, _, p_complete = _parsimonious_models(problem, max_models)
 
     models, parents, solved = {}, {}, {}
-    all_pis, all_essential, easy_all, difficult_all = {}, {}, set(), set()
+    all_pis, all_essential = {}, {}
+    easy_all, difficult_all = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
     complete = c_complete and p_complete
-    assumptions = [set(_rows_in(p_model, k).tolist()) - problem.observed for p_model in p_models]
+    assumptions = [problem.remainders_in(p_model) for p_model in p_models]
     pairs = ((c, p, sa) for c in c_models for p, sa in zip(p_models, assumptions))
     for c_model, p_model, sa in pairs:
         if len(models) >= max_models:
@@ -416,13 +433,12 @@ def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) ->
             break
         regions = [_easy_region(c, p, expectations, k)
                    for c in c_model for p in p_model if _contains(p, c)]
-        easy = sa & set(_rows_in(regions, k).tolist())
-        easy_all |= easy
-        difficult_all |= sa - easy
-        key = frozenset(easy)
+        easy = np.intersect1d(sa, _rows_in(regions, k), assume_unique=True)
+        easy_all.append(easy)
+        difficult_all.append(np.setdiff1d(sa, easy, assume_unique=True))
+        key = easy.tobytes()
         if key not in solved:  # pairs of models often free the same counterfactuals
-            allowed = np.concatenate([problem.allowed, np.fromiter(easy, dtype=np.int64,
-                                                                   count=len(easy))])
+            allowed = np.concatenate([problem.allowed, easy])
             solved[key] = _covers(k, on, boolean.prime_implicants(on, k, allowed=allowed),
                                   max_models)
         i_ordered, i_models, i_essential, i_complete = solved[key]
@@ -437,13 +453,16 @@ def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) ->
                 break
             models[tuple(model)] = model
             for cube in model:
-                parents.setdefault(_term(cube, conditions), set()).update(
-                    _term(p, conditions) for p in p_model if _contains(p, cube))
+                parents.setdefault(problem.term(cube), set()).update(
+                    problem.term(p) for p in p_model if _contains(p, cube))
+    easy_all = boolean.distinct(np.concatenate(easy_all))
+    difficult_all = np.setdiff1d(boolean.distinct(np.concatenate(difficult_all)), easy_all,
+                                 assume_unique=True)
     return problem.solution(
         "intermediate", list(models.values()), list(all_pis), list(all_essential), complete,
         directional=expectations_map,
         easy_counterfactuals=_rows_frame(easy_all, conditions),
-        difficult_counterfactuals=_rows_frame(difficult_all - easy_all, conditions),
+        difficult_counterfactuals=_rows_frame(difficult_all, conditions),
         parents={t: sorted(p) for t, p in parents.items()},
         notes=_intermediate_notes(conditions, expectations))
 
