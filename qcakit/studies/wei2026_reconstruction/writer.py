@@ -21,7 +21,8 @@ CASE_LABELS_TEXT = (
     "pathways (dataset wei2026_cases, columns paper_mentions and paper_text_zh; it holds no "
     "scores). So that lessons can point to a row of such a pathway, one row per cited example, "
     "in the outcome and in a configuration of that pathway, was set aside: "
-    + "; ".join(f"{label} (pathway {pathway}, configurations "
+    + "; ".join(f"{label} (pathway {pathway}, configuration"
+                f"{'s' if len(study.PATHWAYS.loc[pathway, 'configurations']) > 1 else ''} "
                 f"{', '.join(study.PATHWAYS.loc[pathway, 'configurations'])})"
                 for label, pathway in study.STAND_IN_PLACED.items())
     + ". That a cited case is a member of its pathway's configuration is our inference; which "
