@@ -77,7 +77,7 @@ def test_stored_dataset_follows_its_coding(coding):
     assert meta["reconstructed"] is True and "reconstructed" in meta["title"].lower()
     assert "NOT the authors' data" in meta["provenance"]
     assert data.shape == (27, 7) and list(data.columns) == rec.VARIABLES
-    assert list(data.index) == wei2026.STAND_IN_NEUTRAL + list(wei2026.STAND_IN_NAMED)
+    assert list(data.index) == wei2026.STAND_IN_LABELS == [f"S{i:02d}" for i in range(1, 28)]
     for v in rec.VARIABLES:
         assert set(data[v]) <= set(rec.CODINGS[coding][v]), v
     if coding == "paper":
@@ -125,29 +125,63 @@ def test_reconstruction_command_line_help():
     assert "--write" in out and "about 30 s" in out
 
 
-@pytest.mark.parametrize("coding", ["paper", "relaxed"])
-def test_stand_in_puts_no_county_name_on_an_invented_row(coding):
-    data = datasets.load(NAMES[coding])
+def _county_names() -> set:
+    """Every way the kit writes a county of Table 1: case key, Chinese and English name, and
+    the English name's first word (Huazhou, Changxing, ...)."""
     cases = datasets.load("wei2026_cases")
-    names = set(cases.index) | set(cases["county_en"]) | {c.split()[0] for c in cases["county_en"]}
-    for label in data.index:
-        if label.startswith("S"):
-            assert label in wei2026.STAND_IN_NEUTRAL
-            assert not any(name in label for name in names), label
-        else:
-            assert label.endswith(" (partly invented)"), label
-    assert sum(label.startswith("S") for label in data.index) == 23
-    assert "partly invented" in datasets.info(NAMES[coding])["provenance"]
-    assert rec.writer.CASE_LABELS_TEXT in datasets.info(NAMES[coding])["provenance"]
+    return (set(cases.index) | set(cases["county_zh"]) | set(cases["county_en"])
+            | {c.split()[0] for c in cases["county_en"]})
+
+
+def _mentions_county(text: str) -> list:
+    """The county names in ``text`` (English names as whole words)."""
+    import re
+
+    return sorted(n for n in _county_names()
+                  if re.search(rf"(?<![A-Za-z]){re.escape(n)}(?![a-z])", text))
 
 
 @pytest.mark.parametrize("coding", ["paper", "relaxed"])
-def test_named_rows_sit_in_their_configuration_and_in_the_outcome(coding):
+def test_stand_in_puts_no_county_name_on_any_row(coding):
+    import json
+    from pathlib import Path
+
+    data = datasets.load(NAMES[coding])
+    assert all(wei2026.is_stand_in_label(label) for label in data.index)
+    texts = {"csv": Path(datasets.path(NAMES[coding])).read_text(encoding="utf-8"),
+             "json": json.dumps(datasets.info(NAMES[coding]), ensure_ascii=False)}
+    for kind, text in texts.items():
+        assert not _mentions_county(text), (kind, _mentions_county(text))
+    assert rec.writer.CASE_LABELS_TEXT in datasets.info(NAMES[coding])["provenance"]
+    assert "S01-S27" in rec.writer.CASE_LABELS_TEXT
+
+
+def test_wei_lessons_put_no_county_name_in_code():
+    """Plots, tables and asserts of the Wei lessons take labels from the stand-in (S01-S27);
+    a county name in a code cell would put it on a stand-in row or figure."""
+    import json
+    from pathlib import Path
+
+    notebooks = sorted(Path(__file__).parents[1].glob("notebooks/2[1-9]*_wei_*.ipynb"))
+    assert len(notebooks) == 10
+    for path in notebooks:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        assert not _mentions_county(code), (path.name, _mentions_county(code))
+        assert "partly invented" not in path.read_text(encoding="utf-8"), path.name
+
+
+@pytest.mark.parametrize("coding", ["paper", "relaxed"])
+def test_placed_rows_sit_in_their_pathway_and_in_the_outcome(coding):
     from qcakit import membership
 
     data = datasets.load(NAMES[coding])
-    for label, (case, configs) in wei2026.STAND_IN_NAMED.items():
-        assert case in datasets.load("wei2026_cases").index
+    # one placed row per example case the paper cites, per pathway (independent: the case list)
+    cases = datasets.load("wei2026_cases")
+    cited = cases["paper_mentions"].str.extract(r"路径(\d)")[0].dropna().astype(int)
+    assert sorted(wei2026.STAND_IN_PLACED.values()) == sorted(cited.tolist()) == [1, 2, 3, 3]
+    for label, pathway in wei2026.STAND_IN_PLACED.items():
+        configs = wei2026.PATHWAYS.loc[pathway, "configurations"]
         row = data.loc[[label]]
         assert row["FUSION"].item() > 0.5
         assert any(membership(row, wei2026.CONFIGURATIONS[c]).item() > 0.5 for c in configs)
@@ -163,20 +197,26 @@ def test_labels_are_what_assign_cases_gives_for_the_stored_rows(coding):
 def test_assign_cases_says_what_is_missing():
     rows = datasets.load(NAMES["paper"]).reset_index(drop=True)
     rows["FUSION"] = 0.0                                   # no row in the outcome
-    with pytest.raises(QCAInputError, match="no row for: .*Huazhou City"):
+    with pytest.raises(QCAInputError, match="no row for: S24 \\(configurations 1\\)"):
         rec.assign_cases(rows)
 
 
 def test_case_list_says_where_the_paper_names_each_case():
     cases = datasets.load("wei2026_cases")
-    named = {case for case, _ in wei2026.STAND_IN_NAMED.values()}
+    named = {case for cases_ in wei2026.PATHWAYS["example_cases"] for case in cases_}
+    assert len(named) == 4
     for case, row in cases.iterrows():
         if case in named:
             assert row["paper_mentions"].startswith("表1; 二(二)")
+            assert "cited as an example of this pathway" in row["paper_mentions"]
             assert row["county_zh"][:2] in row["paper_text_zh"]
         else:
             assert row["paper_mentions"] == "表1 only (Table 1)"
             assert row["paper_text_zh"] == row["name_zh"]
+    for pathway, row in wei2026.PATHWAYS.iterrows():
+        for case, zh in zip(row["example_cases"], row["example_cases_zh"]):
+            assert cases.loc[case, "county_zh"] == zh
+            assert f"路径{pathway}" in cases.loc[case, "paper_mentions"]
 
 
 def test_fit_summary_counts_the_chart_cells_that_differ():
@@ -198,8 +238,13 @@ def test_fit_summary_counts_the_chart_cells_that_differ():
     # 22 of 65 within 0.003: the residuals, counted without the helper
     res = rec.residual_list(data)
     assert summary["within"] == int((res["abs_difference"].round(3) <= 0.003).sum()) == 22
-    assert "22 of the 65 published numbers" in rec.stand_in_line(data)
-    assert "13 of the 30 cells" in rec.stand_in_line(data)
+    # presence/absence agree in every cell: the 13 differ in core/peripheral status only
+    kind = lambda code: code.split(" ")[-1]  # noqa: E731
+    assert all(kind(ours.loc[c, n]) == kind(wei2026.TABLE4_CHART.loc[c, n]) for c, n in by_hand)
+    assert summary["cells_differ_in_presence"] == 0
+    line = rec.stand_in_line(data)
+    assert "22 of the 65 published numbers" in line and "13 of the 30 cells" in line
+    assert "all in core/peripheral status" in line and "S01-S27" in line
 
 
 def test_spread_separates_stacked_cases_and_keeps_singles():

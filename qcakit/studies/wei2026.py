@@ -1,7 +1,8 @@
 """Wei, Zhou & Xu (2026): pathways to treatment-prevention integration, 27 cases.
 
 韦静佳, 周丹橘, 许兴龙. 紧密型县域医共体助推医防融合实现的路径研究——基于全国27个典型案例.
-南京医科大学学报(社会科学版), 2026(2): 116 ff. doi:10.7655/NYDXBSS250433.
+南京医科大学学报(社会科学版), 2026(2): 116-123 (article no. 1671-0479(2026)02-116-008: first
+page 116, 8 pages). doi:10.7655/NYDXBSS250433.
 
 This module holds the paper's analysis choices (shared by lessons 21-29b, the reconstruction in
 :mod:`qcakit.studies.wei2026_reconstruction` and the tests) and its published tables as data.
@@ -9,17 +10,18 @@ The published numbers are used **only** for side-by-side comparison, never as re
 
 The paper does not publish its case-level scores. The bundled dataset
 ``wei2026_reconstructed`` is a stand-in made by the qcakit project (see
-``datasets/wei2026_reconstructed.json``); it is not the authors' data. Its rows carry no county
-name except the four cases the text names, marked "(partly invented)" (:data:`STAND_IN_NAMED`);
-the other 23 are S01-S23 (:data:`STAND_IN_NEUTRAL`). The paper's own case list, with what the
-paper says of each case, is the dataset ``wei2026_cases``. English names of conditions and
-pathways are the paper's own (its English abstract).
+``datasets/wei2026_reconstructed.json``); it is not the authors' data. Its 27 rows carry the
+neutral labels S01-S27 (:data:`STAND_IN_LABELS`) and no county name: the paper gives no score for
+any case. The paper's own case list, with what the paper says of each case (for four cases: the
+pathway its text cites them as an example of), is the dataset ``wei2026_cases``; it holds no
+scores. English names of conditions and pathways are the paper's own (its English abstract).
 
 Choices documented in the paper (section 二(二)): frequency cut 1, consistency cut 0.8, PRI cut
 0.7; core conditions are those in both the parsimonious and the intermediate solution; robustness
 test with consistency cut 0.85 (section 二(三)). Not documented: the directional expectations of
 the intermediate solution (see :data:`DIRECTIONAL`) and which conditions of Table 4 are core
-(the copy of Table 4 does not distinguish large and small symbols; see :data:`CORE_EVIDENCE`).
+(the printed legend distinguishes them, but our text copy of Table 4 prints core and peripheral
+with the same glyph; see :data:`CORE_EVIDENCE`).
 
 >>> float(TABLE3.loc["INFO", ("FUSION", "consistency")])
 0.844
@@ -171,7 +173,10 @@ CONFIGURATIONS = {
 #: Configuration 5 as the text writes it (体系整合*非组织管理*非服务供给*非人员支持*信息建设*绩效激励).
 #: Together with configurations 3 and 4 it would cover all four rows of SYS*~ORG*INFO*PERF, so
 #: Boolean minimization would have merged the three into that one shorter term: as a result
-#: of minimization the text's version is impossible, and we follow the table.
+#: of minimization the text's version is impossible, and we follow the table. The pathway-3
+#: narrative sides with the text (「这3种组态的核心特征在于,在“组织管理”……相对薄弱的情境下」),
+#: so following the table means that narrative does not fit configuration 5, and it is why our
+#: shared core of configurations 3-5 is SYS*INFO*PERF without ~ORG (:data:`CORE_EVIDENCE`).
 CONFIG5_TEXT = "SYS*~ORG*~SERV*~STAFF*INFO*PERF"
 
 #: Table 4 exactly as the Markdown copy prints it (● present, ⊗ absent, ○ either).
@@ -223,10 +228,12 @@ CORE_EVIDENCE = [
         "sentence_zh": "核心特征为,在长效的绩效激励机制缺失时,通过“人员支持”这一核心条件,"
                        "辅以体系整合与信息建设,能有效推进医防融合的实现",
         "sentence_en": "Its core feature: when long-term performance incentives are missing, "
-                       "the core condition 'staffing support', assisted by system integration "
-                       "and information construction, effectively advances integration.",
-        "reading": "STAFF and ~PERF are core; SYS and INFO (and SERV, not mentioned) are "
-                   "peripheral.",
+                       "the core condition 'staffing support', supplemented by system "
+                       "integration and information construction, can effectively advance "
+                       "integration.",
+        "reading": "STAFF and ~PERF are core; SYS and INFO are peripheral; so is SERV, which "
+                   "the core feature does not name (the text names it only in the example: "
+                   "「组甲制网络则是“服务供给”与“体系整合”的微观体现」).",
     },
     {
         "configurations": ["3", "4", "5"],
@@ -237,9 +244,11 @@ CORE_EVIDENCE = [
                        "management' is relatively weak, the rigid structural support of "
                        "'system integration' and 'information construction', together with "
                        "'performance incentives', closes the loop.",
-        "reading": "SYS, INFO and PERF are the shared core; the weak ORG is context "
-                   "(peripheral: configuration 5 has ORG present in the table, so ~ORG cannot be "
-                   "a shared core); the remaining conditions are peripheral.",
+        "reading": "SYS, INFO and PERF are the shared core. The sentence also names a weak ORG, "
+                   "and the text writes configuration 5 with ~ORG, but the table prints ORG "
+                   "present in configuration 5, so ~ORG cannot be a core shared by all three "
+                   "(we follow the table, see CONFIG5_TEXT); ~ORG is peripheral in 3 and 4. "
+                   "The remaining conditions are peripheral.",
     },
     {
         "configurations": ["1", "2", "3", "4", "5"],
@@ -282,28 +291,26 @@ PATHWAYS = pd.DataFrame(
 # The stand-in's case labels (dataset wei2026_reconstructed)
 # ---------------------------------------------------------------------------------------------
 
-#: The four cases the paper's text ties to a configuration, as they are labelled in the
-#: stand-in: stand-in label -> (key in ``wei2026_cases``, configurations). Each was given a row
-#: inside its configuration; every score of that row is otherwise invented.
-STAND_IN_NAMED = {
-    "Huazhou City (partly invented)": ("Huazhou (Guangdong)", ["1"]),
-    "Gongcheng (partly invented)": ("Gongcheng", ["2"]),
-    "Changxing (partly invented)": ("Changxing", ["3", "4", "5"]),
-    "Dongtai (partly invented)": ("Dongtai", ["3", "4", "5"]),
-}
-#: Neutral labels of the other 23 stand-in rows. Nothing published ties any of these rows to a
-#: case, so they carry no county name; they are numbered in the order of their score profiles.
-STAND_IN_NEUTRAL = [f"S{i:02d}" for i in range(1, 24)]
+#: The stand-in's row labels (dataset ``wei2026_reconstructed``): neutral, S01-S27. The paper
+#: publishes no score for any case, so no row carries a county's name.
+STAND_IN_LABELS = [f"S{i:02d}" for i in range(1, 28)]
+#: Rows set aside for the paper's pathway examples: label -> pathway (:data:`PATHWAYS`). The text
+#: (二(二)) cites one case as an example of pathway 1, one of pathway 2 and two of pathway 3
+#: (``PATHWAYS["example_cases"]``). When the labels were assigned, one row per cited example was
+#: taken from the rows in the outcome and in a configuration of that pathway, so that a lesson can
+#: say "S24, the row we placed in configuration 1, where the paper cites 化州市 as an example".
+#: That a cited case is a member of its pathway's configuration is our inference; which row was
+#: taken is arbitrary; no score of these rows comes from the paper.
+STAND_IN_PLACED = {"S24": 1, "S25": 2, "S26": 3, "S27": 3}
+
 
 def is_stand_in_label(label: str) -> bool:
-    """True for a label of the stand-in (S01-S23 or one of the four partly invented rows).
+    """True for a row label of the stand-in (S01-S27).
 
-    >>> is_stand_in_label("S07"), is_stand_in_label("Gongcheng (partly invented)")
-    (True, True)
-    >>> is_stand_in_label("Gongcheng")
-    False
+    >>> is_stand_in_label("S07"), is_stand_in_label("S27"), is_stand_in_label("Gongcheng")
+    (True, True, False)
     """
-    return label in STAND_IN_NEUTRAL or label in STAND_IN_NAMED
+    return label in STAND_IN_LABELS
 
 
 def pathway_of(configuration: str, lang: str = "en") -> str:

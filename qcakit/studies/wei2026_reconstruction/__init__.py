@@ -62,12 +62,14 @@ Method
 4. :func:`check_structure` (qcakit.truth_table / minimize / configuration_chart) and
    :func:`residuals` (qcakit.necessity / evaluate) on the result.
 5. Case labels (:func:`assign_cases`): cases are exchangeable for every published table, so any
-   permutation of the rows fits equally well. The only case-level information used is the text
-   naming 化州市 (Huazhou City, configuration 1), 恭城瑶族自治县 (Gongcheng, configuration 2) and
-   长兴县 / 东台市 (Changxing, Dongtai; configurations 3-5): each gets a row in that
-   configuration and the label "<name> (partly invented)". The other 23 rows carry the neutral
-   labels S01-S23: nothing ties them to any of the other 23 cases, so no county name is put on
-   their invented scores.
+   permutation of the rows fits equally well, and the paper gives no score for any case. All 27
+   rows carry neutral labels, S01-S27, and no county name. The text cites 化州市 as an example of
+   pathway 1, 恭城瑶族自治县 of pathway 2, and 长兴县 and 东台市 of pathway 3 (configurations 3-5);
+   one row per cited example, in the outcome and in a configuration of that pathway, is set aside
+   as S24 (pathway 1), S25 (pathway 2), S26 and S27 (pathway 3), so that a lesson can point to
+   "a row like the paper's example" (that the cited cases are members of those configurations
+   is our inference). The case list ``wei2026_cases`` holds what the paper says of each case,
+   and no scores.
 
 >>> import numpy as np
 >>> design = build_design()
@@ -78,7 +80,7 @@ Method
 1.0
 """
 from .bound import attainable_ratio, margin_tables, table3_optimum
-from .checks import (NAMED_CASES, assign_cases, check_structure, fit_summary,
+from .checks import (PLACED_ROWS, assign_cases, check_structure, fit_summary,
                      largest_differences, residual_list, residuals, stand_in_line)
 from .design import (CODINGS, DATASET_NAMES, DEAD_ZONE, LAMBDA, N_CASES, VARIABLES, Design, K,
                      build_design)
@@ -89,7 +91,7 @@ from .writer import dictionary, write
 
 __all__ = [
     "attainable_ratio", "margin_tables", "table3_optimum",
-    "NAMED_CASES", "assign_cases", "check_structure", "fit_summary", "largest_differences",
+    "PLACED_ROWS", "assign_cases", "check_structure", "fit_summary", "largest_differences",
     "residual_list", "residuals", "stand_in_line",
     "CODINGS", "DATASET_NAMES", "DEAD_ZONE", "LAMBDA", "N_CASES", "VARIABLES", "Design", "K",
     "build_design",

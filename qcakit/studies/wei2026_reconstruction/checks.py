@@ -16,20 +16,20 @@ from .. import compare
 from .. import wei2026 as study
 from .design import VARIABLES
 
-#: The cases the paper's text names as examples of a configuration (the only case-level
-#: evidence): stand-in label -> (key in ``wei2026_cases``, configurations).
-NAMED_CASES = study.STAND_IN_NAMED
+#: Rows set aside for the paper's pathway examples: label -> configurations of that pathway
+#: (:data:`wei2026.STAND_IN_PLACED`; the case list, not the stand-in, says which cases).
+PLACED_ROWS = {label: study.PATHWAYS.loc[pathway, "configurations"]
+               for label, pathway in study.STAND_IN_PLACED.items()}
 
 
 def assign_cases(rows: pd.DataFrame) -> pd.DataFrame:
-    """Label the unlabelled rows of a search result.
+    """Label the unlabelled rows of a search result S01-S27; no row gets a county's name.
 
-    The rows are sorted by their scores (descending). Each case the paper's text names
-    (:data:`NAMED_CASES`) gets the first row that is in (> 0.5) one of its configurations and in
-    the outcome, and is labelled "<name> (partly invented)". The other 23 rows get the neutral
-    labels S01-S23 in sorted order: nothing published ties them to any case, so they carry no
-    county name. Output: S01-S23, then the four named rows. Any other assignment fits the
-    published tables equally well.
+    The rows are sorted by their scores (descending). For each row of :data:`PLACED_ROWS`
+    (S24-S27, one per case the paper's text cites as a pathway example) the first row that is in
+    (> 0.5) a configuration of that pathway and in the outcome is set aside. The other 23 rows
+    get S01-S23 in sorted order. Output: S01-S27. Any other assignment fits the published tables
+    equally well: the labels carry no information about any case.
 
     >>> import numpy as np
     >>> from qcakit.studies import wei2026
@@ -38,14 +38,14 @@ def assign_cases(rows: pd.DataFrame) -> pd.DataFrame:
     >>> rows.loc[4:7, "ORG"] = 0.0; rows.loc[4:7, "PERF"] = 0.0   # configuration 2
     >>> rows.loc[8:11, "ORG"] = 0.0                           # configurations 3 and 4
     >>> labelled = assign_cases(rows)
-    >>> labelled.index[:2].tolist(), labelled.index[-4:].tolist() == list(wei2026.STAND_IN_NAMED)
-    (['S01', 'S02'], True)
+    >>> labelled.index.tolist() == wei2026.STAND_IN_LABELS
+    True
     """
     rows = rows[VARIABLES].sort_values(VARIABLES[::-1], ascending=False,
                                        kind="stable").reset_index(drop=True)
     free = list(rows.index)
     chosen = {}
-    for label, (_, configs) in NAMED_CASES.items():
+    for label, configs in PLACED_ROWS.items():
         for r in free:
             one = rows.loc[[r]]
             if one["FUSION"].iloc[0] > 0.5 and any(
@@ -53,15 +53,18 @@ def assign_cases(rows: pd.DataFrame) -> pd.DataFrame:
                 chosen[label] = r
                 free.remove(r)
                 break
-    if len(chosen) != len(NAMED_CASES) or len(free) != len(study.STAND_IN_NEUTRAL):
-        missing = sorted(set(NAMED_CASES) - set(chosen))
+    neutral = [label for label in study.STAND_IN_LABELS if label not in PLACED_ROWS]
+    if len(chosen) != len(PLACED_ROWS) or len(free) != len(neutral):
+        missing = [f"{label} (configurations {', '.join(PLACED_ROWS[label])})"
+                   for label in PLACED_ROWS if label not in chosen]
         raise QCAInputError(
-            f"assign_cases needs {len(NAMED_CASES) + len(study.STAND_IN_NEUTRAL)} rows with a "
-            f"row in the outcome and in the configuration of each named case; got {len(rows)} "
-            f"rows, no row for: {', '.join(missing) or 'none'}.")
-    order = dict(zip(study.STAND_IN_NEUTRAL, free))
+            f"assign_cases needs {len(study.STAND_IN_LABELS)} rows, among them a row in the "
+            f"outcome and in a configuration of each pathway example; got {len(rows)} rows, no "
+            f"row for: {'; '.join(missing) or 'none'}.")
+    order = dict(zip(neutral, free))
     order.update(chosen)
-    out = pd.DataFrame([rows.loc[r] for r in order.values()], index=list(order))
+    out = pd.DataFrame([rows.loc[order[label]] for label in study.STAND_IN_LABELS],
+                       index=list(study.STAND_IN_LABELS))
     out.index.name = "case"
     return out[VARIABLES]
 
@@ -137,17 +140,22 @@ def fit_summary(data: pd.DataFrame) -> dict:
     """How close a stand-in is to the paper, counted: published numbers within 0.003 (of 65),
     the largest miss, and the cells of the configuration chart that differ from Table 4 as we
     read it (:data:`wei2026.TABLE4_CHART`; cells of configurations qcakit does not find count as
-    differing)."""
+    differing), with how many of them differ in presence/absence (not only in core/peripheral
+    status)."""
     res = residual_list(data)
     check = check_structure(data)
-    found = [num for num, label in study.match_configurations(check["chart"].terms).items()
-             if label is not None]
+    matched = study.match_configurations(check["chart"].terms)
+    found = [num for num, label in matched.items() if label is not None]
     cells = study.TABLE4_CHART.size
     missing_cells = (len(study.CONFIGURATIONS) - len(found)) * len(study.CONDITIONS)
+    kind = lambda code: str(code).split(" ")[-1]  # noqa: E731  present / absent / ""
+    differ_in_kind = sum(int((check["chart"].table[matched[num]].map(kind)
+                              != study.TABLE4_CHART[num].map(kind)).sum()) for num in found)
     return {"n_published": len(res),
             "within": int((res["abs_difference"] <= 0.003 + 1e-9).sum()),
             "worst": float(res["abs_difference"].max()),
             "cells": cells, "cells_differ": check["chart_differences"] + missing_cells,
+            "cells_differ_in_presence": differ_in_kind + missing_cells,
             "configurations_found": len(found)}
 
 
@@ -155,12 +163,14 @@ def stand_in_line(data: pd.DataFrame) -> str:
     """The one line every Wei lesson shows near its top: what the stand-in is and how close it
     is, with the numbers computed by :func:`fit_summary`."""
     f = fit_summary(data)
+    how = ("all in core/peripheral status (presence and absence agree in every cell)"
+           if f["cells_differ_in_presence"] == 0 else
+           f"{f['cells_differ_in_presence']} of them in presence or absence")
     return (
         "Data: a stand-in, not the authors' data. The paper publishes no case scores; these 27 "
         "rows of scores (0, 0.501 or 1) were searched to fit Tables 3-4: "
         f"{f['within']} of the {f['n_published']} published numbers within 0.003, largest miss "
-        f"{f['worst']:.3f}; the five configurations were imposed by the search, and "
+        f"{f['worst']:.3f}. The five configurations were imposed by the search; "
         f"{f['cells_differ']} of the {f['cells']} cells of the configuration chart differ from "
-        "Table 4 as we read it. Rows S01-S23 are no county; the four rows marked '(partly "
-        "invented)' are the cases the text names, placed in their configuration, with otherwise "
-        "invented scores.")
+        f"Table 4 as we read it, {how}. The rows are labelled S01-S27: no row is a county, and "
+        "no score comes from the paper.")

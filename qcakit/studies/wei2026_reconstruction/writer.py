@@ -14,14 +14,20 @@ from .search import Reconstruction
 #: How the stand-in's rows are labelled (part of every reconstruction's provenance).
 CASE_LABELS_TEXT = (
     "Case labels: the cases are exchangeable for every published table, so any permutation of "
-    "the rows fits equally well and the case-to-score assignment carries no information. The "
-    "only case-level information used: the text (section 二(二)) names 化州市 (Huazhou City) as "
-    "the example of configuration 1, 恭城瑶族自治县 (Gongcheng) of configuration 2, and 长兴县 "
-    "(Changxing) and 东台市 (Dongtai) of configurations 3-5. Each of these four was given a row "
-    "inside its configuration and is labelled '<name> (partly invented)': its configuration "
-    "rests on the paper's text, every score is invented. The other 23 rows are labelled S01-S23 "
-    "in the order of their score profiles; nothing ties them to any of the other 23 cases of "
-    "Table 1, so they carry no county name. No row is any county's data. See notebook "
+    "the rows fits equally well and the case-to-score assignment carries no information; the "
+    "paper publishes no score for any case. All 27 rows are therefore labelled S01-S27 and "
+    "carry no county name: no row is any county's data. The only case-level information in "
+    "the paper is that its text (section 二(二)) cites four cases of Table 1 as examples of its "
+    "pathways (dataset wei2026_cases, columns paper_mentions and paper_text_zh; it holds no "
+    "scores). So that lessons can point to a row of such a pathway, one row per cited example, "
+    "in the outcome and in a configuration of that pathway, was set aside: "
+    + "; ".join(f"{label} (pathway {pathway}, configuration"
+                f"{'s' if len(study.PATHWAYS.loc[pathway, 'configurations']) > 1 else ''} "
+                f"{', '.join(study.PATHWAYS.loc[pathway, 'configurations'])})"
+                for label, pathway in study.STAND_IN_PLACED.items())
+    + ". That a cited case is a member of its pathway's configuration is our inference; which "
+    "row was set aside is arbitrary, and every score in these rows is invented like all others. "
+    "S01-S23 are the other rows, in the order of their score profiles. See notebook "
     "22_wei_reconstruction.")
 
 
@@ -70,10 +76,9 @@ def _variables(coding: str) -> list[dict]:
     scale = {v: ", ".join(f"{s:g}" for s in CODINGS[coding][v]) for v in VARIABLES}
     variables = [{
         "name": "case", "role": "id", "label_en": "Case label", "label_zh": None,
-        "meaning": "Stand-in row label: S01-S23 are neutral labels of rows tied to no case; "
-                   "'<name> (partly invented)' marks the four cases the text names, each placed "
-                   "in its configuration with otherwise invented scores (see provenance). The "
-                   "case list itself is wei2026_cases.",
+        "meaning": "Stand-in row label, S01-S27: neutral labels, no county; S24-S27 are the rows "
+                   "set aside for the paper's pathway examples (see provenance). No score comes "
+                   "from the paper. The case list itself is wei2026_cases.",
         "unit_or_scale": "text", "parent": None, "source_table": "none (reconstructed)",
     }]
     for v in VARIABLES:
