@@ -47,6 +47,10 @@ EXERCISES = {
     "ex08": "chart_critique",
     "ex09": "robustness",
     "ex10": "your_study",
+    "ex11": "skewness_suin",
+    "ex12": "esa_contradictions",
+    "ex13": "case_types_theory",
+    "ex14": "robustness_protocol",
 }
 
 
