@@ -30,7 +30,8 @@ from qcakit.exercises._feedback import Feedback, check
 from qcakit.exercises._verdicts import decimals_text
 
 #: Written tasks: the check shows a model answer and a rubric, never a mark.
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6"), ("ex13", "q7"),
+                 ("ex14", "q7")}
 
 
 def expected_status(exercise: str, question: str) -> str:

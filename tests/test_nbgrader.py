@@ -176,7 +176,8 @@ def test_checks_raise_under_nbgrader_only_when_not_right(monkeypatch):
 
 
 #: Written tasks whose answer is a code cell graded by hand (one point per rubric item).
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6"), ("ex13", "q7"),
+                 ("ex14", "q7")}
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "exercises" / "source").glob("ex*.ipynb")),

@@ -41,8 +41,10 @@ HAND = pd.DataFrame({"IS": [0.8, 0.7, 0.6, 0.3, 0.2, 0.1, 0.9, 0.4, 0.6],
                     index=list("abcdefghi"))
 TESTS = ["TS1", "TS2"]
 #: Decimals graded per task. RF_cons asks for three: the core's own consistency lies 0.0047
-#: from it. RF_cov and RF_SC_minTS are told apart from every named mistake with two.
-DECIMALS = {"q1": 2, "q2": 3, "q3": 2}
+#: from it. RF_SC_minTS asks for three too: two of its named mistakes, RF_cov (task 1) and
+#: RF_SC_maxTS, lie 0.0024 apart, so two decimals could not say which one an answer is.
+#: RF_cov is told apart from every named mistake with two.
+DECIMALS = {"q1": 2, "q2": 3, "q3": 3}
 #: The test ranges of the Xu protocol: the outcome's crossover moved by up to one percentage
 #: point of growth, and two other consistency cuts.
 ANCHOR_SHIFTS = {xu2024.RAW_OUTCOME: (-1, -0.5, 0, 0.5, 1)}
