@@ -607,7 +607,7 @@ def _series_mistakes():
 
 
 #: ex11.HAND, typed again: the made-up cases of exercise 11.
-HAND11 = {"A": np.array([0.8, 0.7, 0.2, 0.3, 0.1, 0.2, 0.6, 0.1]),
+HAND11 = {"A": np.array([0.7, 0.7, 0.2, 0.3, 0.1, 0.2, 0.6, 0.1]),
           "B": np.array([0.2, 0.1, 0.9, 0.7, 0.2, 0.1, 0.3, 0.4]),
           "C": np.array([0.9, 0.8, 0.8, 0.9, 0.5, 0.7, 0.9, 0.4]),
           "Y": np.array([0.9, 0.7, 0.8, 0.6, 0.2, 0.1, 0.3, 0.1])}
@@ -626,16 +626,16 @@ def _mistakes_ex11():
     a, b, c, y = (HAND11[k] for k in "ABCY")
     x = np.maximum(a, b)  # A + B
     m = np.minimum(x, y)
-    # by hand: C > 0.5 in a, b, c, d, f, g (6 of 8; e = 0.5); sum min(max(A, B), Y) = 3.6,
-    # sum Y = 3.7, sum (1 - X) = 3.5, sum (1 - min(X, Y)) = 4.4
-    assert (np.mean(c > 0.5), m.sum(), y.sum()) == pytest.approx((6 / 8, 3.6, 3.7))
-    assert ((1 - x).sum(), (1 - m).sum()) == pytest.approx((3.5, 4.4))
+    # by hand: C > 0.5 in a, b, c, d, f, g (6 of 8; e = 0.5); sum min(max(A, B), Y) = 3.5,
+    # sum Y = 3.7, sum (1 - X) = 3.6, sum (1 - min(X, Y)) = 4.5
+    assert (np.mean(c > 0.5), m.sum(), y.sum()) == pytest.approx((6 / 8, 3.5, 3.7))
+    assert ((1 - x).sum(), (1 - m).sum()) == pytest.approx((3.6, 4.5))
     return {
         ("ex11", "q1"): (6 / 8, [
             (np.mean(c >= 0.5), "exactly 0.5"), ((c > 0.5).sum() / (c != 0.5).sum(), "denominator"),
             (c.mean(), "mean membership"), (np.mean(c < 0.5), "below 0.5"),
             ((c > 0.5).sum(), "number of cases"), (np.mean(y > 0.5), "outcome")]),
-        ("ex11", "q2"): (3.6 / 3.7, [
+        ("ex11", "q2"): (3.5 / 3.7, [
             (_necessity(np.minimum(a, b), y), "conjunction"), (_necessity(a, y), "A alone"),
             (_necessity(b, y), "B alone"), (m.sum() / x.sum(), "sum of X"),
             (_necessity(np.minimum(1, a + b), y), "added A and B"),
@@ -643,10 +643,10 @@ def _mistakes_ex11():
             (m[y > 0.5].sum() / y[y > 0.5].sum(), "Y above 0.5"),
             (m[x > 0.5].sum() / y[x > 0.5].sum(), "X above 0.5"),
             (np.mean(m / y), "averaged the ratio")]),
-        ("ex11", "q3"): (3.5 / 4.4, [
+        ("ex11", "q3"): (3.6 / 4.5, [
             (_ron(np.minimum(a, b), y), "conjunction"), (_ron(c, y), "RoN of C"),
             (_ron(a, y), "A alone"), ((1 - x).sum() / (1 - y).sum(), "sum(1 - Y)"),
-            (4.4 / 3.5, "inverse"), (np.mean((1 - x) / (1 - m)), "averaged the ratio"),
+            (4.5 / 3.6, "inverse"), (np.mean((1 - x) / (1 - m)), "averaged the ratio"),
             (m.sum() / x.sum(), "necessity coverage"), (m.sum() / y.sum(), "task 2")]),
     }
 

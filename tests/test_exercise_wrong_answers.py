@@ -371,8 +371,8 @@ HAND_PICKED = {
     # exercise 11: ex11.HAND, C has six of eight cases above 0.5 and one (e) at exactly 0.5
     ("ex11", "q1"): [(7 / 8, "exactly 0.5"), (6 / 7, "denominator"), (5.9 / 8, "mean membership"),
                      (6, "number of cases"), (1 / 8, "below 0.5"), (4 / 8, "outcome")],
-    ("ex11", "q2"): [(1.4 / 3.7, "conjunction"), (2.6 / 3.7, "A alone"), (3.6 / 4.5, "sum of X")],
-    ("ex11", "q3"): [(6.6 / 6.6, "conjunction"), (3.5 / 4.3, "sum(1 - Y)")],
+    ("ex11", "q2"): [(1.4 / 3.7, "conjunction"), (2.5 / 3.7, "A alone"), (3.5 / 4.4, "sum of X")],
+    ("ex11", "q3"): [(6.6 / 6.6, "conjunction"), (3.6 / 4.3, "sum(1 - Y)")],
     ("ex11", "q4"): [("A*B", "conjunction"), ("~A + ~B", "trivial by RoN"), ("C", "trivially"),
                      ("A + C", "necessary on its own"), ("A", "not necessary"),
                      ("~A + B", "Not necessary"), ("A*(B + C)", "mixes"),

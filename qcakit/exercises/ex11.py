@@ -29,12 +29,12 @@ from ._feedback import check, correct, partly, wrong
 from ._verdicts import Mistake, Target, multiple_choice
 
 #: Decimals graded per task: two for the share (the nearest named mistake, the mean
-#: membership, lies 0.0125 away); three for the consistency and RoN of A + B, where summing
-#: over the cases with X > 0.5 only (0.0033 away) and the mean of per-case ratios (0.0017
-#: away) cannot be told apart with two.
+#: membership, lies 0.0125 away); three for the consistency and the RoN of A + B. In task 3 the
+#: mean of per-case ratios lies 0.0029 and necessity coverage 0.0045 from the RoN; in task 2
+#: two named mistakes, RoN (0.8) and coverage (0.7955), would share a message at two decimals.
 DECIMALS = {"q1": 2, "q2": 3, "q3": 3}
 CONDITIONS = ["A", "B", "C"]
-HAND = pd.DataFrame({"A": [0.8, 0.7, 0.2, 0.3, 0.1, 0.2, 0.6, 0.1],
+HAND = pd.DataFrame({"A": [0.7, 0.7, 0.2, 0.3, 0.1, 0.2, 0.6, 0.1],
                      "B": [0.2, 0.1, 0.9, 0.7, 0.2, 0.1, 0.3, 0.4],
                      "C": [0.9, 0.8, 0.8, 0.9, 0.5, 0.7, 0.9, 0.4],
                      "Y": [0.9, 0.7, 0.8, 0.6, 0.2, 0.1, 0.3, 0.1]}, index=list("abcdefgh"))
