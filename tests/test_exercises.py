@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import json
 import math
 import warnings
@@ -592,7 +593,6 @@ def test_ex11_hand_table_makes_a_suin_condition_and_a_trivial_one():
 
 
 def test_ex11_messages_state_what_the_xu_data_give():
-    import qcakit
     from qcakit.exercises import ex11
     data = _xu.calibrated()
     assert qcakit.skewness(data).skewed == ["ORG", "MGMT", "SHARE"]  # q5: three conditions
@@ -620,7 +620,6 @@ def test_ex12_hand_rows_by_hand():
 
 
 def test_ex12_messages_state_what_the_lipset_data_give():
-    import qcakit
     from qcakit.exercises import ex12, ex07
     tt = ex12.lipset_tt()
     barred = qcakit.esa(tt, necessary=ex12.NECESSARY, contradictory=True)
@@ -652,7 +651,6 @@ def test_ex13_hand_zones_by_hand():
 
 
 def test_ex13_solution_is_exercise_7s_and_the_model_answer_holds():
-    import qcakit
     from qcakit.exercises import ex07, ex13
     lf = qcakit.datasets.load("lipset_fuzzy")
     (model,) = ex07._intermediate().models
@@ -699,7 +697,6 @@ def test_ex14_hand_classes_by_hand():
 
 
 def test_ex14_model_answer_states_what_the_protocol_gives():
-    import qcakit
     from qcakit.exercises import ex14
     r = ex14.protocol()
     assert (r.tests["models"] == 1).all()  # no test depends on the order of models
@@ -727,3 +724,62 @@ def test_ex14_model_answer_states_what_the_protocol_gives():
     assert shaky <= only
     for text in (ex14.MODEL_Q7, _source("ex14").read_text(encoding="utf-8")):
         assert "RF_cov 0.65" in text and "RF_cons 1.00" in text and "0.73" in text
+
+
+def test_ex11_task6_count_by_brute_force():
+    """Pairs of literals of different conditions on the Xu calibration, in numpy: consistency
+    >= 0.9 and coverage >= 0.6 as a disjunction, the conjunction failing, and no literal that
+    passes on its own (superSubset's minimality: ORG passes, so no 'ORG + X' is reported)."""
+    from qcakit.exercises import ex11
+    data = _xu.calibrated()
+    y = data[_xu.OUTCOME].to_numpy()
+    lits = {}
+    for c in _xu.CONDITIONS:
+        lits[c], lits["~" + c] = data[c].to_numpy(), 1 - data[c].to_numpy()
+
+    def passes(x, cov_cut=0.6):
+        both = np.minimum(x, y)
+        return both.sum() / y.sum() >= 0.9 - 1e-9 and both.sum() / x.sum() >= cov_cut - 1e-9
+
+    alone = {name for name, x in lits.items() if passes(x)}
+    assert alone == {"ORG"}
+    counts = []
+    for cov_cut in (0.6, 0):
+        n = 0
+        for (p, xp), (q, xq) in itertools.combinations(lits.items(), 2):
+            if p.lstrip("~") == q.lstrip("~") or {p, q} & alone:
+                continue
+            if passes(np.maximum(xp, xq), cov_cut) and not passes(np.minimum(xp, xq), cov_cut):
+                n += 1
+        counts.append(n)
+    assert counts == [3, 18]
+    assert ex11.q6(3).status == "correct" and "coverage cut to 0" in ex11.q6(18).message
+
+
+def test_ex12_lipset_references_agree_with_r():
+    """Exercise 12's Lipset numbers against a run of R QCA 3.25.1 and SetMethods 4.0
+    (tests/data/reference/esa_r_qca.json): findRows(type = 2), the simplifying assumptions of
+    both parsimonious solutions, esa(nec_cond = c("LIT", "STB")) and the solutions the named
+    mistakes of task 6 stand for."""
+    from qcakit.exercises import ex12
+    ref = json.loads((ROOT / "tests" / "data" / "reference" / "esa_r_qca.json")
+                     .read_text(encoding="utf-8"))["lipset"]
+    out, neg = ref["outcome"], ref["negated_outcome"]
+    type2 = out["findRows"]["type2"]["rows"]
+    for_y = out["parsimonious"]["simplifying_assumptions_M1"]
+    for_not_y = neg["parsimonious"]["simplifying_assumptions_M1"]
+    (nec,) = [e for e in out["esa"] if e["name"] == "nec_cond"]
+    counts = ex12._lipset_counts()
+    assert counts["contradictory"] == len(type2) == len(set(for_y) & set(for_not_y)) == 8
+    assert (counts["for SURV"], counts["for ~SURV"]) == (len(for_y), len(for_not_y)) == (12, 18)
+    assert counts["union"] == len(set(for_y) | set(for_not_y))
+    tt = ex12.lipset_tt()
+    assert qcakit.esa(tt, necessary=ex12.NECESSARY).rows == nec["rows_set_to_0"]
+    assert ex12._esa_counts()["task"] == len(set(nec["rows_set_to_0"]) | set(type2)) == 21
+    solutions = ex12._lipset_solutions()
+    assert solutions["necessity only"].expressions == nec["parsimonious"]["solutions"]
+    assert solutions["contradictory only"].expressions == \
+        out["parsimonious_exclude_CSA"]["solutions"]
+    assert solutions["no ESA"].expressions == out["parsimonious"]["solutions"]
+    assert solutions["complex"].expressions == out["conservative"]["solutions"]
+    assert solutions["task"].expressions == out["intermediate_all_present"]["solutions"]
