@@ -294,6 +294,40 @@ def _ex10_q5(ref):
             exclusions.table[ex10.CONDITIONS]]
 
 
+def _ex12_rows(ref, which):
+    """Task 1 (the assumptions for Y) or 2 (the contradictory ones), in every form Rows reads."""
+    ex12 = check_module("ex12")
+    tt = ex12.hand_tt()
+    if which == "y":
+        frame = qcakit.minimize(tt, "parsimonious").simplifying_assumptions
+        ids, bits = [3, 4, 7], [(0, 1, 0), (0, 1, 1), (1, 1, 0)]
+        extra = [frame, frame.iloc[::-1]]
+    else:
+        barred = qcakit.counterfactuals.contradictory_assumptions(tt)
+        ids, bits = [3, 4], [(0, 1, 0), (0, 1, 1)]
+        extra = [barred, barred.table, barred.rows]
+    return [list(ref)[::-1], tuple(ref), set(ref), " + ".join(ref), ", ".join(map(str, ids)),
+            ids, [float(i) for i in ids], np.array(ids), bits,
+            [dict(zip("ABC", b)) for b in bits]] + extra
+
+
+def _ex12_q3(ref):
+    ex12 = check_module("ex12")
+    tt = ex12.hand_tt()
+    barred = qcakit.counterfactuals.contradictory_assumptions(tt)
+    return ["A*(B + ~C)", "A*~C + A*B", "~C*A + B*A", ["A*B", "A*~C"],
+            qcakit.parse("A*B + A*~C"), qcakit.minimize(tt, "parsimonious", exclude=barred)]
+
+
+def _ex12_q6(ref):
+    ex12 = check_module("ex12")
+    tt = ex12.lipset_tt()
+    barred = qcakit.esa(tt, necessary=["LIT", "STB"], contradictory=True)
+    sol = qcakit.minimize(tt, "parsimonious", exclude=barred)
+    return [sol, sol.terms, "DEV*LIT*STB*(URB + ~IND)", "STB*LIT*DEV*URB + ~IND*STB*LIT*DEV",
+            qcakit.parse(ref)]
+
+
 def _ex02_q6(ref):
     return [list(ref), np.array(ref), pd.Series(ref), {"ORG": ref}, (0.5, 1.25, 2),
             {"full exclusion": 0.5, "crossover": 1.25, "full inclusion": 2.0},
@@ -339,6 +373,12 @@ SPECIAL_FORMS = {
     ("ex09", "q2"): _ex09_q2,
     ("ex10", "q1"): _ex10_q1,
     ("ex10", "q5"): _ex10_q5,
+    ("ex11", "q4"): lambda ref: ["B + A", "A+B", "(A + B)", ["A", "B"], qcakit.parse("A + B"),
+                                 " B + A "],
+    ("ex12", "q1"): lambda ref: _ex12_rows(ref, "y"),
+    ("ex12", "q2"): lambda ref: _ex12_rows(ref, "contradictory"),
+    ("ex12", "q3"): _ex12_q3,
+    ("ex12", "q6"): _ex12_q6,
 }
 
 GRADED = [(e, q) for e, q in ALL if (e, q) not in SELF_ASSESSED]
@@ -566,10 +606,116 @@ def _series_mistakes():
     }
 
 
+#: ex11.HAND, typed again: the made-up cases of exercise 11.
+HAND11 = {"A": np.array([0.7, 0.7, 0.2, 0.3, 0.1, 0.2, 0.6, 0.1]),
+          "B": np.array([0.2, 0.1, 0.9, 0.7, 0.2, 0.1, 0.3, 0.4]),
+          "C": np.array([0.9, 0.8, 0.8, 0.9, 0.5, 0.7, 0.9, 0.4]),
+          "Y": np.array([0.9, 0.7, 0.8, 0.6, 0.2, 0.1, 0.3, 0.1])}
+#: ex14.HAND, typed again: initial solution, two test solutions, outcome.
+HAND14 = (np.array([0.8, 0.7, 0.6, 0.3, 0.2, 0.1, 0.9, 0.4, 0.6]),
+          np.array([[0.7, 0.9], [0.3, 0.8], [0.6, 0.7], [0.2, 0.7], [0.1, 0.3], [0.2, 0.3],
+                    [0.8, 0.2], [0.6, 0.1], [0.9, 0.6]]),
+          np.array([0.9, 0.8, 0.2, 0.9, 0.8, 0.1, 0.3, 0.2, 0.7]))
+
+
+def _necessity(x, y):
+    return np.minimum(x, y).sum() / y.sum()
+
+
+def _mistakes_ex11():
+    a, b, c, y = (HAND11[k] for k in "ABCY")
+    x = np.maximum(a, b)  # A + B
+    m = np.minimum(x, y)
+    # by hand: C > 0.5 in a, b, c, d, f, g (6 of 8; e = 0.5); sum min(max(A, B), Y) = 3.5,
+    # sum Y = 3.7, sum (1 - X) = 3.6, sum (1 - min(X, Y)) = 4.5
+    assert (np.mean(c > 0.5), m.sum(), y.sum()) == pytest.approx((6 / 8, 3.5, 3.7))
+    assert ((1 - x).sum(), (1 - m).sum()) == pytest.approx((3.6, 4.5))
+    return {
+        ("ex11", "q1"): (6 / 8, [
+            (np.mean(c >= 0.5), "exactly 0.5"), ((c > 0.5).sum() / (c != 0.5).sum(), "denominator"),
+            (c.mean(), "mean membership"), (np.mean(c < 0.5), "below 0.5"),
+            ((c > 0.5).sum(), "number of cases"), (np.mean(y > 0.5), "outcome")]),
+        ("ex11", "q2"): (3.5 / 3.7, [
+            (_necessity(np.minimum(a, b), y), "conjunction"), (_necessity(a, y), "A alone"),
+            (_necessity(b, y), "B alone"), (m.sum() / x.sum(), "sum of X"),
+            (_necessity(np.minimum(1, a + b), y), "added A and B"),
+            (_necessity(a + b - a * b, y), "probabilistic OR"), (_ron(x, y), "relevance"),
+            (m[y > 0.5].sum() / y[y > 0.5].sum(), "Y above 0.5"),
+            (m[x > 0.5].sum() / y[x > 0.5].sum(), "X above 0.5"),
+            (np.mean(m / y), "averaged the ratio")]),
+        ("ex11", "q3"): (3.6 / 4.5, [
+            (_ron(np.minimum(a, b), y), "conjunction"), (_ron(c, y), "RoN of C"),
+            (_ron(a, y), "A alone"), ((1 - x).sum() / (1 - y).sum(), "sum(1 - Y)"),
+            (4.5 / 3.6, "inverse"), (np.mean((1 - x) / (1 - m)), "averaged the ratio"),
+            (m.sum() / x.sum(), "necessity coverage"), (m.sum() / y.sum(), "task 2")]),
+    }
+
+
+def _mistakes_ex13():
+    lf = _lipset()
+    dev, urb, lit, ind, stb, y = (lf[c].to_numpy() for c in LIPSET + ["SURV"])
+    t = np.minimum.reduce([dev, urb, lit, ind])  # DEV*URB*LIT*IND
+    t1 = np.minimum.reduce([dev, urb, lit, stb])  # DEV*URB*LIT*STB
+    t2 = np.minimum.reduce([dev, lit, 1 - ind, stb])  # DEV*LIT*~IND*STB
+    s = np.maximum(t1, t2)
+    part = np.minimum(t, 1 - s)
+    return {
+        ("ex13", "q5"): (_ratio(part, y), [
+            (_ratio(np.minimum(t, s), y), "consistency of T*S"),
+            (_ratio(np.minimum(1 - t, s), y), "negated the theory"),
+            (_ratio(np.minimum(1 - t, 1 - s), y), "negated both"),
+            (np.minimum(part, y).sum() / y.sum(), "coverage"), (_ratio(part, 1 - y), "~SURV"),
+            (_ratio(np.maximum(t, 1 - s), y), "maximum"),
+            (1 - _ratio(np.minimum(t, s), y), "not 1 minus"),
+            (_ratio(np.minimum(t, np.maximum(1 - t1, 1 - t2)), y), "De Morgan")]),
+    }
+
+
+def _cov(a, y):
+    return np.minimum(a, y).sum() / y.sum()
+
+
+def _mistakes_ex14():
+    initial, tests, y = HAND14
+    lo, hi = tests.min(axis=1), tests.max(axis=1)
+    core = np.minimum(initial, lo)
+    # by hand: sum min(IS, Y) = 3.4, sum min(RC, Y) = 2.5, sum IS = 4.6, sum RC = 2.9,
+    # sum max(IS, MinTS) = 4.7
+    assert (np.minimum(initial, y).sum(), np.minimum(core, y).sum()) == pytest.approx((3.4, 2.5))
+    assert (initial.sum(), core.sum(), np.maximum(initial, lo).sum()) == \
+        pytest.approx((4.6, 2.9, 4.7))
+    rf_cov, rf_cons = 2.5 / 3.4, (3.4 / 4.6) / (2.5 / 2.9)
+    sc_min = 2.9 / 4.7
+    sc_max = np.minimum(initial, hi).sum() / np.maximum(initial, hi).sum()
+    return {
+        ("ex14", "q1"): (rf_cov, [
+            (3.4 / 2.5, "other way round"), (rf_cons, "RF_cons"),
+            (_cov(np.minimum(initial, hi), y) / _cov(initial, y), "MaxTS"),
+            (sc_min, "RF_SC_minTS"), (_cov(core, y), "core alone"),
+            (_cov(initial, y), "initial solution alone"),
+            (_ratio(core, y) / _ratio(initial, y), "consistencies")]),
+        ("ex14", "q2"): (rf_cons, [
+            ((2.5 / 2.9) / (3.4 / 4.6), "other way round"), (rf_cov, "RF_cov"),
+            (_ratio(initial, y) / _ratio(np.minimum(initial, hi), y), "MaxTS"),
+            (_ratio(initial, y) / _ratio(lo, y), "MinTS itself"),
+            (3.4 / 4.6, "initial solution alone"), (2.5 / 2.9, "core alone"),
+            (3.4 / 2.5, "coverages")]),
+        ("ex14", "q3"): (sc_min, [
+            (sc_max, "RF_SC_maxTS"), (2.9 / initial.sum(), "sum of IS"),
+            (2.9 / lo.sum(), "sum of MinTS"), (np.mean(core / np.maximum(initial, lo)), "averaged"),
+            (rf_cov, "RF_cov"),
+            (np.minimum(initial, tests[:, 0]).sum() / np.maximum(initial, tests[:, 0]).sum(),
+             "TS1 only"),
+            (np.minimum(initial, tests[:, 1]).sum() / np.maximum(initial, tests[:, 1]).sum(),
+             "TS2 only")]),
+    }
+
+
 def named_mistakes() -> dict:
     """{(exercise, question): (right value, [(mistake value, words, [status])])}, by hand."""
     return {**_mistakes_ex01(), **_mistakes_ex02(), **_mistakes_ex03(), **_mistakes_ex04(),
-            **_mistakes_ex05(), **_series_mistakes()}
+            **_mistakes_ex05(), **_series_mistakes(), **_mistakes_ex11(), **_mistakes_ex13(),
+            **_mistakes_ex14()}
 
 
 MISTAKES = named_mistakes()

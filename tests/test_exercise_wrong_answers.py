@@ -13,6 +13,7 @@ included, gets the model answer and the rubric, and never "correct".
 from __future__ import annotations
 
 import importlib
+import itertools
 import warnings
 
 import nbformat
@@ -22,6 +23,7 @@ import pytest
 
 import qcakit
 from qcakit.exercises import EXERCISES, questions
+from qcakit.exercises._answers import row_string
 from qcakit.exercises._verdicts import NOT_MARKED
 from qcakit.sets import to_string
 from qcakit.solution import Solution
@@ -30,7 +32,8 @@ from qcakit.truthtable import TruthTable
 from test_exercises import _source, gen
 
 MIN_WRONG = 5
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6"), ("ex13", "q7"),
+                 ("ex14", "q7")}
 
 
 class _Recorder:
@@ -196,6 +199,11 @@ KINDS = {
     "ex08": ["names:conditions", "expr", "pathway", "multi", "names:xu", "one:xu", "text"],
     "ex09": ["count", "names:xu", "names:xu", "count", "bool", "choice"],
     "ex10": ["pair", "choice:abcde", "series", "table", "names:rows", "text"],
+    "ex11": ["number", "number", "number", "expr", "names:xusets", "count", "choice"],
+    "ex12": ["names:rows3", "names:rows3", "expr", "count", "count", "expr", "choice"],
+    "ex13": ["names:hand13", "names:hand13", "one:hand13", "names:lipset", "number",
+             "names:lipset", "text"],
+    "ex14": ["number", "number", "number", "names:hand14", "names:xu", "count", "text"],
 }
 
 
@@ -203,6 +211,14 @@ def _valid(kind: str) -> list:
     source = kind.split(":")[1]
     if source == "rows":  # truth-table row numbers of ex10's four conditions
         return list(range(1, 17))
+    if source == "rows3":  # ex12's hand rows, written as the solution writes them
+        return [row_string(r, "ABC") for r in itertools.product((0, 1), repeat=3)]
+    if source == "hand13":
+        return list("abcdefghij")
+    if source == "hand14":
+        return list("abcdefghi")
+    if source == "xusets":
+        return list(qcakit.exercises._xu.CONDITIONS) + [qcakit.exercises._xu.OUTCOME]
     if source == "lipset":
         return list(_lipset().index)
     if source == "xu":
@@ -236,7 +252,8 @@ def generated(exercise: str, question: str) -> list:
     if kind.startswith("names"):
         return wrong_names(ref, _valid(kind))
     if kind.startswith("one"):
-        return [v for v in _valid(kind) if v != ref][:5] + [[ref, _valid(kind)[0]]]
+        others = [v for v in _valid(kind) if v != ref]
+        return others[:5] + [[ref, others[0]]]
     if kind == "expr":
         return wrong_expressions(ref)
     if kind == "row":
@@ -351,6 +368,72 @@ HAND_PICKED = {
                      ([1, 2, 3, 4, 9, 10, 11, 13], "all the remainders"),
                      ([3, 4, 9, 10, 11, 13], "the ones ESA keeps"), ([1], "not all"),
                      ([], "empty")],
+    # exercise 11: ex11.HAND, C has six of eight cases above 0.5 and one (e) at exactly 0.5
+    ("ex11", "q1"): [(7 / 8, "exactly 0.5"), (6 / 7, "denominator"), (5.9 / 8, "mean membership"),
+                     (6, "number of cases"), (1 / 8, "below 0.5"), (4 / 8, "outcome")],
+    ("ex11", "q2"): [(1.4 / 3.7, "conjunction"), (2.5 / 3.7, "A alone"), (3.5 / 4.4, "sum of X")],
+    ("ex11", "q3"): [(6.6 / 6.6, "conjunction"), (3.6 / 4.3, "sum(1 - Y)")],
+    ("ex11", "q4"): [("A*B", "conjunction"), ("~A + ~B", "trivial by RoN"), ("C", "trivially"),
+                     ("A + C", "necessary on its own"), ("A", "not necessary"),
+                     ("~A + B", "Not necessary"), ("A*(B + C)", "mixes"),
+                     ("A + B + C", "necessary on its own")],
+    ("ex11", "q5"): [(["ORG", "MGMT", "SHARE", "INCENT"], "INCENT: 73 %"), (["ORG"], "missing"),
+                     (["ORG", "MGMT", "SHARE", "CAPACITY"], "CAPACITY: 55 %"),
+                     ([], "3 skewed set(s) are missing"), (["INFO"], "INFO: 45 %")],
+    ("ex11", "q6"): [(18, "coverage cut to 0"), (0, "RoN cut"), (4, "counted ORG"),
+                     (1, "default cuts"), (19, "every row")],
+    ("ex11", "q7"): [("a", "RoN"), ("c", "coverage"), ("d", "single condition")],
+    # exercise 12: ex12.HAND, Y = B + A*~C, ~Y = ~A + ~B*C
+    ("ex12", "q1"): [(["~A*B*~C", "~A*B*C", "A*B*~C", "A*B*C"], "rows with cases"),
+                     (["~A*~B*C", "~A*B*~C", "~A*B*C", "A*B*~C"], "all the remainders"),
+                     (["~A*~B*C", "~A*B*~C", "~A*B*C"], "solution for ~Y"), ([], "empty"),
+                     (["A*B*~C"], "not all"), ([3, 4, 7, 8], "rows with cases")],
+    ("ex12", "q2"): [(["~A*B*~C", "~A*B*C", "A*B*~C"], "for Y only"),
+                     (["~A*~B*C", "~A*B*~C", "~A*B*C"], "for ~Y only"),
+                     ([2, 3, 4, 7], "the union"), ([2, 7], "only one of the two"),
+                     ([], "empty"), ([1, 3], "rows with cases"), ([3], "not all")],
+    ("ex12", "q3"): [("B + A*~C", "before ESA"), ("A*B*C + A*~B*~C", "complex solution"),
+                     ("A", "negative row"), ("B*C + A*~C", "barred row"),
+                     ("A*B", "does not cover"), ("A*~C + A*B*C", "not fully minimized")],
+    ("ex12", "q4"): [(12, "SURV alone"), (18, "~SURV alone"), (22, "union"),
+                     (1, "easy counterfactuals"), (11, "difficult"), (23, "all remainders")],
+    ("ex12", "q5"): [(19, "only the incoherent"), (8, "only the contradictory"),
+                     (27, "added the two"), (11, "current solution uses"), (18, "only LIT"),
+                     (16, "only STB"), (23, "all remainders")],
+    ("ex12", "q6"): [("DEV*~IND + URB*STB", "before ESA"),
+                     ("URB*LIT*STB + DEV*LIT*~IND*STB", "incoherent counterfactuals barred"),
+                     ("DEV*URB*STB + DEV*~IND*STB", "only the contradictory"),
+                     ("URB*STB + DEV*~IND*STB", "only STB"),
+                     ("DEV*URB*LIT*IND*STB + DEV*~URB*LIT*~IND*STB", "complex solution")],
+    ("ex12", "q7"): [("a", "input"), ("c", "never tests"), ("d", "fsQCA 3.0")],
+    # exercise 13: ex13.HAND, S = max(T1, T2)
+    ("ex13", "q1"): [(["a", "b", "c", "e"], "in degree"), (["a", "c", "e", "g", "i"], "crossover"),
+                     (["a", "c"], "T1 only"), (["b"], "in degree"),
+                     (["a", "b", "c", "d", "e", "j"], "in kind"),
+                     (["a", "c", "e", "f"], "deviant coverage")],
+    ("ex13", "q2"): [(["b"], "in degree"), (["f"], "deviant coverage"), (["d"], "missing"),
+                     (["d", "j", "i"], "crossover"), (["b", "d", "j"], "in degree")],
+    ("ex13", "q3"): [("e", "closest to the diagonal"), ("b", "in degree"), ("g", "crossover"),
+                     ("c", "smaller score"), ("f", "deviant coverage"), (["a", "e"], "exactly 1")],
+    ("ex13", "q4"): [(["FR", "SE", "FI", "IE"], "irrelevant"),
+                     (["HU", "FR", "SE"], "individually irrelevant"),
+                     (["NL", "UK"], "solution covers it"), (["SE"], "missing"), ([], "missing")],
+    ("ex13", "q6"): [(["BE", "CZ", "NL", "UK"], "in T*S"), (["FR", "SE"], "in ~T*~S"),
+                     (["DE"], "did not survive"), (["FI"], "missing"),
+                     (["FI", "IE", "DE"], "in T*~S")],
+    # exercise 14: ex14.HAND
+    ("ex14", "q1"): [(3.4 / 2.5, "other way round")],  # cov(IS) / cov(RC)
+    ("ex14", "q4"): [(["a", "b", "i"], "shaky"), (["a", "c", "i"], "robust deviant"),
+                     (["a", "d", "i"], "possible"), (["a"], "missing"),
+                     (["a", "g", "i"], "shaky and out of Y"), (["e"], "in no solution")],
+    ("ex14", "q5"): [(["Xiaoshan district, Hangzhou", "Dongyang county",
+                       "Shimian model (Internet+)"], "robust typical"),
+                     (["H county"], "possible"),
+                     (["L district, Linchang", "Shanglin county, Nanning", "Zherong county"],
+                      "possible deviant"),
+                     (["L district, Linchang"], "missing"), ([], "missing")],
+    ("ex14", "q6"): [(3, "initial setting too"), (4, "change the solution"),
+                     (6, "all test settings"), (7, "initial one included")],
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import json
 import math
 import warnings
@@ -30,7 +31,8 @@ from qcakit.exercises._feedback import Feedback, check
 from qcakit.exercises._verdicts import decimals_text
 
 #: Written tasks: the check shows a model answer and a rubric, never a mark.
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6"), ("ex13", "q7"),
+                 ("ex14", "q7")}
 
 
 def expected_status(exercise: str, question: str) -> str:
@@ -129,6 +131,10 @@ def test_solution_version_passes_every_check(exercise):
     if "xu_cal" in namespace:  # the notebook's explicit calibration is the checks' calibration
         ours = namespace["xu_cal"][_xu.CONDITIONS + [_xu.OUTCOME]]
         pd.testing.assert_frame_equal(ours, _xu.calibrated())
+    if exercise == "ex14":  # the notebook's protocol, written out, is the checks' protocol
+        from qcakit.exercises import ex14
+        pd.testing.assert_frame_equal(namespace["r"].cases, ex14.protocol().cases)
+        assert namespace["r"].fit == ex14.protocol().fit
 
 
 @pytest.mark.parametrize("exercise", list(EXERCISES))
@@ -393,6 +399,11 @@ HAND_VALUES = [  # (module, question, value computed by hand in the docstring, t
     ("ex05", "q2", 0.6), ("ex05", "q5", 2.1 / 2.4),
     # ex01: min(0.89, 1 - 0.31); max(0.03, 0.58)
     ("ex01", "q2", 0.69), ("ex01", "q3", 0.58),
+    # ex11: C above 0.5 in 6 of 8 cases (e sits at 0.5); X = max(A, B): sum min(X, Y) 3.5,
+    # sum Y 3.7, sum (1 - X) 3.6, sum (1 - min(X, Y)) 4.5
+    ("ex11", "q1", 6 / 8), ("ex11", "q2", 3.5 / 3.7), ("ex11", "q3", 3.6 / 4.5),
+    # ex14: sum min(IS, Y) 3.4, sum min(RC, Y) 2.5, sum IS 4.6, sum RC 2.9, sum max(IS, MinTS) 4.7
+    ("ex14", "q1", 2.5 / 3.4), ("ex14", "q2", (3.4 / 4.6) / (2.5 / 2.9)), ("ex14", "q3", 2.9 / 4.7),
 ]
 
 
@@ -557,3 +568,218 @@ def test_ex10_task5_asks_what_the_necessity_rule_allows():
     for text in (ex10.MODEL_Q6, solution):
         assert "INCENT is trivial, RoN 0.41" in text or "RoN 0.41, trivial" in text
         assert "(0.92, 0.62, 0.52)" in text and "2 remainders without both" in text
+
+
+# --------------------------------------------------------------------------- exercises 11 to 14
+
+def test_ex11_hand_table_makes_a_suin_condition_and_a_trivial_one():
+    """By hand on ex11.HAND: neither A nor B is necessary, A + B is (and relevant); C is
+    necessary but its RoN is below 0.5, and ~A + ~B is consistent but every case is in it."""
+    from qcakit.exercises import ex11
+    h = ex11.hand_data()
+    a, b, c, y = (h[k].to_numpy() for k in "ABCY")
+
+    def nec(x):
+        both = np.minimum(x, y)
+        return both.sum() / y.sum(), both.sum() / x.sum(), (1 - x).sum() / (1 - both).sum()
+
+    assert nec(a)[0] == pytest.approx(2.5 / 3.7) and nec(b)[0] == pytest.approx(2.4 / 3.7)
+    assert nec(np.maximum(a, b)) == pytest.approx((3.5 / 3.7, 3.5 / 4.4, 3.6 / 4.5))
+    assert nec(c) == pytest.approx((1.0, 3.7 / 5.9, 2.1 / 4.3))  # RoN 0.488: trivial
+    assert (np.maximum(1 - a, 1 - b) > 0.5).all() and nec(np.maximum(1 - a, 1 - b))[0] >= 0.9
+    assert ex11.q4("B + A").status == "correct" and ex11.q4("~A + ~B").status == "incorrect"
+    # the written model answer: 6 of 8 above 0.5 is under the 80 % line
+    assert (c > 0.5).sum() == 6 and 6 / 8 < 0.8
+
+
+def test_ex11_messages_state_what_the_xu_data_give():
+    from qcakit.exercises import ex11
+    data = _xu.calibrated()
+    assert qcakit.skewness(data).skewed == ["ORG", "MGMT", "SHARE"]  # q5: three conditions
+    found = qcakit.suin(data, _xu.OUTCOME, _xu.CONDITIONS, depth=2, ron_cut=0).table
+    disjunctions = found[found["kind"] == "disjunction"]
+    assert len(disjunctions) == 3 and (disjunctions["RoN"] < 0.5).all()  # q6: every one
+    org = data["ORG"].to_numpy()
+    y = data[_xu.OUTCOME].to_numpy()
+    ron = (1 - org).sum() / (1 - np.minimum(org, y)).sum()
+    assert ron >= 0.5 and (org > 0.5).all()  # q7: trivial by the second part only
+    assert ex11.q7("b").status == "correct"
+
+
+def test_ex12_hand_rows_by_hand():
+    """Rows numbered 1 + binary ABC. B + A*~C covers 010 (3), 011 (4), 110 (7), 111 (8) and
+    100 (5); the remainders among them are 3, 4, 7. ~A + ~B*C covers 000-011 (1-4) and 001, 101
+    (2, 6); its remainders are 2, 3, 4. Both use 3 and 4. With them barred: A*B + A*~C."""
+    from qcakit.exercises import ex12
+    assert ex12.q1([3, 4, 7]).status == "correct"
+    assert ex12.q2([3, 4]).status == "correct"
+    assert ex12.q3("A*B + A*~C").status == "correct"
+    # the right message of task 1: B alone covers the three, A*~C adds none
+    assert ex12.q1(["~A*B*~C", "~A*B*C", "A*B*~C"]).message.startswith(
+        "Right: the remainders inside the terms of B + A*~C. B alone covers three")
+
+
+def test_ex12_messages_state_what_the_lipset_data_give():
+    from qcakit.exercises import ex12, ex07
+    tt = ex12.lipset_tt()
+    barred = qcakit.esa(tt, necessary=ex12.NECESSARY, contradictory=True)
+    sol = qcakit.minimize(tt, "parsimonious", exclude=barred)
+    intermediate = ex07._intermediate()
+    assert len(sol.models) == len(intermediate.models) == 1
+    assert sol.expressions == intermediate.expressions  # "It is the intermediate solution"
+    assert list(sol.simplifying_assumptions.index) == \
+        list(intermediate.easy_counterfactuals.index) and len(sol.simplifying_assumptions) == 1
+    assert all({"LIT", "STB"} <= {n for n, v in term if v} for term in sol.models[0])
+    xu = _xu.calibrated()
+    assert (xu["ORG"] > 0.5).all()  # task 7: every alliance is in ORG
+
+
+def test_ex13_hand_zones_by_hand():
+    """The zones of lesson 19b, coded here from their inequalities, on S = max(T1, T2)."""
+    from qcakit.exercises import ex13
+    h = ex13.hand_data()
+    s, y = np.maximum(h["T1"], h["T2"]), h["Y"]
+    on = (s == 0.5) | (y == 0.5)
+    typical = set(h.index[~on & (s > 0.5) & (y > 0.5) & (s <= y)])
+    kind = set(h.index[~on & (s > 0.5) & (y < 0.5)])
+    assert typical == {"a", "c", "e"} and kind == {"d", "j"}
+    assert ex13.q1(sorted(typical)).status == ex13.q2(sorted(kind)).status == "correct"
+    score = (2 * (y - s) + (1 - s))[sorted(typical)]
+    assert score.round(3).to_dict() == {"a": 0.4, "c": 0.8, "e": 0.5}
+    assert ex13.q3(score.idxmin()).status == "correct"
+    assert (y - s)[sorted(typical)].idxmin() == "e"  # closest to the diagonal: not the answer
+
+
+def test_ex13_solution_is_exercise_7s_and_the_model_answer_holds():
+    from qcakit.exercises import ex07, ex13
+    lf = qcakit.datasets.load("lipset_fuzzy")
+    (model,) = ex07._intermediate().models
+    assert qcakit.parse(ex13.SOLUTION) == tuple(model)
+    types = qcakit.case_types(lf, ex13.SOLUTION, "SURV")
+    kinds = types.types["solution"]
+    assert set(kinds.index[kinds == "deviant coverage"]) == {"FR", "SE"}
+    pairs = types.pairs().set_index(["term", "comparison"])
+    assert tuple(pairs.loc[("solution", "deviant coverage vs typical"), ["case_1", "case_2"]]) \
+        == ("SE", "IE")
+    first = ex13.SOLUTION.split(" + ")[0]
+    assert tuple(pairs.loc[(first, "typical vs individually irrelevant"),
+                           ["case_1", "case_2"]]) == ("BE", "DE")
+    de = lf.loc["DE"]
+    assert (de[["DEV", "URB", "LIT", "IND"]] > 0.5).all() and de["STB"] < 0.5
+    assert de["SURV"] < 0.5 and types.types.loc["BE", first] == "typical"
+    # tasks 5 and 6: the one country in T*~S (Germany) did not survive; FI and IE are in ~T*S,
+    # out of URB and IND, in the second path
+    t = qcakit.membership(lf, ex13.THEORY)
+    s = qcakit.membership(lf, ex13.SOLUTION)
+    in_t_not_s = np.minimum(t, 1 - s) > 0.5
+    assert list(lf.index[in_t_not_s]) == ["DE"]
+    second = qcakit.membership(lf, ex13.SOLUTION.split(" + ")[1])
+    for case in ("FI", "IE"):
+        assert min(1 - t[case], s[case]) > 0.5 and second[case] > 0.5
+        assert lf.loc[case, "URB"] < 0.5 and lf.loc[case, "IND"] < 0.5
+    for text in (ex13.MODEL_Q7, _source("ex13").read_text(encoding="utf-8")):
+        assert "Sweden" in text and "Ireland" in text and "Belgium" in text and "STB" in text
+
+
+def test_ex14_hand_classes_by_hand():
+    """SetMethods' rob.cases classes, coded here from their definitions, on ex14.HAND."""
+    from qcakit.exercises import ex14
+    h = ex14.hand_data()
+    lo, hi = h[["TS1", "TS2"]].min(axis=1), h[["TS1", "TS2"]].max(axis=1)
+    in_is, in_y = h["IS"] > 0.5, h["Y"] > 0.5
+    robust_typical = set(h.index[in_is & (lo > 0.5) & in_y])
+    assert robust_typical == {"a", "i"}
+    assert set(h.index[in_is & (lo < 0.5) & in_y]) == {"b"}  # shaky typical
+    assert set(h.index[~in_is & (hi > 0.5) & in_y]) == {"d"}  # possible typical
+    assert set(h.index[~in_is & (hi < 0.5) & in_y]) == {"e"}  # extreme deviant coverage
+    assert ex14.q4(sorted(robust_typical)).status == "correct"
+    assert ex14.q4(["a", "b", "i"]).status == "partly"
+
+
+def test_ex14_model_answer_states_what_the_protocol_gives():
+    from qcakit.exercises import ex14
+    r = ex14.protocol()
+    assert (r.tests["models"] == 1).all()  # no test depends on the order of models
+    assert len(r.tests) == 6 and ex14._same_as_initial(r) == 2
+    assert (r.tests["solution"] == r.initial["solution"]).sum() == 2  # the notebook's way
+    f = {k: round(v, 2) for k, v in r.fit.items()}
+    assert f == {"RF_cov": 0.65, "RF_cons": 1.0, "RF_SC_minTS": 0.66, "RF_SC_maxTS": 0.73}
+    classes = r.cases["class"]
+    assert set(classes.index[classes == "robust typical"]) == {
+        "Xiaoshan district, Hangzhou", "Dongyang county", "Shimian model (Internet+)"}
+    shaky = set(classes.index[classes == "shaky typical"])
+    assert shaky == {"L district, Linchang", "Shanglin county, Nanning"}
+    covered = r.cases["IS"] > 0.5
+    assert (r.cases.loc[covered, "IS"] == 0.501).all()  # every covered alliance at 0.501
+    # q5's message: each shaky case is the only case of one path of the initial solution
+    raw = qcakit.datasets.load(ex14.xu2024.DATASET)
+    sets = pd.DataFrame({c: f(raw[c], 0.0) if callable(f) else None for c, f in
+                         ex14.xu2024.robustness_calibration().items() if callable(f)})
+    sets["INFO"] = raw["INFO"].astype(float)
+    only = set()
+    for term in r.initial["solution"].split(" + "):
+        members = qcakit.membership(sets, term)
+        if (members > 0.5).sum() == 1:
+            only.add(members.idxmax())
+    assert shaky <= only
+    for text in (ex14.MODEL_Q7, _source("ex14").read_text(encoding="utf-8")):
+        assert "RF_cov 0.65" in text and "RF_cons 1.00" in text and "0.73" in text
+
+
+def test_ex11_task6_count_by_brute_force():
+    """Pairs of literals of different conditions on the Xu calibration, in numpy: consistency
+    >= 0.9 and coverage >= 0.6 as a disjunction, the conjunction failing, and no literal that
+    passes on its own (superSubset's minimality: ORG passes, so no 'ORG + X' is reported)."""
+    from qcakit.exercises import ex11
+    data = _xu.calibrated()
+    y = data[_xu.OUTCOME].to_numpy()
+    lits = {}
+    for c in _xu.CONDITIONS:
+        lits[c], lits["~" + c] = data[c].to_numpy(), 1 - data[c].to_numpy()
+
+    def passes(x, cov_cut=0.6):
+        both = np.minimum(x, y)
+        return both.sum() / y.sum() >= 0.9 - 1e-9 and both.sum() / x.sum() >= cov_cut - 1e-9
+
+    alone = {name for name, x in lits.items() if passes(x)}
+    assert alone == {"ORG"}
+    counts = []
+    for cov_cut in (0.6, 0):
+        n = 0
+        for (p, xp), (q, xq) in itertools.combinations(lits.items(), 2):
+            if p.lstrip("~") == q.lstrip("~") or {p, q} & alone:
+                continue
+            if passes(np.maximum(xp, xq), cov_cut) and not passes(np.minimum(xp, xq), cov_cut):
+                n += 1
+        counts.append(n)
+    assert counts == [3, 18]
+    assert ex11.q6(3).status == "correct" and "coverage cut to 0" in ex11.q6(18).message
+
+
+def test_ex12_lipset_references_agree_with_r():
+    """Exercise 12's Lipset numbers against a run of R QCA 3.25.1 and SetMethods 4.0
+    (tests/data/reference/esa_r_qca.json): findRows(type = 2), the simplifying assumptions of
+    both parsimonious solutions, esa(nec_cond = c("LIT", "STB")) and the solutions the named
+    mistakes of task 6 stand for."""
+    from qcakit.exercises import ex12
+    ref = json.loads((ROOT / "tests" / "data" / "reference" / "esa_r_qca.json")
+                     .read_text(encoding="utf-8"))["lipset"]
+    out, neg = ref["outcome"], ref["negated_outcome"]
+    type2 = out["findRows"]["type2"]["rows"]
+    for_y = out["parsimonious"]["simplifying_assumptions_M1"]
+    for_not_y = neg["parsimonious"]["simplifying_assumptions_M1"]
+    (nec,) = [e for e in out["esa"] if e["name"] == "nec_cond"]
+    counts = ex12._lipset_counts()
+    assert counts["contradictory"] == len(type2) == len(set(for_y) & set(for_not_y)) == 8
+    assert (counts["for SURV"], counts["for ~SURV"]) == (len(for_y), len(for_not_y)) == (12, 18)
+    assert counts["union"] == len(set(for_y) | set(for_not_y))
+    tt = ex12.lipset_tt()
+    assert qcakit.esa(tt, necessary=ex12.NECESSARY).rows == nec["rows_set_to_0"]
+    assert ex12._esa_counts()["task"] == len(set(nec["rows_set_to_0"]) | set(type2)) == 21
+    solutions = ex12._lipset_solutions()
+    assert solutions["necessity only"].expressions == nec["parsimonious"]["solutions"]
+    assert solutions["contradictory only"].expressions == \
+        out["parsimonious_exclude_CSA"]["solutions"]
+    assert solutions["no ESA"].expressions == out["parsimonious"]["solutions"]
+    assert solutions["complex"].expressions == out["conservative"]["solutions"]
+    assert solutions["task"].expressions == out["intermediate_all_present"]["solutions"]

@@ -176,13 +176,14 @@ def test_checks_raise_under_nbgrader_only_when_not_right(monkeypatch):
 
 
 #: Written tasks whose answer is a code cell graded by hand (one point per rubric item).
-SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6")}
+SELF_ASSESSED = {("ex02", "q7"), ("ex08", "q7"), ("ex10", "q6"), ("ex13", "q7"),
+                 ("ex14", "q7")}
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "exercises" / "source").glob("ex*.ipynb")),
                          ids=lambda p: p.name)
 def test_every_source_pairs_each_answer_with_a_locked_check(path):
-    """All ten sources, not only the two run above: answer cell qN, then test cell qN_check."""
+    """Every source, not only the two run above: answer cell qN, then test cell qN_check."""
     exercise = path.name[:4]
     cells = nbformat.read(path, as_version=4).cells
     marked = [(c.cell_type, c.metadata.nbgrader, c.source) for c in cells

@@ -47,6 +47,10 @@ EXERCISES = {
     "ex08": "chart_critique",
     "ex09": "robustness",
     "ex10": "your_study",
+    "ex11": "skewness_suin",
+    "ex12": "esa_contradictions",
+    "ex13": "case_types_theory",
+    "ex14": "robustness_protocol",
 }
 
 
@@ -101,7 +105,8 @@ def graded_values() -> pd.DataFrame:
             "distance": round(target.distance(nearest.value), 4),
             "mistakes": len(target.mistakes),
         })
-    return pd.DataFrame(rows).set_index(["exercise", "question"])
+    # sorted, so the order does not depend on which exercise modules were imported first
+    return pd.DataFrame(rows).set_index(["exercise", "question"]).sort_index()
 
 
 def graded_values_markdown() -> str:
