@@ -38,6 +38,8 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError, QCAWarning
 from .sets import term_to_string
 
@@ -94,6 +96,8 @@ def _search(x: np.ndarray, y: np.ndarray, depth: int, incl_cut, cov_cut):
     return found
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), depth=K.Count(1),
+         incl_cut=K.Cut(), cov_cut=K.Cut(), pri_cut=K.Cut(), negate_outcome=K.Switch())
 def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *,
                             depth: int = 3, incl_cut: float = 0.8, cov_cut: float = 0.0,
                             pri_cut: float = 0.0,
@@ -108,24 +112,17 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
     depth : the most literals per conjunction.
     incl_cut, cov_cut, pri_cut : cuts on sufficiency consistency, coverage and PRI.
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
     y = _checks.membership_column(data, outcome)
-    y = 1.0 - y if _checks.flag(negate_outcome, "negate_outcome") else y
+    y = 1.0 - y if negate_outcome else y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     if conditions is None:
         conditions = [c for c in data.columns
                       if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
-    names = _checks.known_columns(data, _checks.name_list(conditions), "condition")
-    if not names:
-        raise QCAInputError("No conditions to search: pass conditions=[...] with at least one "
-                            "membership column besides the outcome.")
-    if outcome in names:
-        raise QCAInputError(f"The outcome {outcome!r} is also in the conditions; leave it out.")
-    depth = _checks.whole_number(depth, "depth", 1)
-    cuts = {"incl_cut": _checks.fraction(incl_cut, "incl_cut"),
-            "cov_cut": _checks.fraction(cov_cut, "cov_cut"),
-            "pri_cut": _checks.fraction(pri_cut, "pri_cut"), "depth": depth}
+        if not conditions:
+            raise QCAInputError("No conditions to search: pass conditions=[...] with at least "
+                                "one membership column besides the outcome.")
+    names = list(conditions)
+    cuts = {"incl_cut": incl_cut, "cov_cut": cov_cut, "pri_cut": pri_cut, "depth": depth}
     x = _checks.memberships(data, names, "condition")
     found = _search(x, y, min(depth, len(names)), cuts["incl_cut"], cuts["cov_cut"])
     labels = [term_to_string(tuple((names[i // 2], 1 - i % 2) for i in item[0]))
