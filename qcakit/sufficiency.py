@@ -42,6 +42,7 @@ from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError, QCAWarning
 from .sets import term_to_string
+from .suin import MAX_WORK, expressions_searched
 
 TOL = 1e-9
 
@@ -96,6 +97,22 @@ def _search(x: np.ndarray, y: np.ndarray, depth: int, incl_cut, cov_cut):
     return found
 
 
+def _check_size(k: int, depth: int, n: int) -> None:
+    """Refuse a search of more than :data:`~qcakit.suin.MAX_WORK` conjunctions x cases (as
+    :func:`qcakit.suin` does), naming the depth that fits."""
+    count = expressions_searched(k, depth)
+    if count * n <= MAX_WORK:
+        return
+    fits = [d for d in range(1, depth) if expressions_searched(k, d) * n <= MAX_WORK]
+    fix = (f"Use depth={fits[-1]} ({expressions_searched(k, fits[-1]):,} conjunctions)"
+           if fits else "Use fewer conditions")
+    raise QCAInputError(
+        f"sufficient_conjunctions(depth={depth}) over {k} conditions tests {count:,} "
+        f"conjunctions (every set of up to {min(depth, k)} conditions, each present or negated) "
+        f"on {n} cases: {count * n:,} conjunction-cases, more than the {MAX_WORK:,} the kit "
+        f"computes within seconds. {fix}, or fewer conditions.")
+
+
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), depth=K.Count(1),
          incl_cut=K.Cut(), cov_cut=K.Cut(), pri_cut=K.Cut(), negate_outcome=K.Switch())
 def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *,
@@ -111,6 +128,9 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
     conditions : condition columns (default: every numeric column but the outcome).
     depth : the most literals per conjunction.
     incl_cut, cov_cut, pri_cut : cuts on sufficiency consistency, coverage and PRI.
+
+    A search of more than :data:`~qcakit.suin.MAX_WORK` conjunctions x cases is refused with
+    the depth that fits, as :func:`qcakit.suin` refuses one.
     """
     y = _checks.membership_column(data, outcome)
     y = 1.0 - y if negate_outcome else y
@@ -124,6 +144,7 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
     names = list(conditions)
     cuts = {"incl_cut": incl_cut, "cov_cut": cov_cut, "pri_cut": pri_cut, "depth": depth}
     x = _checks.memberships(data, names, "condition")
+    _check_size(len(names), depth, len(data))
     found = _search(x, y, min(depth, len(names)), cuts["incl_cut"], cuts["cov_cut"])
     labels = [term_to_string(tuple((names[i // 2], 1 - i % 2) for i in item[0]))
               for item in found]
