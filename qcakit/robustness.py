@@ -67,7 +67,7 @@ from .calibrate import calibrate
 from .cases import classify
 from .errors import QCAInputError, QCAWarning
 from .fonts import draws
-from .minimize import minimize
+from .minimize import SOLUTION_TYPES, minimize
 from .plot import PALETTE, _cases_to_label, label_points, unit_square
 from .sets import membership
 from .truthtable import truth_table
@@ -587,7 +587,7 @@ def _walk(initial, step, max_steps, valid, solve, digits=10):
 
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(optional=False),
          incl_cut=K.Cut(), n_cut=K.Count(1), pri_cut=K.Cut(optional=True),
-         solution=K.OneOf("complex", "parsimonious", "intermediate", what="solution type"),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
          directional=K.Directional("conditions", solution="solution"), step=K.Cut(1e-6, 1.0),
          max_steps=K.Count(1))
 def incl_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
@@ -620,7 +620,7 @@ def incl_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: fl
 
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(optional=False),
          incl_cut=K.Cut(), n_cut=K.Count(1), pri_cut=K.Cut(optional=True),
-         solution=K.OneOf("complex", "parsimonious", "intermediate", what="solution type"),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
          directional=K.Directional("conditions", solution="solution"), max_steps=K.Count(1))
 def n_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
                 n_cut: int = 1, pri_cut: float | None = None, solution: str = "parsimonious",
@@ -644,8 +644,8 @@ def n_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float
          outcome=K.Column("raw", what="column"),
          conditions=K.Columns("raw", optional=False, unknown="column"),
          column=K.Column("raw", what="column"), anchor=K.OneOf(*ANCHORS), step=K.Number(),
-         max_steps=K.Count(1), incl_cut=K.Cut(), n_cut=K.Count(1),
-         pri_cut=K.Cut(optional=True), solution=K.OneOf("complex", "parsimonious", "intermediate", what="solution type"),
+         max_steps=K.Count(1), incl_cut=K.Cut(), n_cut=K.Count(1), pri_cut=K.Cut(optional=True),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
          directional=K.Directional("conditions", solution="solution"),
          calibrate_options=K.Options(("idm", "digits", "nudge_half", "ties"),
                                      "qcakit.calibrate"))
