@@ -24,7 +24,7 @@ from .report import write_report
 from .rscript import r_script
 from .clusters import cluster_diagnostics
 from .skewness import Skewness, skewness
-from .suin import Suin, suin
+from .suin import Suin, expressions_searched, suin
 from .theory import theory_evaluation
 from .cases import case_types
 from .robustness import (Robustness, anchor_range, case_ratios, case_robustness,
@@ -52,7 +52,7 @@ __all__ = [
     # (qcakit.robustness is the function): reachable here
     "parse_directional", "parse_exclude", "NecessityTable", "Skewness", "Suin",
     "Robustness", "robustness_fit", "case_robustness", "case_ratios", "robustness_from_solutions",
-    "incl_cut_range", "n_cut_range", "anchor_range",
+    "incl_cut_range", "n_cut_range", "anchor_range", "expressions_searched",
     # parity with SetMethods / R QCA
     "untenable_rows", "incoherent_rows", "contradictory_assumptions", "find_rows",
     "consistency_h", "haesebrouck", "sufficient_conjunctions",

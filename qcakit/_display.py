@@ -47,7 +47,7 @@ HEADERS = frozenset((
     # theory evaluation and clusters
     tr_later("n_Y"), tr_later("n_not_Y"), tr_later("cases_Y"), tr_later("cases_not_Y"),
     tr_later("reading_Y"), tr_later("reading_not_Y"), tr_later("level"), tr_later("group"),
-    tr_later("class"),
+    tr_later("class"), tr_later("empty_in_kind"),
     # robustness and the explorers' comparisons
     tr_later("type (IS)"), tr_later("type changes"), tr_later("reference"),
     tr_later("current"),

@@ -46,7 +46,7 @@ from . import _display
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
-from .minimize import minimize, parse_exclude
+from .minimize import _parse_exclude, minimize
 from .sets import parse, term_to_string
 from .truthtable import TruthTable, bits_of, truth_table
 
@@ -107,7 +107,7 @@ def untenable_rows(tt: TruthTable, impossible: str) -> Exclusions:
     >>> untenable_rows(tt, "~DEV*IND").rows
     [3, 4, 7, 8, 11, 12, 15, 16]
     """
-    reasons = parse_exclude(impossible, tt)
+    reasons = _parse_exclude(impossible, tt)
     return _exclusions(tt, {c: f"untenable: {impossible} declared impossible" for c in reasons})
 
 
@@ -126,7 +126,7 @@ def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
     [3, 7, 9, 11]
     """
     first = tt.conditions[0]
-    remainders = set(parse_exclude(f"{first} + ~{first}", tt))
+    remainders = set(_parse_exclude(f"{first} + ~{first}", tt))
     items = [necessary] if isinstance(necessary, str) else list(necessary)
     reasons: dict = {}
     for item in items:
@@ -134,7 +134,7 @@ def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
         simple = len(terms) == 1 and len(terms[0]) == 1
         absent = term_to_string(((terms[0][0][0], 1 - terms[0][0][1]),)) if simple \
             else f"~({item})"
-        for code in sorted(remainders - set(parse_exclude(item, tt))):
+        for code in sorted(remainders - set(_parse_exclude(item, tt))):
             reasons.setdefault(code, f"incoherent: assumes {absent}, but {item} is necessary")
     return _exclusions(tt, reasons)
 
@@ -160,7 +160,7 @@ def contradictory_assumptions(tt: TruthTable) -> Exclusions:
     other = negated(tt)
     if tt.codes("1").size == 0 or other.codes("1").size == 0:
         return _exclusions(tt, {})
-    used = [set().union(*(parse_exclude(e, t) for e in minimize(t, "parsimonious").expressions))
+    used = [set().union(*(_parse_exclude(e, t) for e in minimize(t, "parsimonious").expressions))
             for t in (tt, other)]
     return _exclusions(tt, {c: f"contradictory: simplifying assumption for both "
                                f"{tt.outcome_label} and {other.outcome_label}"
@@ -275,7 +275,7 @@ def simultaneous_subset_rows(tt: TruthTable) -> pd.DataFrame:
     return out
 
 
-@accepts(tt=K.TruthTableArg(), impossible=K.Expressions("tt"))
+@accepts(tt=K.TruthTableArg(), impossible=K.Expression("tt", optional=True))
 def find_rows(tt: TruthTable, impossible=None) -> pd.DataFrame:
     """Every row QCA's ``findRows(type = 0)`` returns, in one call, with the reasons.
 

@@ -22,10 +22,13 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
-from .sets import membership, names_in, parse, to_string
+from .sets import membership, parse, resolve_one, to_string
 
 
+@accepts(x=K.MembershipTable("y"), y=K.Numbers(0, 1))
 def haesebrouck(x, y) -> np.ndarray | float:
     """consH of memberships ``x`` (one column, or cases x sets) as subsets of ``y``.
 
@@ -44,6 +47,8 @@ def haesebrouck(x, y) -> np.ndarray | float:
     return float(out) if np.ndim(out) == 0 else out
 
 
+@accepts(data=K.Frame(), expressions=K.Expressions("data", optional=False, at_least=1),
+         outcome=K.Column(), negate_outcome=K.Switch())
 def consistency_h(data: pd.DataFrame, expressions, outcome: str, *,
                   negate_outcome: bool = False) -> pd.DataFrame:
     """Consistency, Haesebrouck's consistency, PRI and coverage of each expression for
@@ -51,23 +56,15 @@ def consistency_h(data: pd.DataFrame, expressions, outcome: str, *,
 
     ``data`` holds memberships; expressions use ``*``, ``+`` and ``~`` (``"A*~B + C"``).
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
-    items = [expressions] if isinstance(expressions, str) else list(expressions)
-    if not items:
-        raise QCAInputError("Give at least one expression, e.g. consistency_h(data, 'A*B', 'Y').")
     y = _checks.membership_column(data, outcome)
-    y = 1.0 - y if _checks.flag(negate_outcome, "negate_outcome") else y
+    y = 1.0 - y if negate_outcome else y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     rows, labels = [], []
-    for item in items:
-        expr = parse(item)
-        names = _checks.known_columns(data, names_in(expr), "condition")
-        if outcome in names:
+    for item in expressions:
+        expr = resolve_one(parse(item), data.columns)
+        if any(outcome == name for term in expr for name, _ in term):
             raise QCAInputError(f"The outcome {outcome!r} appears in the expression {item!r}; "
                                 "evaluate an expression of the conditions only.")
-        for name in names:
-            _checks.membership_column(data, name)
         rows.append(membership(data, expr).to_numpy())
         labels.append(to_string(expr))
     x = np.column_stack(rows)

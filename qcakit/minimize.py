@@ -124,12 +124,22 @@ def _rows_frame(codes, conditions) -> pd.DataFrame:
                         index=pd.Index([c + 1 for c in codes], name="row"))
 
 
+@accepts(directional=K.Directional("conditions"), conditions=K.Names(optional=False))
 def parse_directional(directional, conditions) -> dict:
-    """Normalise directional expectations to ``{condition: 1, 0 or '-'}``.
+    """Normalise directional expectations to ``{condition: 1, 0 or '-'}``, as
+    :func:`minimize` reads them.
 
     Accepts a dict (values 1 / 0 / "-", or "present" / "absent"), or a list of literals such as
     ``["A", "~B"]`` (conditions not listed have no expectation).
+
+    >>> parse_directional(["A", "~B"], ["A", "B", "C"])
+    {'A': 1, 'B': 0, 'C': '-'}
     """
+    return _parse_directional(directional, conditions)
+
+
+def _parse_directional(directional, conditions) -> dict:
+    """:func:`parse_directional` without the argument checks (for checked arguments)."""
     out = {c: "-" for c in conditions}
     if directional is None:
         return out
@@ -238,14 +248,29 @@ def _rows_of_expression(text: str, conditions: list) -> set:
     return rows
 
 
+@accepts(exclude=K.Exclude("tt"), tt=K.TruthTableArg())
 def parse_exclude(exclude, tt: TruthTable) -> dict:
-    """Normalise ``exclude`` to ``{row code: reason}``.
+    """Normalise ``exclude`` to ``{row code: reason}``, as :func:`minimize` reads it; a row's
+    code is its number in ``tt.complete()`` minus 1.
 
     Accepts row numbers (as in ``tt.complete()``, each must be a remainder), expressions such as
     ``"~A*B"`` (every remainder inside it), ``{row: reason}``, a DataFrame with a ``reason``
     column indexed by row number (e.g. ``qcakit.counterfactuals`` results' ``.table``), an
     object with such a ``.table``, or a list of these.
+
+    >>> import qcakit
+    >>> lipset = qcakit.datasets.load("lipset_fuzzy")
+    >>> tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])
+    >>> parse_exclude(3, tt)                      # row 3 of tt.complete()
+    {2: 'excluded by the user'}
+    >>> sorted(parse_exclude("~DEV*~URB*LIT*IND", tt))   # rows 7 and 8
+    [6, 7]
     """
+    return _parse_exclude(exclude, tt)
+
+
+def _parse_exclude(exclude, tt: TruthTable) -> dict:
+    """:func:`parse_exclude` without the argument checks (for checked arguments)."""
     conditions = list(tt.conditions)
     k = len(conditions)
     remainders = _remainders(tt, k)
@@ -330,12 +355,12 @@ def minimize(
     conditions = list(tt.conditions)
     k = len(conditions)
     boolean.check_size(k, max_conditions)
-    problem = _Problem(tt, conditions, k, parse_exclude(exclude, tt), include_contradictions)
+    problem = _Problem(tt, conditions, k, _parse_exclude(exclude, tt), include_contradictions)
     if solution == "complex":
         return _complex(problem, max_models)
     if solution == "parsimonious":
         return _parsimonious(problem, max_models)
-    return _intermediate(problem, parse_directional(directional, conditions), max_models)
+    return _intermediate(problem, _parse_directional(directional, conditions), max_models)
 
 
 def _positive_rows(tt) -> TruthTable:

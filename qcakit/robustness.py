@@ -67,7 +67,7 @@ from .calibrate import calibrate
 from .cases import classify
 from .errors import QCAInputError, QCAWarning
 from .fonts import draws
-from .minimize import minimize
+from .minimize import SOLUTION_TYPES, minimize
 from .plot import PALETTE, _cases_to_label, label_points, unit_square
 from .sets import membership
 from .truthtable import truth_table
@@ -251,6 +251,8 @@ def _fit_of(m, y) -> dict:
     return {"consistency": fit.consistency(m, y), "coverage": fit.coverage(m, y)}
 
 
+@accepts(initial=K.Numbers(0, 1), tests=K.MembershipTable("initial"),
+         y=K.Numbers(0, 1, count_of="initial"))
 def robustness_fit(initial, tests, y) -> dict:
     """RF_cov, RF_cons, RF_SC_minTS and RF_SC_maxTS from memberships (cases x test solutions).
 
@@ -277,6 +279,8 @@ ROB_CLASSES = {(True, True): "robust", (True, False): "shaky", (False, True): "p
                (False, False): "outside"}
 
 
+@accepts(initial=K.Numbers(0, 1), min_ts=K.Numbers(0, 1, count_of="initial"),
+         max_ts=K.Numbers(0, 1, count_of="initial"), y=K.Numbers(0, 1, count_of="initial"))
 def case_robustness(initial, min_ts, max_ts, y) -> np.ndarray:
     """SetMethods ``rob.cases`` class of every case (robust / shaky / possible typical or deviant,
     extreme deviant coverage, irrelevant); cases at exactly 0.5 are "on the crossover".
@@ -301,6 +305,8 @@ def case_robustness(initial, min_ts, max_ts, y) -> np.ndarray:
     return np.array(out, dtype=object)
 
 
+@accepts(initial=K.Numbers(0, 1), min_ts=K.Numbers(0, 1, count_of="initial"),
+         max_ts=K.Numbers(0, 1, count_of="initial"), y=K.Numbers(0, 1, count_of="initial"))
 def case_ratios(initial, min_ts, max_ts, y) -> dict:
     """SetMethods' robustness case ratios (``rob.cases`` / ``rob.singletest``).
 
@@ -346,16 +352,7 @@ def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
     return Robustness(initial, tests, ts, cases, types, rf, outcome, notes)
 
 
-def _test_solution(item, what: str):
-    """(expression, number of models, memberships, outcome memberships, data index)."""
-    models, tt = getattr(item, "models", None), getattr(item, "truth_table", None)
-    if models is None or tt is None:
-        raise QCAInputError(
-            f"{what} must be a solution from qcakit.minimize (or None for a setting without a "
-            f"sufficient configuration), got {type(item).__name__}.")
-    return models, tt
-
-
+@accepts(initial=K.SolutionArg(), tests=K.TestSolutions("initial"), model=K.Model("initial"))
 def robustness_from_solutions(initial, tests, *, model: int = 0) -> Robustness:
     """The robustness figures for test solutions you already have (SetMethods ``rob.fit``,
     ``rob.corefit``, ``rob.cases`` take minimize() results in the same way).
@@ -382,34 +379,19 @@ def robustness_from_solutions(initial, tests, *, model: int = 0) -> Robustness:
     >>> r.single_tests()[["RCC_Rank", "SC"]].round(3).values.tolist()   # rob.singletest
     [[3.0, 0.709], [1.0, 1.0]]
     """
-    models, tt = _test_solution(initial, "initial")
-    if not 0 <= model < len(models):
-        raise QCAInputError(f"model must be 0 to {len(models) - 1} (the initial solution has "
-                            f"{len(models)} model(s)), got {model!r}.")
-    if isinstance(tests, Mapping):
-        items = list(tests.items())
-    else:
-        items = list(tests) if isinstance(tests, (list, tuple)) else [tests]
-        items = [(f"TS{i + 1}", t) for i, t in enumerate(items)]
-    if not items:
-        raise QCAInputError("Give at least one test solution.")
+    models, tt = initial.models, initial.truth_table
     index, y = tt.data.index, tt.y
     is_expr = initial.expressions[model]
     is_m = membership(tt.data, is_expr).to_numpy()
     rows, members, ys = [], {}, {}
-    for label, item in items:
+    for label, item in tests.items():
         if item is None:
             expr, n_models, m, y_t = "(none)", 0, np.zeros(len(index)), y
         else:
-            t_models, t_tt = _test_solution(item, f"test solution {label!r}")
-            if not t_tt.data.index.equals(index):
-                raise QCAInputError(
-                    f"Test solution {label!r} was found on other cases than the initial "
-                    "solution; all solutions must come from the same cases (same index).")
-            expr, n_models = item.expressions[0], len(t_models)
-            m, y_t = membership(t_tt.data, expr).to_numpy(), t_tt.y
-        members[str(label)], ys[str(label)] = m, y_t
-        rows.append({"setting": str(label), "solution": expr, "models": n_models,
+            expr, n_models = item.expressions[0], len(item.models)
+            m, y_t = membership(item.truth_table.data, expr).to_numpy(), item.truth_table.y
+        members[label], ys[label] = m, y_t
+        rows.append({"setting": label, "solution": expr, "models": n_models,
                      **_fit_of(m, y_t)})
     tests_table = pd.DataFrame(rows).set_index("setting")
     ts = pd.DataFrame(members, index=index)
@@ -603,6 +585,11 @@ def _walk(initial, step, max_steps, valid, solve, digits=10):
     return out
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(optional=False),
+         incl_cut=K.Cut(), n_cut=K.Count(1), pri_cut=K.Cut(optional=True),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         directional=K.Directional("conditions", solution="solution"), step=K.Cut(1e-6, 1.0),
+         max_steps=K.Count(1))
 def incl_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
                    n_cut: int = 1, pri_cut: float | None = None,
                    solution: str = "parsimonious", directional=None, step: float = 0.01,
@@ -626,15 +613,15 @@ def incl_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: fl
     lower bound   0.71  0.70    True
     upper bound   0.80  0.81    True
     """
-    data = _checks.as_frame(data)
-    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
-    step = _checks.fraction(step, "step", 1e-6, 1.0)
-    return _walk(_checks.fraction(incl_cut, "incl_cut"), step,
-                 _checks.whole_number(max_steps, "max_steps", 1), lambda v: 0 < v <= 1,
+    return _walk(incl_cut, step, max_steps, lambda v: 0 < v <= 1,
                  lambda v: _same_solution(data, outcome, conditions, v, n_cut, pri_cut,
                                           solution, directional))
 
 
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(optional=False),
+         incl_cut=K.Cut(), n_cut=K.Count(1), pri_cut=K.Cut(optional=True),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         directional=K.Directional("conditions", solution="solution"), max_steps=K.Count(1))
 def n_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float = 0.8,
                 n_cut: int = 1, pri_cut: float | None = None, solution: str = "parsimonious",
                 directional=None, max_steps: int = 20) -> pd.DataFrame:
@@ -646,16 +633,22 @@ def n_cut_range(data: pd.DataFrame, outcome: str, conditions, *, incl_cut: float
     >>> n_cut_range(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"])["value"].tolist()
     [1, 1]
     """
-    data = _checks.as_frame(data)
-    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
-    out = _walk(_checks.whole_number(n_cut, "n_cut", 1), 1,
-                _checks.whole_number(max_steps, "max_steps", 1), lambda v: 1 <= v <= len(data),
+    out = _walk(n_cut, 1, max_steps, lambda v: 1 <= v <= len(data),
                 lambda v: _same_solution(data, outcome, conditions, incl_cut, int(v), pri_cut,
                                          solution, directional), digits=0)
     out["value"] = out["value"].astype(int)
     return out
 
 
+@accepts(raw=K.Frame(), calibration=K.Calibration("raw", functions=True),
+         outcome=K.Column("raw", what="column"),
+         conditions=K.Columns("raw", optional=False, unknown="column"),
+         column=K.Column("raw", what="column"), anchor=K.OneOf(*ANCHORS), step=K.Number(),
+         max_steps=K.Count(1), incl_cut=K.Cut(), n_cut=K.Count(1), pri_cut=K.Cut(optional=True),
+         solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
+         directional=K.Directional("conditions", solution="solution"),
+         calibrate_options=K.Options(("idm", "digits", "nudge_half", "ties"),
+                                     "qcakit.calibrate"))
 def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions,
                  column: str, *, anchor: str = "crossover", step: float, max_steps: int = 20,
                  incl_cut: float = 0.8, n_cut: int = 1, pri_cut: float | None = None,
@@ -683,14 +676,10 @@ def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditio
     >>> r["value"].tolist()
     [14.5, 15.0]
     """
-    raw = _checks.as_frame(raw, "raw")
-    conditions = [conditions] if isinstance(conditions, str) else list(conditions)
     spec = _spec(raw, calibration, outcome, conditions)
-    if spec is None or column not in spec:
-        raise QCAInputError(f"anchor_range needs the raw data and a calibration of {column!r} "
-                            "(the column whose anchor moves).")
-    if anchor not in ANCHORS:
-        raise QCAInputError(f"anchor must be one of {', '.join(ANCHORS)}, got {anchor!r}.")
+    if column not in spec:
+        raise QCAInputError(f"anchor_range moves an anchor of the outcome or a condition; "
+                            f"{column!r} is neither (calibrated: {', '.join(spec)}).")
     how = spec[column]
     if callable(how) or (len(how) != 3 and anchor != "crossover"):
         raise QCAInputError(
@@ -714,10 +703,9 @@ def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditio
         return _same_solution(sets, outcome, conditions, incl_cut, n_cut, pri_cut, solution,
                               directional)
 
-    step = float(step)
     if not step > 0:
         raise QCAInputError(f"step must be a positive number in raw units, got {step!r}.")
-    out = _walk(initial, step, _checks.whole_number(max_steps, "max_steps", 1), valid, solve)
+    out = _walk(initial, step, max_steps, valid, solve)
     if len(how) != 3:  # crisp: the table gives the shift of every threshold
         out = out.rename(index=lambda i: i.replace("bound", "shift"))
     return out

@@ -66,16 +66,17 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError
 from .sets import parse, term_to_string
 
 SOLUTION = "solution"
+CASE_TYPES = K.Result("CaseTypes", "qcakit.case_types(data, expression, outcome)")
 
 
 def _term_parts(types, term: str):
     """(literals, {literal: FC memberships}, term memberships, y) for one term of the model."""
-    if not hasattr(types, "memberships") or not hasattr(types, "conditions"):
-        raise QCAInputError("Give the result of qcakit.case_types(...).")
     terms = [c for c in types.memberships.columns if c != SOLUTION]
     expr = parse(term)
     label = term_to_string(expr[0]) if len(expr) == 1 else None
@@ -110,6 +111,7 @@ def _unique(types, label):
         np.ones(len(types.memberships), dtype=bool)
 
 
+@accepts(types=CASE_TYPES, term=K.Expression(), max_cases=K.Count(1, optional=True))
 def typical_by_conjunct(types, term: str, max_cases: int | None = None) -> pd.DataFrame:
     """The term's typical cases for each focal conjunct (see the module docstring), at most
     ``max_cases`` per conjunct (SetMethods' ``max_pairs``; default all)."""
@@ -137,6 +139,7 @@ def typical_by_conjunct(types, term: str, max_cases: int | None = None) -> pd.Da
     return pd.concat(blocks, ignore_index=True)
 
 
+@accepts(types=CASE_TYPES, term=K.Expression(), max_pairs=K.Count(1, optional=True))
 def typical_typical_pairs(types, term: str, max_pairs: int | None = None) -> pd.DataFrame:
     """Pairs of typical cases of the term for each focal conjunct (module docstring)."""
     label, fc, t, y = _term_parts(types, term)
@@ -179,6 +182,7 @@ def _iir_rank(xi, ci, xj, cj) -> int:
     return 7 if binding else 8
 
 
+@accepts(types=CASE_TYPES, term=K.Expression(), max_pairs=K.Count(1, optional=True))
 def typical_iir_pairs(types, term: str, max_pairs: int | None = None) -> pd.DataFrame:
     """Pairs of a typical and an individually irrelevant case of the term, for each focal
     conjunct (module docstring)."""
@@ -214,6 +218,7 @@ def typical_iir_pairs(types, term: str, max_pairs: int | None = None) -> pd.Data
     return pd.concat(blocks, ignore_index=True)
 
 
+@accepts(types=CASE_TYPES, max_pairs=K.Count(1, optional=True))
 def deviant_coverage_iir_pairs(types, max_pairs: int | None = None) -> pd.DataFrame:
     """Pairs of a deviant case for coverage and an individually irrelevant case of the
     solution in the same truth-table row (module docstring), at most ``max_pairs`` per row."""

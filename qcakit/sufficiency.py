@@ -38,8 +38,11 @@ import numpy as np
 import pandas as pd
 
 from . import _checks, _display, fit
+from . import _kinds as K
+from ._spec import accepts
 from .errors import QCAInputError, QCAWarning
 from .sets import term_to_string
+from .suin import MAX_WORK, expressions_searched
 
 TOL = 1e-9
 
@@ -94,6 +97,24 @@ def _search(x: np.ndarray, y: np.ndarray, depth: int, incl_cut, cov_cut):
     return found
 
 
+def _check_size(k: int, depth: int, n: int) -> None:
+    """Refuse a search of more than :data:`~qcakit.suin.MAX_WORK` conjunctions x cases (as
+    :func:`qcakit.suin` does), naming the depth that fits."""
+    count = expressions_searched(k, depth)
+    if count * n <= MAX_WORK:
+        return
+    fits = [d for d in range(1, depth) if expressions_searched(k, d) * n <= MAX_WORK]
+    fix = (f"Use depth={fits[-1]} ({expressions_searched(k, fits[-1]):,} conjunctions)"
+           if fits else "Use fewer conditions")
+    raise QCAInputError(
+        f"sufficient_conjunctions(depth={depth}) over {k} conditions tests {count:,} "
+        f"conjunctions (every set of up to {min(depth, k)} conditions, each present or negated) "
+        f"on {n} cases: {count * n:,} conjunction-cases, more than the {MAX_WORK:,} the kit "
+        f"computes within seconds. {fix}, or fewer conditions.")
+
+
+@accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), depth=K.Count(1),
+         incl_cut=K.Cut(), cov_cut=K.Cut(), pri_cut=K.Cut(), negate_outcome=K.Switch())
 def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *,
                             depth: int = 3, incl_cut: float = 0.8, cov_cut: float = 0.0,
                             pri_cut: float = 0.0,
@@ -107,26 +128,23 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
     conditions : condition columns (default: every numeric column but the outcome).
     depth : the most literals per conjunction.
     incl_cut, cov_cut, pri_cut : cuts on sufficiency consistency, coverage and PRI.
+
+    A search of more than :data:`~qcakit.suin.MAX_WORK` conjunctions x cases is refused with
+    the depth that fits, as :func:`qcakit.suin` refuses one.
     """
-    data = _checks.as_frame(data)
-    _checks.known_columns(data, [outcome], "outcome")
     y = _checks.membership_column(data, outcome)
-    y = 1.0 - y if _checks.flag(negate_outcome, "negate_outcome") else y
+    y = 1.0 - y if negate_outcome else y
     _checks.outcome_with_members(y, outcome, negate_outcome)
     if conditions is None:
         conditions = [c for c in data.columns
                       if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
-    names = _checks.known_columns(data, _checks.name_list(conditions), "condition")
-    if not names:
-        raise QCAInputError("No conditions to search: pass conditions=[...] with at least one "
-                            "membership column besides the outcome.")
-    if outcome in names:
-        raise QCAInputError(f"The outcome {outcome!r} is also in the conditions; leave it out.")
-    depth = _checks.whole_number(depth, "depth", 1)
-    cuts = {"incl_cut": _checks.fraction(incl_cut, "incl_cut"),
-            "cov_cut": _checks.fraction(cov_cut, "cov_cut"),
-            "pri_cut": _checks.fraction(pri_cut, "pri_cut"), "depth": depth}
+        if not conditions:
+            raise QCAInputError("No conditions to search: pass conditions=[...] with at least "
+                                "one membership column besides the outcome.")
+    names = list(conditions)
+    cuts = {"incl_cut": incl_cut, "cov_cut": cov_cut, "pri_cut": pri_cut, "depth": depth}
     x = _checks.memberships(data, names, "condition")
+    _check_size(len(names), depth, len(data))
     found = _search(x, y, min(depth, len(names)), cuts["incl_cut"], cuts["cov_cut"])
     labels = [term_to_string(tuple((names[i // 2], 1 - i % 2) for i in item[0]))
               for item in found]

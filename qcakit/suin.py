@@ -104,6 +104,7 @@ def _passes(x: np.ndarray, y: np.ndarray, incl_cut: float, cov_cut: float) -> np
     return ok
 
 
+@accepts(k=K.Count(1), depth=K.Count(1))
 def expressions_searched(k: int, depth: int) -> int:
     """How many expressions (as a conjunction; the same number of disjunctions) a search of
     ``depth`` over ``k`` conditions tests: every set of up to ``depth`` conditions, each

@@ -73,6 +73,7 @@ NEC = qcakit.necessity(D, "Y", CONDS)
 ANALYSIS = _quiet(lambda: explore.analyse(D, "Y", CONDS, 0.8, solution="complex"))
 ANALYSIS2 = _quiet(lambda: explore.analyse(D, "Y", CONDS, 0.9, solution="complex"))
 SWEEP = _quiet(lambda: explore.sweep(D, "Y", CONDS, [0.75, 0.8, 0.9], "complex"))
+TYPES = _quiet(lambda: qcakit.case_types(D, "DEV*URB + LIT", "Y"))
 FOLDER = tempfile.mkdtemp(prefix="qcakit-api-")
 DATA_FILE = Path(FOLDER) / "cases.csv"
 D.rename_axis("case").to_csv(DATA_FILE)
@@ -122,10 +123,35 @@ GOOD = {
     "qcakit.datasets.info": lambda: (("lipset_fuzzy",), {}),
     "qcakit.datasets.load": lambda: (("lipset_fuzzy",), {}),
     "qcakit.datasets.path": lambda: (("lipset_fuzzy",), {}),
-    "qcakit.counterfactuals.untenable_rows": lambda: ((TT, "~DEV*URB"), {}),
-    "qcakit.counterfactuals.incoherent_rows": lambda: ((TT, ["DEV"]), {}),
+    "qcakit.untenable_rows": lambda: ((TT, "~DEV*URB"), {}),
+    "qcakit.incoherent_rows": lambda: ((TT, ["DEV"]), {}),
     "qcakit.counterfactuals.negated": lambda: ((TT,), {}),
-    "qcakit.counterfactuals.contradictory_assumptions": lambda: ((TT,), {}),
+    "qcakit.contradictory_assumptions": lambda: ((TT,), {}),
+    "qcakit.find_rows": lambda: ((TT, "~DEV*URB"), {}),
+    "qcakit.parse_directional": lambda: ((["DEV", "~URB"], CONDS), {}),
+    "qcakit.parse_exclude": lambda: (("~DEV*URB", TT), {}),
+    "qcakit.expressions_searched": lambda: ((3, 2), {}),
+    "qcakit.robustness_fit": lambda: (([0.8, 0.2, 0.6], [[0.6, 0.9], [0.1, 0.3], [0.7, 0.4]],
+                                       [0.9, 0.1, 0.7]), {}),
+    "qcakit.case_robustness": lambda: (([0.9, 0.9, 0.2, 0.1], [0.8, 0.3, 0.1, 0.0],
+                                        [0.9, 0.9, 0.7, 0.2], [0.8, 0.2, 0.9, 0.7]), {}),
+    "qcakit.case_ratios": lambda: (([0.9, 0.9, 0.2, 0.8], [0.8, 0.3, 0.1, 0.7],
+                                    [0.9, 0.9, 0.7, 0.9], [0.8, 0.7, 0.9, 0.2]), {}),
+    "qcakit.robustness_from_solutions": lambda: ((SOL["parsimonious"],
+                                                  [SOL2["parsimonious"]]), {}),
+    "qcakit.incl_cut_range": lambda: ((D, "Y", CONDS), {"max_steps": 5}),
+    "qcakit.n_cut_range": lambda: ((D, "Y", CONDS), {"max_steps": 3}),
+    "qcakit.anchor_range": lambda: ((RAW, CALIBRATION, "OUT", ["P", "Q"], "P"),
+                                    {"step": 0.5, "max_steps": 3,
+                                     "calibrate_options": {"nudge_half": True}}),
+    "qcakit.consistency_h": lambda: ((D, ["DEV*URB", "~LIT"], "Y"), {}),
+    "qcakit.haesebrouck": lambda: (([[0.9, 0.2], [0.6, 0.7], [0.2, 0.1]], [0.8, 0.7, 0.1]),
+                                   {}),
+    "qcakit.sufficient_conjunctions": lambda: ((D, "Y", CONDS), {"depth": 2}),
+    "qcakit.typical_by_conjunct": lambda: ((TYPES, "DEV*URB"), {"max_cases": 2}),
+    "qcakit.typical_typical_pairs": lambda: ((TYPES, "DEV*URB"), {"max_pairs": 2}),
+    "qcakit.typical_iir_pairs": lambda: ((TYPES, "DEV*URB"), {"max_pairs": 2}),
+    "qcakit.deviant_coverage_iir_pairs": lambda: ((TYPES,), {"max_pairs": 2}),
     "qcakit.plot.calibration_curve": lambda: ((RAW["P"], (2, 5, 8)), {}),
     "qcakit.plot.necessity_bars": lambda: ((NEC,), {}),
     "qcakit.plot.threshold_sweep": lambda: ((SWEEP,), {"reference": 0.8}),

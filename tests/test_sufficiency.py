@@ -71,3 +71,19 @@ def test_pri_cut_and_errors():
         sufficient_conjunctions(lipset, "SURV", depth=0)
     with pytest.raises(qcakit.QCAInputError, match="outcome 'SURV' is also"):
         sufficient_conjunctions(lipset, "SURV", ["DEV", "SURV"])
+
+
+def test_a_deep_search_is_refused_with_the_numbers_and_the_depth_that_fits():
+    rng = np.random.default_rng(0)
+    data = pd.DataFrame(rng.uniform(size=(20, 16)).round(2),
+                        columns=[f"C{i}" for i in range(15)] + ["Y"])
+    with pytest.raises(qcakit.QCAInputError) as err:
+        sufficient_conjunctions(data, "Y", depth=15)
+    # hand: every non-empty set of up to 15 of 15 conditions, each present or negated:
+    # sum_s C(15, s) 2^s = 3^15 - 1 = 14,348,906; at 20 cases the bound 4,000,000 allows
+    # 200,000 conjunctions: depth 5 (30 + 420 + 3,640 + 21,840 + 96,096 = 122,026) fits,
+    # depth 6 (+ 320,320) does not
+    message = str(err.value)
+    assert "tests 14,348,906 conjunctions" in message and "on 20 cases" in message
+    assert "Use depth=5 (122,026 conjunctions)" in message
+    assert sufficient_conjunctions(data, "Y", depth=5).cuts["depth"] == 5

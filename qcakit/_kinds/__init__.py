@@ -24,10 +24,10 @@ from .data import (Calibration, Column, Columns, Frame, RawScores, Roles, Shifts
                    Thresholds, frame_fix)
 from .explorers import Axes, Cache, Controls, SweepTable
 from .expressions import Expression, Expressions, unknown_in_expression
-from .quantities import (Count, Cut, CutMap, CutPair, CutRange, Cuts, Model, Number, Numbers, OneOf,
-                         Switch, term_choices)
+from .quantities import (Count, Cut, CutMap, CutPair, CutRange, Cuts, MembershipTable, Model,
+                         Number, Numbers, OneOf, Switch, term_choices)
 from .results import (Directional, Exclude, Result, Settings, SolutionArg, Solutions,
-                      TruthTableArg, necessity_result)
+                      TestSolutions, TruthTableArg, necessity_result)
 from .texts import (CaseSelection, Labels, Mask, NameMap, Names, Options, Path, PointLabels,
                     Sheet, Text)
 
@@ -36,9 +36,11 @@ __all__ = [
     "Calibration", "Column", "Columns", "Frame", "RawScores", "Roles", "Shifts", "Targets", "Thresholds",
     "frame_fix", "Axes", "Cache", "Controls", "SweepTable",
     "Expression", "Expressions", "unknown_in_expression",
-    "Count", "Cut", "CutMap", "CutPair", "CutRange", "Cuts", "Model", "Number", "Numbers", "OneOf",
+    "Count", "Cut", "CutMap", "CutPair", "CutRange", "Cuts", "MembershipTable", "Model", "Number",
+    "Numbers", "OneOf",
     "Switch", "term_choices",
-    "Directional", "Exclude", "Result", "Settings", "SolutionArg", "Solutions", "TruthTableArg",
+    "Directional", "Exclude", "Result", "Settings", "SolutionArg", "Solutions", "TestSolutions",
+    "TruthTableArg",
     "necessity_result",
     "CaseSelection", "Labels", "Mask", "NameMap", "Names", "Options", "Path", "PointLabels",
     "Sheet", "Text",

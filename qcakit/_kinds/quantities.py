@@ -240,6 +240,60 @@ class Numbers(Kind):
         return out
 
 
+class MembershipTable(Kind):
+    """Memberships of the cases in one or more sets: a list (one set), a list of lists, a 2-D
+    array or a DataFrame (a row per case, a column per set), as many rows as the numbers of
+    ``rows_of``. One dimension stays one, two stay two."""
+
+    title = "Membership table"
+    rule = ("numbers in [0, 1], a row per case and a column per set: a list of lists, a 2-D "
+            "array or a DataFrame (a list or 1-D array is one set)")
+
+    def __init__(self, rows_of: str | None = None):
+        super().__init__()
+        self.rows_of = rows_of
+
+    def needs_for(self, name):
+        return (self.rows_of,) if self.rows_of else ()
+
+    def check(self, value, arg):
+        name = arg.name
+        table = value.to_numpy(dtype=object) if isinstance(value, (pd.DataFrame, pd.Series)) \
+            else value
+        items = np.asarray(table, dtype=object) if isinstance(
+            table, (list, tuple, np.ndarray)) else None
+        if items is None or items.ndim not in (1, 2) or not items.size or not all(
+                isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
+                for v in items.ravel()):
+            raise QCAInputError(
+                f"{name} must be memberships, a row per case and a column per set (a list of "
+                f"lists, a 2-D array or a DataFrame of numbers), got {shown(value)}.")
+        out = items.astype(float)
+        other = arg.get(self.rows_of) if self.rows_of else None
+        if other is not None and len(out) != len(other):
+            raise QCAInputError(f"{name} has {len(out)} row(s) and {self.rows_of} "
+                                f"{len(other)} number(s): give a row per case.")
+        if not np.all(np.isfinite(out) & (out >= 0) & (out <= 1)):
+            raise QCAInputError(f"{name} must be memberships in [0, 1] (no NaN), got "
+                                f"{shown(value)}.")
+        return out
+
+    def refused(self, arg, samples):
+        good = np.asarray(arg.get(arg.name), dtype=float)
+        return super().refused(arg, samples) + [
+            ("text", "0.2, 0.8"), ("a dict", {"a": 0.5}), ("a list holding text",
+                                                          [["0.5"]] * len(good)),
+            ("a row short", good[:-1].tolist()), ("out of range", (good + 2).tolist()),
+            ("NaN", np.full(good.shape, np.nan).tolist()), ("ragged rows", [[0.1], [0.2, 0.3]])]
+
+    def same(self, value, arg, samples):
+        if not isinstance(value, list):
+            return []
+        table = (("a DataFrame", pd.DataFrame(value)) if np.ndim(value) == 2 else
+                 ("a pandas Series", pd.Series(value)))
+        return [("a numpy array", np.asarray(value)), table]
+
+
 class Count(Kind):
     """A whole number >= minimum (``2.0`` is read as 2)."""
 

@@ -3,12 +3,13 @@ directional expectations and settings."""
 from __future__ import annotations
 
 import numbers
+import warnings
 from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from ..errors import QCAInputError
+from ..errors import QCAInputError, QCAWarning
 from .base import Kind, _Any, _ArgLike, _refuse_kit, kit_name, shown
 from .quantities import Count, Cut, OneOf
 
@@ -142,6 +143,71 @@ class Solutions(Kind):
         return []
 
 
+class TestSolutions(Kind):
+    """Test solutions of a robustness test: a list of solutions or ``{label: solution}``, each
+    found on the same cases as the solution ``of``; None stands for a setting in which
+    nothing is sufficient. Read as ``{label: solution}`` (a list is labelled TS1, TS2, ...)."""
+
+    title = "Test solutions"
+    rule = ("a list of solutions from qcakit.minimize, or a dict {label: solution}, on the same "
+            "cases as the initial solution (one solution alone is a list of one; None for a "
+            "setting in which nothing is sufficient)")
+
+    def __init__(self, of: str):
+        super().__init__()
+        self.of = of
+
+    def needs_for(self, name):
+        return (self.of,)
+
+    def check(self, value, arg):
+        if type(value).__name__ == "Solution":
+            value = [value]
+        if isinstance(value, Mapping):
+            items = {str(label): sol for label, sol in value.items()}
+        elif isinstance(value, (list, tuple)):
+            items = {f"TS{i + 1}": sol for i, sol in enumerate(value)}
+        else:
+            raise QCAInputError(
+                f"{arg.name} must be a list of solutions from qcakit.minimize or a dict "
+                f"{{label: solution}}, got {shown(value)}.")
+        if not items:
+            raise QCAInputError(f"{arg.name} is empty: give at least one test solution.")
+        initial = arg.get(self.of)
+        index = initial.truth_table.data.index if type(initial).__name__ == "Solution" else None
+        for label, sol in items.items():
+            if sol is None:
+                continue
+            if type(sol).__name__ != "Solution":
+                raise QCAInputError(
+                    f"{arg.name}[{label!r}] must be a solution from qcakit.minimize (or None "
+                    f"for a setting in which nothing is sufficient), got {shown(sol)}.")
+            if index is not None and not sol.truth_table.data.index.equals(index):
+                raise QCAInputError(
+                    f"{arg.name}[{label!r}] was found on other cases than {self.of}; all "
+                    "solutions must come from the same cases (same index).")
+        return items
+
+    def refused(self, arg, samples):
+        from ..minimize import minimize
+        from ..truthtable import truth_table
+
+        tt = samples.tt
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", QCAWarning)
+            fewer = minimize(truth_table(tt.data.iloc[:-1], tt.outcome, list(tt.conditions),
+                                         incl_cut=tt.incl_cut), "parsimonious")
+        return super().refused(arg, samples) + [
+            ("empty", []), ("an empty dict", {}), ("a truth table", samples.tt),
+            ("a list holding text", ["A*B"]), ("an expression", samples.solution.expression),
+            ("a solution of other cases", [fewer])]
+
+    def same(self, value, arg, samples):
+        if isinstance(value, list) and len(value) == 1:
+            return [("one solution alone", value[0]), ("a tuple", tuple(value))]
+        return []
+
+
 class Result(Kind):
     """One of the kit's result objects, by class name, with how it is made."""
 
@@ -151,7 +217,8 @@ class Result(Kind):
                  short: str = "result"):
         super().__init__(optional=optional)
         self.cls, self.make, self.table_hint, self.short = cls, make, table_hint, short
-        self.title = {"NecessityTable": "Necessity result", "Analysis": "Analysis"}.get(cls, cls)
+        self.title = {"NecessityTable": "Necessity result", "Analysis": "Analysis",
+                      "CaseTypes": "Case types"}.get(cls, cls)
         self.rule = f"the result of {make}"
 
     def check(self, value, arg):
@@ -194,7 +261,7 @@ class Exclude(Kind):
         return (self.of,)
 
     def check(self, value, arg):
-        from ..minimize import parse_exclude
+        from ..minimize import _parse_exclude
 
         if kit_name(value) and not hasattr(value, "table") or type(value).__name__ in (
                 "TruthTable", "NecessityTable"):
@@ -213,7 +280,7 @@ class Exclude(Kind):
                 raise QCAInputError(
                     f"{arg.name}: {item!r} is neither a row number nor an expression such as "
                     "'~A*B' (rows are numbered as in tt.complete()).")
-        parse_exclude(value, arg.get(self.of))
+        _parse_exclude(value, arg.get(self.of))
         return value
 
     def refused(self, arg, samples):
@@ -238,7 +305,7 @@ class Directional(Kind):
         return tuple(p for p in (self.of, self.solution) if p)
 
     def check(self, value, arg):
-        from ..minimize import parse_directional
+        from ..minimize import _parse_directional
 
         _refuse_kit(value, arg, "directional expectations such as {'A': 1, 'B': 0}")
         if not isinstance(value, (str, Mapping)):
@@ -254,7 +321,7 @@ class Directional(Kind):
         source = arg.get(self.of) if self.of else None
         conditions = (source.conditions if type(source).__name__ == "TruthTable" else source)
         if isinstance(conditions, list):
-            parse_directional(value, conditions)
+            _parse_directional(value, conditions)
         return value
 
     def refused(self, arg, samples):

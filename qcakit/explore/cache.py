@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
-from ..minimize import parse_directional
+from ..minimize import _parse_directional
 
 
 def settings_key(settings: Mapping, conditions) -> tuple | None:
@@ -42,7 +42,7 @@ def coding_key(tt, settings: Mapping) -> tuple:
     """Key of a truth table's coding: solution type, directional expectations and OUT by row."""
     directional = settings["directional"]
     if directional is not None:
-        directional = tuple(sorted(parse_directional(directional, tt.conditions).items(),
+        directional = tuple(sorted(_parse_directional(directional, tt.conditions).items(),
                                    key=lambda kv: kv[0]))
     # The OUT code of every observed row: for one data set this fixes which rows are coded
     # 1, 0 and C (rows coded "?" count as remainders), all that minimization depends on.

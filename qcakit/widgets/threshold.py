@@ -12,7 +12,7 @@ import pandas as pd
 from .. import _kinds as K
 from .. import explore
 from .._spec import accepts
-from ..minimize import SOLUTION_TYPES, parse_directional
+from ..minimize import SOLUTION_TYPES, _parse_directional
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
@@ -151,7 +151,7 @@ def _threshold_controls(incl_cut, pri_cut, n_cut, solution, max_n) -> dict:
 
 
 def _fmt_directional(directional, conditions) -> str:
-    parsed = parse_directional(directional, conditions)
+    parsed = _parse_directional(directional, conditions)
     words = {1: "present", 0: "absent"}
     shown = [f"{c} {words[v]}" for c, v in parsed.items() if v != "-"]
     return ", ".join(shown) if shown else "none"
