@@ -298,7 +298,7 @@ def find_rows(tt: TruthTable, impossible=None) -> pd.DataFrame:
     [True, True, False]
     """
     parts = {
-        "untenable": set().union(*(untenable_rows(tt, e).rows for e in impossible or [])),
+        "untenable": set(untenable_rows(tt, impossible).rows) if impossible else set(),
         "contradictory": set(contradictory_assumptions(tt).rows),
         "simultaneous": set(simultaneous_subset_rows(tt).index.tolist()),
     }
