@@ -96,10 +96,10 @@ def original(chinese: Path) -> Path:
                      "exercises/zh/source/)")
 
 
-def pairs(folders=TRANSLATED + GENERATED) -> list[tuple[Path, Path]]:
+def pairs(folders=None) -> list[tuple[Path, Path]]:
     """(English, Chinese twin) for every English notebook, whether the twin exists or not."""
     pattern = {"notebooks": "*.ipynb"}
-    return [(path, ROOT / zh / path.name) for en, zh in folders
+    return [(path, ROOT / zh / path.name) for en, zh in folders or TRANSLATED + GENERATED
             for path in sorted((ROOT / en).glob(pattern.get(en, "ex*.ipynb")))]
 
 
@@ -230,10 +230,8 @@ def shared_metadata(cell) -> dict:
 
 # --------------------------------------------------------------------------- what differs
 
-def problems(english: Path, chinese: Path) -> list[str]:
-    """Everything in which a Chinese twin is out of step with its English notebook."""
-    en, zh = (nbformat.read(p, as_version=4) for p in (english, chinese))
-    name = chinese.relative_to(ROOT)
+def problems(en, zh, name: str = "twin") -> list[str]:
+    """Everything in which a Chinese twin (a notebook) is out of step with its English one."""
     found = []
     types_en, types_zh = [c.cell_type for c in en.cells], [c.cell_type for c in zh.cells]
     if types_en != types_zh:
@@ -264,11 +262,9 @@ def problems(english: Path, chinese: Path) -> list[str]:
     return found
 
 
-def switch_problems(chinese: Path) -> list[str]:
+def switch_problems(zh, name: str = "twin") -> list[str]:
     """The language switch: once, in the first code cell, after ``import qcakit``."""
-    nb = nbformat.read(chinese, as_version=4)
-    cells = code_cells(nb)
-    name = chinese.relative_to(ROOT)
+    cells = code_cells(zh)
     if not cells:
         return []
     first = cells[0].source.split("\n")
@@ -284,16 +280,14 @@ def switch_problems(chinese: Path) -> list[str]:
     return [f"{name}: code cell {i} switches the language again" for i in later]
 
 
-def untranslated(chinese: Path) -> list[int]:
+def untranslated(zh) -> list[int]:
     """Numbers (from 1) of the Markdown cells still marked 待翻译 or 待核对."""
-    nb = nbformat.read(chinese, as_version=4)
-    return [i + 1 for i, cell in enumerate(nb.cells) if cell.cell_type == "markdown"
+    return [i + 1 for i, cell in enumerate(zh.cells) if cell.cell_type == "markdown"
             and any(m in cell.source.split("\n", 1)[0] for m in MARKERS)]
 
 
-def changed_english(english: Path, chinese: Path) -> list[int]:
+def changed_english(en, zh) -> list[int]:
     """Markdown cells whose English text changed since the translation (recorded fingerprint)."""
-    en, zh = (nbformat.read(p, as_version=4) for p in (english, chinese))
     return [i + 1 for i, (a, b) in enumerate(zip(en.cells, zh.cells))
             if a.cell_type == b.cell_type == "markdown"
             and b.metadata.get("zh_sync", {}).get("en") not in (None, fingerprint(a.source))]
@@ -413,22 +407,41 @@ def _pair_by_type(en_cells, zh_cells, a0, a1, b0, b1):
 
 # --------------------------------------------------------------------------- command line
 
-def check() -> list[str]:
-    """Everything out of step, as lines to print (empty when the two editions agree)."""
+def missing() -> list[str]:
+    """One line per English notebook without a Chinese twin, saying how to start it."""
     lines = []
     for english, chinese in pairs():
-        rel_en, rel_zh = english.relative_to(ROOT), chinese.relative_to(ROOT)
-        if not chinese.exists():
-            how = ("python scripts/make_exercises.py" if rel_en.parent == Path("exercises")
-                   else f"python scripts/zh_sync.py --new {rel_en}")
-            lines.append(f"missing: {rel_zh} (translation of {rel_en}; start with: {how})")
+        if chinese.exists():
             continue
-        lines += problems(english, chinese) + switch_problems(chinese)
-        if (cells := untranslated(chinese)):
-            lines.append(f"{rel_zh}: Markdown cells {_numbers(cells)} still marked 待翻译/待核对")
-        if (cells := changed_english(english, chinese)):
-            lines.append(f"{rel_zh}: the English of Markdown cells {_numbers(cells)} changed "
-                         "since translation (run python scripts/zh_sync.py to mark them 待核对)")
+        rel_en, rel_zh = english.relative_to(ROOT), chinese.relative_to(ROOT)
+        how = f"python scripts/zh_sync.py --new {rel_en}"
+        if rel_en.parent == Path("exercises"):
+            source = f"exercises/zh/source/{rel_en.name}"
+            how = ("python scripts/make_exercises.py" if (ROOT / source).exists() else
+                   f"translate {source} first, then python scripts/make_exercises.py")
+        lines.append(f"{rel_zh} (translation of {rel_en}; start with: {how})")
+    return lines
+
+
+def twin_problems(english: Path, chinese: Path) -> list[str]:
+    """Everything out of step between two existing files, as lines to print."""
+    en, zh = (nbformat.read(p, as_version=4) for p in (english, chinese))
+    rel = str(chinese.relative_to(ROOT))
+    lines = problems(en, zh, rel) + switch_problems(zh, rel)
+    if (cells := untranslated(zh)):
+        lines.append(f"{rel}: Markdown cells {_numbers(cells)} still marked 待翻译/待核对")
+    if (cells := changed_english(en, zh)):
+        lines.append(f"{rel}: the English of Markdown cells {_numbers(cells)} changed since "
+                     "translation (run python scripts/zh_sync.py to mark them 待核对)")
+    return lines
+
+
+def check() -> list[str]:
+    """Everything out of step, as lines to print (empty when the two editions agree)."""
+    lines = [f"missing: {line}" for line in missing()]
+    for english, chinese in pairs():
+        if chinese.exists():
+            lines += twin_problems(english, chinese)
     lines += [f"{p.relative_to(ROOT)}: no English original" for p in orphans()]
     return lines
 
