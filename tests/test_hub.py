@@ -33,9 +33,11 @@ VENV = HUB_DIR / "hub-venv"
 CHP = HUB_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
 STUDENTS = ("qcakit-student1", "qcakit-student2")
 PASSWORD = "qcakit-test-" + uuid.uuid4().hex[:8]
-# (lesson, exercise) each student runs; 13 and ex05 render the Styler tables (jinja2).
+# (lesson, exercise) each student runs; 13 and ex05 render the Styler tables (jinja2). The second
+# student also runs a Chinese lesson and exercise (the Chinese edition, issue 25).
 WORK = {"qcakit-student1": ("notebooks/13_xu_necessity.ipynb", "exercises/ex03_necessity.ipynb"),
-        "qcakit-student2": ("notebooks/00_welcome.ipynb", "exercises/ex05_truth_table.ipynb")}
+        "qcakit-student2": ("notebooks/00_welcome.ipynb", "exercises/ex05_truth_table.ipynb",
+                            "notebooks/zh/00_welcome.ipynb", "exercises/zh/ex05_truth_table.ipynb")}
 
 pytestmark = pytest.mark.hub
 
@@ -219,8 +221,9 @@ class Student:
                   if line and line.startswith("data:")]
         assert events and events[-1].get("phase") == "finished", events[-3:]
 
-    def run_notebook(self, path):
-        """Run every code cell of a pulled notebook in a kernel the hub started; return outputs."""
+    def run_notebook(self, path, expression=""):
+        """Run every code cell of a pulled notebook in a kernel the hub started; return the repr
+        of `expression` evaluated after the last cell."""
         nb = self.api("GET", f"contents/lessons/{path}").json()["content"]
         r = self.api("POST", "sessions", json={"path": f"lessons/{path}", "type": "notebook",
                                                "name": "", "kernel": {"name": "python3"}})
@@ -228,7 +231,7 @@ class Student:
         session = r.json()
         try:
             cells = [c["source"] for c in nb["cells"] if c["cell_type"] == "code"]
-            return run_cells(self, session["kernel"]["id"], cells)
+            return run_cells(self, session["kernel"]["id"], cells, expression)
         finally:
             self.api("DELETE", f"sessions/{session['id']}")
 
@@ -277,7 +280,8 @@ def test_two_students_pull_and_run_lessons_on_a_real_hub(hub, lessons_repo):
         student.pull(lessons_repo)
     for name, student in people.items():
         for path in WORK[name]:
-            student.run_notebook(path)
+            language = student.run_notebook(path, "__import__('qcakit').get_language()")
+            assert language == repr("zh" if "/zh/" in path else "en"), (path, language)
     one, two = people.values()
     # Each server runs as its own student, with the kit from the read-only shared environment.
     who = run_cells(one, _kernel(one), ["import getpass, qcakit, os"],

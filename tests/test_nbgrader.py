@@ -1,9 +1,10 @@
 """The exercises under nbgrader: generate the student version, autograde right and wrong answers.
 
 A temporary course directory gets the nbgrader configuration printed in exercises/TEACHERS.md
-and two exercise sources as one assignment. ``nbgrader generate_assignment`` must produce the
-same student notebooks as scripts/make_exercises.py, without solutions and with locked check
-cells. Two submissions are then autograded by ``nbgrader autograde``: the worked solutions must
+and two exercise sources as one assignment: once in English, and once in Chinese (a second
+course, from exercises/zh/source/, whose configuration has the Chinese answer prompt).
+``nbgrader generate_assignment`` must produce the same student notebooks as
+scripts/make_exercises.py, without solutions and with locked check cells. Two submissions are then autograded by ``nbgrader autograde``: the worked solutions must
 score every automatic point, and a copy with some answers changed must lose exactly the points
 of the questions changed, with the kit's feedback in the autograded notebook. The written
 answers are left to the teacher (manually graded). The checks' own switch to raising under
@@ -30,6 +31,9 @@ nbgrader_api = pytest.importorskip("nbgrader.api")
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "week1"
+#: Each language's course: where its sources and the kit's student versions are.
+LANGUAGES = {"en": (ROOT / "exercises" / "source", ROOT / "exercises"),
+             "zh": (ROOT / "exercises" / "zh" / "source", ROOT / "exercises" / "zh")}
 NOTEBOOKS = ("ex01_memberships", "ex05_truth_table")
 #: Answers changed in the wrong submission (answer cell grade_id -> new cell source).
 WRONG = {
@@ -51,11 +55,15 @@ def _generator():
 gen = _generator()
 
 
-def teachers_config() -> str:
-    """The nbgrader_config.py printed in exercises/TEACHERS.md (the block naming ClearSolutions)."""
+def teachers_config(lang: str = "en") -> str:
+    """The nbgrader_config.py printed in exercises/TEACHERS.md (the block naming ClearSolutions);
+    a Chinese course sets the Chinese answer prompt as nbgrader's text stub."""
     text = (ROOT / "exercises" / "TEACHERS.md").read_text(encoding="utf-8")
     (block,) = [b for b in re.findall(r"```python\n(.*?)```", text, re.S) if "ClearSolutions" in b]
-    return block
+    stub = f"c.ClearSolutions.text_stub = {gen.ANSWER_PROMPTS['en']!r}"
+    assert stub.replace("'", '"') in block
+    return block.replace(stub.replace("'", '"'),
+                         f"c.ClearSolutions.text_stub = {gen.ANSWER_PROMPTS[lang]!r}")
 
 
 def _nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -84,15 +92,16 @@ def _submission(release, source, wrong: dict):
     return nb
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    """A course directory after generate_assignment and autograde of two students."""
-    root = tmp_path_factory.mktemp("course")
+@pytest.fixture(scope="module", params=list(LANGUAGES))
+def course(request, tmp_path_factory):
+    """(language, course directory) after generate_assignment and autograde of two students."""
+    lang = request.param
+    root = tmp_path_factory.mktemp(f"course_{lang}")
     (root / "nbgrader_config.py").write_text(
-        teachers_config() + f"\nc.CourseDirectory.root = {str(root)!r}\n", encoding="utf-8")
+        teachers_config(lang) + f"\nc.CourseDirectory.root = {str(root)!r}\n", encoding="utf-8")
     (root / "source" / ASSIGNMENT).mkdir(parents=True)
     for name in NOTEBOOKS:
-        shutil.copy(ROOT / "exercises" / "source" / f"{name}.ipynb",
+        shutil.copy(LANGUAGES[lang][0] / f"{name}.ipynb",
                     root / "source" / ASSIGNMENT / f"{name}.ipynb")
     (root / "students.csv").write_text("id,first_name,last_name\ngood,All,Right\n"
                                        "bad,Some,Wrong\n", encoding="utf-8")
@@ -107,7 +116,7 @@ def course(tmp_path_factory):
             wrong = WRONG[name] if student == "bad" else {}
             nbformat.write(_submission(release, source, wrong), folder / f"{name}.ipynb")
     _nbgrader(root, "autograde", ASSIGNMENT)
-    return root
+    return lang, root
 
 
 def _scores(root: Path, student: str, notebook: str) -> dict:
@@ -119,10 +128,11 @@ def _scores(root: Path, student: str, notebook: str) -> dict:
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_release_is_the_kits_student_version_with_locked_checks(course, name):
+    lang, course = course
     release = nbformat.read(course / "release" / ASSIGNMENT / f"{name}.ipynb", as_version=4)
-    ours = nbformat.read(ROOT / "exercises" / f"{name}.ipynb", as_version=4)
+    ours = nbformat.read(LANGUAGES[lang][1] / f"{name}.ipynb", as_version=4)
     text = nbformat.writes(release)
-    assert "BEGIN SOLUTION" not in text and "Model answer" not in text
+    assert "BEGIN SOLUTION" not in text and "Model answer" not in text and "参考答案" not in text
     assert "lf.index[lf" not in text  # a line of a worked solution (ex01 q1, ex05 q7 use it)
     assert [(c.cell_type, c.source.rstrip()) for c in release.cells] == \
         [(c.cell_type, c.source) for c in ours.cells]
@@ -136,7 +146,7 @@ def test_release_is_the_kits_student_version_with_locked_checks(course, name):
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_correct_submission_scores_every_automatic_point(course, name):
-    scores = _scores(course, "good", name)
+    scores = _scores(course[1], "good", name)
     checks = {g: s for g, s in scores.items() if g.endswith("_check")}
     assert sorted(checks) == sorted(f"{q}_check" for q in questions(name[:4]))
     assert all(score == top == 1 for score, top in checks.values()), checks
@@ -147,6 +157,7 @@ def test_correct_submission_scores_every_automatic_point(course, name):
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_wrong_submission_loses_exactly_the_changed_questions(course, name):
+    lang, course = course
     scores = _scores(course, "bad", name)
     lost = {g for g, (score, top) in scores.items() if g.endswith("_check") and score != top}
     assert lost == {f"{q}_check" for q in WRONG[name]}
@@ -204,3 +215,11 @@ def test_every_source_pairs_each_answer_with_a_locked_check(path):
     written = [m for kind, m, _ in marked if kind == "markdown"]
     assert all(m["solution"] and m["grade"] and m["points"] == 1 for m in written)
     assert len({m["grade_id"] for _, m, _ in marked}) == len(marked)
+
+
+@pytest.mark.parametrize("path", sorted(LANGUAGES["zh"][0].glob("ex*.ipynb")),
+                         ids=lambda p: p.name)
+def test_every_chinese_source_pairs_each_answer_with_a_locked_check(path):
+    """The Chinese sources carry the same nbgrader markup (tests/test_zh_in_step.py also
+    compares it cell by cell with the English)."""
+    test_every_source_pairs_each_answer_with_a_locked_check(path)
