@@ -186,8 +186,9 @@ TEXT = {
     "tt_let_in": "{count} out of the outcome {sit} in rows coded 1 ({names}): deviant for "
                  "consistency (column inconsistent).",
     # solutions
-    "model_range": "MODEL = {model}, but the {kind} solution has {count}: {models}. Set MODEL "
-                   "to a number from 0 to {last}, or to 0 for the first.",
+    "model_range": "MODEL = {model}, but the {kind} solution has {count}: {models}. {fix}",
+    "model_fix_one": "Set MODEL to 0.",
+    "model_fix": "Set MODEL to a number from 0 to {last} (0 is the first).",
     "expect_default": "No directional expectations were given (DIRECTIONAL = None), so every "
                       "condition is expected present by default: an assumption, not a finding "
                       "of theory. Give DIRECTIONAL from theory (or {{}} for none); the methods "
@@ -269,8 +270,9 @@ TEXT = {
                            "{initial}.",
     "rob_memberships": "The file holds memberships, so there are no anchors to move: the test "
                        "settings vary the consistency cut only.",
-    "rob_notes": "While computing the settings the kit noted (a case at exactly 0.5 drops out "
-                 "of that setting's truth table):",
+    "rob_notes": "While computing the settings the kit noted:",
+    "rob_notes_half": "A case at exactly 0.5 in a setting belongs to no row of that setting's "
+                      "truth table and drops out of its test solution.",
     # the negated outcome
     "neg_outcome_none": "Nothing is sufficient for {outcome} at these cuts; its negation "
                         "{label} is analysed all the same, since the conditions for the absence "
@@ -284,10 +286,9 @@ TEXT = {
     "neg_model": " (model M1 of {count})",
     "neg_barred": "; {count} barred (impossible, or contradictory)",
     "neg_none": "For {label} no row passes the cuts: nothing is sufficient for it.",
-    "neg_contradictory": "{count} a simplifying assumption of some parsimonious model for "
-                         "{outcome} ({n_outcome}) and of some model for {label} ({n_label}): "
-                         "contradictory simplifying assumptions (as QCA's findRows(type = 2)), "
-                         "barred for both outcomes.",
+    "neg_contradictory": "{count} of some parsimonious model for {outcome} ({n_outcome}) and "
+                         "of some model for {label} ({n_label}): contradictory simplifying "
+                         "assumptions (as QCA's findRows(type = 2)), barred for both outcomes.",
     "neg_simultaneous": "**Warning:** {count} coded 1 for both outcomes (simultaneous subset "
                         "relations): rows {rows}.",
     "neg_table": "The table below shows the first model of each solution for both outcomes "
@@ -325,6 +326,8 @@ PLURAL = {
     "file": ("{n} file", "{n} files"),
     "model": ("{n} model", "{n} models"),
     "remainder_is": ("{n} remainder is", "{n} remainders are"),
+    "assumption": ("{n} remainder is a simplifying assumption",
+                   "{n} remainders are simplifying assumptions"),
     "expression": ("{n} expression", "{n} expressions"),
     "setting": ("{n} test setting", "{n} test settings"),
     "cases_sit": ("{n} case ({names}) sits", "{n} cases ({names}) sit"),
@@ -838,6 +841,55 @@ def truth_table(tt) -> str:
     return text
 
 
+def _whole(value) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _directional_setting(name: str, value, conditions) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise QCAInputError(f"{name} must be None or a dict {{condition: 1 or 0}}, e.g. "
+                            f"{{'{conditions[0] if conditions else 'A'}': 1}}, got {value!r}.")
+    unknown = [c for c in value if c not in conditions]
+    if unknown:
+        raise QCAInputError(f"{name} names {', '.join(map(repr, unknown))}, not among the "
+                            f"CONDITIONS ({', '.join(conditions)}). Use condition names only.")
+    bad = {c: e for c, e in value.items() if e not in (0, 1, "-") or isinstance(e, bool)}
+    if bad:
+        raise QCAInputError(f"{name} takes 1 (expected present), 0 (expected absent) or '-' "
+                            f"(no expectation) per condition, got {bad!r}.")
+
+
+def check_settings(*, conditions, model=0, directional=None, directional_negated=None,
+                   crossover_shift=0.1, robustness_incl_cuts=()) -> None:
+    """Lesson 30's settings that no later call checks as soon as they are read, checked up
+    front, each error naming the setting (``MODEL``, ``DIRECTIONAL``, ...) and a fix.
+
+    >>> check_settings(conditions=["A"], model=-1)
+    Traceback (most recent call last):
+    ...
+    qcakit.errors.QCAInputError: MODEL must be a whole number from 0 (the first model), got -1.
+    """
+    if not _whole(model) or model < 0:
+        raise QCAInputError(f"MODEL must be a whole number from 0 (the first model), got "
+                            f"{model!r}.")
+    conditions = list(conditions)
+    _directional_setting("DIRECTIONAL", directional, conditions)
+    _directional_setting("DIRECTIONAL_NEGATED", directional_negated, conditions)
+    if isinstance(crossover_shift, bool) or not isinstance(crossover_shift, (int, float)) \
+            or not 0 < crossover_shift < 0.5:
+        raise QCAInputError(f"CROSSOVER_SHIFT is a share of each anchor range, above 0 and "
+                            f"below 0.5 (0.1 moves a crossover by a tenth of the range), got "
+                            f"{crossover_shift!r}.")
+    cuts = list(robustness_incl_cuts) if isinstance(robustness_incl_cuts, (list, tuple)) \
+        else None
+    if cuts is None or not all(isinstance(c, (int, float)) and not isinstance(c, bool)
+                               and 0 < c <= 1 for c in cuts):
+        raise QCAInputError(f"ROBUSTNESS_INCL_CUTS must be a list of consistency cuts between "
+                            f"0 and 1, e.g. [0.75, 0.85], got {robustness_incl_cuts!r}.")
+
+
 def check_model(sol, model) -> int:
     """``model`` (the notebook's ``MODEL``) checked against the models of ``sol``: the number,
     or a :class:`~qcakit.QCAInputError` that says which numbers ``sol`` allows.
@@ -848,14 +900,16 @@ def check_model(sol, model) -> int:
     >>> check_model(sol, 1)
     Traceback (most recent call last):
     ...
-    qcakit.errors.QCAInputError: MODEL = 1, but the complex solution has 1 model: M1 = A. Set MODEL to a number from 0 to 0, or to 0 for the first.
+    qcakit.errors.QCAInputError: MODEL = 1, but the complex solution has 1 model: M1 = A. Set MODEL to 0.
     """
     n = len(sol.models)
     if isinstance(model, bool) or not isinstance(model, (int, np.integer)) or \
             not 0 <= model < n:
         models = "; ".join(f"M{i + 1} = {e}" for i, e in enumerate(sol.expressions[:5]))
         raise QCAInputError(_t("model_range", model=repr(model), kind=sol.kind,
-                               count=_p("model", n), models=models, last=n - 1))
+                               count=_p("model", n), models=models,
+                               fix=_t("model_fix_one") if n == 1 else
+                               _t("model_fix", last=n - 1)))
     return int(model)
 
 
@@ -1015,7 +1069,10 @@ def robustness(protocol, memberships_only: bool = False, reported: str | None = 
     notes = [n for n in getattr(protocol, "notes", [])
              if not n.startswith("The robust core is empty")]
     if notes:
-        parts.append(_t("rob_notes") + "\n\n" + "\n".join(f"- {n}" for n in notes))
+        text = _t("rob_notes") + "\n\n" + "\n".join(f"- {n}" for n in notes)
+        if any("exactly 0.5" in n for n in notes):
+            text += "\n\n" + _t("rob_notes_half")
+        parts.append(text)
     return "\n\n".join(parts)
 
 
@@ -1058,7 +1115,7 @@ def negation(both, solution=None, *, nec=None, sets=None, cuts=None) -> str:
     n = len(both.contradictory.table)
     if n:
         counts = [len(both.solutions[x]["parsimonious"].models) for x in labels]
-        parts.append(_t("neg_contradictory", count=_p("remainder_is", n), outcome=outcome,
+        parts.append(_t("neg_contradictory", count=_p("assumption", n), outcome=outcome,
                         label=label, n_outcome=_p("model", counts[0]),
                         n_label=_p("model", counts[1])))
     if len(both.simultaneous):

@@ -216,8 +216,10 @@ def test_robustness_warns_of_an_empty_core_and_empty_tests():
     noted.notes = ["A crossover +1: 2 case(s) score exactly 0.5 in A", "The robust core is "
                    "empty (...)"]
     shown = narrative.robustness(noted)
-    assert shown.endswith("the kit noted (a case at exactly 0.5 drops out of that setting's "
-                          "truth table):\n\n- A crossover +1: 2 case(s) score exactly 0.5 in A")
+    assert shown.endswith("While computing the settings the kit noted:\n\n- A crossover +1: 2 "
+                          "case(s) score exactly 0.5 in A\n\nA case at exactly 0.5 in a setting "
+                          "belongs to no row of that setting's truth table and drops out of its "
+                          "test solution.")
 
 
 def test_two_calibrations_compared():
@@ -342,7 +344,7 @@ def test_model_out_of_range_is_a_clear_error():
     tt = table(incl_cut=0.8)
     sol = qcakit.minimize(tt, "parsimonious")
     with pytest.raises(qcakit.QCAInputError, match=r"MODEL = 1, but the parsimonious solution "
-                       r"has 1 model: M1 = A\. Set MODEL to a number from 0 to 0"):
+                       r"has 1 model: M1 = A\. Set MODEL to 0\.$"):
         narrative.solution(sol, 1)
     for bad in (-1, 0.5, "0", True):
         with pytest.raises(qcakit.QCAInputError, match="MODEL = "):
@@ -411,7 +413,7 @@ def test_contradictory_assumptions_and_the_negated_outcome():
                            "solution; it is ~A*~B (consistency 1.000, coverage 0.818); 1 "
                            "remainder is barred (impossible, or contradictory).")
     assert ("1 remainder is a simplifying assumption of some parsimonious model for Y (1 model) "
-            "and of some model for ~Y (1 model)") in text
+            "and of some model for ~Y (1 model): contradictory simplifying assumptions") in text
     assert "1 condition is necessary for ~Y: ~B" in text and "NECESSARY" not in text
     assert narrative.negation_table(both).startswith("The table below shows the first model of "
                                                      "each solution for both outcomes with no "
@@ -455,3 +457,19 @@ def test_the_comparison_counts_models():
     a = {"rows": [52], "cases": ["p"], "n": 11, "paths": 2, "models": 3, "necessary": []}
     assert "1 row coded 1 (1 case), 2 paths (in model M1 of 3), and nothing" in \
         narrative.compare(("First", a), ("Again", a))
+
+
+def test_the_settings_of_lesson_30_are_checked_up_front():
+    good = dict(conditions=["A", "B"], model=0, directional={"A": 1, "B": "-"},
+                directional_negated=None, crossover_shift=0.1, robustness_incl_cuts=[0.75])
+    assert narrative.check_settings(**good) is None
+    for change, message in [({"model": 1.5}, "MODEL must be a whole number"),
+                            ({"model": True}, "MODEL must be a whole number"),
+                            ({"directional": {"C": 1}}, "DIRECTIONAL names 'C'"),
+                            ({"directional": ["A"]}, "DIRECTIONAL must be None or a dict"),
+                            ({"directional_negated": {"A": 2}}, "DIRECTIONAL_NEGATED takes 1"),
+                            ({"crossover_shift": 10}, "CROSSOVER_SHIFT is a share"),
+                            ({"robustness_incl_cuts": [80]}, "ROBUSTNESS_INCL_CUTS must be"),
+                            ({"robustness_incl_cuts": 0.8}, "ROBUSTNESS_INCL_CUTS must be")]:
+        with pytest.raises(qcakit.QCAInputError, match=message):
+            narrative.check_settings(**{**good, **change})
