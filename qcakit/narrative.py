@@ -292,9 +292,9 @@ TEXT = {
     "neg_simultaneous": "**Warning:** {count} coded 1 for both outcomes (simultaneous subset "
                         "relations): rows {rows}.",
     "neg_table": "The table below shows the first model of each solution for both outcomes "
-                 "with no remainder barred and no directional expectations for {label} "
-                 "(qcakit.outcome_and_negation as it is){counts}; the sentences above use the "
-                 "barred solutions.",
+                 "with no remainder barred{expect} (qcakit.outcome_and_negation as it is)"
+                 "{counts}; the sentences above use the barred solutions.",
+    "neg_table_none": " and no directional expectations for {label}",
     "neg_table_counts": "; models: {counts}",
     "neg_table_count": "{label} {kind} {count}",
     # two calibrations of the same cases
@@ -1133,7 +1133,11 @@ def negation_table(both) -> str:
     counts = [_t("neg_table_count", label=label, kind=kind, count=_p("model", len(s.models)))
               for label, sols in both.solutions.items() for kind, s in sols.items()
               if len(s.models) > 1]
-    return _t("neg_table", label=list(both.truth_tables)[1],
+    label = list(both.truth_tables)[1]
+    negated = both.solutions[label].get("intermediate")
+    expect = "" if negated is not None and _has_expectations(negated) else \
+        _t("neg_table_none", label=label)
+    return _t("neg_table", expect=expect,
               counts=_t("neg_table_counts", counts=", ".join(counts)) if counts else "")
 
 

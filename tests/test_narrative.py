@@ -415,9 +415,14 @@ def test_contradictory_assumptions_and_the_negated_outcome():
     assert ("1 remainder is a simplifying assumption of some parsimonious model for Y (1 model) "
             "and of some model for ~Y (1 model): contradictory simplifying assumptions") in text
     assert "1 condition is necessary for ~Y: ~B" in text and "NECESSARY" not in text
-    assert narrative.negation_table(both).startswith("The table below shows the first model of "
-                                                     "each solution for both outcomes with no "
-                                                     "remainder barred")
+    assert narrative.negation_table(both).startswith(
+        "The table below shows the first model of each solution for both outcomes with no "
+        "remainder barred and no directional expectations for ~Y")
+    expected = qcakit.outcome_and_negation(tt, {"A": 1}, directional_negated={"A": 0})
+    assert "no directional expectations" not in narrative.negation_table(expected)
+    assert narrative.negation(expected).startswith(
+        "For ~Y, the intermediate solution (directional expectations DIRECTIONAL_NEGATED: A "
+        "absent) is")
     # Z has no row coded 1 at 0.8 (A*B 0.47, A*~B 0.74, ~A*~B 0.61), ~Z has A*B (1.9 / 1.9)
     z = data.assign(Y=[0.1, 0.2, 0.4, 0.6, 0.1])
     none = narrative.negation(qcakit.outcome_and_negation(
