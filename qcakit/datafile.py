@@ -10,6 +10,11 @@ researcher's file arrives, and never changes the file (it is opened for reading 
   UTF-8, while UTF-8 text can be valid GB18030. Bytes that are neither are refused with a clear
   error (save the file as "CSV UTF-8"). The separator is the one of ``,``, ``;`` and tab that
   occurs most often in the header line (Excel writes ``;`` where the decimal sign is a comma).
+- **Decimal commas**: in a CSV separated by ``;`` or tab, a column whose every entry is a
+  number written with a decimal comma (``0,9``; at least one comma, no other text) is read
+  as numbers (``0.9``), as Excel writes it where the comma is the decimal sign;
+  ``attrs["source"]["decimal_comma"]`` lists those columns. Anything else stays as it is
+  (``qcakit.check_data`` names the cells that are not numbers).
 - **Excel** ``.xlsx`` / ``.xlsm`` (recognised by their content, not their name): the first
   sheet, or ``sheet=``, read with openpyxl. The old binary ``.xls`` format is refused with the
   advice to save as ``.xlsx`` or CSV.
@@ -21,7 +26,7 @@ the column that becomes the index; it must name every case, once. Without it the
 numbered 1, 2, ... in file order (index name ``row``).
 
 The result's ``attrs["source"]`` says what was read: ``{"file", "format", "encoding",
-"sheet", "separator"}``; :func:`qcakit.narrative.data_read` turns it into a sentence.
+"sheet", "separator", "decimal_comma"}``; :func:`qcakit.narrative.data_read` turns it into a sentence.
 
 >>> import qcakit
 >>> data = read_data(qcakit.datasets.path("lipset_fuzzy"), case_column="case")
@@ -49,6 +54,7 @@ _NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
           "gb18030": "GBK/GB18030"}
 _ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SEPARATORS = (",", ";", "\t")
+_DECIMAL_COMMA = r"^\s*[-+]?\d+(,\d+)?\s*$"
 
 
 def _file_bytes(path) -> tuple[Path, bytes]:
@@ -226,6 +232,23 @@ def _set_cases(frame: pd.DataFrame, case_column, name: str) -> pd.DataFrame:
     return out
 
 
+def _decimal_commas(frame: pd.DataFrame) -> list:
+    """Columns of text that are numbers written with decimal commas, converted in place."""
+    converted = []
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or not (
+                values.dtype == object or pd.api.types.is_string_dtype(values)):
+            continue
+        text = values.dropna()
+        if text.empty or not all(isinstance(v, str) for v in text):
+            continue
+        if text.str.match(_DECIMAL_COMMA).all() and text.str.contains(",").any():
+            frame[column] = pd.to_numeric(values.str.replace(",", ".", regex=False))
+            converted.append(column)
+    return converted
+
+
 @accepts(path=K.Path(file=True), case_column=K.Text(optional=True), sheet=K.Sheet())
 def read_data(path, case_column: str | None = None, *, sheet=0) -> pd.DataFrame:
     """Read a CSV file or an Excel workbook into a DataFrame, cases as the index.
@@ -249,5 +272,6 @@ def read_data(path, case_column: str | None = None, *, sheet=0) -> pd.DataFrame:
     else:
         frame, source = _read_csv(raw, name)
     frame = _set_cases(_tidy(frame, name), case_column, name)
-    frame.attrs["source"] = {"file": str(file), **source}
+    commas = _decimal_commas(frame) if source["separator"] in (";", "\t") else []
+    frame.attrs["source"] = {"file": str(file), **source, "decimal_comma": commas}
     return frame

@@ -1,19 +1,23 @@
-"""A methods paragraph that states every choice an fsQCA made, for a report or a paper.
+"""A methods paragraph that states the choices an fsQCA made, for a report or a paper.
 
 Schneider & Wagemann (2010) and Greckhamer et al. (2018) ask an applied fsQCA to report: the
 cases and conditions; how each set was calibrated (anchors and why); how memberships of 0.5
 were handled; the necessity test and its threshold; the truth table's frequency, consistency
 (and PRI) cuts and how much of the property space is empty (limited diversity); which solution
 is interpreted, with which directional expectations and counterfactuals; model ambiguity; and
-the software. :func:`methods_paragraph` writes these from the analysis objects themselves, so
-the text cannot drift from what was computed. It is a draft to edit, not a finished text: the
-*reasons* for the choices are the researcher's, passed in ``calibration``.
+the software. :func:`methods_paragraph` writes these from the analysis objects themselves (and,
+when given, the impossible combinations, where the directional expectations come from, and the
+robustness protocol), so the text cannot drift from what was computed. It is a draft to edit,
+not a finished text: the *reasons* for the choices are the researcher's, passed in
+``calibration`` and ``expectations``; the cuts' reasons, the skewness, SUIN and case-type checks
+and the negated outcome are the researcher's to add.
 
 Necessity is reported as the analysis used it (:func:`necessity_verdicts`): an expression is
 called necessary only when it passes all three cuts of :data:`NECESSITY_CUTS` (consistency,
-coverage, RoN; the cuts :func:`qcakit.suin` uses, after Schneider & Wagemann 2012, ch. 9), or
-the researcher's own cuts; one that passes consistency but not coverage or RoN is reported as
-*trivial*. What the analysis *treated* as necessary (``necessary=``, the list given to
+coverage, RoN: conventions, the cuts used for SUIN conditions by Oana, Schneider & Thomann 2021
+and the defaults of :func:`qcakit.suin`; RoN is Schneider & Wagemann's 2012 measure of
+relevance), or the researcher's own cuts; one that passes consistency but not coverage or RoN
+is reported as a *trivial* necessary condition, with the cut it fails. What the analysis *treated* as necessary (``necessary=``, the list given to
 :func:`qcakit.esa`) is reported separately, with a plain warning when it fails the cuts. With
 several equally minimal models, ``model=`` chooses the one reported (numbered from 0, as in
 :func:`qcakit.configuration_chart`), and the paragraph says which and how many there are. When
@@ -84,20 +88,33 @@ def _num(v: float) -> str:
     return f"{v:g}"
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 case``, ``2 cases``."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def _were(n: int) -> str:
+    return "was" if n == 1 else "were"
+
+
 def _half_text(data, tt) -> str:
     nudged = int((data.to_numpy() == HALF_NUDGED).sum())
-    text = (f" {nudged} membership(s) of exactly 0.5 were set to {HALF_NUDGED} so that every "
-            "case belongs to a truth-table row." if nudged else "")
+    text = (f" {_count(nudged, 'membership')} of exactly 0.5 {_were(nudged)} set to "
+            f"{HALF_NUDGED} so that every case belongs to a truth-table row." if nudged else "")
     on_condition = data.index[(data[list(tt.conditions)] == 0.5).any(axis=1)]
     on_outcome = data.index[data[tt.outcome] == 0.5]
     if len(on_condition):
-        text += (f" {len(on_condition)} case(s) have a membership of exactly 0.5 in a condition "
-                 f"({', '.join(map(str, on_condition))}): they belong to no truth-table row and "
-                 "drop out of the sufficiency analysis.")
+        n = len(on_condition)
+        text += (f" {_count(n, 'case')} {'has' if n == 1 else 'have'} a membership of exactly "
+                 f"0.5 in a condition ({', '.join(map(str, on_condition))}): "
+                 f"{'it belongs' if n == 1 else 'they belong'} to no truth-table row and "
+                 f"{'drops' if n == 1 else 'drop'} out of the sufficiency analysis.")
     if len(on_outcome):
-        text += (f" {len(on_outcome)} case(s) have exactly 0.5 in the outcome "
-                 f"({', '.join(map(str, on_outcome))}): they count in every parameter of fit "
-                 "but are neither in nor out of the outcome.")
+        n = len(on_outcome)
+        text += (f" {_count(n, 'case')} {'has' if n == 1 else 'have'} exactly 0.5 in the "
+                 f"outcome ({', '.join(map(str, on_outcome))}): "
+                 f"{'it counts' if n == 1 else 'they count'} in every parameter of fit but "
+                 f"{'is' if n == 1 else 'are'} neither in nor out of the outcome.")
     return text or " No membership was exactly 0.5."
 
 
@@ -110,7 +127,8 @@ def _calibration_text(spec: dict, data, sets: list, tt) -> str:
         anchors = ", ".join(_num(t) for t in e["thresholds"])
         what = {"direct": f"direct method, anchors {anchors} (full exclusion, crossover, full "
                           "inclusion)",
-                "crisp": f"crisp, threshold(s) {anchors}",
+                "crisp": f"crisp, {'threshold' if len(e['thresholds']) == 1 else 'thresholds'}"
+                         f" {anchors}",
                 "indirect": f"indirect method, group thresholds {anchors}"}[e["method"]]
         reason = f"; {e['reason'].rstrip('.')}" if e["reason"] else ""
         parts.append(f"{column} ({what}{reason})")
@@ -184,6 +202,11 @@ def _fit_list(rows: pd.DataFrame) -> str:
                      f"RoN {r.RoN:.3f})" for name, r in rows.iterrows())
 
 
+def _trivial_list(rows: pd.DataFrame) -> str:
+    return "; ".join(f"{name} (consistency {r.consistency:.3f}; below its cut: {r.fails})"
+                     for name, r in rows.iterrows())
+
+
 def _necessity_text(tt, nec, necessary, cuts) -> str:
     declared = list(necessary or [])
     if nec is None and not declared:
@@ -191,10 +214,12 @@ def _necessity_text(tt, nec, necessary, cuts) -> str:
     cuts = necessity_cuts(cuts, nec.threshold if nec is not None else None)
     verdicts = necessity_verdicts(declared_necessary(tt.data, tt.outcome, declared, nec,
                                                      tt.negate_outcome), cuts, declared)
+    source = (" (conventional cuts, as used for SUIN conditions by Oana, Schneider & Thomann "
+              "2021)" if cuts == NECESSITY_CUTS else "")
     parts = [f"Necessity was tested for {tt.outcome_label}: an expression counts as necessary "
              f"with consistency at least {cuts['consistency']:g}, coverage at least "
-             f"{cuts['coverage']:g} and relevance (RoN) at least {cuts['RoN']:g} (Schneider & "
-             "Wagemann 2012)."]
+             f"{cuts['coverage']:g} and relevance (RoN; Schneider & Wagemann 2012) at least "
+             f"{cuts['RoN']:g}{source}."]
     tested = verdicts.loc[[i for i in verdicts.index if nec is not None and i in nec.table.index]]
     if nec is not None:
         passed = tested[tested["verdict"] == "necessary"]
@@ -202,8 +227,9 @@ def _necessity_text(tt, nec, necessary, cuts) -> str:
         parts.append(f"Met all three: {_fit_list(passed)}." if len(passed) else
                      "No condition or negated condition met all three.")
         if len(trivial):
-            parts.append("Consistent but trivial (coverage or RoN below the cut), so not "
-                         f"necessary: {_fit_list(trivial)}.")
+            parts.append("Consistent but with coverage or RoN below its cut, so at most trivial "
+                         "necessary conditions, not relevant ones: " + _trivial_list(trivial)
+                         + ".")
     if not declared:
         parts.append("No condition was treated as necessary in the analysis.")
         return " ".join(parts)
@@ -212,8 +238,8 @@ def _necessity_text(tt, nec, necessary, cuts) -> str:
     if len(good):
         parts.append(f"Treated as necessary in the analysis: {_fit_list(good)}.")
     if len(bad):
-        parts.append("Treated as necessary on theoretical grounds although the data do not meet "
-                     "the criteria above: " + "; ".join(
+        parts.append("Treated as necessary although the data do not meet the criteria above "
+                     "(give the theoretical reason here): " + "; ".join(
                          f"{name} ({r.fails})" for name, r in bad.iterrows()) + ".")
     return " ".join(parts)
 
@@ -226,22 +252,36 @@ def _truth_table_text(tt) -> str:
     contra = (f"; rows with consistency between {ic0:g} and {ic1:g} were coded as "
               "contradictions" if ic0 < ic1 else "")
     observed = int((table["OUT"] != "?").sum())
+    ones, zeros = int(out.get("1", 0)), int(out.get("0", 0))
+    n_cut = _count(tt.n_cut, "case")
     return (f"With {k} conditions there are {2 ** k} logically possible configurations; "
             f"{observed} of the {2 ** k} logically possible configurations were observed with "
-            f"at least {tt.n_cut} case(s) (limited diversity: {tt.n_remainders} logical "
-            f"remainders). A row was coded as sufficient for {tt.outcome_label} when it held at "
-            f"least {tt.n_cut} case(s) with raw consistency at least {ic1:g}{pri}{contra}. "
-            f"{int(out.get('1', 0))} row(s) were coded 1, {int(out.get('0', 0))} coded 0"
+            f"at least {n_cut} (limited diversity: {_count(tt.n_remainders, 'logical remainder')}"
+            f"). A row was coded as sufficient for {tt.outcome_label} when it held at least "
+            f"{n_cut} with raw consistency at least {ic1:g}{pri}{contra}. "
+            f"{_count(ones, 'row')} {_were(ones)} coded 1, {zeros} coded 0"
             + (f" and {int(out.get('C', 0))} contradictory." if "C" in out else "."))
 
 
-def _solution_text(intermediate, parsimonious, model: int) -> str:
+#: What each reason of an Enhanced Standard Analysis means, for the methods paragraph.
+_ESA_KINDS = {"incoherent": "incoherent: a condition treated as necessary is absent",
+              "untenable": "untenable: declared impossible",
+              "contradictory": "contradictory: a simplifying assumption of some model of the "
+                               "parsimonious solution for the outcome and of some model for its "
+                               "negation",
+              "observed row coded 0": "observed rows recoded 0"}
+
+
+def _solution_text(intermediate, parsimonious, model: int, impossible=(),
+                   expectations=None) -> str:
     if intermediate is None:
         return ("No truth-table row met the cuts, so no configuration was found sufficient and "
                 "no solution was derived.")
     expect = {c: e for c, e in (intermediate.directional or {}).items() if e != "-"}
     expect_text = ("; ".join(f"{c} {'present' if e == 1 else 'absent'}"
                              for c, e in expect.items()) if expect else "none")
+    if expectations:
+        expect_text += f"; {expectations.rstrip('.')}"
     n_easy = len(intermediate.easy_counterfactuals) if intermediate.easy_counterfactuals \
         is not None else 0
     n_sa = len(parsimonious.simplifying_assumptions)
@@ -257,20 +297,39 @@ def _solution_text(intermediate, parsimonious, model: int) -> str:
                 f"The intermediate solution {intermediate.expressions[model]} has")
     barred = parsimonious.excluded if parsimonious.excluded is not None else []
     esa = ""
+    impossible = [impossible] if isinstance(impossible, str) else list(impossible or [])
+    if impossible:
+        esa += (f" Declared impossible: {', '.join(impossible)}; remainders inside "
+                f"{'it' if len(impossible) == 1 else 'them'} are untenable.")
     if len(barred):
         kinds = sorted({part.split(":")[0].strip() for reason in barred["reason"]
                         for part in str(reason).split(";")})
-        esa = (f" Following the Enhanced Standard Analysis (Schneider & Wagemann 2013), "
-               f"{len(barred)} remainder(s) were barred from the counterfactuals "
-               f"({', '.join(kinds)}): rows {', '.join(str(r) for r in barred.index)}.")
+        esa += (f" Following the Enhanced Standard Analysis (Schneider & Wagemann 2013), "
+                f"{_count(len(barred), 'remainder')} {_were(len(barred))} barred from the "
+                f"counterfactuals ({'; '.join(_ESA_KINDS.get(k, k) for k in kinds)}): rows "
+                f"{', '.join(str(r) for r in barred.index)}.")
     return (f"Complex, parsimonious and intermediate solutions were derived by exact Boolean "
             f"minimization (all prime implicants, every minimal model). The intermediate solution "
-            f"used the directional expectations ({expect_text}) and {n_easy} easy "
-            f"counterfactual(s); the parsimonious solution rests on {n_sa} simplifying "
-            f"assumption(s). Core conditions are those of the parsimonious solution, peripheral "
-            f"ones those added by the intermediate solution (Fiss 2011).{esa}{ambiguity} "
+            f"used the directional expectations ({expect_text}) and "
+            f"{_count(n_easy, 'easy counterfactual')}; the parsimonious solution rests on "
+            f"{_count(n_sa, 'simplifying assumption')}. Core conditions are those of the "
+            f"parsimonious solution, peripheral ones those added by the intermediate solution "
+            f"(Fiss 2011; chart notation of Ragin & Fiss 2008).{esa}{ambiguity} "
             f"{reported} consistency {fit['consistency']:.3f} and coverage "
             f"{fit['raw_coverage']:.3f}.")
+
+
+def _robustness_text(protocol) -> str:
+    """The robustness protocol: its settings and figures (Oana & Schneider 2021)."""
+    f = protocol.fit
+    rf_cons = "undefined (empty robust core)" if np.isnan(f["RF_cons"]) else \
+        f"{f['RF_cons']:.3f}"
+    tests = protocol.tests
+    return (f"Following Oana & Schneider (2021), the initial solution "
+            f"{protocol.initial['solution']} was compared with "
+            f"{_count(len(tests), 'test solution')}, each changing one choice "
+            f"({', '.join(tests.index)}): RF_cov {f['RF_cov']:.3f}, RF_cons {rf_cons}, "
+            f"RF_SC_minTS {f['RF_SC_minTS']:.3f}, RF_SC_maxTS {f['RF_SC_maxTS']:.3f}.")
 
 
 def check_solutions(truth_table, intermediate, parsimonious) -> None:
@@ -293,13 +352,16 @@ SPECS = dict(truth_table=K.TruthTableArg(),
              necessity=K.necessity_result(), necessary=K.Expressions(),
              necessity_cuts=K.CutMap(NECESSITY_CUTS),
              calibration=K.Calibration(optional=True, entries=True),
-             model=K.Model("intermediate"))
+             model=K.Model("intermediate"), impossible=K.Expressions("truth_table"),
+             expectations=K.Text(optional=True),
+             robustness=K.Result("Robustness", "qcakit.robustness(...)", optional=True))
 
 
 @accepts(**SPECS)
 def methods_paragraph(truth_table, intermediate=None, parsimonious=None, *, necessity=None,
                       necessary=None, necessity_cuts=None, calibration=None,
-                      model: int = 0) -> str:
+                      model: int = 0, impossible=None, expectations=None,
+                      robustness=None) -> str:
     """The methods section of an fsQCA as Markdown text, built from the analysis objects.
 
     ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": anchors,
@@ -307,8 +369,12 @@ def methods_paragraph(truth_table, intermediate=None, parsimonious=None, *, nece
     :func:`qcakit.necessity` table, ``necessary`` the expressions the analysis treated as
     necessary (as given to :func:`qcakit.esa`), ``necessity_cuts`` the rule's cuts (default
     :data:`NECESSITY_CUTS`, consistency from the table's threshold). ``model`` picks the
-    reported model of the intermediate solution (from 0). Without a row coded 1, pass
-    ``None`` for both solutions.
+    reported model of the intermediate solution (from 0). ``impossible``: the expressions
+    declared impossible (as given to :func:`qcakit.esa`). ``expectations``: where the
+    directional expectations come from, in a few words (e.g. "every condition expected present
+    by default; no theory was given"). ``robustness``: a :func:`qcakit.robustness` result, whose
+    settings and figures get a paragraph. Without a row coded 1, pass ``None`` for both
+    solutions.
     """
     check_solutions(truth_table, intermediate, parsimonious)
     necessary = necessary or []
@@ -323,5 +389,6 @@ def methods_paragraph(truth_table, intermediate=None, parsimonious=None, *, nece
                                                       truth_table),
         "**Necessity.** " + _necessity_text(truth_table, necessity, necessary, necessity_cuts),
         "**Truth table.** " + _truth_table_text(truth_table),
-        "**Minimization.** " + _solution_text(intermediate, parsimonious, model),
-    ])
+        "**Minimization.** " + _solution_text(intermediate, parsimonious, model, impossible,
+                                              expectations),
+    ] + (["**Robustness.** " + _robustness_text(robustness)] if robustness is not None else []))

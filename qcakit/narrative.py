@@ -4,8 +4,8 @@ A notebook that runs on anyone's data cannot carry prose written for one data se
 "row 84 passes", "ORG is necessary" are results, and they change with the file. Each function
 here takes result objects of the kit and returns Markdown text stating what they show, with the
 warnings a careful reader would add (an empty solution, an empty robust core, a trivial
-necessary condition, a cut that admits one row, cases at exactly 0.5). Lesson 30 shows them
-with :func:`show`.
+necessary condition and which cut it fails, a cut that admits one row, cases at or near 0.5, a
+path without a condition treated as necessary). Lesson 30 shows them with :func:`show`.
 
 Every sentence template is in :data:`TEXT` (plain ``str.format`` strings) and every phrase
 with a count in :data:`PLURAL` (singular, plural), in this one module, so that a translation
@@ -20,16 +20,22 @@ layer can wrap them (gettext's ``_()`` and ``ngettext()``) without touching the 
 """
 from __future__ import annotations
 
+from itertools import product
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from .errors import QCAInputError
-from .cases import CROSSOVER, DEV_COVERAGE, DEV_KIND, SOLUTION, TYPES
+from .cases import CROSSOVER, DEV_COVERAGE, DEV_DEGREE, DEV_KIND, SOLUTION, TYPES
 from .methods_text import declared_necessary, necessity_cuts, necessity_verdicts
-from .sets import membership
+from .sets import membership, parse, term_to_string
+from .truthtable import TOLERANCE
 
 #: The lowest consistency cut usually defended (Schneider & Wagemann 2012, ch. 5).
 LOWEST_CUT = 0.75
+#: A membership this close to 0.5 (but not 0.5) is flagged: the case is in or out by a hair.
+NEAR = 0.05
 
 #: Every sentence template (``str.format``); keys name the sentence.
 TEXT = {
@@ -38,12 +44,13 @@ TEXT = {
                 "{columns}.",
     "read_excel": "The file {file} (Excel workbook, sheet {sheet}) holds {cases} and {columns}.",
     "read_frame": "The data hold {cases} and {columns}.",
+    "read_decimal": "Decimal commas were read as decimal points in {columns}.",
     "question": "The analysis explains {outcome} by {conditions}: {names}.",
     # diversity
     "diversity_few": "With {k} conditions there are 2^{k} = {possible} logically possible "
                      "configurations for {cases}, so at least {remainders} configurations "
-                     "({share} %) can have no case at all: they are logical remainders, and "
-                     "every solution below rests partly on assumptions about them.",
+                     "({share} %) have no case: they are logical remainders, and every solution "
+                     "below rests partly on assumptions about them.",
     "diversity_enough": "With {k} conditions there are 2^{k} = {possible} logically possible "
                         "configurations for {cases}: the cases could show every configuration; "
                         "the truth table shows how many they do show.",
@@ -51,17 +58,18 @@ TEXT = {
     "memberships": "The file holds memberships (no anchors were given): they are analysed as "
                    "they are; say in the paper how they were calibrated.",
     "crossover": "{column}: the crossover {crossover} lies between the observed scores {below} "
-                 "({below_cases}) and {above} ({above_cases}); {n_above} of {n} cases are above "
-                 "it.",
+                 "({below_cases}) and {above} ({above_cases}); {n_in} of {n} cases are in the "
+                 "set (membership above 0.5){reversed}.",
     "crossover_on": "{column}: {cases_on} on the crossover {crossover} itself and score 0.5; "
-                    "{n_above} of {n} cases are above it.",
+                    "{n_in} of {n} cases are in the set (membership above 0.5){reversed}.",
+    "crossover_reversed": ", those scoring below the crossover (the anchors run downwards)",
     "crossover_all": "{column}: every case is on one side of the crossover {crossover} ({side}), "
                      "so the set does not tell the cases apart.",
     "crisp": "{column}: crisp, {n_above} of {n} cases reach the threshold {threshold}.",
     "no_reason": "No reason is written down for the anchors of {columns}; a reviewer will ask "
                  "for one.",
     "above": "all above", "below": "all below",
-    # memberships of exactly 0.5
+    # memberships at or near 0.5
     "half_none": "No case sits at exactly 0.5 in any set.",
     "half_condition": "**Warning:** {cases} exactly 0.5 in {column}: neither in nor out of the "
                       "set, so {it} {belongs} to no truth-table row and {drops} out of the "
@@ -71,6 +79,13 @@ TEXT = {
                     "the outcome {it} {has} no case type.",
     "half_fix": "Move the crossover off an observed score, or score them 0.501 (a choice to "
                 "report).",
+    "half_fix_memberships": "These memberships came with the file: recalibrate those sets where "
+                            "they were made, so that no case lands on 0.5, or score them 0.501 "
+                            "(a choice to report).",
+    "near": "**Near 0.5:** {items}: within {near:g} of 0.5, so in or out of the set by a hair. "
+            "A small change of an anchor moves such a case across; read what it decides (its "
+            "truth-table row, its case type) with care.",
+    "near_item": "{case} {value:.3f} in {column}",
     # skewness
     "skew_none": "No set is skewed: in every set between {low} % and {high} % of the cases are "
                  "above 0.5.",
@@ -82,24 +97,49 @@ TEXT = {
                 "{coverage:g}, RoN at least {RoN:g})",
     "nec_pass": "{rule}, {count} necessary for {outcome}: {items}.",
     "nec_none": "{rule}, no single condition or negated condition is necessary for {outcome}.",
-    "nec_trivial": "**Trivial:** {items} {verb} the consistency cut, but coverage or RoN is "
-                   "below its cut: nearly every case is in it, so its necessity says little. Do "
-                   "not report it as a necessary condition.",
+    "nec_trivial": "**Trivial:** {item} passes the consistency cut, but {reasons}. Its necessity "
+                   "says little: report it, if at all, as a trivial necessary condition, not "
+                   "as a relevant one.",
+    "nec_low_coverage": "its coverage is below {cut:g}: {name} is much larger than the outcome "
+                        "(the memberships in {name} add up to {sum_x:.2f}, those in both to "
+                        "{sum_xy:.2f}; {out} of the {inside} in {name} are out of the outcome)",
+    "nec_low_coverage_plain": "its coverage is below {cut:g}: {name} is much larger than the "
+                              "outcome",
+    "nec_low_ron": "its RoN is below {cut:g}: {name} comes close to a set that every case is "
+                   "in ({inside} of the {n} in it, mean membership {mean:.2f})",
+    "nec_low_ron_plain": "its RoN is below {cut:g}: {name} comes close to a set that every case "
+                         "is in",
     "nec_item": "{name} (consistency {consistency:.3f}, coverage {coverage:.3f}, RoN {RoN:.3f})",
     "nec_declared": "Treated as necessary in this analysis (NECESSARY): {items}; remainders "
-                    "without it are barred as incoherent counterfactuals.",
+                    "without {it} are barred as incoherent counterfactuals.",
     "nec_declared_none": "Nothing is treated as necessary in this analysis (NECESSARY is "
                          "empty), so no remainder is barred as incoherent.",
     "nec_declared_fails": "**Warning:** {items} {verb} treated as necessary although the data "
                           "do not meet the rule ({fails}); that needs a theoretical reason, "
                           "stated in the paper. The report says so.",
+    "nec_rows_lacking": "**Warning:** {rows} coded 1 without {name} ({cases}). An observed row "
+                        "that passes the cuts without a condition treated as necessary is "
+                        "evidence against that claim: read its cases. (SetMethods instead codes "
+                        "such rows 0: qcakit.esa(tt, necessary=..., observed=True).)",
+    "nec_paths_lacking": "**Warning:** the {kind} solution has {paths} without {name}: {terms}. "
+                         "The solution and the necessity claim contradict each other; decide "
+                         "which one the evidence supports.",
+    "nec_directional": "**Warning:** DIRECTIONAL expects {name} {expected}, but {declared} is "
+                       "treated as necessary: the two claims contradict each other; change one.",
     "suin_found": "The search for necessary disjunctions and conjunctions (SUIN, up to {depth} "
-                  "conditions) finds {count}: {items}.",
+                  "conditions) finds {count}.",
     "suin_none": "The search for necessary disjunctions and conjunctions (SUIN, up to {depth} "
                  "conditions) finds none at these cuts.",
+    "suin_disjunctions": "Disjunctions (necessary only if their parts are functional "
+                         "equivalents of one concept, which your theory must say): {items}.",
+    "suin_conjunctions": "Conjunctions (each part is then necessary on its own): {items}.",
+    "suin_singles": "Single conditions (in the table above too): {items}.",
     "suin_item": "{name} (consistency {consistency:.3f}, coverage {coverage:.3f}, RoN "
                  "{RoN:.3f}{trivial})",
-    "suin_trivial": ", trivial",
+    "suin_trivial": "; trivial, {fails}",
+    "suin_everyone": "; trivial, every case is in it",
+    "suin_trivial_part": "; its part {parts} is trivial on its own ({fails}), so the claim "
+                         "rests on {rest}",
     # the cut
     "cut_between": "The consistency cut {cut:g} lies between row {row_above} ({incl_above:.3f}) "
                    "and row {row_below} ({incl_below:.3f}) in the sorted consistencies of the "
@@ -108,10 +148,21 @@ TEXT = {
                      "row {row} at {incl:.3f}).",
     "cut_below_all": "The consistency cut {cut:g} lies below every observed row (the lowest is "
                      "row {row} at {incl:.3f}).",
-    "cut_widest": "The widest gap at or above {lowest:g} lies between row {row_above} "
-                  "({incl_above:.3f}) and row {row_below} ({incl_below:.3f}), a gap of "
-                  "{gap:.3f}; a cut inside it admits {admitted}.",
+    "cut_widest": "The widest gap at or above {lowest:g} in the sorted consistencies runs from "
+                  "row {row_above} ({incl_above:.3f}) down to {below}, {gap:.3f} wide; a cut "
+                  "inside it would code {coded} 1{pri}.",
+    "cut_widest_row": "row {row} ({incl:.3f})",
+    "cut_widest_floor": "{lowest:g}, the lowest usual cut (the next row, {row}, is at "
+                        "{incl:.3f})",
+    "cut_widest_end": "{lowest:g}, the lowest usual cut (no observed row lies below)",
+    "cut_widest_pri": " ({count} more {pass_} its consistency but {fail} the PRI cut {pri:g})",
     "cut_here": "The cut sits in that gap.",
+    "cut_elsewhere": "**The cut {cut:g} is not in that gap.** {changes} Justify {cut:g} in the "
+                     "paper, or move the cut.",
+    "cut_would_add": "A cut in the widest gap would add {rows} to the rows coded 1 ({cases}; "
+                     "{in_outcome} in the outcome).",
+    "cut_would_drop": "A cut in the widest gap would take {rows} out of the rows coded 1 "
+                      "({cases}).",
     "cut_low": "**Warning:** the consistency cut {cut:g} is below {lowest:g}, the usual minimum "
                "(Schneider & Wagemann 2012).",
     "pri_fails": "{rows} {verb} the consistency cut but not the PRI cut {pri:g} (PRI {values}): "
@@ -129,7 +180,24 @@ TEXT = {
                "{cases}: {names}.",
     "tt_none": "{observed} of the {possible} logically possible configurations hold at least "
                "{n_cut} ({remainders} remainders). No row is coded 1.",
+    "tt_left_out": "{count} of the {in_outcome} in the outcome {sit} in rows coded 0 "
+                   "({names}): no solution at these cuts can cover {them} (column "
+                   "inconsistent).",
+    "tt_let_in": "{count} out of the outcome {sit} in rows coded 1 ({names}): deviant for "
+                 "consistency (column inconsistent).",
     # solutions
+    "model_range": "MODEL = {model}, but the {kind} solution has {count}: {models}. {fix}",
+    "model_fix_one": "Set MODEL to 0.",
+    "model_fix": "Set MODEL to a number from 0 to {last} (0 is the first).",
+    "expect_default": "No directional expectations were given (DIRECTIONAL = None), so every "
+                      "condition is expected present by default: an assumption, not a finding "
+                      "of theory. Give DIRECTIONAL from theory (or {{}} for none); the methods "
+                      "paragraph says that this default was used.",
+    "expect_none": "No directional expectations (DIRECTIONAL is empty): the intermediate "
+                   "solution uses no remainder and equals the complex solution.",
+    "expect_given": "Directional expectations (DIRECTIONAL): {items}.",
+    "expect_item": "{name} {expected}",
+    "present": "present", "absent": "absent",
     "sol_one": "The {kind} solution is {expression}.",
     "sol_models": "The {kind} solution has {count} equally minimal models; model M{number} is "
                   "reported: {expression}.",
@@ -143,19 +211,46 @@ TEXT = {
     "esa_none": "No remainder is barred: the parsimonious and intermediate solutions may use "
                 "any remainder.",
     "esa_some": "{barred} barred as counterfactuals: {kinds}.",
+    "esa_overlap": " A row can be barred for several reasons, so these counts add up to more "
+                   "than {n}.",
     "esa_incoherent": "{count} incoherent (a condition treated as necessary is absent)",
     "esa_untenable": "{count} untenable (declared impossible)",
-    "esa_contradictory": "{count} contradictory (assumed for the outcome and its negation)",
+    "esa_contradictory": "{count} contradictory (a simplifying assumption of the parsimonious "
+                         "solution for the outcome and for its negation{models})",
+    "esa_models": "; the parsimonious solution for {outcome} has {n_outcome} and that for "
+                  "{negation} {n_negation}, and a remainder counts when any model of each uses "
+                  "it, as QCA's findRows(type = 2)",
+    # the chart
+    "chart_models": "The parsimonious solution has {count} models ({models}); the core "
+                    "conditions in the chart come from the parsimonious terms that contain each "
+                    "reported path, so another parsimonious model could make other conditions "
+                    "core.",
+    "chart_notes": "Notes on the chart: {notes}",
     # case types
-    "types": "For the solution as a whole: {counts}.",
+    "types": "For the solution as a whole: {counts}. The cases a path \"covers\" above are its "
+             "typical cases and its deviant cases in degree.",
     "types_item": "{count} {kind}",
-    "types_deviant_kind": "**Deviant for consistency** (in the solution, out of the outcome): "
-                          "{names}; they challenge the path that holds them.",
-    "types_deviant_coverage": "**Deviant for coverage** (in the outcome, in no path): {names}; "
+    "types_deviant_degree": "**Deviant consistency in degree** (in the solution and in the "
+                            "outcome, but more in the solution than in the outcome): {names}; "
+                            "the path holds them in kind, not in degree.",
+    "types_deviant_kind": "**Deviant consistency in kind** (in the solution, out of the "
+                          "outcome): {names}; they challenge the path that holds them.",
+    "types_deviant_coverage": "**Deviant coverage** (in the outcome, in no path): {names}; "
                               "they point to a path the solution misses.",
     "types_crossover": "**On the crossover** (0.5 in the solution or the outcome, no type): "
                        "{names}.",
+    "types_near": "**Near 0.5** (their type hangs on a membership within {near:g} of 0.5): "
+                  "{items}.",
+    "types_near_item": "{case} ({kind}; solution {x:.3f}, outcome {y:.3f})",
     # robustness
+    "rob_how_esa": "Every setting rebuilds the truth table, redoes the Enhanced Standard "
+                   "Analysis on it (the same necessary and impossible expressions; contradictory "
+                   "assumptions found anew for that table) and minimizes it. The initial "
+                   "solution is model M{number} of its setting, the one reported above; each "
+                   "test solution is the first model of its setting, as in SetMethods.",
+    "rob_how_plain": "Every setting rebuilds the truth table and minimizes it without barring "
+                     "any remainder. The initial solution is model M{number} of its setting; "
+                     "each test solution is the first model of its setting, as in SetMethods.",
     "rob_settings": "The protocol compares the initial solution with {tests}: {labels}.",
     "rob_fit": "RF_cov {RF_cov:.3f}, RF_cons {RF_cons}, RF_SC_minTS {RF_SC_minTS:.3f}, "
                "RF_SC_maxTS {RF_SC_maxTS:.3f}.",
@@ -170,24 +265,41 @@ TEXT = {
     "rob_robust_none": "No case is a robust typical case.",
     "rob_changed": "Cases whose type changes under some setting: {names}.",
     "rob_skipped": "There is no initial solution, so there is nothing to test for robustness.",
-    "rob_initial_differs": "The protocol re-minimizes the truth table for every setting without "
-                           "the barred remainders and takes the first model, so its initial "
-                           "solution {initial} differs from the one reported above "
-                           "({reported}); read the figures as the robustness of {initial}.",
+    "rob_initial_differs": "**Warning:** the protocol's initial solution {initial} is not the "
+                           "solution reported above ({reported}), so the figures below describe "
+                           "{initial}.",
     "rob_memberships": "The file holds memberships, so there are no anchors to move: the test "
                        "settings vary the consistency cut only.",
+    "rob_notes": "While computing the settings the kit noted:",
+    "rob_notes_half": "A case at exactly 0.5 in a setting belongs to no row of that setting's "
+                      "truth table and drops out of its test solution.",
     # the negated outcome
-    "neg_solution": "For {label} the intermediate solution is {expression} (consistency "
-                    "{consistency:.3f}, coverage {coverage:.3f}).",
+    "neg_outcome_none": "Nothing is sufficient for {outcome} at these cuts; its negation "
+                        "{label} is analysed all the same, since the conditions for the absence "
+                        "of an outcome need not mirror those for its presence.",
+    "neg_solution": "For {label}, {which}{models} is {expression} (consistency "
+                    "{consistency:.3f}, coverage {coverage:.3f}){barred}.",
+    "neg_intermediate": "the intermediate solution (directional expectations "
+                        "DIRECTIONAL_NEGATED: {items})",
+    "neg_complex": "with no directional expectations for it (DIRECTIONAL_NEGATED), the "
+                   "intermediate solution equals the complex solution; it",
+    "neg_model": " (model M1 of {count})",
+    "neg_barred": "; {count} barred (impossible, or contradictory)",
     "neg_none": "For {label} no row passes the cuts: nothing is sufficient for it.",
-    "neg_skipped": "With no row coded 1 for {outcome} there are no simplifying assumptions to "
-                   "compare with those for its negation.",
-    "neg_contradictory": "{count} assumed by the parsimonious solutions of both {outcome} and "
-                         "{label} (contradictory simplifying assumptions).",
+    "neg_contradictory": "{count} of some parsimonious model for {outcome} ({n_outcome}) and "
+                         "of some model for {label} ({n_label}): contradictory simplifying "
+                         "assumptions (as QCA's findRows(type = 2)), barred for both outcomes.",
     "neg_simultaneous": "**Warning:** {count} coded 1 for both outcomes (simultaneous subset "
                         "relations): rows {rows}.",
+    "neg_table": "The table below shows the first model of each solution for both outcomes "
+                 "with no remainder barred{expect} (qcakit.outcome_and_negation as it is)"
+                 "{counts}; the sentences above use the barred solutions.",
+    "neg_table_none": " and no directional expectations for {label}",
+    "neg_table_counts": "; models: {counts}",
+    "neg_table_count": "{label} {kind} {count}",
     # two calibrations of the same cases
-    "compare_side": "{label}: {rows} coded 1 ({cases}), {paths}, and {necessary}",
+    "compare_side": "{label}: {rows} coded 1 ({cases}), {paths}{models}, and {necessary}",
+    "compare_models": " (in model M1 of {count})",
     "compare_necessary": "necessary by the rule: {names}",
     "compare_necessary_none": "nothing necessary by the rule",
     "compare": "The same {cases} and conditions, the same cuts, two calibrations. {first}. "
@@ -212,16 +324,23 @@ PLURAL = {
     "row_list": ("row {ids}", "rows {ids}"),
     "path": ("{n} path", "{n} paths"),
     "file": ("{n} file", "{n} files"),
+    "model": ("{n} model", "{n} models"),
     "remainder_is": ("{n} remainder is", "{n} remainders are"),
+    "assumption": ("{n} remainder is a simplifying assumption",
+                   "{n} remainders are simplifying assumptions"),
     "expression": ("{n} expression", "{n} expressions"),
     "setting": ("{n} test setting", "{n} test settings"),
-    "cases_sit": ("{n} case sits", "{n} cases sit"),
+    "cases_sit": ("{n} case ({names}) sits", "{n} cases ({names}) sit"),
     "cases_score": ("case {names} scores", "cases {names} score"),
-    "is_necessary": ("{n} is", "{n} are"),
+    "is_necessary": ("{n} condition is", "{n} conditions are"),
     "passes": ("passes", "pass"),
+    "fails": ("fails", "fail"),
+    "sits": ("sits", "sit"),
     "is": ("is", "are"),
     "its": ("its", "their"),
     "it": ("it", "they"),
+    "them": ("it", "them"),
+    "any_of_them": ("it", "any one of them"),
     "belongs": ("belongs", "belong"),
     "drops": ("drops", "drop"),
     "counts": ("counts", "count"),
@@ -264,7 +383,7 @@ def show(text: str) -> None:
 
 
 def data_read(data: pd.DataFrame, outcome: str, conditions) -> str:
-    """What was read (file, format, encoding, cases, columns) and the question asked.
+    """What was read (file name, format, encoding, cases, columns) and the question asked.
 
     >>> import pandas as pd
     >>> data = pd.DataFrame({"A": [1, 2], "Y": [0.2, 0.9]}, index=["p", "q"])
@@ -273,13 +392,16 @@ def data_read(data: pd.DataFrame, outcome: str, conditions) -> str:
     """
     source = data.attrs.get("source") or {}
     sizes = {"cases": _p("case", len(data)), "columns": _p("column", data.shape[1])}
+    name = Path(str(source.get("file", ""))).name
     if source.get("format") == "CSV":
-        head = _t("read_csv", file=source["file"], encoding=source["encoding"],
+        head = _t("read_csv", file=name, encoding=source["encoding"],
                   separator=repr(source["separator"]), **sizes)
     elif source.get("format"):
-        head = _t("read_excel", file=source["file"], sheet=repr(source["sheet"]), **sizes)
+        head = _t("read_excel", file=name, sheet=repr(source["sheet"]), **sizes)
     else:
         head = _t("read_frame", **sizes)
+    if source.get("decimal_comma"):
+        head += " " + _t("read_decimal", columns=", ".join(source["decimal_comma"]))
     conditions = list(conditions)
     return head + " " + _t("question", outcome=outcome,
                            conditions=_p("condition", len(conditions)),
@@ -301,13 +423,17 @@ def diversity(n_cases: int, n_conditions: int) -> str:
               remainders=remainders, share=round(100 * remainders / possible))
 
 
-def _crossover(column: str, raw: pd.Series, crossover: float) -> str:
+def _crossover(column: str, raw: pd.Series, anchors) -> str:
     values = raw.astype(float)
-    n, n_above = len(values), int((values > crossover).sum())
+    crossover = anchors[1]
+    downwards = anchors[0] > anchors[2]  # reversed scale: low scores are in the set
+    n = len(values)
+    n_in = int((values < crossover).sum() if downwards else (values > crossover).sum())
+    reversed_note = _t("crossover_reversed") if downwards else ""
     on = values.index[values == crossover]
     if len(on):
-        return _t("crossover_on", column=column, crossover=_num(crossover), n=n,
-                  n_above=n_above, cases_on=_p("cases_sit", len(on)) + f" ({_names(on)})")
+        return _t("crossover_on", column=column, crossover=_num(crossover), n=n, n_in=n_in,
+                  cases_on=_p("cases_sit", len(on), names=_names(on)), reversed=reversed_note)
     below, above = values[values < crossover], values[values > crossover]
     if below.empty or above.empty:
         return _t("crossover_all", column=column, crossover=_num(crossover),
@@ -315,11 +441,13 @@ def _crossover(column: str, raw: pd.Series, crossover: float) -> str:
     low, high = below.max(), above.min()
     return _t("crossover", column=column, crossover=_num(crossover), below=_num(low),
               below_cases=_names(below.index[below == low]), above=_num(high),
-              above_cases=_names(above.index[above == high]), n_above=n_above, n=n)
+              above_cases=_names(above.index[above == high]), n_in=n_in, n=n,
+              reversed=reversed_note)
 
 
 def calibration(raw: pd.DataFrame, spec: dict | None) -> str:
-    """Where each crossover (or crisp threshold) falls among the observed scores.
+    """Where each crossover (or crisp threshold) falls among the observed scores, and how many
+    cases end up in each set.
 
     ``spec`` is :func:`qcakit.methods_text.calibration_spec` of the anchors (``None`` or empty
     when the file holds memberships).
@@ -327,7 +455,7 @@ def calibration(raw: pd.DataFrame, spec: dict | None) -> str:
     >>> import pandas as pd
     >>> raw = pd.DataFrame({"X": [1, 4, 6, 9]}, index=list("abcd"))
     >>> calibration(raw, {"X": {"thresholds": (2, 5, 8), "method": "direct", "reason": "why"}})
-    'X: the crossover 5 lies between the observed scores 4 (b) and 6 (c); 2 of 4 cases are above it.'
+    'X: the crossover 5 lies between the observed scores 4 (b) and 6 (c); 2 of 4 cases are in the set (membership above 0.5).'
     """
     if not spec:
         return _t("memberships")
@@ -335,7 +463,7 @@ def calibration(raw: pd.DataFrame, spec: dict | None) -> str:
     for column, entry in spec.items():
         t = entry["thresholds"]
         if entry["method"] == "direct":
-            lines.append(_crossover(column, raw[column], t[1]))
+            lines.append(_crossover(column, raw[column], t))
         else:
             reached = int((raw[column].astype(float) >= t[0]).sum())
             lines.append(_t("crisp", column=column, n_above=reached, n=len(raw),
@@ -346,15 +474,22 @@ def calibration(raw: pd.DataFrame, spec: dict | None) -> str:
     return "\n\n".join(lines)
 
 
-def half_memberships(sets: pd.DataFrame, outcome: str, conditions) -> str:
-    """Cases at exactly 0.5, and what that does, by the role of the set.
+def _near(values: pd.Series) -> pd.Series:
+    distance = (values - 0.5).abs()
+    return values[(distance > 0) & (distance < NEAR)]
+
+
+def half_memberships(sets: pd.DataFrame, outcome: str, conditions,
+                     memberships_only: bool = False) -> str:
+    """Cases at exactly 0.5, and what that does, by the role of the set; cases within
+    :data:`NEAR` of 0.5. ``memberships_only``: the file held memberships (no anchors to move).
 
     >>> import pandas as pd
     >>> sets = pd.DataFrame({"A": [0.5, 0.8], "Y": [0.7, 0.2]}, index=["p", "q"])
     >>> half_memberships(sets, "Y", ["A"]).split(": neither")[0]
     '**Warning:** case p scores exactly 0.5 in A'
     """
-    lines = []
+    lines, near = [], []
     for column in [*conditions, outcome]:
         on = sets.index[sets[column] == 0.5]
         if len(on):
@@ -363,9 +498,13 @@ def half_memberships(sets: pd.DataFrame, outcome: str, conditions) -> str:
             lines.append(_t(key, column=column, cases=_p("cases_score", n, names=_names(on)),
                             it=_p("it", n), belongs=_p("belongs", n), drops=_p("drops", n),
                             counts=_p("counts", n), has=_p("has", n)))
-    if not lines:
-        return _t("half_none")
-    return "\n\n".join(lines + [_t("half_fix")])
+        near += [_t("near_item", case=case, value=value, column=column)
+                 for case, value in _near(sets[column]).items()]
+    text = "\n\n".join(lines + [_t("half_fix_memberships" if memberships_only else "half_fix")]) \
+        if lines else _t("half_none")
+    if near:
+        text += "\n\n" + _t("near", items="; ".join(near), near=NEAR)
+    return text
 
 
 def skewness(skew, high: float = 0.8, low: float = 0.2) -> str:
@@ -384,14 +523,58 @@ def _nec_items(rows: pd.DataFrame) -> str:
                         RoN=r.RoN) for name, r in rows.iterrows())
 
 
-def necessity(nec, sets: pd.DataFrame | None = None, cuts=None, declared=()) -> str:
-    """Which conditions are necessary by the rule, which are trivial, what the analysis treats
-    as necessary (``declared``), with a warning for a declared one that fails the rule.
+def _trivial_reasons(name: str, row, cuts: dict, sets, outcome: str, negate: bool) -> str:
+    """Why a consistent expression is trivial: which of coverage and RoN fails, and what that
+    means for these cases (shares computed from ``sets`` when given)."""
+    low_cov = row.coverage < cuts["coverage"] - 1e-9
+    low_ron = row.RoN < cuts["RoN"] - 1e-9
+    reasons = []
+    if sets is None:
+        if low_cov:
+            reasons.append(_t("nec_low_coverage_plain", cut=cuts["coverage"], name=name))
+        if low_ron:
+            reasons.append(_t("nec_low_ron_plain", cut=cuts["RoN"], name=name))
+        return _and(reasons)
+    x = membership(sets, name).to_numpy()
+    y = sets[outcome].to_numpy(dtype=float)
+    y = 1 - y if negate else y
+    inside = x > 0.5
+    if low_cov:
+        reasons.append(_t("nec_low_coverage", cut=cuts["coverage"], name=name,
+                          sum_x=x.sum(), sum_xy=np.minimum(x, y).sum(),
+                          out=int((inside & (y < 0.5)).sum()),
+                          inside=_p("case", int(inside.sum()))))
+    if low_ron:
+        reasons.append(_t("nec_low_ron", cut=cuts["RoN"], name=name,
+                          inside=int(inside.sum()), n=_p("case", len(x)), mean=x.mean()))
+    return _and(reasons)
 
-    ``sets`` (the memberships) is needed only for declared expressions not in ``nec``, such as
-    a disjunction found by :func:`qcakit.suin`.
+
+def _necessity_parts(nec, table, verdicts, cuts, sets) -> list:
+    tested = verdicts.loc[nec.table.index]
+    rule = _t("nec_rule", **cuts)
+    passed = tested[tested["verdict"] == "necessary"]
+    parts = [_t("nec_pass", rule=rule, count=_p("is_necessary", len(passed)),
+                outcome=nec.outcome_label, items=_nec_items(passed)) if len(passed) else
+             _t("nec_none", rule=rule, outcome=nec.outcome_label)]
+    for name, r in tested[tested["verdict"] == "trivial"].iterrows():
+        parts.append(_t("nec_trivial", item=_nec_items(tested.loc[[name]]),
+                        reasons=_trivial_reasons(name, r, cuts, sets, nec.outcome,
+                                                 nec.negate_outcome)))
+    return parts
+
+
+def necessity(nec, sets: pd.DataFrame | None = None, cuts=None, declared=()) -> str:
+    """Which conditions are necessary by the rule, which are trivial (and which cut each fails,
+    with what that means for the cases in ``sets``), what the analysis treats as necessary
+    (``declared``), with a warning for a declared one that fails the rule. ``declared=None``
+    leaves out the sentences about what the analysis treats as necessary.
+
+    ``sets`` (the memberships) is needed for declared expressions not in ``nec``, such as
+    a disjunction found by :func:`qcakit.suin`, and for the shares of cases.
     """
     cuts = necessity_cuts(cuts, nec.threshold)
+    speak = declared is not None
     declared = list(declared or [])
     table = nec.table
     if any(d not in table.index for d in declared):
@@ -401,21 +584,15 @@ def necessity(nec, sets: pd.DataFrame | None = None, cuts=None, declared=()) -> 
                 "necessity table: pass the memberships (sets=) to compute it.")
         table = declared_necessary(sets, nec.outcome, declared, nec, nec.negate_outcome)
     verdicts = necessity_verdicts(table, cuts, declared)
-    tested = verdicts.loc[nec.table.index]
-    rule = _t("nec_rule", **cuts)
-    passed = tested[tested["verdict"] == "necessary"]
-    parts = [_t("nec_pass", rule=rule, count=_p("is_necessary", len(passed)),
-                outcome=nec.outcome_label, items=_nec_items(passed)) if len(passed) else
-             _t("nec_none", rule=rule, outcome=nec.outcome_label)]
-    trivial = tested[tested["verdict"] == "trivial"]
-    if len(trivial):
-        parts.append(_t("nec_trivial", items=_nec_items(trivial),
-                        verb=_p("passes", len(trivial))))
+    parts = _necessity_parts(nec, table, verdicts, cuts, sets)
+    if not speak:
+        return "\n\n".join(parts)
     if not declared:
         parts.append(_t("nec_declared_none"))
         return "\n\n".join(parts)
     chosen = verdicts.loc[[d for d in declared if d in verdicts.index]]
-    parts.append(_t("nec_declared", items=_nec_items(chosen)))
+    parts.append(_t("nec_declared", items=_nec_items(chosen),
+                    it=_p("any_of_them", len(chosen))))
     bad = chosen[chosen["verdict"] != "necessary"]
     if len(bad):
         parts.append(_t("nec_declared_fails", items=", ".join(bad.index),
@@ -424,17 +601,102 @@ def necessity(nec, sets: pd.DataFrame | None = None, cuts=None, declared=()) -> 
     return "\n\n".join(parts)
 
 
-def suin(result) -> str:
-    """The necessary disjunctions and conjunctions a :func:`qcakit.suin` search found."""
+def _implies(term, expression: str) -> bool:
+    """True when the conjunction ``term`` (pairs of name and value) lies inside
+    ``expression`` for every configuration of the other conditions."""
+    fixed = dict(term)
+    terms = parse(expression)
+    free = sorted({n for t in terms for n, _ in t} - set(fixed))
+    for values in product((0, 1), repeat=len(free)):
+        where = {**fixed, **dict(zip(free, values))}
+        if not any(all(where[n] == v for n, v in t) for t in terms):
+            return False
+    return True
+
+
+def declared_in_solution(tt, declared, solutions=(), directional=None, model: int = 0) -> str:
+    """Warnings when what the analysis treats as necessary (``declared``) and its results
+    disagree: observed rows coded 1 without it, paths of ``solutions`` (the reported model of
+    the intermediate one, ``model``; the first of the others) without it, and a directional
+    expectation of its absence. Empty text when they agree.
+
+    >>> import pandas as pd, qcakit
+    >>> data = pd.DataFrame({"A": [0.9, 0.2, 0.1], "B": [0.8, 0.9, 0.2],
+    ...                      "Y": [0.9, 0.8, 0.1]}, index=list("pqr"))
+    >>> tt = qcakit.truth_table(data, "Y", ["A", "B"], incl_cut=0.8)
+    >>> declared_in_solution(tt, ["A"]).split(" (")[0]
+    '**Warning:** row 2 coded 1 without A'
+    """
+    from .counterfactuals import esa
+
+    parts = []
+    for name in declared or []:
+        lacking = esa(tt, necessary=[name], observed=True).recoded
+        if len(lacking):
+            rows = list(lacking.index)
+            parts.append(_t("nec_rows_lacking", name=name,
+                            rows=_p("row_list", len(rows), ids=", ".join(map(str, rows))),
+                            cases=_names(_row_cases(tt, rows))))
+        for sol in solutions:
+            if sol is None:
+                continue
+            terms = sol.models[model if sol.kind == "intermediate" else 0]
+            without = [term_to_string(t) for t in terms if not _implies(t, name)]
+            if without:
+                parts.append(_t("nec_paths_lacking", kind=sol.kind, name=name,
+                                paths=_p("path", len(without)), terms=", ".join(without)))
+        literal = parse(name)
+        if directional and len(literal) == 1 and len(literal[0]) == 1:
+            condition, value = literal[0][0]
+            expected = directional.get(condition)
+            if expected in (0, 1) and expected != value:
+                parts.append(_t("nec_directional", name=condition, declared=name,
+                                expected=_t("present" if expected == 1 else "absent")))
+    return "\n\n".join(parts)
+
+
+def suin(result, sets: pd.DataFrame | None = None, cuts=None) -> str:
+    """The necessary disjunctions and conjunctions a :func:`qcakit.suin` search found, by kind
+    (disjunctions, conjunctions, single conditions), each trivial one with the cut it fails
+    (``cuts``: the necessity rule; default the search's own cuts). With the memberships
+    (``sets``), a conjunction whose part is trivial on its own says so."""
     depth = result.cuts["depth"]
     table = result.table
     if table.empty:
         return _t("suin_none", depth=depth)
-    items = "; ".join(_t("suin_item", name=name, consistency=r["consistency"],
-                         coverage=r["coverage"], RoN=r["RoN"],
-                         trivial=_t("suin_trivial") if r["trivial"] else "")
-                      for name, r in table.iterrows())
-    return _t("suin_found", depth=depth, count=_p("expression", len(table)), items=items)
+    own = {"consistency": result.cuts["incl_cut"], "coverage": result.cuts["cov_cut"],
+           "RoN": result.cuts["ron_cut"]}
+    cuts = necessity_cuts(cuts if cuts is not None else own)
+    verdicts = necessity_verdicts(table, cuts)
+    outcome = result.outcome_label.lstrip("~")
+    negate = result.outcome_label.startswith("~")
+    groups = {"disjunction": [], "conjunction": [], "single": []}
+    for name, r in table.iterrows():
+        literals = [term_to_string((lit,)) for lit in parse(name)[0]] \
+            if r["kind"] == "conjunction" else []
+        trivial = ""
+        if verdicts.loc[name, "verdict"] == "trivial":
+            trivial = _t("suin_trivial", fails=verdicts.loc[name, "fails"])
+        elif r["trivial"]:
+            trivial = _t("suin_everyone")
+        elif len(literals) > 1 and sets is not None:
+            parts = necessity_verdicts(declared_necessary(sets, outcome, literals, None, negate),
+                                       cuts)
+            weak = parts[parts["verdict"] != "necessary"]
+            if 0 < len(weak) < len(parts):
+                trivial = _t("suin_trivial_part", parts=", ".join(weak.index),
+                             fails="; ".join(weak["fails"]),
+                             rest="*".join(p for p in parts.index if p not in weak.index))
+        item = _t("suin_item", name=name, consistency=r["consistency"], coverage=r["coverage"],
+                  RoN=r["RoN"], trivial=trivial)
+        kind = "single" if len(literals) == 1 else r["kind"]
+        groups[kind].append(item)
+    parts = [_t("suin_found", depth=depth, count=_p("expression", len(table)))]
+    for kind, key in (("disjunction", "suin_disjunctions"), ("conjunction", "suin_conjunctions"),
+                      ("single", "suin_singles")):
+        if groups[kind]:
+            parts.append(_t(key, items="; ".join(groups[kind])))
+    return " ".join(parts)
 
 
 def _row_cases(tt, rows) -> list:
@@ -453,8 +715,8 @@ def _observed(tt) -> pd.DataFrame:
 
 def _gap_sentence(rows: pd.DataFrame, cut: float) -> tuple[str, tuple | None]:
     incl, ids = rows["incl"].to_numpy(), rows.index.to_numpy()
-    above = np.flatnonzero(incl >= cut)
-    below = np.flatnonzero(incl < cut)
+    above = np.flatnonzero(incl + TOLERANCE > cut)
+    below = np.flatnonzero(incl + TOLERANCE <= cut)
     if not len(above):
         return _t("cut_above_all", cut=cut, row=ids[0], incl=incl[0]), None
     if not len(below):
@@ -464,10 +726,26 @@ def _gap_sentence(rows: pd.DataFrame, cut: float) -> tuple[str, tuple | None]:
                incl_below=incl[j], gap=incl[i] - incl[j]), (i, j))
 
 
+def _widest_gap(incl: np.ndarray) -> tuple | None:
+    """(width, i): the widest interval at or above :data:`LOWEST_CUT` between the sorted
+    consistencies ``incl[i]`` and the next lower one (or the floor), in which a cut codes rows
+    0..i by consistency; the highest such interval on ties. None when no row reaches it."""
+    best = None
+    for i, upper in enumerate(incl):
+        if upper < LOWEST_CUT:
+            break
+        lower = incl[i + 1] if i + 1 < len(incl) else -np.inf
+        width = upper - max(lower, LOWEST_CUT)
+        if width > 0 and (best is None or width > best[0] + 1e-12):
+            best = (width, i)
+    return best
+
+
 def cut_position(tt) -> str:
-    """Where the consistency cut sits in the sorted consistencies of the observed rows, the
-    widest gap at or above :data:`LOWEST_CUT`, and the warnings: a low cut, rows stopped by the
-    PRI cut, a cut that admits one row, no row at all."""
+    """Where the consistency cut sits in the sorted consistencies of the observed rows; the
+    widest gap at or above :data:`LOWEST_CUT` and how many rows a cut there would code 1 (with
+    the PRI cut); when the cut is elsewhere, which rows a cut in that gap would code otherwise;
+    and the warnings: a low cut, rows stopped by the PRI cut, one row only, no row at all."""
     rows = _observed(tt)
     if rows.empty:
         return ""
@@ -475,19 +753,45 @@ def cut_position(tt) -> str:
     text, pair = _gap_sentence(rows, cut)
     parts = [text]
     incl, ids = rows["incl"].to_numpy(), rows.index.to_numpy()
-    gaps = [(incl[i] - incl[i + 1], i) for i in range(len(incl) - 1) if incl[i] >= LOWEST_CUT]
-    if gaps:
-        gap, i = max(gaps, key=lambda g: (g[0], -g[1]))
-        widest = _t("cut_widest", lowest=LOWEST_CUT, row_above=ids[i], incl_above=incl[i],
-                    row_below=ids[i + 1], incl_below=incl[i + 1], gap=gap,
-                    admitted=_p("row", i + 1))
-        if pair == (i, i + 1):
-            widest += " " + _t("cut_here")
-        parts.append(widest)
+    pri_ok = (rows["PRI"].to_numpy() + TOLERANCE > tt.pri_cut) if tt.pri_cut is not None \
+        else np.ones(len(rows), dtype=bool)
+    widest = _widest_gap(incl)
+    if widest is not None:
+        gap, i = widest
+        if i + 1 < len(incl) and incl[i + 1] >= LOWEST_CUT:
+            below = _t("cut_widest_row", row=ids[i + 1], incl=incl[i + 1])
+        elif i + 1 < len(incl):
+            below = _t("cut_widest_floor", lowest=LOWEST_CUT, row=ids[i + 1], incl=incl[i + 1])
+        else:
+            below = _t("cut_widest_end", lowest=LOWEST_CUT)
+        there = np.arange(len(incl)) <= i
+        coded, stopped = int((there & pri_ok).sum()), int((there & ~pri_ok).sum())
+        pri = _t("cut_widest_pri", count=stopped, pass_=_p("passes", stopped),
+                 fail=_p("fails", stopped), pri=tt.pri_cut) if stopped else ""
+        parts.append(_t("cut_widest", lowest=LOWEST_CUT, row_above=ids[i], incl_above=incl[i],
+                        below=below, gap=gap, coded=_p("row", coded), pri=pri))
+        if pair is not None and pair[0] == i:
+            parts[-1] += " " + _t("cut_here")
+        elif pair is not None:
+            now = (incl + TOLERANCE > cut) & pri_ok
+            added, dropped = ids[there & pri_ok & ~now], ids[now & ~(there & pri_ok)]
+            changes = []
+            if len(added):
+                cases = _row_cases(tt, added)
+                in_y = int((tt.y[tt.data.index.isin(cases)] > 0.5).sum())
+                changes.append(_t("cut_would_add",
+                                  rows=_p("row_list", len(added), ids=", ".join(map(str, added))),
+                                  cases=_names(cases), in_outcome=f"{in_y} of them"))
+            if len(dropped):
+                changes.append(_t("cut_would_drop", rows=_p("row_list", len(dropped),
+                                                            ids=", ".join(map(str, dropped))),
+                                  cases=_names(_row_cases(tt, dropped))))
+            if changes:
+                parts.append(_t("cut_elsewhere", cut=cut, changes=" ".join(changes)))
     if cut < LOWEST_CUT:
         parts.append(_t("cut_low", cut=cut, lowest=LOWEST_CUT))
     if tt.pri_cut is not None:
-        stopped = rows[(rows["incl"] >= cut) & (rows["OUT"] != "1")]
+        stopped = rows[(incl + TOLERANCE > cut) & (rows["OUT"] != "1").to_numpy()]
         if len(stopped):
             n = len(stopped)
             parts.append(_t("pri_fails", rows=_p("row_ids", n, ids=_names(stopped.index)),
@@ -505,23 +809,126 @@ def cut_position(tt) -> str:
 
 
 def truth_table(tt) -> str:
-    """Observed configurations, remainders, and the rows coded 1 with their cases."""
+    """Observed configurations, remainders, the rows coded 1 with their cases, and the cases
+    whose row's code disagrees with their outcome (the table's ``inconsistent`` column): cases
+    in the outcome in rows coded 0 (no solution can cover them) and cases out of it in rows
+    coded 1."""
     k = len(tt.conditions)
     rows = _observed(tt)
     common = {"observed": len(rows), "possible": 2 ** k, "n_cut": _p("case", tt.n_cut),
               "remainders": tt.n_remainders}
     positive = rows[rows["OUT"] == "1"]
     if positive.empty:
-        return _t("tt_none", **common)
-    cases = _row_cases(tt, positive.index)
-    return _t("tt_rows", positive=_p("row_is", len(positive)),
-              rows=_p("row_list", len(positive), ids=", ".join(map(str, positive.index))),
-              cases=_p("case", len(cases)), names=_names(cases), **common)
+        text = _t("tt_none", **common)
+    else:
+        cases = _row_cases(tt, positive.index)
+        text = _t("tt_rows", positive=_p("row_is", len(positive)),
+                  rows=_p("row_list", len(positive), ids=", ".join(map(str, positive.index))),
+                  cases=_p("case", len(cases)), names=_names(cases), **common)
+    y = pd.Series(tt.y, index=tt.data.index)
+    in_zero = set(_row_cases(tt, rows.index[rows["OUT"] == "0"]))
+    left_out = [c for c in tt.data.index if c in in_zero and y[c] > 0.5]
+    if left_out:
+        n = len(left_out)
+        text += " " + _t("tt_left_out", count=n, in_outcome=_p("case", int((y > 0.5).sum())),
+                         sit=_p("sits", n), names=_names(left_out), them=_p("them", n))
+    in_one = set(_row_cases(tt, positive.index))
+    let_in = [c for c in tt.data.index if c in in_one and y[c] < 0.5]
+    if let_in:
+        n = len(let_in)
+        text += " " + _t("tt_let_in", count=_p("case", n), sit=_p("sits", n),
+                         names=_names(let_in))
+    return text
+
+
+def _whole(value) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _directional_setting(name: str, value, conditions) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise QCAInputError(f"{name} must be None or a dict {{condition: 1 or 0}}, e.g. "
+                            f"{{'{conditions[0] if conditions else 'A'}': 1}}, got {value!r}.")
+    unknown = [c for c in value if c not in conditions]
+    if unknown:
+        raise QCAInputError(f"{name} names {', '.join(map(repr, unknown))}, not among the "
+                            f"CONDITIONS ({', '.join(conditions)}). Use condition names only.")
+    bad = {c: e for c, e in value.items() if e not in (0, 1, "-") or isinstance(e, bool)}
+    if bad:
+        raise QCAInputError(f"{name} takes 1 (expected present), 0 (expected absent) or '-' "
+                            f"(no expectation) per condition, got {bad!r}.")
+
+
+def check_settings(*, conditions, model=0, directional=None, directional_negated=None,
+                   crossover_shift=0.1, robustness_incl_cuts=()) -> None:
+    """Lesson 30's settings that no later call checks as soon as they are read, checked up
+    front, each error naming the setting (``MODEL``, ``DIRECTIONAL``, ...) and a fix.
+
+    >>> check_settings(conditions=["A"], model=-1)
+    Traceback (most recent call last):
+    ...
+    qcakit.errors.QCAInputError: MODEL must be a whole number from 0 (the first model), got -1.
+    """
+    if not _whole(model) or model < 0:
+        raise QCAInputError(f"MODEL must be a whole number from 0 (the first model), got "
+                            f"{model!r}.")
+    conditions = list(conditions)
+    _directional_setting("DIRECTIONAL", directional, conditions)
+    _directional_setting("DIRECTIONAL_NEGATED", directional_negated, conditions)
+    if isinstance(crossover_shift, bool) or not isinstance(crossover_shift, (int, float)) \
+            or not 0 < crossover_shift < 0.5:
+        raise QCAInputError(f"CROSSOVER_SHIFT is a share of each anchor range, above 0 and "
+                            f"below 0.5 (0.1 moves a crossover by a tenth of the range), got "
+                            f"{crossover_shift!r}.")
+    cuts = list(robustness_incl_cuts) if isinstance(robustness_incl_cuts, (list, tuple)) \
+        else None
+    if cuts is None or not all(isinstance(c, (int, float)) and not isinstance(c, bool)
+                               and 0 < c <= 1 for c in cuts):
+        raise QCAInputError(f"ROBUSTNESS_INCL_CUTS must be a list of consistency cuts between "
+                            f"0 and 1, e.g. [0.75, 0.85], got {robustness_incl_cuts!r}.")
+
+
+def check_model(sol, model) -> int:
+    """``model`` (the notebook's ``MODEL``) checked against the models of ``sol``: the number,
+    or a :class:`~qcakit.QCAInputError` that says which numbers ``sol`` allows.
+
+    >>> import pandas as pd, qcakit
+    >>> data = pd.DataFrame({"A": [0.9, 0.1], "Y": [0.9, 0.1]})
+    >>> sol = qcakit.minimize(qcakit.truth_table(data, "Y", ["A"]), "complex")
+    >>> check_model(sol, 1)
+    Traceback (most recent call last):
+    ...
+    qcakit.errors.QCAInputError: MODEL = 1, but the complex solution has 1 model: M1 = A. Set MODEL to 0.
+    """
+    n = len(sol.models)
+    if isinstance(model, bool) or not isinstance(model, (int, np.integer)) or \
+            not 0 <= model < n:
+        models = "; ".join(f"M{i + 1} = {e}" for i, e in enumerate(sol.expressions[:5]))
+        raise QCAInputError(_t("model_range", model=repr(model), kind=sol.kind,
+                               count=_p("model", n), models=models,
+                               fix=_t("model_fix_one") if n == 1 else
+                               _t("model_fix", last=n - 1)))
+    return int(model)
+
+
+def expectations(directional, default: bool = False) -> str:
+    """The directional expectations in words; ``default``: they are the notebook's default
+    (every condition present), not the researcher's."""
+    if default:
+        return _t("expect_default")
+    items = [_t("expect_item", name=c, expected=_t("present" if e == 1 else "absent"))
+             for c, e in (directional or {}).items() if e in (0, 1)]
+    if not items:
+        return _t("expect_none")
+    return _t("expect_given", items=", ".join(items))
 
 
 def solution(sol, model: int = 0) -> str:
     """The solution (the reported model), what each path covers, and its fit."""
     n_models = len(sol.models)
+    model = check_model(sol, model)
     expression = sol.expressions[model]
     parts = [_t("sol_models", kind=sol.kind, count=n_models, number=model + 1,
                 expression=expression) if n_models > 1 else
@@ -553,44 +960,87 @@ def solution(sol, model: int = 0) -> str:
     return " ".join(parts)
 
 
-def esa(barred) -> str:
-    """How many remainders an Enhanced Standard Analysis bars, by reason."""
+def esa(barred, tt=None) -> str:
+    """How many remainders an Enhanced Standard Analysis bars, by reason. With the truth table
+    ``tt``, the contradictory ones say how many parsimonious models each outcome has (a
+    remainder counts when any model of each uses it)."""
     n = len(barred.table)
     if n == 0:
         return _t("esa_none")
     reasons = [str(r) for r in barred.table["reason"]]
-    kinds = []
+    kinds, total = [], 0
     for kind in ("incoherent", "untenable", "contradictory"):
         count = sum(kind in r for r in reasons)
-        if count:
+        if not count:
+            continue
+        total += count
+        if kind == "contradictory":
+            models = ""
+            if tt is not None:
+                from .counterfactuals import negated
+                from .minimize import minimize
+
+                other = negated(tt)
+                models = _t("esa_models", outcome=tt.outcome_label,
+                            n_outcome=_p("model", len(minimize(tt, "parsimonious").models)),
+                            negation=other.outcome_label,
+                            n_negation=_p("model", len(minimize(other, "parsimonious").models)))
+            kinds.append(_t("esa_contradictory", count=count, models=models))
+        else:
             kinds.append(_t(f"esa_{kind}", count=count))
-    return _t("esa_some", barred=_p("remainder_is", n), kinds="; ".join(kinds))
+    text = _t("esa_some", barred=_p("remainder_is", n), kinds="; ".join(kinds))
+    return text + (_t("esa_overlap", n=n) if total > n else "")
+
+
+def chart(chart, parsimonious) -> str:
+    """What a configuration chart does not show by itself: which parsimonious model defines
+    the core when there are several, and the chart's own notes. Empty text when nothing needs
+    saying."""
+    parts = []
+    if len(parsimonious.models) > 1:
+        parts.append(_t("chart_models", count=len(parsimonious.models),
+                        models=" | ".join(parsimonious.expressions)))
+    notes = [n for n in chart.notes if "parsimonious solution has" not in n]
+    if notes:
+        parts.append(_t("chart_notes", notes=" ".join(notes)))
+    return "\n\n".join(parts)
 
 
 def case_types(types) -> str:
-    """Counts of the solution-level case types, and the cases a researcher reads next."""
+    """Counts of the solution-level case types, the cases a researcher reads next (deviant in
+    degree, in kind, for coverage), and the cases whose type hangs on a membership near 0.5."""
     column = types.types[SOLUTION]
     counts = column.value_counts()
     items = [_t("types_item", count=int(counts[k]), kind=k) for k in TYPES if counts.get(k, 0)]
     parts = [_t("types", counts="; ".join(items))]
-    for kind, key in ((DEV_KIND, "types_deviant_kind"), (DEV_COVERAGE, "types_deviant_coverage"),
-                      (CROSSOVER, "types_crossover")):
+    for kind, key in ((DEV_DEGREE, "types_deviant_degree"), (DEV_KIND, "types_deviant_kind"),
+                      (DEV_COVERAGE, "types_deviant_coverage"), (CROSSOVER, "types_crossover")):
         cases = column.index[column == kind]
         if len(cases):
             parts.append(_t(key, names=_names(cases)))
+    x, y = types.memberships[SOLUTION], types.outcome
+    near = [c for c in column.index if column[c] != CROSSOVER
+            and (0 < abs(x[c] - 0.5) < NEAR or 0 < abs(y[c] - 0.5) < NEAR)]
+    if near:
+        parts.append(_t("types_near", near=NEAR, items="; ".join(
+            _t("types_near_item", case=c, kind=column[c], x=x[c], y=y[c]) for c in near)))
     return "\n\n".join(parts)
 
 
-def robustness(protocol, memberships_only: bool = False, reported: str | None = None) -> str:
-    """The robustness protocol in words: settings, RF figures, empty tests, the robust core.
+def robustness(protocol, memberships_only: bool = False, reported: str | None = None,
+               *, esa: bool = False, model: int = 0) -> str:
+    """The robustness protocol in words: how each setting was solved, the settings, RF
+    figures, empty tests, the robust core, and the notes the protocol collected (cases at
+    0.5 in a setting).
 
-    ``reported``: the solution the analysis reports; a note follows when the protocol's initial
-    solution is another one (it re-minimizes without ESA exclusions, first model). ``None``
-    for ``protocol`` (no solution to test) says so."""
+    ``reported``: the solution the analysis reports; a warning follows when the protocol's
+    initial solution is another one. ``esa``: the protocol redid the Enhanced Standard Analysis
+    in every setting (``qcakit.robustness(esa=...)``); ``model``: the reported model, the
+    protocol's initial solution. ``None`` for ``protocol`` (no solution to test) says so."""
     if protocol is None:
         return _t("rob_skipped")
     tests = protocol.tests
-    parts = []
+    parts = [_t("rob_how_esa" if esa else "rob_how_plain", number=model + 1)]
     initial = protocol.initial["solution"]
     if reported is not None and initial != reported:
         parts.append(_t("rob_initial_differs", initial=initial, reported=reported))
@@ -616,43 +1066,90 @@ def robustness(protocol, memberships_only: bool = False, reported: str | None = 
     changed = protocol.changed_cases().index
     if len(changed):
         parts.append(_t("rob_changed", names=_names(changed)))
+    notes = [n for n in getattr(protocol, "notes", [])
+             if not n.startswith("The robust core is empty")]
+    if notes:
+        text = _t("rob_notes") + "\n\n" + "\n".join(f"- {n}" for n in notes)
+        if any("exactly 0.5" in n for n in notes):
+            text += "\n\n" + _t("rob_notes_half")
+        parts.append(text)
     return "\n\n".join(parts)
 
 
-def negation(both, outcome: str) -> str:
-    """The solution for the negated outcome, and what both solutions assume (``both`` from
-    :func:`qcakit.outcome_and_negation`; ``None`` when the outcome has no row coded 1)."""
-    if both is None:
-        return _t("neg_skipped", outcome=outcome)
+def _has_expectations(sol) -> list:
+    return [(c, e) for c, e in (sol.directional or {}).items() if e in (0, 1)]
+
+
+def negation(both, solution=None, *, nec=None, sets=None, cuts=None) -> str:
+    """The negated outcome: its solution, what both solutions assume, observed rows coded 1
+    for both, and (with ``nec``, a :func:`qcakit.necessity` table for the negation) what is
+    necessary for it by the rule (``cuts``; ``sets`` for the shares of cases).
+
+    ``both`` is :func:`qcakit.outcome_and_negation`, run also when the outcome itself has no
+    row coded 1 (the negation may have one). ``solution``: the negation's intermediate
+    solution as the analysis reports it (minimized with the remainders it bars); default
+    ``both``'s own."""
     labels = list(both.truth_tables)
-    label = labels[1]
-    sols = both.solutions[label]
+    outcome, label = labels
     parts = []
+    if not both.solutions[outcome]:
+        parts.append(_t("neg_outcome_none", outcome=outcome, label=label))
+    sols = both.solutions[label]
     if sols:
-        inter = sols["intermediate"]
+        inter = solution if solution is not None else sols["intermediate"]
         fit = inter.parameters().loc["solution"]
-        parts.append(_t("neg_solution", label=label, expression=inter.expression,
-                        consistency=fit["consistency"], coverage=fit["raw_coverage"]))
+        expect = _has_expectations(inter)
+        which = (_t("neg_intermediate", items=", ".join(
+            _t("expect_item", name=c, expected=_t("present" if e == 1 else "absent"))
+            for c, e in expect)) if expect else _t("neg_complex"))
+        barred = inter.excluded
+        parts.append(_t("neg_solution", label=label, which=which,
+                        models=_t("neg_model", count=len(inter.models))
+                        if len(inter.models) > 1 else "",
+                        expression=inter.expression, consistency=fit["consistency"],
+                        coverage=fit["raw_coverage"],
+                        barred=_t("neg_barred", count=_p("remainder_is", len(barred)))
+                        if barred is not None and len(barred) else ""))
     else:
         parts.append(_t("neg_none", label=label))
     n = len(both.contradictory.table)
     if n:
-        parts.append(_t("neg_contradictory", count=_p("remainder_is", n), outcome=labels[0],
-                        label=label))
+        counts = [len(both.solutions[x]["parsimonious"].models) for x in labels]
+        parts.append(_t("neg_contradictory", count=_p("assumption", n), outcome=outcome,
+                        label=label, n_outcome=_p("model", counts[0]),
+                        n_label=_p("model", counts[1])))
     if len(both.simultaneous):
         parts.append(_t("neg_simultaneous", count=_p("row_is", len(both.simultaneous)),
                         rows=", ".join(map(str, both.simultaneous.index))))
-    return " ".join(parts)
+    text = " ".join(parts)
+    if nec is not None:
+        text += "\n\n" + necessity(nec, sets, cuts, declared=None)
+    return text
+
+
+def negation_table(both) -> str:
+    """A caption for the table of :func:`qcakit.outcome_and_negation`: first models, nothing
+    barred, and how many models each solution has where there are several."""
+    counts = [_t("neg_table_count", label=label, kind=kind, count=_p("model", len(s.models)))
+              for label, sols in both.solutions.items() for kind, s in sols.items()
+              if len(s.models) > 1]
+    label = list(both.truth_tables)[1]
+    negated = both.solutions[label].get("intermediate")
+    expect = "" if negated is not None and _has_expectations(negated) else \
+        _t("neg_table_none", label=label)
+    return _t("neg_table", expect=expect,
+              counts=_t("neg_table_counts", counts=", ".join(counts)) if counts else "")
 
 
 def summary(tt, intermediate, nec, cuts=None) -> dict:
-    """What :func:`compare` needs of one analysis: rows coded 1, their cases, paths, and the
-    expressions necessary by the rule."""
+    """What :func:`compare` needs of one analysis: rows coded 1, their cases, paths (of the
+    first model) and the number of models, and the expressions necessary by the rule."""
     positive = tt.table[tt.table["OUT"] == "1"]
     cases = _row_cases(tt, positive.index)
     verdicts = necessity_verdicts(nec.table, necessity_cuts(cuts, nec.threshold))
     return {"rows": list(positive.index), "cases": cases, "n": len(tt.data),
             "paths": len(intermediate.models[0]) if intermediate is not None else 0,
+            "models": len(intermediate.models) if intermediate is not None else 0,
             "necessary": list(verdicts.index[verdicts["verdict"] == "necessary"])}
 
 
@@ -662,8 +1159,10 @@ def compare(first: tuple, second: tuple) -> str:
     for label, s in (first, second):
         necessary = (_t("compare_necessary", names=", ".join(s["necessary"]))
                      if s["necessary"] else _t("compare_necessary_none"))
+        count = s.get("models", 1)
         sides.append(_t("compare_side", label=label, rows=_p("row", len(s["rows"])),
                         cases=_p("case", len(s["cases"])), paths=_p("path", s["paths"]),
+                        models=_t("compare_models", count=count) if count > 1 else "",
                         necessary=necessary))
     text = _t("compare", cases=_p("case", first[1]["n"]), first=sides[0], second=sides[1])
     what = []

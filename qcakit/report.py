@@ -8,8 +8,10 @@ One call of :func:`write_report` writes
 - the necessity table (if given), the truth table and every solution's parameters of fit as
   CSV and LaTeX (``necessity.*``, ``truth_table.*``, ``solution_<type>.*``), and every model
   of every solution with its fit (``models.csv``; several models are equally minimal);
-- ``methods.md``: a methods paragraph stating every choice (:func:`qcakit.methods_paragraph`),
-  necessity as the analysis used it (``necessary=``, ``necessity_cuts=``);
+- ``methods.md``: a methods paragraph stating the calibration, necessity rule, cuts,
+  counterfactuals and reported model (:func:`qcakit.methods_paragraph`), necessity as the
+  analysis used it (``necessary=``, ``necessity_cuts=``), and, when given, the impossible
+  combinations, where the expectations come from and the robustness protocol;
 - ``calibrated.csv`` (the memberships analysed) and ``analysis.R``, the same analysis for the
   R package QCA (:func:`qcakit.r_script`).
 
@@ -122,11 +124,13 @@ def _models_frame(solutions, reported) -> pd.DataFrame:
 
 
 def _contents(truth_table, intermediate, parsimonious, complex_solution, necessity, necessary,
-              necessity_cuts, calibration, model) -> dict:
+              necessity_cuts, calibration, model, impossible=None, expectations=None,
+              robustness=None) -> dict:
     """Every file of the report as {name: (bytes, description)}, made in memory."""
     text = methods_paragraph(truth_table, intermediate, parsimonious, necessity=necessity,
                              necessary=necessary, necessity_cuts=necessity_cuts,
-                             calibration=calibration, model=model)
+                             calibration=calibration, model=model, impossible=impossible,
+                             expectations=expectations, robustness=robustness)
     solutions = [s for s in (complex_solution, parsimonious, intermediate) if s is not None]
     files: dict = {}
     if intermediate is not None:
@@ -237,7 +241,8 @@ def _write(folder: Path, files: dict, manifest: dict) -> None:
          complex_solution=K.SolutionArg(("complex",), "truth_table", optional=True))
 def write_report(folder, truth_table, intermediate=None, parsimonious=None, *,
                  complex_solution=None, necessity=None, necessary=None, necessity_cuts=None,
-                 calibration=None, model: int = 0) -> ReportFiles:
+                 calibration=None, model: int = 0, impossible=None, expectations=None,
+                 robustness=None) -> ReportFiles:
     """Write chart, tables, methods paragraph and R script for one analysis into ``folder``.
 
     ``intermediate`` and ``parsimonious`` (and optionally ``complex_solution``) must be
@@ -245,13 +250,15 @@ def write_report(folder, truth_table, intermediate=None, parsimonious=None, *,
     :func:`qcakit.necessity` result, ``necessary`` the expressions the analysis treated as
     necessary and ``necessity_cuts`` the rule's cuts (see :func:`qcakit.methods_paragraph`);
     ``calibration`` is ``{column: anchors}`` or ``{column: {"thresholds": ..., "reason": ...}}``;
-    ``model`` the reported model of the intermediate solution (from 0). The folder is created
-    if needed; what is and is not overwritten: see the module docstring.
+    ``model`` the reported model of the intermediate solution (from 0); ``impossible``,
+    ``expectations`` and ``robustness`` as for :func:`qcakit.methods_paragraph`. The folder is
+    created if needed; what is and is not overwritten: see the module docstring.
     """
     check_solutions(truth_table, intermediate, parsimonious)
     folder = _folder(folder)
     files = _contents(truth_table, intermediate, parsimonious, complex_solution, necessity,
-                      necessary, necessity_cuts, calibration, model)
+                      necessary, necessity_cuts, calibration, model, impossible, expectations,
+                      robustness)
     manifest = _manifest(folder) if folder.is_dir() else {}
     names = list(files)
     if (folder / MANIFEST).exists() and not manifest:  # a list we cannot read is not ours

@@ -65,6 +65,7 @@ from . import _kinds as K
 from ._spec import accepts
 from .calibrate import calibrate
 from .cases import classify
+from .counterfactuals import esa as enhanced_standard_analysis
 from .errors import QCAInputError, QCAWarning
 from .fonts import draws
 from .minimize import SOLUTION_TYPES, minimize
@@ -154,12 +155,17 @@ def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
 
 
 def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pri_cut=None,
-           model=0):
-    """(expression, number of models, solution memberships) for one setting."""
+           model=0, esa=None):
+    """(expression, number of models, solution memberships) for one setting; ``esa``: the
+    options of :func:`qcakit.esa`, applied to this setting's truth table."""
     tt = truth_table(sets, outcome, conditions, incl_cut=incl_cut, n_cut=n_cut, pri_cut=pri_cut)
+    barred = None
+    if esa and (tt.table["OUT"] == "1").any():
+        barred = enhanced_standard_analysis(tt, **esa)
+        tt = barred.truth_table if barred.truth_table is not None else tt  # observed=True
     if not (tt.table["OUT"] == "1").any():
         return "(none)", 0, np.zeros(len(sets))
-    sol = minimize(tt, solution, directional)
+    sol = minimize(tt, solution, directional, exclude=barred)
     if not 0 <= model < len(sol.models):
         raise QCAInputError(
             f"model must be 0 to {len(sol.models) - 1} (the initial solution has "
@@ -178,12 +184,14 @@ def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pr
          n_cuts=K.Cuts(K.Count(1), "n_cut", at_least=0),
          calibrate_options=K.Options(("idm", "digits", "nudge_half", "ties"),
                                      "qcakit.calibrate"),
-         pri_cut=K.Cut(optional=True), model=K.Count(0))
+         pri_cut=K.Cut(optional=True), model=K.Count(0),
+         esa=K.Options(("necessary", "impossible", "contradictory", "observed"), "qcakit.esa"))
 def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions, *,
                incl_cut: float = 0.8, n_cut: int = 1, solution: str = "parsimonious",
                directional=None, anchor_shifts: Mapping | None = None, incl_cuts=None,
                n_cuts=None, calibrate_options: Mapping | None = None,
-               pri_cut: float | None = None, model: int = 0) -> Robustness:
+               pri_cut: float | None = None, model: int = 0,
+               esa: Mapping | None = None) -> Robustness:
     """Run the robustness protocol on ``raw`` data (see the module docstring).
 
     Parameters
@@ -206,6 +214,15 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     model : which of the initial solution's equally minimal models is the IS (0 = the first,
         in R QCA's order, as SetMethods uses). Test solutions are always their first model,
         as in SetMethods.
+    esa : the Enhanced Standard Analysis of the initial solution, as options of
+        :func:`qcakit.esa` (``necessary``, ``impossible``, ``contradictory``, ``observed``),
+        e.g. ``{"necessary": ["A"], "contradictory": True}``. It is redone on the truth table
+        of every setting, initial and test alike, and the solution minimized with what it
+        bars: incoherent and untenable remainders follow from the declared expressions, and
+        contradictory simplifying assumptions are found anew for each setting's truth table
+        (a remainder in one setting can be an observed row in another). Each test solution
+        then rests on the same counterfactual decisions as the reported one, changing only
+        the setting's one choice. ``None``: no remainder is barred.
 
     Test solutions you already have (e.g. from other analysts' choices): use
     :func:`robustness_from_solutions`.
@@ -219,7 +236,7 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         sets = _calibrate_all(raw, spec, options=calibrate_options,
                               columns=[outcome] + conditions)
         is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional,
-                                          pri_cut, model)
+                                          pri_cut, model, esa)
     seen = list(dict.fromkeys(str(w.message) for w in caught))
     notes += [f"initial setting: {m}" for m in seen]
     rows, members, ys = [], {}, {}
@@ -227,7 +244,8 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", QCAWarning)
             s = _calibrate_all(raw, spec, col, shift, calibrate_options) if col else sets
-            expr, models, m = _solve(s, *args, ic, nc, solution, directional, pri_cut)
+            expr, models, m = _solve(s, *args, ic, nc, solution, directional, pri_cut,
+                                     esa=esa)
         # only what this setting adds to the initial setting's warnings
         notes += [f"{label}: {m}" for m in dict.fromkeys(str(w.message) for w in caught)
                   if m not in seen]

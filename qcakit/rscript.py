@@ -61,6 +61,9 @@ def _minimize_call(sol, name: str) -> str:
 
 
 def _calibration_comments(spec: dict) -> list[str]:
+    if not spec:
+        return ["# qcakit calibrated nothing: calibrated.csv holds the memberships as the data",
+                "# file gave them."]
     lines = ["# Calibration used by qcakit (the memberships in calibrated.csv). To recalibrate",
              "# from raw data in R, the equivalent calls are:"]
     for column, e in spec.items():

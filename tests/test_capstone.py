@@ -25,6 +25,7 @@ papermill = pytest.importorskip("papermill")
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "30_your_study.ipynb"
 STEMS = "甲乙丙丁戊己庚辛壬癸"
+EPS = np.finfo(float).eps ** 0.5
 BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
 
@@ -142,7 +143,10 @@ def reference(case: dict) -> dict:
                           "PRI": (both.sum() - overlap) / (m.sum() - overlap),
                           "cases": list(raw.index[codes == code])}
     cut, pri_cut = p.get("INCL_CUT", 0.8), 0.5
-    positive = [r for r, v in rows.items() if v["incl"] >= cut and v["PRI"] >= pri_cut]
+    # a value at the cut passes it; floating point puts 4/5 at 0.7999999999999998, so compare
+    # with R QCA's tolerance, sqrt(machine epsilon)
+    positive = [r for r, v in rows.items()
+                if v["incl"] + EPS >= cut and v["PRI"] + EPS >= pri_cut]
     nec = {}
     for j, c in enumerate(cond):
         for name, v in ((c, x[:, j]), (f"~{c}", 1 - x[:, j])):
@@ -216,8 +220,8 @@ def test_the_sentences_state_the_truth_table_computed_by_hand(executed):
 def test_the_cut_sentence_names_the_rows_either_side(executed):
     ref, text = executed["ref"], executed["text"]
     rows = sorted(ref["rows"].items(), key=lambda kv: (-kv[1]["incl"], kv[0]))
-    above = [(r, v) for r, v in rows if v["incl"] >= ref["cut"]]
-    below = [(r, v) for r, v in rows if v["incl"] < ref["cut"]]
+    above = [(r, v) for r, v in rows if v["incl"] + EPS >= ref["cut"]]
+    below = [(r, v) for r, v in rows if v["incl"] + EPS < ref["cut"]]
     if above and below:
         (r1, v1), (r2, v2) = above[-1], below[0]
         assert (f"lies between row {r1} ({v1['incl']:.3f}) and row {r2} ({v2['incl']:.3f})"
@@ -265,7 +269,73 @@ def test_the_calibration_sentences_place_each_crossover(executed):
         assert (f"{column}: the crossover {c:g} lies between the observed scores {below:g} "
                 in text)
         assert f"and {above:g} (" in text
-        assert f"{int((x > c).sum())} of {len(x)} cases are above it" in text
+        n_in = int((ref["sets"][column] > 0.5).sum())  # Ragin's formula, by hand
+        assert f"{n_in} of {len(x)} cases are in the set (membership above 0.5)" in text
+
+
+def test_cases_near_one_half_are_named(executed):
+    """Every membership within 0.05 of 0.5 (but not 0.5) is named, with its value."""
+    ref, text, p = executed["ref"], executed["text"], executed["case"]["params"]
+    near = [(case, column, v) for column in p["CONDITIONS"] + [p["OUTCOME"]]
+            for case, v in ref["sets"][column].items() if 0 < abs(v - 0.5) < 0.05]
+    assert ("**Near 0.5:**" in text) == bool(near)
+    for case, column, v in near:
+        assert f"{case} {v:.3f} in {column}" in text
+
+
+def test_the_widest_gap_counts_rows_the_pri_cut_codes_and_the_left_out_cases(executed):
+    """Recomputed from the hand-made rows: the widest gap at or above 0.75 (down to the next
+    row or to 0.75), the rows a cut there codes 1 with PRI 0.5, and the cases in the outcome
+    that sit in rows coded 0."""
+    ref, text = executed["ref"], executed["text"]
+    rows = sorted(ref["rows"].items(), key=lambda kv: (-kv[1]["incl"], kv[0]))
+    incl = [v["incl"] for _, v in rows]
+    best = None
+    for i, upper in enumerate(incl):
+        if upper < 0.75:
+            break
+        width = upper - max(incl[i + 1] if i + 1 < len(incl) else -1, 0.75)
+        if width > 0 and (best is None or width > best[0] + 1e-12):
+            best = (width, i)
+    if best is not None:
+        width, i = best
+        coded = sum(v["PRI"] + EPS >= 0.5 for _, v in rows[:i + 1])
+        assert (f"runs from row {rows[i][0]} ({incl[i]:.3f}) down to" in text
+                and f"{width:.3f} wide; a cut inside it would code {coded} row" in text)
+    y = ref["sets"][executed["case"]["params"]["OUTCOME"]]
+    zero = [c for r, v in ref["rows"].items() if r not in ref["positive"] for c in v["cases"]]
+    left_out = [c for c in y.index if c in zero and y[c] > 0.5]
+    if left_out:
+        verb = "sits" if len(left_out) == 1 else "sit"
+        assert (f"{len(left_out)} of the {int((y > 0.5).sum())} cases in the outcome {verb} in "
+                "rows coded 0" in text)
+
+
+def test_robustness_tests_the_reported_solution_and_the_negation_is_always_analysed(executed):
+    ref, text, p = executed["ref"], executed["text"], executed["case"]["params"]
+    label = f"~{p['OUTCOME']}"
+    assert f"For {label}" in text
+    if ref["positive"]:
+        assert ("redoes the Enhanced Standard Analysis on it" in text
+                and "The initial solution is model M1 of its setting, the one reported above"
+                in text)
+        assert "is not the solution reported above" not in text
+    else:
+        assert f"Nothing is sufficient for {p['OUTCOME']} at these cuts; its negation" in text
+    assert ("by default" in text) == (p.get("DIRECTIONAL") is None and bool(ref["positive"]))
+
+
+def test_trivial_conditions_say_which_cut_they_fail(executed):
+    """By hand: consistency >= 0.9 with coverage < 0.6 and / or RoN < 0.5."""
+    ref, text = executed["ref"], executed["text"]
+    for name, (cons, cov, ron) in ref["necessity"].items():
+        if cons < 0.9 or (cov >= 0.6 and ron >= 0.5):
+            continue
+        sentence = next(part for part in text.split("\n\n")
+                        if part.startswith(f"**Trivial:** {name} (consistency"))
+        assert ("its coverage is below 0.6" in sentence) == (cov < 0.6)
+        assert ("its RoN is below 0.5" in sentence) == (ron < 0.5)
+        assert "nearly every case" not in sentence
 
 
 def test_nothing_speaks_of_the_bundled_study(executed):
@@ -274,10 +344,30 @@ def test_nothing_speaks_of_the_bundled_study(executed):
         assert word not in text, word
 
 
+@pytest.mark.parametrize("change, message", [
+    ({"MODEL": 50}, "MODEL = 50, but the intermediate solution has"),
+    ({"MODEL": -1}, "MODEL must be a whole number from 0"),
+    ({"DIRECTIONAL": {"E": 1}}, "DIRECTIONAL names 'E'"),
+    ({"DATA_RAW": True}, "ANCHORS is None, so the file must hold memberships between 0 and 1"),
+])
+def test_bad_settings_stop_with_a_clear_message(tmp_path, change, message):
+    """The memberships file; MODEL 50 for an intermediate solution with fewer models (checked
+    right after minimization), the others checked as soon as the settings are read."""
+    case = memberships(tmp_path)
+    if change.pop("DATA_RAW", False):
+        raw = MEMBERSHIPS.assign(A=MEMBERSHIPS["A"] * 10)  # raw scores 1 to 9
+        raw.rename_axis("name").to_csv(case["file"], encoding="utf-8-sig")
+    case["params"].update(change)
+    with pytest.raises(papermill.PapermillExecutionError) as err:
+        run(case, tmp_path)
+    assert "QCAInputError" in str(err.value) and message in str(err.value)
+
+
 def test_the_notebook_has_a_papermill_parameters_cell():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     first = next(c for c in nb.cells if c.cell_type == "code")
     assert first.metadata.get("tags") == ["parameters"]
     for name in ("DATA", "CASE_COLUMN", "OUTCOME", "CONDITIONS", "ANCHORS", "NECESSARY",
-                 "IMPOSSIBLE", "REPORT_DIR", "LANGUAGE"):
+                 "IMPOSSIBLE", "REPORT_DIR", "LANGUAGE", "MODEL", "DIRECTIONAL",
+                 "DIRECTIONAL_NEGATED"):
         assert f"\n{name} = " in "\n" + first.source, name

@@ -17,6 +17,7 @@ import importlib.util
 import itertools
 import json
 import math
+import re
 import warnings
 from pathlib import Path
 
@@ -563,11 +564,25 @@ def test_ex10_task5_asks_what_the_necessity_rule_allows():
     fit = (both.sum() / y.sum(), both.sum() / x.sum(), (1 - x).sum() / (1 - both).sum())
     assert [round(v, 2) for v in fit] == [0.92, 0.62, 0.52]
     incent = verdicts.loc["INCENT"]
-    assert (round(incent["consistency"], 2), round(incent["RoN"], 2)) == (0.94, 0.41)
-    solution = _source("ex10").read_text(encoding="utf-8")
+    assert [round(incent[k], 2) for k in ("consistency", "coverage", "RoN")] == [0.94, 0.58, 0.41]
+    # INCENT by hand: 8 counties above 0.5; 4 of them (L city, Liling city, Deqing county,
+    # Shanglin county) below 0.5 in GROWTH
+    inside = sets.index[sets["INCENT"] > 0.5]
+    assert len(inside) == 8 and int((sets.loc[inside, "GROWTH"] < 0.5).sum()) == 4
+    message = ex10.q5([1, 3, 9, 11, 13]).message  # the remainders without INCENT
+    assert ("coverage (0.578) is below 0.6: INCENT is much larger than GROWTH (4 of the 8 "
+            "counties in it are out of GROWTH)") in message
+    assert "RoN (0.414) is below 0.5: it comes close to a set every county is in (8 of the 11)" \
+        in message
+    cells = nbformat.read(_source("ex10"), as_version=4).cells
+    # the solution's paragraph is Python strings over several lines: join them
+    solution = re.sub(r'"\s*\n\s*"', "", "\n".join(c.source for c in cells))
     for text in (ex10.MODEL_Q6, solution):
-        assert "INCENT is trivial, RoN 0.41" in text or "RoN 0.41, trivial" in text
-        assert "(0.92, 0.62, 0.52)" in text and "2 remainders without both" in text
+        assert "coverage 0.58" in text and "RoN 0.41" in text and "trivial" in text
+        assert "(0.92, 0.62, 0.52)" in text and "2 remainders without both (~ORG*~PAY)" in text
+        assert "treated as necessary" in text and "not a substantive choice" in text
+    assert "Treat the expression it finds as necessary" not in solution
+    assert "nearly every case is in" not in solution and "about the median" not in solution
 
 
 # --------------------------------------------------------------------------- exercises 11 to 14

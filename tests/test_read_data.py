@@ -65,7 +65,8 @@ def test_an_excel_workbook_is_read_by_content_with_its_sheets(tmp_path):
     data = read_data(path, "county", sheet="cases")
     assert list(data.index) == NAMES and data["Y"].tolist() == [3.2, 0.5, 7.0]
     assert data.attrs["source"] == {"file": str(path), "format": "Excel workbook",
-                                    "encoding": None, "sheet": "cases", "separator": None}
+                                    "encoding": None, "sheet": "cases", "separator": None,
+                                    "decimal_comma": []}
     assert read_data(path, "county", sheet=1).equals(data)
     renamed = write(tmp_path, "cases.dat", path.read_bytes())  # the name does not matter
     assert read_data(renamed, "county", sheet="cases").equals(data)
@@ -128,3 +129,21 @@ def test_the_bundled_file_reads_as_the_loader_gives_it():
     data = read_data(qcakit.datasets.path("xu2024_county_alliance"), "case")
     expected = pd.read_csv(qcakit.datasets.path("xu2024_county_alliance")).set_index("case")
     pd.testing.assert_frame_equal(data, expected, check_dtype=False)
+
+
+def test_decimal_commas_are_read_where_the_separator_is_a_semicolon(tmp_path):
+    """Excel writes '0,9' and ';' where the comma is the decimal sign. A column of such
+    numbers is read as numbers; a column with any other text (a name with a comma, a typo)
+    stays text, for check_data to report; the case column is never touched."""
+    content = ("village;A;Y;note;mixed\n甲村;0,9;1;a,b;0,5\n乙村;0,25;0;c;x\n"
+               "丙村;1;0,5;d;0,7\n").encode("utf-8")
+    path = write(tmp_path, "villages.csv", content)
+    before = unchanged(path)
+    data = read_data(path, case_column="village")
+    assert data["A"].tolist() == [0.9, 0.25, 1.0] and data["Y"].tolist() == [1.0, 0.0, 0.5]
+    assert data["note"].tolist() == ["a,b", "c", "d"]
+    assert data["mixed"].tolist() == ["0,5", "x", "0,7"]
+    assert data.attrs["source"]["decimal_comma"] == ["A", "Y"]
+    assert unchanged(path) == before
+    points = write(tmp_path, "points.csv", b"case,A\np,0.9\nq,0.25\n")
+    assert read_data(points, case_column="case").attrs["source"]["decimal_comma"] == []

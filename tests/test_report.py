@@ -85,13 +85,15 @@ def test_methods_paragraph_states_every_choice(analysis):
     assert "We analysed 5 cases" in text and "the 3 conditions were A, B, C" in text
     assert "A (direct method, anchors 10, 20, 30 (full exclusion, crossover, full inclusion); " \
            "theory-based anchors)" in text
-    assert "C (crisp, threshold(s) 5)" in text and "B, Y entered as given." in text
+    assert "C (crisp, threshold 5)" in text and "B, Y entered as given." in text
     assert "log-odds of +3 and -3" in text and "No membership was exactly 0.5." in text
     assert ("an expression counts as necessary with consistency at least 0.9, coverage at least "
-            "0.6 and relevance (RoN) at least 0.5") in text
+            "0.6 and relevance (RoN; Schneider & Wagemann 2012) at least 0.5 (conventional cuts, "
+            "as used for SUIN conditions by Oana, Schneider & Thomann 2021).") in text
     assert "5 of the 8 logically possible configurations" in text
     assert "3 logical remainders" in text and "raw consistency at least 0.8." in text
-    assert "2 row(s) were coded 1, 3 coded 0." in text
+    assert "observed with at least 1 case (limited diversity: 3 logical remainders)" in text
+    assert "2 rows were coded 1, 3 coded 0." in text and "(s)" not in text
     assert "directional expectations (A present; B present; C present)" in text
     assert "The intermediate solution A*C has consistency" in text
 
@@ -103,7 +105,7 @@ def test_methods_paragraph_counts_nudged_memberships_and_pri(analysis):
     tt = qcakit.truth_table(data, "Y", ["A", "B", "C"], incl_cut=(0.9, 0.6), pri_cut=0.5)
     text = qcakit.methods_paragraph(tt, qcakit.minimize(tt, "intermediate", ["A"]),
                                     qcakit.minimize(tt, "parsimonious"))
-    assert "2 membership(s) of exactly 0.5 were set to 0.501" in text
+    assert "2 memberships of exactly 0.5 were set to 0.501" in text
     assert "and PRI consistency at least 0.5" in text
     assert "between 0.6 and 0.9 were coded as contradictions" in text
 
@@ -232,8 +234,8 @@ def test_esa_exclusions_reach_the_methods_text_and_the_r_script():
                             exclude=barred)
     rows = ", ".join(str(r) for r in pars.excluded.index)
     text = qcakit.methods_paragraph(tt, inter, pars)
-    assert f"{len(pars.excluded)} remainder(s) were barred" in text and f"rows {rows}." in text
-    assert "(incoherent)" in text
+    assert f"{len(pars.excluded)} remainders were barred" in text and f"rows {rows}." in text
+    assert "(incoherent: a condition treated as necessary is absent)" in text
     script = r_script(tt, [pars, inter])
     assert f'ps <- minimize(tt, include = "?", exclude = c({rows}), details = TRUE)' in script
 
@@ -254,18 +256,20 @@ def test_the_methods_paragraph_calls_necessary_only_what_passes_the_rule(analysi
     nec = qcakit.necessity(TRIVIAL, "Y", ["A", "T"])
     text = qcakit.methods_paragraph(tt, inter, pars, necessity=nec)
     assert "Met all three: A (consistency 1.000, coverage 0.852, RoN 0.852)." in text
-    assert ("Consistent but trivial (coverage or RoN below the cut), so not necessary: T "
-            "(consistency 1.000, coverage 0.500, RoN 0.148).") in text
+    assert ("Consistent but with coverage or RoN below its cut, so at most trivial necessary "
+            "conditions, not relevant ones: T (consistency 1.000; below its cut: coverage 0.500, "
+            "RoN 0.148).") in text
     assert "No condition was treated as necessary in the analysis." in text
     declared = qcakit.methods_paragraph(tt, inter, pars, necessity=nec, necessary=["T", "A + B"])
     assert ("Treated as necessary in the analysis: A + B (consistency 1.000, coverage 0.639, "
             "RoN 0.519).") in declared
-    assert ("Treated as necessary on theoretical grounds although the data do not meet the "
-            "criteria above: T (coverage 0.500, RoN 0.148).") in declared
+    assert ("Treated as necessary although the data do not meet the criteria above (give the "
+            "theoretical reason here): T (coverage 0.500, RoN 0.148).") in declared
+    assert "theoretical grounds" not in declared
     stricter = qcakit.methods_paragraph(tt, inter, pars, necessity=nec,
                                         necessity_cuts={"coverage": 0.9})
     assert "No condition or negated condition met all three." in stricter
-    assert "coverage at least 0.9" in stricter
+    assert "coverage at least 0.9" in stricter and "Oana" not in stricter  # not their cuts
 
 
 def test_necessity_cuts_and_the_declared_list_are_checked(analysis):
@@ -418,3 +422,49 @@ def test_a_failure_while_writing_leaves_nothing_behind(tmp_path, analysis, monke
     with pytest.raises(qcakit.QCAInputError, match="No space left on device"):
         qcakit.write_report(tmp_path / "r", tt, inter, pars)
     assert _listing(tmp_path) == []
+
+
+def test_the_paragraph_names_impossible_combinations_expectations_and_robustness(analysis):
+    """Rows 1 + binary(ABC): ~A*~B*C is row 2 and ~A*B*C row 4, both remainders here, both
+    inside the declared impossible ~A*C: untenable, so the parsimonious solution C (which uses
+    them) becomes A*C."""
+    tt, inter, _ = analysis
+    barred = qcakit.esa(tt, impossible="~A*C")
+    assert barred.rows == [2, 4]
+    pars = qcakit.minimize(tt, "parsimonious", exclude=barred)
+    assert pars.expression == "A*C"
+    text = qcakit.methods_paragraph(tt, inter, pars, impossible="~A*C",
+                                    expectations="every condition expected present by default; "
+                                                 "no theory was given")
+    assert "Declared impossible: ~A*C; remainders inside it are untenable." in text
+    assert ("2 remainders were barred from the counterfactuals (untenable: declared "
+            "impossible): rows 2, 4.") in text
+    assert ("directional expectations (A present; B present; C present; every condition "
+            "expected present by default; no theory was given)") in text
+    assert "**Robustness.**" not in text
+    # the five cases of tests/test_robustness.py (ESA_DATA): IS A*B, tests A and A*B,
+    # RF_cov 1, RF_SC_maxTS = sum A*B / sum A = 1.9 / 2.9 = 0.655
+    data = pd.DataFrame({"A": [0.6, 0.8, 0.7, 0.6, 0.2], "B": [0.9, 0.7, 0.2, 0.3, 0.1],
+                         "Y": [0.9, 0.8, 0.6, 0.4, 0.1]}, index=list("pqrst"))
+    protocol = qcakit.robustness(data, None, "Y", ["A", "B"], incl_cut=0.85,
+                                 incl_cuts=[0.75, 0.85, 0.9], esa={"necessary": ["A"]})
+    small = qcakit.truth_table(data, "Y", ["A", "B"], incl_cut=0.85)
+    ex = qcakit.esa(small, necessary=["A"])
+    paragraph = qcakit.methods_paragraph(
+        small, qcakit.minimize(small, "intermediate", {"A": 1, "B": 1}, exclude=ex),
+        qcakit.minimize(small, "parsimonious", exclude=ex), necessary=["A"],
+        robustness=protocol)
+    assert paragraph.endswith(
+        "**Robustness.** Following Oana & Schneider (2021), the initial solution A*B was "
+        "compared with 2 test solutions, each changing one choice (incl_cut 0.75, incl_cut 0.9): "
+        "RF_cov 1.000, RF_cons 1.000, RF_SC_minTS 1.000, RF_SC_maxTS 0.655.")
+    with pytest.raises(qcakit.QCAInputError, match="robustness must be the result of"):
+        qcakit.methods_paragraph(small, robustness=small)
+
+
+def test_the_r_script_of_memberships_says_nothing_was_calibrated(analysis):
+    tt, _, pars = analysis
+    script = r_script(tt, [pars])
+    assert "# qcakit calibrated nothing: calibrated.csv holds the memberships as the data" in \
+        script
+    assert "the equivalent calls are:" not in script

@@ -314,3 +314,56 @@ def test_xu_robustness_matches_setmethods():
         names = [] if names == "No cases in this intersection" else np.atleast_1d(names).tolist()
         got = r.cases.index[r.cases["class"] == ROB_NAMES[key]]
         assert sorted(got) == sorted(names), key
+
+
+# esa=: the Enhanced Standard Analysis redone in every setting. Five cases, worked by hand:
+#   case  A    B    Y     row
+#   p     0.6  0.9  0.9   A*B
+#   q     0.8  0.7  0.8   A*B
+#   r     0.7  0.2  0.6   A*~B
+#   s     0.6  0.3  0.4   A*~B
+#   t     0.2  0.1  0.1   ~A*~B          (~A*B is a remainder)
+# Row consistency: A*B = 1.9 / 1.9 = 1; A*~B = min(A, ~B) [.1 .3 .7 .6 .2] against Y gives
+# 1.5 / 1.9 = 0.789; ~A*~B = 1.1 / 1.8 = 0.611. At incl_cut 0.85 or 0.9 only A*B is coded 1:
+# the parsimonious solution is B (A*B with the remainder ~A*B); with A necessary ~A*B is
+# incoherent, and the solution is A*B. ~A*B is also a contradictory assumption there: ~Y's
+# row ~A*~B (1.8 / 1.8 = 1) becomes ~A with that remainder. At 0.75, A*~B is coded 1 too: A,
+# with no remainder (and none contradictory: ~Y's ~A*~B + A*~B give ~B). So
+#   without esa: IS = B [.9 .7 .2 .3 .1], tests A [.6 .8 .7 .6 .2] and B;
+#     core = min(B, A, B) = A*B [.6 .7 .2 .3 .1]; RF_cov = sum min(core, Y) / sum min(B, Y)
+#     = 1.9 / 2.2 = 0.864; RF_SC_minTS = 1.9 / 2.2; RF_SC_maxTS = sum B / sum max(A, B)
+#     = 2.2 / 3.2 = 0.6875;
+#   with esa: IS = A*B, tests A and A*B; core = A*B = IS, so RF_cov = RF_SC_minTS = 1 and
+#     RF_SC_maxTS = sum A*B / sum A = 1.9 / 2.9 = 0.655.
+ESA_DATA = pd.DataFrame({"A": [0.6, 0.8, 0.7, 0.6, 0.2], "B": [0.9, 0.7, 0.2, 0.3, 0.1],
+                         "Y": [0.9, 0.8, 0.6, 0.4, 0.1]}, index=list("pqrst"))
+
+
+@pytest.mark.parametrize("esa", [{"necessary": ["A"]}, {"contradictory": True},
+                                 {"necessary": "A", "contradictory": True}])
+def test_esa_is_redone_in_every_setting(esa):
+    def run(options):
+        return robustness(ESA_DATA, None, "Y", ["A", "B"], incl_cut=0.85,
+                          incl_cuts=[0.75, 0.85, 0.9], esa=options)
+
+    plain = run(None)
+    assert plain.initial["solution"] == "B"
+    assert plain.tests["solution"].tolist() == ["A", "B"]
+    assert plain.fit["RF_cov"] == pytest.approx(1.9 / 2.2)
+    assert plain.fit["RF_SC_maxTS"] == pytest.approx(2.2 / 3.2)
+    barred = run(esa)
+    assert barred.initial["solution"] == "A*B"
+    assert barred.tests["solution"].tolist() == ["A", "A*B"]
+    assert barred.fit["RF_cov"] == pytest.approx(1.0)
+    assert barred.fit["RF_SC_minTS"] == pytest.approx(1.0)
+    assert barred.fit["RF_SC_maxTS"] == pytest.approx(1.9 / 2.9)
+    assert barred.cases["IS"].tolist() == pytest.approx([0.6, 0.7, 0.2, 0.3, 0.1])
+
+
+def test_esa_options_are_checked():
+    with pytest.raises(qcakit.QCAInputError, match="unknown option"):
+        robustness(ESA_DATA, None, "Y", ["A", "B"], incl_cut=0.85, incl_cuts=[0.75, 0.85],
+                   esa={"nec_cond": ["A"]})
+    with pytest.raises(qcakit.QCAInputError, match="C"):
+        robustness(ESA_DATA, None, "Y", ["A", "B"], incl_cut=0.85, incl_cuts=[0.75, 0.85],
+                   esa={"necessary": ["C"]})

@@ -37,7 +37,8 @@ COLUMN = "MGMT"
 INCL_CUT, PRI_CUT = 0.75, 0.5
 #: Task 5: the one expression that passes the kit's necessity rule (consistency 0.9, coverage
 #: 0.6, RoN 0.5; :data:`qcakit.methods_text.NECESSITY_CUTS`), found by ``qcakit.suin``; no
-#: single condition passes it. :func:`necessary_expressions` computes it from the file.
+#: single condition passes it. :func:`necessary_expressions` computes it from the file. The
+#: task treats it as necessary only on a theoretical reading it asks the learner to judge.
 NECESSARY = "ORG + PAY"
 #: Task 5: the condition with the highest necessity consistency, which the rule calls trivial.
 TRIVIAL = "INCENT"
@@ -194,6 +195,27 @@ def necessary_expressions() -> list:
     return list(found.index[~found["trivial"]])
 
 
+def _trivial_message() -> str:
+    """Why the rule calls :data:`TRIVIAL` trivial: each cut it misses, and what that means for
+    the counties."""
+    sets = calibrated()
+    row = necessity(sets, OUTCOME, [TRIVIAL]).table.loc[TRIVIAL]
+    inside = sets[TRIVIAL] > 0.5
+    out = int((inside & (sets[OUTCOME] < 0.5)).sum())
+    reasons = []
+    if row["coverage"] < NECESSITY_CUTS["coverage"]:
+        reasons.append(f"its coverage ({row['coverage']:.3f}) is below "
+                       f"{NECESSITY_CUTS['coverage']:g}: {TRIVIAL} is much larger than GROWTH "
+                       f"({out} of the {int(inside.sum())} counties in it are out of GROWTH)")
+    if row["RoN"] < NECESSITY_CUTS["RoN"]:
+        reasons.append(f"its RoN ({row['RoN']:.3f}) is below {NECESSITY_CUTS['RoN']:g}: it "
+                       f"comes close to a set every county is in ({int(inside.sum())} of the "
+                       f"{len(sets)})")
+    return (f"These are the remainders without {TRIVIAL}. Its consistency "
+            f"({row['consistency']:.2f}) passes, but " + " and ".join(reasons) + ": it is "
+            "trivial, so the rule does not call it necessary.")
+
+
 def _remainders_without(tt, expression: str) -> set:
     return {str(i) for i in esa(tt, necessary=[expression]).table.index}
 
@@ -209,18 +231,11 @@ def q5(ids):
     remainders = {str(i) for i in range(1, 2 ** len(CONDITIONS) + 1)} - observed
     if given == expected:
         return correct(f"Right: {len(expected)} remainders lack both ORG and PAY "
-                       "(~ORG*~PAY); assuming that they produce the outcome would contradict "
-                       "the necessity of ORG + PAY, an incoherent counterfactual.")
+                       "(~ORG*~PAY); once ORG + PAY is accepted as necessary, assuming that "
+                       "they produce the outcome would contradict it, an incoherent "
+                       "counterfactual. Say in the paper why the two are equivalents.")
     if given == _remainders_without(tt, TRIVIAL):
-        sets = calibrated()
-        row = necessity(sets, OUTCOME, [TRIVIAL]).table.loc[TRIVIAL]
-        members = int((sets[TRIVIAL] > 0.5).sum())
-        return wrong(f"These are the remainders without {TRIVIAL}. Its consistency "
-                     f"({row['consistency']:.2f}) passes, but its coverage "
-                     f"({row['coverage']:.3f}) and RoN ({row['RoN']:.3f}) are below "
-                     f"{NECESSITY_CUTS['coverage']:g} and {NECESSITY_CUTS['RoN']:g}: it is "
-                     f"trivial ({members} of the {len(sets)} counties are in it), so the rule "
-                     "does not call it necessary.", "Which expression does qcakit.suin find?")
+        return wrong(_trivial_message(), "Which expression does qcakit.suin find?")
     if given == _remainders_without(tt, "ORG*PAY"):
         return wrong("You barred every remainder without ORG or without PAY, as if both were "
                      "necessary (ORG*PAY). A disjunction is absent only where both parts are.",
@@ -249,22 +264,25 @@ def q5(ids):
                  "that passes the rule.")
 
 
-MODEL_Q6 = ("The four conditions and GROWTH were calibrated with Ragin's direct method at "
-            "substantive anchors, e.g. MGMT at 0, 1.75 and 3 (none, more than half, all three "
-            "sub-items), with crossovers between observed scores so that no case sits at 0.5. "
-            "Of the 16 configurations, 8 are observed among the 11 cases. A row was coded "
-            "sufficient at consistency 0.75 and PRI 0.5; only ORG*MGMT*PAY*INCENT passed "
+MODEL_Q6 = ("The four conditions and GROWTH were calibrated with Ragin's direct method, e.g. "
+            "MGMT at 0, 1.75 and 3 (no sub-item met; a sum of 2 in the set, 1.5 out; all three "
+            "met) and GROWTH at 0, 3.1 and 10 % (a crossover just above the sample median, not a "
+            "substantive choice), with crossovers between observed scores so that no case sits "
+            "at 0.5. Of the 16 configurations, 8 are observed among the 11 cases. A row was "
+            "coded sufficient at consistency 0.75 and PRI 0.5; only ORG*MGMT*PAY*INCENT passed "
             "(consistency 0.79). No single condition is necessary by the rule consistency 0.9, "
-            "coverage 0.6, RoN 0.5 (INCENT: consistency 0.94 but RoN 0.41, trivial); the "
-            "disjunction ORG + PAY passes it (0.92, 0.62, 0.52), so the 2 remainders without "
+            "coverage 0.6, RoN 0.5 (INCENT: consistency 0.94, but coverage 0.58 and RoN 0.41, "
+            "trivial). The disjunction ORG + PAY passes it (0.92, 0.62, 0.52); read as two ways "
+            "to integrate the alliance, it was treated as necessary, so the 2 remainders without "
             "both (~ORG*~PAY) were barred (ESA).")
 RUBRIC_Q6 = (
-    "It states the calibration: the method, the anchors and why they are substantive, and "
-    "how 0.5 is avoided.",
+    "It states the calibration: the method, the anchors and why, saying which one is not "
+    "substantive, and how 0.5 is avoided.",
     "It reports limited diversity: 16 possible configurations, 8 observed, 11 cases.",
     "It gives the cuts (consistency 0.75, PRI 0.5) with a reason, and which rows pass.",
-    "It names what passes the necessity rule (and what is trivial) and the remainders barred, "
-    "so a reader can redo the analysis.",
+    "It names what passes the necessity rule (and what is trivial, by which cut), the reason "
+    "for treating the disjunction as necessary, and the remainders barred, so a reader can "
+    "redo the analysis.",
 )
 
 
