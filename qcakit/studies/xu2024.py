@@ -307,7 +307,7 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         x.index = raw["case_no"].astype(str)
     if set(x.unique()) <= {0.0, 1.0} and BINARY == "crisp":
         ax = plot.calibration_curve(x, (1,), method="crisp", ax=ax)
-        ax.set_title(f"{column}: 0/1 used as a crisp set")
+        ax.set_title(f"{column}: 0/1 used as a crisp set", fontsize=9)
         return ax
     a = anchors(raw).loc[column]
     e, c, i = float(a["exclusion"]), float(a["crossover"]), float(a["inclusion"])
@@ -316,7 +316,7 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         ax = plot.calibration_curve(x, (e, c, i), ax=ax, ties=TIE)
     what = f"tied anchors ({a['tie']})" if a["tie"] else "anchors"
     name = f"{column} -> {OUTCOME}" if column == RAW_OUTCOME else column
-    ax.set_title(f"{name}: {what} {e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
+    ax.set_title(f"{name}: {what}\n{e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
     if column == RAW_OUTCOME:
         ax.set_ylabel(f"membership in {OUTCOME}")
     legend = ax.get_legend()
