@@ -37,7 +37,7 @@ PALETTE = {"blue": "#0072B2", "vermillion": "#D55E00", "green": "#009E73",
 _IN, _OUT, _GREY = PALETTE["blue"], PALETTE["vermillion"], COLOURS["curve"]
 #: Marker and colour of a point consistent with sufficiency (X <= Y) and of one that is not.
 CONSISTENT = {"marker": "o", "color": _IN, "label": "X <= Y (consistent with sufficiency)"}
-INCONSISTENT = {"marker": "X", "color": _OUT, "label": "X > Y"}
+INCONSISTENT = {"marker": "X", "color": _OUT, "label": "X > Y (consistent with necessity)"}
 #: Rings (display pixels) tried around a point by :func:`label_points`, nearest first.
 LABEL_RADII = (3, 9, 16, 26, 38, 52)
 
@@ -241,7 +241,9 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     """XY plot of a condition or expression ``x`` against the outcome, with the diagonal.
 
     Points on or above the diagonal are consistent with sufficiency (X <= Y: blue dots),
-    points below it are not (X > Y: vermillion crosses; they are consistent with necessity).
+    points below it are not (X > Y: vermillion crosses; they are consistent with necessity, as
+    are the dots on the diagonal). The legend names both readings, so the plot serves a
+    necessity test too.
     The title gives both readings: sufficiency consistency / coverage and necessity
     consistency / coverage. ``label_cases``: True (every case), False, or a list of the cases
     to name; labels are placed so that they do not overlap (:func:`label_points`).

@@ -79,7 +79,7 @@ def test_xy_plot_title_diagonal_and_points():
     assert consistent.get_offsets().tolist() == [[0.2, 0.3], [0.1, 0.1]]
     assert inconsistent.get_offsets().tolist() == [[0.9, 0.8], [0.8, 0.6]]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "X <= Y (consistent with sufficiency)", "X > Y"]
+        "X <= Y (consistent with sufficiency)", "X > Y (consistent with necessity)"]
     assert sorted(t.get_text() for t in ax.texts) == ["p", "q", "r", "s"]
 
 

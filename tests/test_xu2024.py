@@ -285,3 +285,55 @@ def test_the_docstring_count_of_cases_lost_without_the_nudge():
     assert (plain[xu2024.CONDITIONS] == 0.5).any(axis=1).sum() == 9
     assert plain.index[plain[xu2024.OUTCOME] == 0.5].tolist() == ["Shanglin county, Nanning"]
     assert (plain.loc["Shanglin county, Nanning", xu2024.CONDITIONS] == 0.5).any()
+
+
+def test_without_the_nudge_there_is_no_solution():
+    """Module docstring, point 5: the cases left in a truth-table row are those with no raw
+    score on a median crossover (worked out from Table 2: INCENT's median cases score 0.953 by
+    the tie rule, INFO is crisp), and neither of their rows reaches 0.8."""
+    import statistics
+
+    raw = qcakit.datasets.load(xu2024.DATASET)
+    on_median = pd.Series(False, index=raw.index)
+    for col in ("SCALE", "ORG", "MGMT", "SHARE", "PAY"):
+        on_median |= raw[col] == statistics.median(raw[col])
+    assert sorted(raw.index[~on_median]) == ["Deqing county", "H county"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", qcakit.QCAWarning)
+        plain = xu2024.calibrated(nudge_half=False)
+        tt = qcakit.truth_table(plain, xu2024.OUTCOME, xu2024.CONDITIONS,
+                                incl_cut=xu2024.INCL_CUT, n_cut=xu2024.N_CUT)
+    assert sorted(tt.table["cases"]) == ["Deqing county", "H county"]
+    assert (tt.table["OUT"] == "0").all()
+    with pytest.raises(qcakit.QCAInputError, match="nothing to minimize"):
+        qcakit.minimize(tt, "intermediate", xu2024.DIRECTIONAL)
+
+
+def test_r_qca_metric_puts_the_anchors_at_idm():
+    """R QCA's constant is log(idm / (1 - idm)) = log(19) for idm 0.95 (QCA's calibrate.R), so
+    the inclusion and exclusion anchors score exactly 0.95 and 0.05; Ragin's 3 gives 0.953."""
+    x = pd.Series([9.5, 15.0, 27.5], name="SCALE")  # P5, P50, P95 of Table 2's SCALE
+    r_metric = xu2024.calibrate_with_ties(x, (9.5, 15, 27.5), idm=0.95)
+    assert r_metric.tolist() == pytest.approx([0.05, 0.5, 0.95], abs=1e-12)
+    assert xu2024.calibrate_with_ties(x, (9.5, 15, 27.5)).iloc[2] == pytest.approx(logistic(3))
+    assert math.log(0.95 / 0.05) == pytest.approx(2.944, abs=5e-4)
+
+
+def test_words_against_reproduction_are_kept_apart_from_contradictions():
+    """Calibration and robustness disagree with our reproduction, not within the paper."""
+    assert "Calibration" not in set(xu2024.CONTRADICTIONS["topic"])
+    topics = xu2024.WORDS_VS_REPRODUCTION["topic"].tolist()
+    assert topics[:2] == ["Calibration", "Robustness"] and len(topics) == 3
+    assert all(text.startswith("our ") for text in xu2024.WORDS_VS_REPRODUCTION["what we find"])
+
+
+def test_outcome_calibration_panel_is_named_for_the_set():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = xu2024.plot_calibration(xu2024.RAW_OUTCOME)
+    assert ax.get_title().startswith("GROWTH -> CAPACITY") and ax.get_ylabel() == "membership in CAPACITY"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["exactly 0.5 (0.501 in the analysis)"]
+    plt.close("all")

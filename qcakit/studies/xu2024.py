@@ -17,26 +17,37 @@ reading that does, within 0.003 on all 28 numbers of Table 3, is:
 
 1. **Anchors at the 95th / 50th / 5th percentiles** (full inclusion / crossover / full
    exclusion) of each raw variable, computed like Excel ``PERCENTILE.INC`` (numpy's default,
-   R type 7). This is the convention many Chinese-language fsQCA papers attribute to Fiss (2011),
-   one of the two references the paper gives; the word "quartile" is most likely a translation
-   of 分位数 (quantile). This is an inference from the numbers, not a quotation.
-2. **Ragin's direct method** with log-odds +-3 (fsQCA 3.0; anchors score 0.953 / 0.047).
+   R type 7). Fiss (2011), one of the two references the paper gives, is often cited for
+   percentile anchors of this kind in applied fsQCA (our observation, not the paper's). We
+   suspect "quartile" renders 分位数 (quantile) but could not check the Chinese original
+   (Chinese General Practice 2023, DOI 10.12114/j.issn.1007-9572.2023.0058). This is an
+   inference from the numbers, not a quotation.
+2. **Ragin's direct method** with log-odds +-3 at the anchors (Ragin 2008, the fsQCA
+   convention; anchors score 0.953 / 0.047). The R package QCA puts log(idm / (1 - idm)) in
+   place of 3 (about 2.944 with its default ``idm = 0.95``, anchors at exactly 0.95 / 0.05);
+   that recipe (``idm=0.95``) fits Table 3 a little worse.
 3. **The dichotomous condition INFO (0/1 in the raw data) is used as a crisp set**, not run
    through the logistic function: its percentile anchors are (0, 0, 1), and the logistic
    formula would put the six cases scoring 0 exactly at 0.5. Table 3's INFO row (consistency
    0.392 + 0.608 = 1 for INFO and ~INFO) is only possible with memberships of exactly 0 and 1.
 4. **Tied anchors** (ORG 1 / 1 / 2 and INCENT 0.75 / 2 / 2), which :func:`qcakit.calibrate`
-   rightly refuses, are handled as fsQCA 3.0 and the R package QCA do: a case at or above the
-   crossover is calibrated on the inclusion side. For ORG that is well defined (no case lies
-   below the tied exclusion anchor, the cases at 1 score 0.5). For INCENT, fsQCA and R compute
-   0 x infinity = NaN for the eight cases scoring 2 (they sit on a crossover that is also the
-   inclusion anchor). We give them the inclusion anchor's membership (0.953): the other
-   possible value, 0.5, misses Table 3's INCENT row by 0.53, so the authors must have ended up
-   near 0.95. This is the one judgement call; :func:`calibrate_with_ties` documents it and the
-   ``tie`` argument shows the alternative.
+   rightly refuses, follow the R package QCA's two-sided formula: a case at or above the
+   crossover is calibrated on the inclusion side, a case below it on the exclusion side. Where
+   that formula divides by zero we take its limit (our choice): R's arithmetic gives 1 to a case
+   below a tied exclusion = crossover anchor (an artefact of dividing by zero; we use 0) and NaN
+   to a case on a tied crossover = inclusion anchor. We could not run fsQCA 3.0 and do not know
+   what it does with ties. For ORG the tie is harmless for the arithmetic (no case lies below
+   the tied anchor; the six cases at 1 score 0.5), though it decides the necessity reading
+   (notebook 13). For INCENT the eight cases scoring 2 sit on a crossover that is also the
+   inclusion anchor. We give them the inclusion anchor's membership (0.953): the other possible
+   value, 0.5, misses Table 3's INCENT row by 0.53, so the authors must have ended up near 0.95.
+   This is the one judgement call the necessity numbers settle; :func:`calibrate_with_ties`
+   documents it and the ``tie`` argument shows the alternative.
 5. **Memberships of exactly 0.5 are set to 0.501** (the usual fsQCA convention), conditions and
-   outcome alike; otherwise 9 of the 11 cases would fall in no truth-table row (a 0.5 on a
-   condition), and Shanglin county, on the outcome's crossover too, would have no case type.
+   outcome alike. Table 3 cannot tell (the nudge moves no cell of it by more than 0.001), but
+   Table 4 can: without the nudge 9 of the 11 cases fall in no truth-table row (a 0.5 on a
+   condition), the two rows left with a case both fail the 0.8 cut, and there is no solution at
+   all. Shanglin county, on the outcome's crossover too, would also have no case type.
 
 The remaining differences from Table 3 (at most 0.003) are of the size that rounding inside
 fsQCA, or a slightly different value for the eight undefined INCENT memberships, produces.
@@ -128,17 +139,19 @@ def anchors(data: pd.DataFrame | None = None, percentiles=PERCENTILES,
 
 def calibrate_with_ties(x: pd.Series, thresholds, *, idm: float | None = None,
                         tie: str = TIE) -> pd.Series:
-    """Ragin's direct calibration that also accepts tied anchors, as fsQCA 3.0 / R QCA do.
+    """Ragin's direct calibration that also accepts tied anchors (the study's rule for them).
 
     Untied anchors are passed straight to :func:`qcakit.calibrate`. With ties, cases at or above
     the crossover are calibrated on the inclusion side and cases below it on the exclusion side
-    (the rule of fsQCA 3.0 and of R's ``QCA::calibrate``); where that arithmetic divides by zero
-    we use its limit:
+    (the two-sided formula of R's ``QCA::calibrate``); where that arithmetic divides by zero we
+    use its limit (our choice; R's own arithmetic differs where noted):
 
-    - exclusion = crossover: a case *at* the crossover scores 0.5, a case below it 0;
+    - exclusion = crossover: a case *at* the crossover scores 0.5, a case below it 0 (R's
+      arithmetic gives 1 there, an artefact of dividing by zero);
     - crossover = inclusion: a case above it scores 1; a case exactly *on* it is undefined
-      (0 x infinity; fsQCA and R return NaN). ``tie="inclusion"`` gives it the inclusion
-      anchor's membership (0.953, or ``idm``), ``tie="crossover"`` gives it 0.5.
+      (0 x infinity; R returns NaN). ``tie="inclusion"`` gives it the inclusion anchor's
+      membership (0.953, or ``idm``), ``tie="crossover"`` gives it 0.5.
+    We could not run fsQCA 3.0 and do not know what it does with tied anchors.
 
     The arithmetic is :func:`qcakit.calibrate` with ``ties=tie`` (by default the engine refuses
     tied anchors, because they are a problem of the data, few distinct values, worth seeing);
@@ -252,7 +265,7 @@ CANDIDATES = {
     "quartiles 25/50/75, R QCA metric (idm 0.95)": dict(percentiles=(25, 50, 75), idm=0.95),
     "percentiles 20/50/80": dict(percentiles=(20, 50, 80)),
     "percentiles 10/50/90": dict(percentiles=(10, 50, 90)),
-    "percentiles 5/50/95, Excel .EXC / SPSS": dict(method="excel_exc"),
+    "percentiles 5/50/95, .EXC rule (SPSS; P5 clamped to the minimum)": dict(method="excel_exc"),
     "percentiles 5/50/95, R QCA metric (idm 0.95)": dict(idm=0.95),
     "percentiles 5/50/95, Excel .INC (chosen)": dict(),
     "chosen, but INFO calibrated like the others": dict(binary="calibrate"),
@@ -284,7 +297,9 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
     (labelled with their case numbers).
 
     Drawn by :func:`qcakit.plot.calibration_curve`; the tied anchors of ORG and INCENT with
-    ``ties=TIE``, the rule :func:`calibrate_with_ties` documents.
+    ``ties=TIE``, the rule :func:`calibrate_with_ties` documents. The raw outcome's panel is
+    titled ``GROWTH -> CAPACITY``: the curve calibrates the raw growth rate into the set
+    :data:`OUTCOME`. Cases drawn hollow (exactly 0.5) are nudged to 0.501 in the analysis.
     """
     raw = datasets.load(DATASET) if data is None else data
     x = raw[column].astype(float)
@@ -292,7 +307,7 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         x.index = raw["case_no"].astype(str)
     if set(x.unique()) <= {0.0, 1.0} and BINARY == "crisp":
         ax = plot.calibration_curve(x, (1,), method="crisp", ax=ax)
-        ax.set_title(f"{column}: 0/1 used as a crisp set")
+        ax.set_title(f"{column}: 0/1 used as a crisp set", fontsize=9)
         return ax
     a = anchors(raw).loc[column]
     e, c, i = float(a["exclusion"]), float(a["crossover"]), float(a["inclusion"])
@@ -300,7 +315,13 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         warnings.simplefilter("ignore", QCAWarning)
         ax = plot.calibration_curve(x, (e, c, i), ax=ax, ties=TIE)
     what = f"tied anchors ({a['tie']})" if a["tie"] else "anchors"
-    ax.set_title(f"{column}: {what} {e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
+    name = f"{column} -> {OUTCOME}" if column == RAW_OUTCOME else column
+    ax.set_title(f"{name}: {what}\n{e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
+    if column == RAW_OUTCOME:
+        ax.set_ylabel(f"membership in {OUTCOME}")
+    legend = ax.get_legend()
+    if legend is not None and NUDGE_HALF:  # the hollow points: say what the analysis uses
+        legend.get_texts()[0].set_text(f"exactly 0.5 ({HALF_NUDGED} in the analysis)")
     return ax
 
 
@@ -409,11 +430,11 @@ PATHS = pd.DataFrame(
     index=["S1", "S2", "S3", "S4"],
 ).T
 
-#: Places where the paper disagrees with itself (notebook 17 tests each against the data).
+#: Places where the paper disagrees with itself (notebook 17 tests each against the data). The
+#: English paper is a secondary publication of a Chinese original we could not read; some of
+#: these may be slips of the translation.
 CONTRADICTIONS = pd.DataFrame(
     [
-        ("Calibration", "Methods: 'the quartile is calculated to calibrate it'",
-         "Table 3's numbers: reproduced by 95th/50th/5th percentiles, not by quartiles"),
         ("Role of the seven variables", "Methods and Table 2: seven condition variables",
          "Abstract: the seven variables 'were identified as outcome variables'"),
         ("S3, regional resource sharing", "Table 4 '.' and S3 core/marginal sentence: 'regional resource sharing exist as marginal conditions'",
@@ -426,11 +447,30 @@ CONTRADICTIONS = pd.DataFrame(
          "Abstract and S4 formula line: 'no incentive mechanism design'"),
         ("S3, paraphrase", "S3 core/marginal sentence and Table 4: information platform and incentives absent",
          "S3 'That is to say': 'the integration of information platforms and the design of incentive mechanisms can also promote'"),
-        ("S4, information platform", "Everywhere else: 'non-integrated information platform'",
+        ("S4, information platform", "Everywhere else (e.g. abstract: 'non-integrated information platform')",
          "Discussion, path S4: 'Integration of information platform'"),
-        ("Discussion, S3", "Results: seven conditions", "Discussion: S3 breaks off after 'Non-integration of information platform *'"),
+        ("Discussion, S3", "Results: seven conditions", "Discussion: S3 breaks off after 'Non-integration of information platform *' (cause unknown)"),
     ],
     columns=["topic", "one place says", "another place says"],
+)
+
+#: Places where the paper's words disagree with its numbers *as we reproduce them*: each
+#: second column is our reconstruction or inference (notebooks 12-19b), not the paper's text.
+WORDS_VS_REPRODUCTION = pd.DataFrame(
+    [
+        ("Calibration", "Methods: 'the quartile is calculated to calibrate it'",
+         "our reproduction of Table 3: 5th/50th/95th percentiles fit within 0.003, quartiles "
+         "miss by 0.231 (notebook 12)"),
+        ("Robustness", "Robustness test: at 0.850 'there are still 4 path combinations, which "
+         "are consistent with the original path combinations'",
+         "our reproduction at the stated settings: Zherong county's row (0.803) is positive at "
+         "0.80 and changes S3; the 0.85 run gives Table 4 (notebooks 14-16)"),
+        ("ORG: necessary, yet peripheral", "Necessity test: ORG necessary; Conditional "
+         "configuration analysis: ORG 'set to present'",
+         "our inference: Table 4's cores (ORG peripheral everywhere) need simplifying "
+         "assumptions with ORG absent, which the necessity claim rules out (lesson 19b)"),
+    ],
+    columns=["topic", "the paper says", "what we find"],
 )
 
 
