@@ -44,7 +44,7 @@ def _load_sync():
 sync = _load_sync()
 #: Twins that exist as placeholders while the translation is under way: their twin tests are
 #: expected to fail (strict: a placeholder that passes must leave this set).
-PLACEHOLDERS = {"notebooks/zh/00_welcome.ipynb"}
+PLACEHOLDERS: set[str] = set()
 #: The translation is under way: the completeness test is expected to fail until every English
 #: notebook has its twin (strict, so the mark must go the day the list is empty).
 UNDER_WAY = pytest.mark.xfail(strict=True, reason="the Chinese edition is being translated")
