@@ -133,7 +133,8 @@ class Feedback:
             items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
             parts.append(f"<ul style='margin:4px 0'>{items}</ul>")
         if self.hint:
-            parts.append(f"<div style='margin-top:4px'><i>{html.escape(tr('Hint:'))}</i> "
+            hint = html.escape(tr("Hint:"))
+            parts.append(f"<div style='margin-top:4px'><i>{hint}</i> "
                          f"{html.escape(self.hint)}</div>")
         parts.append("</div>")
         return "".join(parts)
