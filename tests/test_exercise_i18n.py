@@ -179,7 +179,7 @@ def test_a_written_answer_gets_the_model_answer_and_rubric_in_chinese(exercise, 
     assert [d.split("：")[0] for d in fb.details[1:]] == \
         [f"评分要点 {i}" for i in range(1, len(rubric) + 1)]
     assert_chinese(fb, (exercise, question))
-    assert re.search(r"你的答案有 3 个字；本题要求至少约 \d+ 个字。$", fb.message), fb.message
+    assert re.search(r"请修改。你的答案有 2 个字；本题要求至少约 \d+ 个字。$", fb.message), fb.message
 
 
 def test_a_chinese_text_is_measured_in_characters():

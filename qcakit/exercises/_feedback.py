@@ -177,21 +177,20 @@ def unanswered(message: str = "") -> Result:
 
 
 #: Punctuation between the parts of a message that the code assembles, by language: in
-#: Chinese the full-width marks, without the space that follows an English one.
-_MARKS = {"zh": {".": "。", ";": "；", ",": "，", ":": "："}}
+#: Chinese the full-width marks, without the space that follows an English one (and no space
+#: between two sentences).
+_MARKS = {"zh": {".": "。", ";": "；", ",": "，", ":": "：", " ": ""}}
+_ENGLISH_MARKS = {".": ".", ";": "; ", ",": ", ", ":": ": ", " ": " "}
 
 
 def mark(punctuation: str) -> str:
-    """``"."``, ``";"``, ``","`` or ``":"`` as it joins parts of a sentence in the current
-    language: ``"; "`` in English, ``"；"`` in Chinese (``"."`` ends a sentence: no space).
+    """``"."``, ``";"``, ``","``, ``":"`` or ``" "`` (between two sentences) as it joins parts
+    of a message in the current language: ``"; "`` in English, ``"；"`` in Chinese.
 
-    >>> mark(";"), mark(".")
-    ('; ', '.')
+    >>> mark(";"), mark("."), mark(" ")
+    ('; ', '.', ' ')
     """
-    marks = _MARKS.get(get_language())
-    if marks:
-        return marks[punctuation]
-    return punctuation if punctuation == "." else punctuation + " "
+    return _MARKS.get(get_language(), _ENGLISH_MARKS)[punctuation]
 
 
 def sentence(part: str) -> str:

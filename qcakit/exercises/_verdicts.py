@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import tr, tr_later, trn
-from ._feedback import Result, correct, wrong
+from ._feedback import Result, correct, mark, wrong
 
 NOT_MARKED = tr_later("Writing is not marked automatically: no program can judge an argument. "
                       "Compare your answer with the model answer and the rubric below, and "
@@ -207,14 +207,14 @@ def _length_note(text: str, min_words: int) -> str:
     ''
     """
     chinese = len(_CJK.findall(text))
-    words = len(_CJK.sub(" ", text).split())
+    words = len([w for w in _CJK.sub(" ", text).split() if re.search(r"\w", w)])
     if chinese == 0:
         if words >= min_words:
             return ""
-        return " " + tr("Your text has {words} words; the task asks for at least about "
+        return mark(" ") + tr("Your text has {words} words; the task asks for at least about "
                         "{minimum}.").format(words=words, minimum=min_words)
     characters, minimum = chinese + CHARACTERS_PER_WORD * words, CHARACTERS_PER_WORD * min_words
     if characters >= minimum:
         return ""
-    return " " + tr("Your text has {characters} characters; the task asks for at least about "
+    return mark(" ") + tr("Your text has {characters} characters; the task asks for at least about "
                     "{minimum}.").format(characters=characters, minimum=minimum)
