@@ -53,12 +53,12 @@ DATA_NAMES = _data_names()
 
 def english_left(text: str) -> list:
     """The English words left in a Chinese ``text``: runs of two or more lowercase Latin words
-    once quoted text ('...', "...", `...`), code (anything with brackets, dots, operators or
+    once quoted text ('...', "...", `...`), code (a word with brackets, dots, operators or
     digits), names from the data and the words of :data:`KEPT` are taken out.
 
     >>> english_left("你给出的是文本 'abc'，但本题要求一个数。")
     []
-    >>> english_left("正确：Shanglin county, Nanning 的隶属度是 qcakit.calibrate(x) 的结果。")
+    >>> english_left("正确：Shanglin county, Nanning 的隶属度是 sum(min(X, Y)) / sum(X)。")
     []
     >>> english_left("还不完全对：you summed only over the cases with Y above 0.5.")
     ['you summed only over the cases with']
@@ -66,11 +66,10 @@ def english_left(text: str) -> list:
     for name in DATA_NAMES:
         text = text.replace(name, " ")
     text = re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`", " ", text)
-    words = [w for w in re.split(r"[\s,;:!?，。；：！？、（）()“”]+", text) if w]
+    words = [w for w in re.split(r"[\s,;:!?，。；：！？、（）“”]+", text) if w]
     runs, run = [], []
     for word in words + [""]:
-        plain = re.fullmatch(r"[a-z][a-z\-']+", word) and word not in KEPT
-        if plain:
+        if re.fullmatch(r"[a-z][a-z\-']+", word) and word not in KEPT:
             run.append(word)
             continue
         if len(run) >= 2:
