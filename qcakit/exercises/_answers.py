@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from ..counterfactuals import Exclusions
+from ..i18n import tr, tr_later
 from ..necessity import NecessityTable
 from ..sets import to_string
 from ..solution import Fit, Solution
@@ -75,36 +76,43 @@ def read(answer, reader: "Reader"):
 
 
 def kind_of(x) -> str:
-    """A short description of what the learner gave, for messages."""
+    """A short description of what the learner gave, for messages (in the current language)."""
     if isinstance(x, pd.Series):
-        return f"a pandas Series with {len(x)} values"
+        return tr("a pandas Series with {n} values").format(n=len(x))
     if isinstance(x, pd.DataFrame):
-        return f"a DataFrame with {x.shape[0]} rows and {x.shape[1]} columns"
+        return tr("a DataFrame with {rows} rows and {columns} columns").format(
+            rows=x.shape[0], columns=x.shape[1])
     if isinstance(x, str):
-        return f"the text {x!r}"
+        return tr("the text {text}").format(text=repr(x))
     if isinstance(x, (bool, np.bool_)):
-        return f"the truth value {bool(x)}"
+        return tr("the truth value {value}").format(value=bool(x))
     if isinstance(x, np.ndarray):
-        return f"a numpy array of shape {x.shape}"
+        return tr("a numpy array of shape {shape}").format(shape=x.shape)
     if isinstance(x, (list, tuple, set, frozenset)):
-        return f"a {type(x).__name__} of {len(x)} values"
-    return f"a {type(x).__name__}"
+        return tr("a {type} of {n} values").format(type=type(x).__name__, n=len(x))
+    return tr("a {type}").format(type=type(x).__name__)
 
 
 _KIT_OBJECTS = {
-    TruthTable: "a truth table",
-    Solution: "a solution",
-    NecessityTable: "a necessity table",
-    Fit: "a fit table (from qcakit.evaluate)",
-    Exclusions: "a set of barred remainders (from qcakit.esa)",
+    TruthTable: tr_later("a truth table"),
+    Solution: tr_later("a solution"),
+    NecessityTable: tr_later("a necessity table"),
+    Fit: tr_later("a fit table (from qcakit.evaluate)"),
+    Exclusions: tr_later("a set of barred remainders (from qcakit.esa)"),
 }
 
 
 def _kit_object(x) -> str | None:
     for cls, name in _KIT_OBJECTS.items():
         if isinstance(x, cls):
-            return name
+            return tr(name)
     return None
+
+
+def _gave(x, what: str) -> str:
+    """"You gave <kind of x>, but this task asks for <what>."."""
+    return tr("You gave {given}, but this task asks for {what}.").format(given=kind_of(x),
+                                                                         what=what)
 
 
 def _plain(x):
@@ -131,49 +139,53 @@ def single(answer, what: str, hint: str = ""):
     else:
         return answer
     raise AnswerProblem(
-        f"You gave {kind_of(answer)}, but this task asks for {what}.",
-        hint or "Pick the one value you need, e.g. series.loc['case'] or "
-        "table.loc['row', 'column'].")
+        _gave(answer, what),
+        hint or tr("Pick the one value you need, e.g. series.loc['case'] or "
+                   "table.loc['row', 'column']."))
 
 
 def _as_float(x, what: str) -> float:
     if isinstance(x, (bool, np.bool_)):
-        raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for {what}.")
+        raise AnswerProblem(_gave(x, what))
     if isinstance(x, str):
         try:
             float(x.replace(",", "."))
         except ValueError:
-            raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for {what}.") \
-                from None
-        raise AnswerProblem(f"You gave the number as text ({x!r}).",
-                            "Write it without quotes, e.g. answer = 0.5 rather than "
-                            "answer = '0.5'.")
+            raise AnswerProblem(_gave(x, what)) from None
+        raise AnswerProblem(tr("You gave the number as text ({text}).").format(text=repr(x)),
+                            tr("Write it without quotes, e.g. answer = 0.5 rather than "
+                               "answer = '0.5'."))
     if isinstance(x, (numbers.Real, decimal.Decimal, fractions.Fraction)):
         value = float(x)
         if math.isnan(value):
-            raise AnswerProblem("Your answer is NaN (not a number).",
-                                "A NaN usually comes from a division by zero or a missing value.")
+            raise AnswerProblem(tr("Your answer is NaN (not a number)."),
+                                tr("A NaN usually comes from a division by zero or a missing "
+                                   "value."))
         if math.isinf(value):
-            raise AnswerProblem("Your answer is infinite.",
-                                "An infinite value comes from a division by zero.")
+            raise AnswerProblem(tr("Your answer is infinite."),
+                                tr("An infinite value comes from a division by zero."))
         return value
     kit = _kit_object(x)
     if kit:
-        raise AnswerProblem(f"You gave {kit}, but this task asks for {what}.",
-                            "Pick the one value from its table, e.g. "
-                            "result.table.loc['row', 'column'].")
-    raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for {what}.")
+        raise AnswerProblem(tr("You gave {given}, but this task asks for {what}.").format(
+                                given=kit, what=what),
+                            tr("Pick the one value from its table, e.g. "
+                               "result.table.loc['row', 'column']."))
+    raise AnswerProblem(_gave(x, what))
 
 
 def _whole(value: float, what: str) -> int:
     if not math.isfinite(value) or abs(value - round(value)) > WHOLE_TOL:
-        raise AnswerProblem(f"You gave {value:g}, but this task asks for {what} (a whole "
-                            "number).")
+        raise AnswerProblem(tr("You gave {value}, but this task asks for {what} (a whole "
+                               "number).").format(value=f"{value:g}", what=what))
     return int(round(value))
 
 
 class Reader:
-    """What a question reads. Subclasses set :attr:`expects` and implement :meth:`read`."""
+    """What a question reads. Subclasses give :attr:`expects` and implement :meth:`read`.
+
+    :attr:`expects` is shown in messages in the current language; the English words a reader
+    is made with are marked with :func:`~qcakit.i18n.tr_later` (readers are made at import)."""
 
     #: The form the question expects, in words (shown in messages and the teachers' guide).
     expects = "an answer"
@@ -186,43 +198,55 @@ class Reader:
 
 
 class Number(Reader):
-    """A single number."""
+    """A single number; ``what`` describes it (English, marked with ``tr_later``)."""
 
-    def __init__(self, what: str = "a number"):
-        self.expects = what
+    def __init__(self, what: str = tr_later("a number")):
+        self.what = what
+
+    @property
+    def expects(self) -> str:
+        return tr(self.what)
 
     def read(self, answer) -> float:
-        return _as_float(single(answer, self.expects, "Pick the one value you need, e.g. "
-                                "series.loc['case'], or combine the values, e.g. with .sum()."),
-                         self.expects)
+        return _as_float(single(answer, self.expects, tr(
+            "Pick the one value you need, e.g. series.loc['case'], or combine the values, e.g. "
+            "with .sum().")), self.expects)
 
 
 class Count(Reader):
     """A whole number (a float that is a whole number counts)."""
 
-    def __init__(self, what: str = "a whole number"):
-        self.expects = what
+    def __init__(self, what: str = tr_later("a whole number")):
+        self.what = what
+
+    @property
+    def expects(self) -> str:
+        return tr(self.what)
 
     def read(self, answer) -> int:
-        x = single(answer, self.expects, "Count them, e.g. with len(...) or (...).sum().")
+        x = single(answer, self.expects, tr("Count them, e.g. with len(...) or (...).sum()."))
         return _whole(_as_float(x, self.expects), self.expects)
 
 
 class Bool(Reader):
     """True or False (Python's or numpy's), possibly inside a one-value container."""
 
-    expects = "True or False"
+    @property
+    def expects(self) -> str:
+        return tr("True or False")
 
     def read(self, answer) -> bool:
         x = single(answer, self.expects)
         if isinstance(x, (bool, np.bool_)):
             return bool(x)
         if isinstance(x, str) and x.strip().lower() in ("true", "false", "yes", "no"):
-            raise AnswerProblem(f"You gave the text {x!r}.", "Write True or False without quotes.")
+            raise AnswerProblem(tr("You gave the text {text}.").format(text=repr(x)),
+                                tr("Write True or False without quotes."))
         if isinstance(x, numbers.Number):
-            raise AnswerProblem(f"You gave the number {x!r}; this task asks for True or False.",
-                                "Write True or False, or a comparison such as a != b.")
-        raise AnswerProblem(f"You gave {kind_of(x)}, but this task asks for True or False.")
+            raise AnswerProblem(tr("You gave the number {number}; this task asks for True or "
+                                   "False.").format(number=repr(x)),
+                                tr("Write True or False, or a comparison such as a != b."))
+        raise AnswerProblem(_gave(x, self.expects))
 
 
 def _flags(mapping) -> list:
@@ -239,7 +263,10 @@ class Choice(Reader):
 
     def __init__(self, options: str, *, multiple: bool = False):
         self.options, self.multiple = options.lower(), multiple
-        self.expects = ("letters such as ['a', 'c']" if multiple else "a letter such as 'b'")
+
+    @property
+    def expects(self) -> str:
+        return tr("letters such as ['a', 'c']") if self.multiple else tr("a letter such as 'b'")
 
     def read(self, answer):
         answer = _plain(answer)
@@ -253,36 +280,46 @@ class Choice(Reader):
         elif isinstance(answer, (list, tuple, set, frozenset, np.ndarray, pd.Index)):
             raw = [_plain(a) for a in answer]
         if raw is None or not all(isinstance(r, str) for r in raw):
-            raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
-                                f"{self.expects}.", "Put the letter in quotes: answer = 'b'.")
+            raise AnswerProblem(_gave(answer, self.expects),
+                                tr("Put the letter in quotes: answer = 'b'."))
         letters = {r.strip().strip("()").strip().lower() for r in raw}
         letters.discard("")
         bad = sorted(x for x in letters if x not in self.options)
         if bad:
-            raise AnswerProblem(f"{bad[0]!r} is not one of the options "
-                                f"({', '.join(self.options)}).")
+            raise AnswerProblem(tr("{letter} is not one of the options ({options}).").format(
+                letter=repr(bad[0]), options=", ".join(self.options)))
         if self.multiple:
             return letters
         if len(letters) != 1:
-            raise AnswerProblem(f"Choose exactly one option; you gave {len(letters)}.")
+            raise AnswerProblem(tr("Choose exactly one option; you gave {n}.").format(
+                n=len(letters)))
         return letters.pop()
 
 
 class Word(Reader):
-    """One word from a short list (``'easy'``, ``'S3'``), in any case, spaces ignored."""
+    """One word from a short list (``'easy'``, ``'S3'``), in any case, spaces ignored. The
+    words are the answer's values (code), never translated."""
 
     def __init__(self, options):
         self.options = list(options)
-        self.expects = " or ".join(repr(o) for o in self.options)
+
+    @property
+    def expects(self) -> str:
+        shown = [repr(o) for o in self.options]
+        text = shown[0]
+        for option in shown[1:]:
+            text = tr("{first} or {second}").format(first=text, second=option)
+        return text
 
     def read(self, answer) -> str:
-        x = single(answer, f"one of {self.expects}")
+        x = single(answer, tr("one of {options}").format(options=self.expects))
         if isinstance(x, str):
             key = x.strip().strip("'\"").strip().lower()
             for option in self.options:
                 if key == option.lower():
                     return option
-        raise AnswerProblem(f"You gave {kind_of(x)}; answer with {self.expects}, in quotes.")
+        raise AnswerProblem(tr("You gave {given}; answer with {options}, in quotes.").format(
+            given=kind_of(x), options=self.expects))
 
 
 def _label(x) -> str:
@@ -294,21 +331,24 @@ def _label(x) -> str:
 
 
 def _items(answer, valid: list, what: str) -> list:
-    """The raw items of a collection of names, before splitting and checking."""
+    """The raw items of a collection of names, before splitting and checking (``what``: the
+    names, in the current language)."""
     answer = _plain(answer)
     if isinstance(answer, NecessityTable):
         return answer.necessary()
     if isinstance(answer, Exclusions):
         return answer.rows
     if isinstance(answer, (TruthTable, Solution, Fit)):
-        raise AnswerProblem(f"You gave {_kit_object(answer)}, but this task asks for a list of "
-                            f"{what}.", "Pick the names from its table, e.g. the index of the "
-                            "rows you mean, or its cases column.")
+        raise AnswerProblem(tr("You gave {given}, but this task asks for a list of {what}.")
+                            .format(given=_kit_object(answer), what=what),
+                            tr("Pick the names from its table, e.g. the index of the rows you "
+                               "mean, or its cases column."))
     if isinstance(answer, dict):
         flags = _flags(answer)
         if flags is None:
-            raise AnswerProblem("A dict is read as {name: True or False}; yours holds other "
-                                "values.", f"Give a list of {what}, e.g. ['A', 'B'].")
+            raise AnswerProblem(tr("A dict is read as {{name: True or False}}; yours holds "
+                                   "other values.").format(),
+                                tr("Give a list of {what}, e.g. ['A', 'B'].").format(what=what))
         return flags
     if isinstance(answer, pd.DataFrame):
         if answer.shape[1] == 1:
@@ -318,9 +358,10 @@ def _items(answer, valid: list, what: str) -> list:
         if "cases" in answer.columns:
             return [c for c in answer["cases"] if _label(c)]
         raise AnswerProblem(
-            f"You gave {kind_of(answer)}; its index does not hold {what}.",
-            "Use the index of the rows you mean, e.g. list(df.index), or a list like "
-            "['A', 'B'].")
+            tr("You gave {given}; its index does not hold {what}.").format(
+                given=kind_of(answer), what=what),
+            tr("Use the index of the rows you mean, e.g. list(df.index), or a list like "
+               "['A', 'B']."))
     if isinstance(answer, pd.Series):
         flags = _flags(answer)
         if flags is not None:
@@ -330,9 +371,9 @@ def _items(answer, valid: list, what: str) -> list:
                 all(_label(v) in valid for v in values):
             return values
         raise AnswerProblem(
-            f"You gave {kind_of(answer)} holding numbers, but this task asks for a list of "
-            f"{what}.",
-            "Keep the labels of the rows you mean, e.g. list(s.index[s > 0.5]).")
+            tr("You gave {given} holding numbers, but this task asks for a list of {what}.")
+            .format(given=kind_of(answer), what=what),
+            tr("Keep the labels of the rows you mean, e.g. list(s.index[s > 0.5])."))
     if isinstance(answer, str):
         return [answer]
     if isinstance(answer, np.ndarray) and answer.ndim == 1 or \
@@ -340,8 +381,9 @@ def _items(answer, valid: list, what: str) -> list:
         return list(answer)
     if isinstance(answer, numbers.Real) and not isinstance(answer, bool):
         return [answer]
-    raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for a list of {what}.",
-                        "Write it like ['A', 'B'] (names in quotes, inside brackets).")
+    raise AnswerProblem(tr("You gave {given}, but this task asks for a list of {what}.")
+                        .format(given=kind_of(answer), what=what),
+                        tr("Write it like ['A', 'B'] (names in quotes, inside brackets)."))
 
 
 def _split_names(text: str, valid: list) -> list:
@@ -364,13 +406,17 @@ def _split_names(text: str, valid: list) -> list:
 class Names(Reader):
     """A set of names from ``valid`` (a list, or a function returning one, for data loaded
     when the check runs). ``count`` requires exactly that many; ``allow_empty=False`` at least
-    one."""
+    one. ``what`` says what the names are (English, marked with ``tr_later``)."""
 
-    def __init__(self, valid, what: str = "names", *, allow_empty: bool = True,
+    def __init__(self, valid, what: str = tr_later("names"), *, allow_empty: bool = True,
                  count: int | None = None):
         self._valid, self.what = valid, what
         self.allow_empty, self.count = allow_empty, count
-        self.expects = (f"one of the {what}" if count == 1 else f"a list of {what}")
+
+    @property
+    def expects(self) -> str:
+        return (tr("one of the {what}") if self.count == 1 else tr("a list of {what}")).format(
+            what=tr(self.what))
 
     def valid(self) -> list:
         valid = self._valid() if callable(self._valid) else self._valid
@@ -378,10 +424,11 @@ class Names(Reader):
 
     def read(self, answer) -> set:
         valid = self.valid()
-        items = _items(answer, valid, self.what)
+        what = tr(self.what)
+        items = _items(answer, valid, what)
         if any(isinstance(_plain(i), bool) for i in items):
-            raise AnswerProblem("A list of True / False has no names.",
-                                "Keep the labels where it is True, e.g. list(s.index[s]).")
+            raise AnswerProblem(tr("A list of True / False has no names."),
+                                tr("Keep the labels where it is True, e.g. list(s.index[s])."))
         items = [_label(i) for i in items]
         # "BE, CZ" (or a truth table's cases cell) stands for several names, unless a name
         # itself contains a comma, as some case labels do.
@@ -392,12 +439,12 @@ class Names(Reader):
         if unknown:
             raise AnswerProblem(*self._unknown(unknown[0], valid))
         if not items and not self.allow_empty:
-            raise AnswerProblem(f"Your list is empty; this task expects at least one of the "
-                                f"{self.what}.")
+            raise AnswerProblem(tr("Your list is empty; this task expects at least one of the "
+                                   "{what}.").format(what=what))
         given = set(items)
         if self.count is not None and len(given) != self.count:
-            raise AnswerProblem(f"Name exactly {self.count} of the {self.what}; you gave "
-                                f"{len(given)}.")
+            raise AnswerProblem(tr("Name exactly {count} of the {what}; you gave {n}.").format(
+                count=self.count, what=what, n=len(given)))
         return given
 
     @staticmethod
@@ -410,28 +457,43 @@ class Names(Reader):
         fold = [v for v in valid if v.lower() == bad.lower()]
         close = (difflib.get_close_matches(bad, valid, n=2)
                  or [v for v in valid if bad.lower() in v.lower()][:2])
-        tip = (f" Did you mean {fold[0]!r} (names are case-sensitive)?" if fold else
-               f" Did you mean {' or '.join(map(repr, close))}?" if close else "")
+        what = tr(self.what)
+        if fold:
+            message = tr("{name} is not one of the {what} here. Did you mean {other} (names are "
+                         "case-sensitive)?").format(name=repr(bad), what=what,
+                                                    other=repr(fold[0]))
+        elif close:
+            others = repr(close[0]) if len(close) == 1 else tr("{first} or {second}").format(
+                first=repr(close[0]), second=repr(close[1]))
+            message = tr("{name} is not one of the {what} here. Did you mean {other}?").format(
+                name=repr(bad), what=what, other=others)
+        else:
+            message = tr("{name} is not one of the {what} here.").format(name=repr(bad),
+                                                                        what=what)
         shown = ", ".join(map(repr, valid[:20])) + (", ..." if len(valid) > 20 else "")
-        return (f"{bad!r} is not one of the {self.what} here.{tip}",
-                f"The {self.what} are: {shown}.")
+        return message, tr("The {what} are: {names}.").format(what=what, names=shown)
 
 
 class Expression(Reader):
     """A Boolean expression over ``conditions``, multiplied out into a sum of products
     (see :mod:`._expression`). ``terms=1`` asks for a single term (no '+')."""
 
-    def __init__(self, conditions, what: str = "an expression", *, terms: int | None = None):
-        self.conditions, self.terms = list(conditions), terms
-        self.expects = f"{what} in quotes, such as " + ("'A*~B'" if terms == 1 else "'A*~B + C'")
+    def __init__(self, conditions, what: str = tr_later("an expression"), *,
+                 terms: int | None = None):
+        self.conditions, self.terms, self.what = list(conditions), terms, what
+
+    @property
+    def expects(self) -> str:
+        return tr("{what} in quotes, such as {example}").format(
+            what=tr(self.what), example="'A*~B'" if self.terms == 1 else "'A*~B + C'")
 
     def read(self, answer) -> tuple:
         answer = _plain(answer)
         if isinstance(answer, Solution):
             if len(answer.models) > 1:
                 raise AnswerProblem(
-                    f"Your solution has {len(answer.models)} equally minimal models; give one "
-                    "of them.", "e.g. sol.expressions[0], as text.")
+                    tr("Your solution has {n} equally minimal models; give one of them.")
+                    .format(n=len(answer.models)), tr("e.g. sol.expressions[0], as text."))
             answer = to_string(answer.models[0])
         elif isinstance(answer, (list, tuple)) and answer and \
                 all(isinstance(t, (list, tuple)) for t in answer):
@@ -443,23 +505,24 @@ class Expression(Reader):
                 and all(isinstance(_plain(t), str) for t in answer):
             answer = " + ".join(str(t) for t in answer)  # a list of terms, e.g. sol.terms
         if not isinstance(answer, str):
-            raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
-                                f"{self.expects}.")
+            raise AnswerProblem(_gave(answer, self.expects))
         try:
             expr = parse_answer(answer, self.conditions)
         except ExpressionProblem as problem:
             raise AnswerProblem(problem.message, problem.hint) from None
         if self.terms is not None and len(expr) != self.terms:
-            asked = "one term" if self.terms == 1 else f"{self.terms} terms"
-            raise AnswerProblem(
-                f"This task asks for {asked}: conditions joined by '*'"
-                + (", no '+'" if self.terms == 1 else "")
-                + f"; yours has {len(expr)} when multiplied out.")
+            if self.terms == 1:
+                message = tr("This task asks for one term: conditions joined by '*', no '+'; "
+                             "yours has {n} when multiplied out.")
+            else:
+                message = tr("This task asks for {terms} terms: conditions joined by '*'; "
+                             "yours has {n} when multiplied out.")
+            raise AnswerProblem(message.format(terms=self.terms, n=len(expr)))
         return expr
 
 
-_NOT_MEMBERSHIPS = ("Memberships are not a row: a case is in the row where each condition is 1 "
-                    "if it scores above 0.5, 0 if below.")
+_NOT_MEMBERSHIPS = tr_later("Memberships are not a row: a case is in the row where each "
+                            "condition is 1 if it scores above 0.5, 0 if below.")
 
 
 def _is_bit(v) -> bool:
@@ -471,8 +534,8 @@ def _bit(v) -> int:
     if _is_bit(v):
         return int(v)
     raise AnswerProblem(
-        f"A row gives each condition as 1 (present) or 0 (absent); you gave {v!r}.",
-        _NOT_MEMBERSHIPS)
+        tr("A row gives each condition as 1 (present) or 0 (absent); you gave {value}.")
+        .format(value=repr(v)), tr(_NOT_MEMBERSHIPS))
 
 
 class Rows(Reader):
@@ -484,10 +547,14 @@ class Rows(Reader):
                  allow_empty: bool = False):
         self.conditions, self.single, self.as_ids = list(conditions), single, as_ids
         self.allow_empty = allow_empty and not single
-        k = len(self.conditions)
-        example = "*".join(c if i % 2 == 0 else f"~{c}" for i, c in enumerate(self.conditions))
-        self.expects = (f"a row such as {example!r} (or its number, 1 to {2 ** k})" if single
-                        else f"rows such as [{example!r}] or their numbers (1 to {2 ** k})")
+        self.example = repr("*".join(c if i % 2 == 0 else f"~{c}"
+                                     for i, c in enumerate(self.conditions)))
+
+    @property
+    def expects(self) -> str:
+        message = (tr("a row such as {example} (or its number, 1 to {last})") if self.single
+                   else tr("rows such as [{example}] or their numbers (1 to {last})"))
+        return message.format(example=self.example, last=2 ** len(self.conditions))
 
     def _row(self, item) -> tuple:
         conds, k = self.conditions, len(self.conditions)
@@ -498,26 +565,29 @@ class Rows(Reader):
             keys = item.index if isinstance(item, pd.Series) else item.keys()
             missing = [c for c in conds if c not in keys]
             if missing:
-                raise AnswerProblem(f"Your row gives no value for {missing[0]!r}.",
-                                    "A row says for every condition whether it is present (1) "
-                                    "or absent (0).")
+                raise AnswerProblem(tr("Your row gives no value for {condition}.").format(
+                                        condition=repr(missing[0])),
+                                    tr("A row says for every condition whether it is present "
+                                       "(1) or absent (0)."))
             values = {c: _plain(item[c]) for c in conds}
             if not all(_is_bit(v) for v in values.values()):
                 raise AnswerProblem(
-                    f"A row gives each condition as 1 (present) or 0 (absent); you gave "
-                    f"{values}.", _NOT_MEMBERSHIPS)
+                    tr("A row gives each condition as 1 (present) or 0 (absent); you gave "
+                       "{value}.").format(value=values), tr(_NOT_MEMBERSHIPS))
             return tuple(int(v) for v in values.values())
         if isinstance(item, (tuple, list, np.ndarray)):
             values = [_plain(v) for v in item]
             if len(values) != k:
                 raise AnswerProblem(
-                    f"A row here is {k} values of 0 or 1 (one per condition: "
-                    f"{', '.join(conds)}); you gave {len(values)} values.")
+                    tr("A row here is {k} values of 0 or 1 (one per condition: {conditions}); "
+                       "you gave {n} values.").format(k=k, conditions=", ".join(conds),
+                                                      n=len(values)))
             return tuple(_bit(v) for v in values)
         if isinstance(item, numbers.Real) and not isinstance(item, bool):
-            number = _whole(float(item), "a row number")
+            number = _whole(float(item), tr("a row number"))
             if not 1 <= number <= 2 ** k:
-                raise AnswerProblem(f"Row numbers run from 1 to {2 ** k}; you gave {number}.")
+                raise AnswerProblem(tr("Row numbers run from 1 to {last}; you gave {number}.")
+                                    .format(last=2 ** k, number=number))
             return tuple(((number - 1) >> (k - 1 - j)) & 1 for j in range(k))
         if isinstance(item, str) and item.strip().isdigit():
             return self._row(int(item))
@@ -527,15 +597,16 @@ class Rows(Reader):
             except ExpressionProblem as problem:
                 raise AnswerProblem(problem.message, problem.hint) from None
             if len(expr) != 1:
-                raise AnswerProblem("A row is a single combination (no '+').")
+                raise AnswerProblem(tr("A row is a single combination (no '+')."))
             term = dict(expr[0])
             missing = [c for c in conds if c not in term]
             if missing:
                 raise AnswerProblem(
-                    f"Your row leaves out {missing[0]!r}.",
-                    "A truth-table row names every condition, present (A) or absent (~A).")
+                    tr("Your row leaves out {condition}.").format(condition=repr(missing[0])),
+                    tr("A truth-table row names every condition, present (A) or absent (~A)."))
             return tuple(term[c] for c in conds)
-        raise AnswerProblem(f"You gave {kind_of(item)}; this task asks for {self.expects}.")
+        raise AnswerProblem(tr("You gave {given}; this task asks for {what}.").format(
+            given=kind_of(item), what=self.expects))
 
     def _is_one_row(self, answer) -> bool:
         """(1, 0, 1) is one row (and (0.8, 0.2, 0.6) memberships given for one), [5, 6] two
@@ -551,14 +622,15 @@ class Rows(Reader):
         if isinstance(answer, Exclusions):
             return answer.rows
         if isinstance(answer, (TruthTable, Solution, NecessityTable, Fit)):
-            raise AnswerProblem(f"You gave {_kit_object(answer)}, but this task asks for "
-                                f"{self.expects}.", "Pick the rows you mean from its table.")
+            raise AnswerProblem(tr("You gave {given}, but this task asks for {what}.").format(
+                                    given=_kit_object(answer), what=self.expects),
+                                tr("Pick the rows you mean from its table."))
         if isinstance(answer, pd.DataFrame):
             if all(c in answer.columns for c in self.conditions):
                 return [answer.iloc[[i]] for i in range(len(answer))]
-            raise AnswerProblem(f"You gave {kind_of(answer)} without the columns "
-                                f"{', '.join(self.conditions)}.",
-                                "Give the rows as text, e.g. 'A*~B*C', or their numbers.")
+            raise AnswerProblem(tr("You gave {given} without the columns {columns}.").format(
+                                    given=kind_of(answer), columns=", ".join(self.conditions)),
+                                tr("Give the rows as text, e.g. 'A*~B*C', or their numbers."))
         if isinstance(answer, pd.Series) and all(c in answer.index for c in self.conditions):
             return [answer]  # one row of a table
         if isinstance(answer, str):  # 'A*~B*C', 'A*~B*C + A*B*C', '1, 3, 9' or 'A*B*C, 5'
@@ -574,13 +646,18 @@ class Rows(Reader):
     def read(self, answer):
         rows = [self._row(i) for i in self._items(answer)]
         if not rows and not self.allow_empty:
-            raise AnswerProblem("Your list is empty; give at least one row, e.g. "
-                                f"{self.expects.split(' such as ')[1]}.")
+            message = (tr("Your list is empty; give at least one row, e.g. {example} (or its "
+                          "number, 1 to {last}).") if self.single else
+                       tr("Your list is empty; give at least one row, e.g. [{example}] or their "
+                          "numbers (1 to {last})."))
+            raise AnswerProblem(message.format(example=self.example,
+                                               last=2 ** len(self.conditions)))
         if self.as_ids:
             rows = [1 + int("".join(map(str, r)), 2) for r in rows]
         if self.single:
             if len(set(rows)) != 1:
-                raise AnswerProblem(f"This task asks for one row; you gave {len(set(rows))}.")
+                raise AnswerProblem(tr("This task asks for one row; you gave {n}.").format(
+                    n=len(set(rows))))
             return rows[0]
         return set(rows)
 
@@ -588,14 +665,19 @@ class Rows(Reader):
 class Memberships(Reader):
     """One membership per case, as a float Series with the data's labels (``index``: a list or a
     function returning one). With ``labelled=True`` the labels are part of the task (an array or
-    a Series labelled 0, 1, ... is refused with the fix)."""
+    a Series labelled 0, 1, ... is refused with the fix). ``what`` (plural), ``one`` (singular)
+    and ``labels_hint`` are English, marked with ``tr_later``."""
 
-    def __init__(self, index, what: str = "cases", one: str = "case", *, labelled: bool = False,
-                 labels_hint: str = "Compute it from the columns of the data, so the index "
-                                    "is kept."):
+    def __init__(self, index, what: str = tr_later("cases"), one: str = tr_later("case"), *,
+                 labelled: bool = False,
+                 labels_hint: str = tr_later("Compute it from the columns of the data, so the "
+                                             "index is kept.")):
         self._index, self.what, self.one = index, what, one
         self.labelled, self.labels_hint = labelled, labels_hint
-        self.expects = f"a pandas Series with one membership per {one}"
+
+    @property
+    def expects(self) -> str:
+        return tr("a pandas Series with one membership per {one}").format(one=tr(self.one))
 
     def index(self) -> pd.Index:
         index = self._index() if callable(self._index) else self._index
@@ -606,25 +688,27 @@ class Memberships(Reader):
         if isinstance(answer, pd.DataFrame):
             if answer.shape[1] != 1:
                 raise AnswerProblem(
-                    f"You gave a DataFrame with {answer.shape[1]} columns; this task asks for "
-                    f"one Series (one membership per {self.one}).",
-                    "Select or compute the one column the task asks for.")
+                    tr("You gave a DataFrame with {n} columns; this task asks for one Series "
+                       "(one membership per {one}).").format(n=answer.shape[1],
+                                                             one=tr(self.one)),
+                    tr("Select or compute the one column the task asks for."))
             return answer.iloc[:, 0]
         if isinstance(answer, pd.Series):
             return answer
         if isinstance(answer, dict):
             return pd.Series(answer)
         if isinstance(answer, tuple) and len(answer) == 3 and n != 3:
-            raise AnswerProblem("These look like anchors; the task asks for the calibrated "
-                                "memberships (a Series), the result of qcakit.calibrate(...).")
+            raise AnswerProblem(tr("These look like anchors; the task asks for the calibrated "
+                                   "memberships (a Series), the result of "
+                                   "qcakit.calibrate(...)."))
         if isinstance(answer, (np.ndarray, list, tuple)) and np.ndim(answer) == 1:
             if self.labelled:
-                raise AnswerProblem(f"You gave {kind_of(answer)}, without the names of the "
-                                    f"{self.what}; this task asks for a Series labelled by "
-                                    f"{self.one}.", self.labels_hint)
+                raise AnswerProblem(tr("You gave {given}, without the names of the {what}; this "
+                                       "task asks for a Series labelled by {one}.").format(
+                                           given=kind_of(answer), what=tr(self.what),
+                                           one=tr(self.one)), tr(self.labels_hint))
             return pd.Series(list(answer))
-        raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
-                            f"{self.expects}.", self.labels_hint)
+        raise AnswerProblem(_gave(answer, self.expects), tr(self.labels_hint))
 
     def read(self, answer) -> pd.Series:
         index = self.index()
@@ -632,31 +716,34 @@ class Memberships(Reader):
         labels = [_label(i) for i in series.index]
         positional = labels == [str(i) for i in range(len(series))] and \
             not set(labels) & set(index)
+        what = tr(self.what)
         if len(set(labels)) != len(labels):
-            raise AnswerProblem(f"Your Series has {len(series)} values, some "
-                                f"{self.what} more than once; there are {len(index)} "
-                                f"{self.what}, each once.", self.labels_hint)
+            raise AnswerProblem(tr("Your Series has {n} values, some {what} more than once; "
+                                   "there are {total} {what}, each once.").format(
+                                       n=len(series), what=what, total=len(index)),
+                                tr(self.labels_hint))
         if len(series) != len(index) and (positional or set(labels) <= set(index)):
-            raise AnswerProblem(f"Your Series has {len(series)} values; there are {len(index)} "
-                                f"{self.what}.")
+            raise AnswerProblem(tr("Your Series has {n} values; there are {total} {what}.")
+                                .format(n=len(series), total=len(index), what=what))
         if positional and not self.labelled:
             labels = list(index)  # no labels of its own: read in the data's order
         if set(labels) != set(index):
-            raise AnswerProblem(f"Your Series is labelled by other names than the "
-                                f"{len(index)} {self.what} (it has {len(series)} values).",
-                                self.labels_hint)
+            raise AnswerProblem(tr("Your Series is labelled by other names than the {total} "
+                                   "{what} (it has {n} values).").format(
+                                       total=len(index), what=what, n=len(series)),
+                                tr(self.labels_hint))
         try:
             values = pd.Series(np.asarray(series.to_numpy(), dtype=float), index=labels)
         except (TypeError, ValueError):
-            raise AnswerProblem("Your Series does not hold numbers only.") from None
+            raise AnswerProblem(tr("Your Series does not hold numbers only.")) from None
         if values.isna().any():
-            raise AnswerProblem(f"Your Series has missing values (NaN), e.g. for "
-                                f"{values.index[values.isna()][0]!r}.")
+            raise AnswerProblem(tr("Your Series has missing values (NaN), e.g. for {case}.")
+                                .format(case=repr(values.index[values.isna()][0])))
         if values.min() < 0 or values.max() > 1:
-            raise AnswerProblem("Some values lie outside [0, 1]: these are raw scores, not "
-                                "memberships.",
-                                "Memberships run from 0 to 1: calibrate the raw scores, or "
-                                "combine memberships with min, max and 1 - x.")
+            raise AnswerProblem(tr("Some values lie outside [0, 1]: these are raw scores, not "
+                                   "memberships."),
+                                tr("Memberships run from 0 to 1: calibrate the raw scores, or "
+                                   "combine memberships with min, max and 1 - x."))
         return values.reindex(index)
 
 
@@ -669,8 +756,23 @@ class Numbers(Reader):
                  key: str | None = None):
         self.names, self.reader, self.key = list(names), reader or Number(), key
         self.example = example
-        count = {2: "two", 3: "three"}.get(len(self.names), str(len(self.names)))
-        self.expects = f"{count} {self.reader.expects.split()[-1]}s: ({', '.join(self.names)})"
+
+    #: (how many, the last English word of the values' reader) -> the words for them.
+    _SEVERAL = {(2, "number"): tr_later("two numbers: ({names})"),
+                (3, "number"): tr_later("three numbers: ({names})"),
+                (2, "count"): tr_later("two counts: ({names})"),
+                (3, "count"): tr_later("three counts: ({names})")}
+
+    @property
+    def expects(self) -> str:
+        """The values by their names (English keys, shown translated), e.g. "three numbers:
+        (full exclusion, crossover, full inclusion)"."""
+        kind = getattr(self.reader, "what", "a value").split()[-1]
+        message = self._SEVERAL.get((len(self.names), kind))
+        names = ", ".join(tr(n) for n in self.names)
+        if message is None:
+            return tr("{n} values: ({names})").format(n=len(self.names), names=names)
+        return tr(message).format(names=names)
 
     def read(self, answer) -> tuple:
         answer = _plain(answer)
@@ -684,27 +786,30 @@ class Numbers(Reader):
         if isinstance(answer, np.ndarray) and answer.ndim == 1:
             answer = list(answer)
         if not isinstance(answer, (tuple, list)) or len(answer) != len(self.names):
-            raise AnswerProblem(f"This task asks for {self.expects}.",
-                                f"Write it like {self.example}." if self.example else "")
+            raise AnswerProblem(tr("This task asks for {what}.").format(what=self.expects),
+                                tr("Write it like {example}.").format(example=self.example)
+                                if self.example else "")
         return tuple(self.reader.read(v) for v in answer)
 
 
 class TruthTableAnswer(Reader):
     """The truth-table object itself (the result of :func:`qcakit.truth_table`)."""
 
-    expects = "the result of qcakit.truth_table(...)"
+    @property
+    def expects(self) -> str:
+        return tr("the result of {call}").format(call="qcakit.truth_table(...)")
 
     def read(self, answer) -> TruthTable:
         if isinstance(answer, TruthTable):
             return answer
         if isinstance(answer, pd.DataFrame):
-            raise AnswerProblem("This is a DataFrame; give the truth-table object itself (the "
-                                "result of qcakit.truth_table), not its .table.")
+            raise AnswerProblem(tr("This is a DataFrame; give the truth-table object itself "
+                                   "(the result of qcakit.truth_table), not its .table."))
         if isinstance(answer, Solution):
-            raise AnswerProblem("This is a solution; the task asks for the truth table.",
-                                "The table behind a solution is sol.truth_table.")
-        raise AnswerProblem(f"You gave {kind_of(answer)}; this task asks for the result of "
-                            "qcakit.truth_table(...).")
+            raise AnswerProblem(tr("This is a solution; the task asks for the truth table."),
+                                tr("The table behind a solution is sol.truth_table."))
+        raise AnswerProblem(tr("You gave {given}; this task asks for {what}.").format(
+            given=kind_of(answer), what=self.expects))
 
 
 class SolutionAnswer(Reader):
@@ -712,35 +817,42 @@ class SolutionAnswer(Reader):
 
     def __init__(self, kind: str, call: str = ""):
         self.kind, self.call = kind, call or f"qcakit.minimize(tt, '{kind}')"
-        self.expects = f"the result of {self.call}"
+
+    @property
+    def expects(self) -> str:
+        return tr("the result of {call}").format(call=self.call)
 
     def read(self, answer) -> Solution:
         if isinstance(answer, TruthTable):
-            raise AnswerProblem("This is the truth table; pass it to qcakit.minimize and give "
-                                "the result.")
+            raise AnswerProblem(tr("This is the truth table; pass it to qcakit.minimize and "
+                                   "give the result."))
         if isinstance(answer, str):
-            raise AnswerProblem(f"Give the solution object returned by {self.call}, not "
-                                "text.")
+            raise AnswerProblem(tr("Give the solution object returned by {call}, not text.")
+                                .format(call=self.call))
         if not isinstance(answer, Solution):
-            raise AnswerProblem(f"You gave {kind_of(answer)}; this task asks for "
-                                f"{self.expects}.")
+            raise AnswerProblem(tr("You gave {given}; this task asks for {what}.").format(
+                given=kind_of(answer), what=self.expects))
         if answer.kind != self.kind:
-            raise AnswerProblem(f"This is a {answer.kind} solution; the task asks for the "
-                                f"{self.kind} one.", f"Pass solution='{self.kind}' to "
-                                "qcakit.minimize.")
+            raise AnswerProblem(tr("This is a {given} solution; the task asks for the {task} "
+                                   "one.").format(given=tr(answer.kind), task=tr(self.kind)),
+                                tr("Pass solution='{kind}' to qcakit.minimize.").format(
+                                    kind=self.kind))
         return answer
 
 
 class Text(Reader):
-    """A written answer."""
+    """A written answer (``what``: English, marked with ``tr_later``)."""
 
-    def __init__(self, what: str = "a few sentences"):
-        self.expects = f"{what} in quotes"
+    def __init__(self, what: str = tr_later("a few sentences")):
+        self.what = what
+
+    @property
+    def expects(self) -> str:
+        return tr("{what} in quotes").format(what=tr(self.what))
 
     def read(self, answer) -> str:
         if not isinstance(answer, str):
-            raise AnswerProblem(f"You gave {kind_of(answer)}, but this task asks for "
-                                f"{self.expects}.")
+            raise AnswerProblem(_gave(answer, self.expects))
         return answer.strip()
 
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._feedback import wrong
+from ..i18n import tr
+from ._feedback import mark, sentence, wrong
 
 #: Memberships that differ by more than this count as different data.
 DATA_TOL = 1e-6
@@ -34,23 +35,30 @@ def _names(items, limit: int = 8) -> str:
     return ", ".join(items[:limit]) + (", ..." if len(items) > limit else "")
 
 
-def case_differences(given, reference, what: str = "your table") -> list[str]:
-    """Differences between the cases (and memberships) of two DataFrames of memberships."""
+def case_differences(given, reference, what: str | None = None) -> list[str]:
+    """Differences between the cases (and memberships) of two DataFrames of memberships;
+    ``what`` names the learner's object in the messages (default: "your table")."""
+    what = what or tr("your table")
     g, r = list(given.index), list(reference.index)
     out = []
     dup = sorted({str(c) for c in g if g.count(c) > 1})
     if dup:
-        out.append(f"{what} has {len(g)} rows of cases, with {_names(dup)} more than once; "
-                   f"the data have {len(r)} cases, each once")
+        out.append(tr("{what} has {rows} rows of cases, with {names} more than once; the data "
+                      "have {n} cases, each once")
+                   .format(what=what, rows=len(g), names=_names(dup), n=len(r)))
     missing = [c for c in r if c not in set(g)]
     extra = [c for c in dict.fromkeys(g) if c not in set(r)]
     if missing or (extra and not dup):
-        text = f"{what} has {len(set(g))} cases; the data have {len(r)}"
         if missing:
-            text += f" (missing: {_names(missing)})"
+            text = tr("{what} has {given} cases; the data have {n} (missing: {names})").format(
+                what=what, given=len(set(g)), n=len(r), names=_names(missing))
+        else:
+            text = tr("{what} has {given} cases; the data have {n}").format(
+                what=what, given=len(set(g)), n=len(r))
         out.append(text)
     if extra:
-        out.append(f"{what} has cases that are not in the data: {_names(extra)}")
+        out.append(tr("{what} has cases that are not in the data: {names}")
+                   .format(what=what, names=_names(extra)))
     if out:
         return out
     cols = [c for c in reference.columns if c in given.columns]
@@ -59,8 +67,9 @@ def case_differences(given, reference, what: str = "your table") -> list[str]:
     bad = diff > DATA_TOL
     if bad.any():
         rows, colpos = np.nonzero(bad)
-        out.append(f"{what} uses other memberships than the bundled data for "
-                   f"{len(set(rows))} case(s) (first: {r[rows[0]]} in {cols[colpos[0]]})")
+        out.append(tr("{what} uses other memberships than the bundled data for {n} case(s) "
+                      "(first: {case} in {column})")
+                   .format(what=what, n=len(set(rows)), case=r[rows[0]], column=cols[colpos[0]]))
     return out
 
 
@@ -82,36 +91,43 @@ def _same_cut(a, b) -> bool:
 
 def _cut(value) -> str:
     if value is None:
-        return "none"
+        # Translators: the value of a cut that is not set ("the PRI cut none")
+        return tr("none")
     return str(tuple(value)) if isinstance(value, tuple) else f"{value:g}"
 
 
 def wrong_because(problems: list[str], hint: str):
     """The "wrong" verdict for a list of differences from the reference: the first one as the
-    message (capitalised, as a sentence), the others as details, and ``hint`` on what to do."""
-    return wrong(problems[0][0].upper() + problems[0][1:] + ".", hint, problems[1:])
+    message (as a sentence), the others as details, and ``hint`` on what to do."""
+    return wrong(sentence(problems[0]), hint, problems[1:])
 
 
-def truth_table_differences(given, reference, what: str = "your table") -> list[str]:
+def truth_table_differences(given, reference, what: str | None = None) -> list[str]:
     """Every graded difference between two :class:`~qcakit.truthtable.TruthTable` objects."""
+    what = what or tr("your table")
     out = []
     if given.outcome_label != reference.outcome_label:
-        out.append(f"{what} has the outcome {given.outcome_label}; the task's is "
-                   f"{reference.outcome_label}")
+        out.append(tr("{what} has the outcome {given}; the task's is {task}").format(
+            what=what, given=given.outcome_label, task=reference.outcome_label))
     if set(given.conditions) != set(reference.conditions):
-        out.append(f"{what} uses the conditions {', '.join(given.conditions)}; the task's are "
-                   f"{', '.join(reference.conditions)}")
+        out.append(tr("{what} uses the conditions {given}; the task's are {task}").format(
+            what=what, given=", ".join(given.conditions), task=", ".join(reference.conditions)))
         return out
     out += case_differences(given.data, reference.data, what)
-    for name, label in (("incl_cut", "consistency cut"), ("pri_cut", "PRI cut"),
-                        ("n_cut", "frequency cut")):
+    cut_messages = {
+        "incl_cut": tr("{what} uses the consistency cut {given}; the task's is {task}"),
+        "pri_cut": tr("{what} uses the PRI cut {given}; the task's is {task}"),
+        "n_cut": tr("{what} uses the frequency cut {given}; the task's is {task}"),
+    }
+    for name, message in cut_messages.items():
         g, r = _setting(given, name), _setting(reference, name)
         if not _same_cut(g, r):
-            out.append(f"{what} uses the {label} {_cut(g)}; the task's is {_cut(r)}")
+            out.append(message.format(what=what, given=_cut(g), task=_cut(r)))
     conditions = list(reference.conditions)  # rows are keyed by their values, in any order
     rows = _row_differences(_codes(given.table, conditions), _codes(reference.table, conditions))
     if rows:
-        out.append(("as a result, " if out else f"in {what}, ") + rows)
+        out.append(tr("as a result, {rows}").format(rows=rows) if out
+                   else tr("in {what}, {rows}").format(what=what, rows=rows))
     return out
 
 
@@ -129,12 +145,13 @@ def _row_differences(codes_g: dict, codes_r: dict) -> str:
     extra = [r for r in codes_g if r not in codes_r]
     parts = []
     if changed:
-        parts.append(f"{len(changed)} row(s) get another output code")
+        parts.append(tr("{n} row(s) get another output code").format(n=len(changed)))
     if missing:
-        parts.append(f"{len(missing)} row(s) with cases in the data are missing")
+        parts.append(tr("{n} row(s) with cases in the data are missing").format(n=len(missing)))
     if extra:
-        parts.append(f"{len(extra)} row(s) have cases that the data do not put there")
-    return "; ".join(parts)
+        parts.append(tr("{n} row(s) have cases that the data do not put there")
+                     .format(n=len(extra)))
+    return mark(";").join(parts)
 
 
 def _model_set(solution) -> set:
@@ -144,16 +161,17 @@ def _model_set(solution) -> set:
 def solution_differences(given, reference) -> list[str]:
     """Every graded difference between two :class:`~qcakit.solution.Solution` objects."""
     if given.kind != reference.kind:
-        return [f"this is the {given.kind} solution; the task asks for the {reference.kind} one"]
+        return [tr("this is the {given} solution; the task asks for the {task} one").format(
+            given=tr(given.kind), task=tr(reference.kind))]
     out = truth_table_differences(given.truth_table, reference.truth_table,
-                                  "the truth table behind your solution")
+                                  tr("the truth table behind your solution"))
     if reference.kind == "intermediate" and (given.directional or {}) != reference.directional:
         off = sorted(c for c in reference.directional
                      if (given.directional or {}).get(c) != reference.directional[c])
-        out.append("your directional expectations differ from the task's for "
-                   f"{', '.join(off) or 'some condition'}")
+        out.append(tr("your directional expectations differ from the task's for {conditions}")
+                   .format(conditions=", ".join(off) or tr("some condition")))
     if _model_set(given) != _model_set(reference):
-        out.append(f"your solution has {len(given.models)} model(s) "
-                   f"({'; '.join(given.expressions)}), which differ from the reference "
-                   "solution of the task's data and settings")
+        out.append(tr("your solution has {n} model(s) ({models}), which differ from the "
+                      "reference solution of the task's data and settings")
+                   .format(n=len(given.models), models="; ".join(given.expressions)))
     return out

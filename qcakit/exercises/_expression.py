@@ -22,14 +22,16 @@ import difflib
 import itertools
 import re
 
+from ..i18n import tr, tr_later
+
 #: Multiplying out stops (with a note) beyond this many terms: answers are short expressions.
 MAX_TERMS = 512
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>[*+~()])|(?P<name>[^\s*+~()]+))")
 #: Operators from other notations, with what QCA notation writes instead.
-_FOREIGN = {"&": "'*' for and", "|": "'+' for or", "!": "'~' for not", "·": "'*' for and",
-            "×": "'*' for and", "−": "'~' for not", "¬": "'~' for not", "∧": "'*' for and",
-            "∨": "'+' for or"}
+_AND, _OR, _NOT = tr_later("'*' for and"), tr_later("'+' for or"), tr_later("'~' for not")
+_FOREIGN = {"&": _AND, "|": _OR, "!": _NOT, "·": _AND, "×": _AND, "−": _NOT, "¬": _NOT,
+            "∧": _AND, "∨": _OR}
 
 
 class ExpressionProblem(ValueError):
@@ -44,8 +46,9 @@ def _tokens(text: str) -> list:
     for mark, notation in _FOREIGN.items():
         if mark in text:
             raise ExpressionProblem(
-                f"{mark!r} is not QCA notation.",
-                f"Write {notation}: e.g. 'A*~B + C' (and: '*', or: '+', not: '~').")
+                tr("{mark} is not QCA notation.").format(mark=repr(mark)),
+                tr("Write {notation}: e.g. 'A*~B + C' (and: '*', or: '+', not: '~').").format(
+                    notation=tr(notation)))
     out, pos = [], 0
     text = text.rstrip()
     while pos < len(text):
@@ -61,15 +64,17 @@ def _check_name(name: str, conditions) -> None:
     upper = [c for c in conditions if c.lower() == name.lower()]
     if upper:
         raise ExpressionProblem(
-            f"{name!r} is not a condition here. Did you mean {upper[0]!r}? Names are "
-            "case-sensitive.",
-            f"Write absence with '~' (~{upper[0]}), not in lower case as the R package QCA "
-            "does.")
+            tr("{name} is not a condition here. Did you mean {condition}? Names are "
+               "case-sensitive.").format(name=repr(name), condition=repr(upper[0])),
+            tr("Write absence with '~' (~{condition}), not in lower case as the R package QCA "
+               "does.").format(condition=upper[0]))
     close = difflib.get_close_matches(name, list(conditions), n=1)
-    tip = f" Did you mean {close[0]!r}?" if close else ""
+    message = (tr("{name} is not a condition here. Did you mean {condition}?") if close
+               else tr("{name} is not a condition here."))
     raise ExpressionProblem(
-        f"{name!r} is not a condition here.{tip}",
-        f"Use the condition names {', '.join(conditions)}; '*' for and, '+' for or, '~' for not.")
+        message.format(name=repr(name), condition=repr(close[0]) if close else ""),
+        tr("Use the condition names {conditions}; '*' for and, '+' for or, '~' for not.")
+        .format(conditions=", ".join(conditions)))
 
 
 def _product(left: list, right: list) -> list:
@@ -82,8 +87,8 @@ def _product(left: list, right: list) -> list:
         out.append(term)
         if len(out) > MAX_TERMS:
             raise ExpressionProblem(
-                "This expression is too long to multiply out.",
-                "Write it as a sum of products, e.g. 'A*B + ~A*C'.")
+                tr("This expression is too long to multiply out."),
+                tr("Write it as a sum of products, e.g. 'A*B + ~A*C'."))
     return out
 
 
@@ -108,10 +113,11 @@ class _Parser:
         return token
 
     def fail(self, what: str):
+        """Stop with ``what`` (in the current language) as the reason."""
         raise ExpressionProblem(
-            f"I cannot read {self.text!r}: {what}.",
-            "Write condition names joined by '*' (and) and '+' (or), '~' for not, e.g. "
-            "'A*~B + C'; parentheses may group, e.g. 'A*(B + C)'.")
+            tr("I cannot read {text}: {reason}.").format(text=repr(self.text), reason=what),
+            tr("Write condition names joined by '*' (and) and '+' (or), '~' for not, e.g. "
+               "'A*~B + C'; parentheses may group, e.g. 'A*(B + C)'."))
 
     def expression(self) -> list:
         terms = self.term()
@@ -134,14 +140,14 @@ class _Parser:
         if token == "(":
             inner = self.expression()
             if self.take() != ")":
-                self.fail("a '(' is not closed")
+                self.fail(tr("a '(' is not closed"))
             return inner
         if isinstance(token, tuple):
             _check_name(token[1], self.conditions)
             return [{token[1]: 1}]
         if token is None:
-            self.fail("it ends where a condition is expected (a dangling '*', '+' or '~'?)")
-        self.fail(f"{token!r} stands where a condition is expected")
+            self.fail(tr("it ends where a condition is expected (a dangling '*', '+' or '~'?)"))
+        self.fail(tr("{token} stands where a condition is expected").format(token=repr(token)))
 
 
 def parse_answer(text: str, conditions) -> tuple:
@@ -154,15 +160,15 @@ def parse_answer(text: str, conditions) -> tuple:
     conditions = list(conditions)
     tokens = _tokens(text)
     if not tokens:
-        raise ExpressionProblem("Your expression is empty.")
+        raise ExpressionProblem(tr("Your expression is empty."))
     parser = _Parser(tokens, conditions, text)
     terms = parser.expression()
     if parser.peek() is not None:
-        parser.fail(f"{parser.peek()!r} has no place there (a ')' too many, or a missing "
-                    "'*' or '+' between two conditions?)")
+        parser.fail(tr("{token} has no place there (a ')' too many, or a missing '*' or '+' "
+                       "between two conditions?)").format(token=repr(parser.peek())))
     if not terms:
-        raise ExpressionProblem(f"{text!r} is never true: it requires a condition and its "
-                                "absence at once.")
+        raise ExpressionProblem(tr("{text} is never true: it requires a condition and its "
+                                   "absence at once.").format(text=repr(text)))
     return canonical(terms, conditions)
 
 

@@ -27,6 +27,10 @@ Every feedback is recorded in :data:`LOG` (see :func:`progress`), and appended a
 to the file named by the environment variable ``QCAKIT_EXERCISES_LOG`` when it is set; the tests
 use that file to see what every check in an executed notebook reported.
 
+A check speaks the language set with :func:`qcakit.set_language` when it runs (its message,
+hint and details, and the heading and status word shown); ``Feedback.status`` and the log's
+status stay the English code values (``"correct"``, ``"partly"``...) in every language.
+
 >>> fb = Feedback("ex00", "q1", "correct", "Right: 0.69 is the minimum of 0.89 and 1 - 0.31.")
 >>> print(fb)
 [correct] ex00.q1: Right: 0.69 is the minimum of 0.89 and 1 - 0.31.
@@ -41,18 +45,41 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..i18n import get_language, tr, tr_later
+
 #: Environment variable naming a file to which every feedback is appended as a JSON line.
 LOG_ENV = "QCAKIT_EXERCISES_LOG"
 
 STATUSES = ("correct", "partly", "incorrect", "unanswered", "error", "self-assessed")
-_STYLE = {  # background, border, icon, heading
-    "correct": ("#e6f4ea", "#34a853", "✔", "Correct"),
-    "partly": ("#fef7e0", "#f9ab00", "◐", "Partly there"),
-    "incorrect": ("#fff4e5", "#e37400", "✎", "Not yet"),
-    "unanswered": ("#eef3fd", "#4285f4", "…", "Not answered yet"),
-    "error": ("#f3e8fd", "#9334e6", "?", "The checker could not read this answer"),
-    "self-assessed": ("#f1f3f4", "#5f6368", "✍", "Written answer: assess it yourself"),
+_STYLE = {  # background, border, icon, heading (translated when shown)
+    "correct": ("#e6f4ea", "#34a853", "✔", tr_later("Correct")),
+    "partly": ("#fef7e0", "#f9ab00", "◐", tr_later("Partly there")),
+    "incorrect": ("#fff4e5", "#e37400", "✎", tr_later("Not yet")),
+    "unanswered": ("#eef3fd", "#4285f4", "…", tr_later("Not answered yet")),
+    "error": ("#f3e8fd", "#9334e6", "?", tr_later("The checker could not read this answer")),
+    "self-assessed": ("#f1f3f4", "#5f6368", "✍", tr_later("Written answer: assess it yourself")),
 }
+#: The status as the text display and :func:`progress` show it: in English the status itself
+#: (the code's value), in another language its translation.
+STATUS_WORDS = {
+    # Translators: status word of a checked answer, shown as [correct] in text and in progress()
+    "correct": tr_later("correct"),
+    # Translators: status word: partly right
+    "partly": tr_later("partly"),
+    # Translators: status word: not right yet
+    "incorrect": tr_later("incorrect"),
+    # Translators: status word: the task still has its ... placeholder
+    "unanswered": tr_later("unanswered"),
+    # Translators: status word: the checker could not read the answer
+    "error": tr_later("error"),
+    # Translators: status word: a written answer, compared with a model answer by the learner
+    "self-assessed": tr_later("self-assessed"),
+}
+
+
+def status_word(status: str) -> str:
+    """``status`` as shown to the learner, in the current language (``"correct"`` in English)."""
+    return tr(STATUS_WORDS[status])
 
 #: Every feedback given in this Python session, oldest first.
 LOG: list = []
@@ -85,10 +112,10 @@ class Feedback:
         return f"{self.exercise}.{self.question}"
 
     def __repr__(self) -> str:
-        lines = [f"[{self.status}] {self._label()}: {self.message}"]
+        lines = [f"[{status_word(self.status)}] {self._label()}: {self.message}"]
         lines += [f"  - {d}" for d in self.details]
         if self.hint:
-            lines.append(f"  Hint: {self.hint}")
+            lines.append("  " + tr("Hint: {hint}").format(hint=self.hint))
         return "\n".join(lines)
 
     __str__ = __repr__
@@ -98,7 +125,7 @@ class Feedback:
         parts = [
             f"<div class='qcakit-feedback' style='background:{bg};border-left:6px solid {border};"
             "padding:6px 12px;margin:4px 0;border-radius:3px;color:#202124'>",
-            f"<b>{icon} {heading}</b> <span style='color:#5f6368;font-size:85%'>"
+            f"<b>{icon} {html.escape(tr(heading))}</b> <span style='color:#5f6368;font-size:85%'>"
             f"({html.escape(self._label())})</span>",
             f"<div style='margin-top:4px'>{html.escape(self.message)}</div>",
         ]
@@ -106,7 +133,9 @@ class Feedback:
             items = "".join(f"<li>{html.escape(d)}</li>" for d in self.details)
             parts.append(f"<ul style='margin:4px 0'>{items}</ul>")
         if self.hint:
-            parts.append(f"<div style='margin-top:4px'><i>Hint:</i> {html.escape(self.hint)}</div>")
+            hint = html.escape(tr("Hint:"))
+            parts.append(f"<div style='margin-top:4px'><i>{hint}</i> "
+                         f"{html.escape(self.hint)}</div>")
         parts.append("</div>")
         return "".join(parts)
 
@@ -142,11 +171,35 @@ def wrong(message: str, hint: str = "", details=()) -> Result:
 
 
 def unanswered(message: str = "") -> Result:
-    return Result("unanswered", message or _UNANSWERED)
+    return Result("unanswered", message or tr(
+        "Not answered yet: replace the ... with your answer and run the cell again. Take your "
+        "time; the check gives feedback as often as you like."))
 
 
-_UNANSWERED = ("Not answered yet: replace the ... with your answer and run the cell again. "
-               "Take your time; the check gives feedback as often as you like.")
+#: Punctuation between the parts of a message that the code assembles, by language: in
+#: Chinese the full-width marks, without the space that follows an English one (and no space
+#: between two sentences).
+_MARKS = {"zh": {".": "。", ";": "；", ",": "，", ":": "：", " ": ""}}
+_ENGLISH_MARKS = {".": ".", ";": "; ", ",": ", ", ":": ": ", " ": " "}
+
+
+def mark(punctuation: str) -> str:
+    """``"."``, ``";"``, ``","``, ``":"`` or ``" "`` (between two sentences) as it joins parts
+    of a message in the current language: ``"; "`` in English, ``"；"`` in Chinese.
+
+    >>> mark(";"), mark("."), mark(" ")
+    ('; ', '.', ' ')
+    """
+    return _MARKS.get(get_language(), _ENGLISH_MARKS)[punctuation]
+
+
+def sentence(part: str) -> str:
+    """A part of a message (``"your table has 10 cases"``) as a sentence: in English
+    capitalised with a full stop, in Chinese with the full-width stop ``。`` (a part may start
+    with a name, which keeps its case)."""
+    if get_language() == "en":
+        part = part[:1].upper() + part[1:]
+    return part + mark(".")
 
 
 def is_unanswered(answer) -> bool:
@@ -232,8 +285,9 @@ def check(reader, *, graded: bool = False):
             if is_unanswered(answer):
                 result = unanswered()
             elif has_gaps(answer):
-                result = Result("unanswered", "Partly filled in: some parts of your answer are "
-                                "still ... . Fill them all in, then run the cell again.")
+                result = Result("unanswered", tr("Partly filled in: some parts of your answer "
+                                                 "are still ... . Fill them all in, then run "
+                                                 "the cell again."))
             else:
                 result = _verdict(func, reader, answer, graded)
             fb = Feedback(module, func.__name__, result.status, result.message, result.hint,
@@ -258,15 +312,24 @@ def _verdict(func, reader, answer, graded: bool) -> Result:
     except _SHAPE_ERRORS as exc:  # an answer of an unforeseen shape: say so, no verdict
         return Result(
             "error",
-            f"Something in this answer made the checker stumble ({type(exc).__name__}: {exc}).",
-            "Check that the answer has the form the task asks for (a number, a list of names, "
-            "an expression in quotes...). If it does, tell your teacher: this may be a bug in "
-            "the checker.",
+            tr("Something in this answer made the checker stumble ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"),
+            tr("Check that the answer has the form the task asks for (a number, a list of "
+               "names, an expression in quotes...). If it does, tell your teacher: this may be "
+               "a bug in the checker."),
         )
+
+
+#: Column headers of :func:`progress` (translated when shown).
+PROGRESS_COLUMNS = (tr_later("exercise"), tr_later("question"), tr_later("status"))
 
 
 def progress(exercise: str | None = None) -> pd.DataFrame:
     """Latest status of every question checked in this session (optionally of one exercise).
+
+    A table to read: its headers and status words are in the current language
+    (:func:`qcakit.set_language`); code reads :data:`LOG`, whose statuses stay the English
+    values (``"correct"``, ...) in every language.
 
     >>> progress("ex99").empty
     True
@@ -275,5 +338,5 @@ def progress(exercise: str | None = None) -> pd.DataFrame:
     for fb in LOG:
         if exercise is None or fb.exercise == exercise:
             latest[(fb.exercise, fb.question)] = fb.status
-    rows = [{"exercise": e, "question": q, "status": s} for (e, q), s in sorted(latest.items())]
-    return pd.DataFrame(rows, columns=["exercise", "question", "status"])
+    rows = [(e, q, status_word(s)) for (e, q), s in sorted(latest.items())]
+    return pd.DataFrame(rows, columns=[tr(c) for c in PROGRESS_COLUMNS])

@@ -24,23 +24,28 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from ._feedback import Result, correct, wrong
+from ..i18n import tr, tr_later, trn
+from ._feedback import Result, correct, mark, wrong
 
-NOT_MARKED = ("Writing is not marked automatically: no program can judge an argument. Compare "
-              "your answer with the model answer and the rubric below, and revise it if a point "
-              "is missing.")
+NOT_MARKED = tr_later("Writing is not marked automatically: no program can judge an argument. "
+                      "Compare your answer with the model answer and the rubric below, and "
+                      "revise it if a point is missing.")
 
 _EPS = 1e-12
-_WORDS = {1: "one decimal", 2: "two decimals", 3: "three decimals", 4: "four decimals"}
+_WORDS = {1: tr_later("one decimal"), 2: tr_later("two decimals"),
+          3: tr_later("three decimals"), 4: tr_later("four decimals")}
 
 
 def decimals_text(decimals: int) -> str:
-    return _WORDS.get(decimals, f"{decimals} decimals")
+    if decimals in _WORDS:
+        return tr(_WORDS[decimals])
+    return trn("{n} decimal", "{n} decimals", decimals).format(n=decimals)
 
 
 @dataclass
@@ -121,20 +126,24 @@ class Target:
                 if _diff(value, m) <= _half(coarse):
                     return mistake.verdict()
         if coarse is not None and _diff(value, reference) <= _half(coarse):
-            return wrong(f"Give at least {decimals_text(self.decimals)}: to "
-                         f"{decimals_text(coarse)}, a value cannot be told apart from typical "
-                         "mistakes (and if yours is exact, it is not the value asked for).",
-                         "Keep the value Python computes, or round it to "
-                         f"{decimals_text(self.decimals)}.")
+            return wrong(tr("Give at least {decimals}: to {coarse}, a value cannot be told "
+                            "apart from typical mistakes (and if yours is exact, it is not the "
+                            "value asked for).").format(decimals=decimals_text(self.decimals),
+                                                        coarse=decimals_text(coarse)),
+                         tr("Keep the value Python computes, or round it to {decimals}.")
+                         .format(decimals=decimals_text(self.decimals)))
         return self.otherwise(value)
 
     def otherwise(self, value) -> Result:
         """The verdict for a value that is neither right nor a named mistake."""
         lower, upper, tol = self.lower, self.upper, self.tolerance
         if lower is not None and value < lower - tol or upper is not None and value > upper + tol:
-            return wrong(f"This value cannot lie outside [{lower:g}, {upper:g}].", self.fallback)
-        return wrong(f"Not quite: your value differs from the reference by more than the "
-                     f"tolerance ({tol:g}: {decimals_text(self.decimals)}).", self.fallback)
+            return wrong(tr("This value cannot lie outside [{lower}, {upper}].")
+                         .format(lower=f"{lower:g}", upper=f"{upper:g}"), self.fallback)
+        return wrong(tr("Not quite: your value differs from the reference by more than the "
+                        "tolerance ({tolerance}: {decimals}).")
+                     .format(tolerance=f"{tol:g}", decimals=decimals_text(self.decimals)),
+                     self.fallback)
 
 
 @dataclass
@@ -149,25 +158,63 @@ class MembershipTarget(Target):
     def otherwise(self, value) -> Result:
         reference = self._values(self.reference)
         if ((value == 0.5) & (reference != 0.5)).any():
-            return wrong("Some cases sit at exactly 0.5, so they belong to no truth-table row.",
-                         self.fallback)
+            return wrong(tr("Some cases sit at exactly 0.5, so they belong to no truth-table "
+                            "row."), self.fallback)
         off = self.reference.index[np.abs(value - reference) > _half(self.decimals)]
-        return wrong(f"{len(off)} of the {len(reference)} memberships differ from the reference "
-                     f"by more than {self.tolerance:g} (first: {off[0]}).", self.fallback)
+        return wrong(tr("{n} of the {total} memberships differ from the reference by more than "
+                        "{tolerance} (first: {first}).")
+                     .format(n=len(off), total=len(reference), tolerance=f"{self.tolerance:g}",
+                             first=off[0]), self.fallback)
 
 
 def multiple_choice(letter: str, options: dict, right: str, hint: str) -> Result:
-    """One-letter choice: ``options`` maps each letter to None (right) or why it is wrong."""
+    """One-letter choice: ``options`` maps each letter to None (right) or why it is wrong.
+
+    The texts are English marked with :func:`~qcakit.i18n.tr_later` (the options are module
+    constants); they are translated here, when the check runs."""
     if options[letter] is None:
-        return correct(right)
-    return wrong(options[letter], hint)
+        return correct(tr(right))
+    return wrong(tr(options[letter]), tr(hint))
 
 
 def self_assessed(model: str, rubric, text: str, *, min_words: int = 0) -> Result:
-    """A written answer: not marked; returns the model answer and the rubric to compare with."""
-    words = len(text.split())
-    details = [f"Model answer: {model}"] + [f"Rubric {i}: {point}"
-                                             for i, point in enumerate(rubric, 1)]
-    note = (f" Your text has {words} words; the task asks for at least about {min_words}."
-            if words < min_words else "")
-    return Result("self-assessed", NOT_MARKED + note, details=details)
+    """A written answer: not marked; returns the model answer and the rubric to compare with.
+
+    ``model`` and the ``rubric`` points are English marked with :func:`~qcakit.i18n.tr_later`
+    (module constants, which the teachers' guide prints); they are translated here."""
+    details = [tr("Model answer: {model}").format(model=tr(model))] + [
+        tr("Rubric {number}: {point}").format(number=i, point=tr(point))
+        for i, point in enumerate(rubric, 1)]
+    return Result("self-assessed", tr(NOT_MARKED) + _length_note(text, min_words),
+                  details=details)
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese characters counted as one English word when a written answer is measured (a Chinese
+#: text runs to about two characters per word of its English counterpart).
+CHARACTERS_PER_WORD = 2
+
+
+def _length_note(text: str, min_words: int) -> str:
+    """A note when ``text`` is shorter than ``min_words`` English words (or, for a text in
+    Chinese, which has no spaces between words, ``CHARACTERS_PER_WORD`` characters a word).
+
+    >>> _length_note("two words", 3)
+    ' Your text has 2 words; the task asks for at least about 3.'
+    >>> _length_note("校准的锚点", 3)
+    ' Your text has 5 characters; the task asks for at least about 6.'
+    >>> _length_note("锚点 1.25 位于两个观测值之间", 3)
+    ''
+    """
+    chinese = len(_CJK.findall(text))
+    words = len([w for w in _CJK.sub(" ", text).split() if re.search(r"\w", w)])
+    if chinese == 0:
+        if words >= min_words:
+            return ""
+        return mark(" ") + tr("Your text has {words} words; the task asks for at least about "
+                        "{minimum}.").format(words=words, minimum=min_words)
+    characters, minimum = chinese + CHARACTERS_PER_WORD * words, CHARACTERS_PER_WORD * min_words
+    if characters >= minimum:
+        return ""
+    return mark(" ") + tr("Your text has {characters} characters; the task asks for at least about "
+                    "{minimum}.").format(characters=characters, minimum=minimum)

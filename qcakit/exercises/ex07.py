@@ -9,6 +9,7 @@ expected to help democracy survive when present (Ragin 2008, ch. 9).
 from __future__ import annotations
 
 from .. import datasets, minimize, truth_table
+from ..i18n import tr, tr_later
 from ._answers import Bool, Choice, Count, Rows, SolutionAnswer, Word, row_string
 from ._compare import solution_differences, wrong_because
 from ._feedback import check, correct, wrong
@@ -36,50 +37,51 @@ def _rows(frame) -> set:
 def q1(answer):
     """The intermediate solution with every condition expected present, against the reference."""
     if all(v == "-" for v in (answer.directional or {}).values()):
-        return wrong("No directional expectation was given, so no counterfactual is easy and "
-                     "the intermediate solution equals the complex one.",
-                     "Pass directional={'DEV': 1, ...} or a list such as ['DEV', 'URB', ...].")
+        return wrong(tr("No directional expectation was given, so no counterfactual is easy and "
+                        "the intermediate solution equals the complex one."),
+                     tr("Pass directional={{'DEV': 1, ...}} or a list such as "
+                        "['DEV', 'URB', ...].").format())
     problems = solution_differences(answer, _intermediate())
     if problems:
-        return wrong_because(problems, "Use the truth table of all 18 countries with "
-                             "incl_cut=0.8 (and no other cut), and expect every condition to "
-                             "help when present (1).")
-    return correct("Right. Compare it with the complex and parsimonious solutions above: it "
-                   "lies between them.")
+        return wrong_because(problems, tr("Use the truth table of all 18 countries with "
+                                          "incl_cut=0.8 (and no other cut), and expect every "
+                                          "condition to help when present (1)."))
+    return correct(tr("Right. Compare it with the complex and parsimonious solutions above: it "
+                      "lies between them."))
 
 
-@check(Count("a count of rows"))
+@check(Count(tr_later("a count of rows")))
 def q2(n):
     """Number of easy counterfactuals."""
     sol = _intermediate()
     easy = len(sol.easy_counterfactuals)
     diff = len(sol.difficult_counterfactuals)
     if n == easy:
-        return correct("Right: only these remainders were assumed, because they agree with the "
-                       "expectations.")
+        return correct(tr("Right: only these remainders were assumed, because they agree with "
+                          "the expectations."))
     if n == diff:
-        return wrong("That is the number of difficult counterfactuals.",
-                     "Look at sol.easy_counterfactuals.")
+        return wrong(tr("That is the number of difficult counterfactuals."),
+                     tr("Look at sol.easy_counterfactuals."))
     if n == easy + diff:
-        return wrong("That counts every remainder the parsimonious solution uses.",
-                     "Only some of them are easy.")
-    return wrong("Not quite.", "len(sol.easy_counterfactuals) counts the rows.")
+        return wrong(tr("That counts every remainder the parsimonious solution uses."),
+                     tr("Only some of them are easy."))
+    return wrong(tr("Not quite."), tr("len(sol.easy_counterfactuals) counts the rows."))
 
 
-@check(Count("a count of rows"))
+@check(Count(tr_later("a count of rows")))
 def q3(n):
     """Number of difficult counterfactuals."""
     sol = _intermediate()
     easy = len(sol.easy_counterfactuals)
     diff = len(sol.difficult_counterfactuals)
     if n == diff:
-        return correct("Right: the parsimonious solution relies on all of these, the "
-                       "intermediate solution on none.")
+        return correct(tr("Right: the parsimonious solution relies on all of these, the "
+                          "intermediate solution on none."))
     if n == easy:
-        return wrong("That is the number of easy counterfactuals.")
+        return wrong(tr("That is the number of easy counterfactuals."))
     if n == easy + diff:
-        return wrong("That counts easy and difficult together.")
-    return wrong("Not quite.", "len(sol.difficult_counterfactuals) counts the rows.")
+        return wrong(tr("That counts easy and difficult together."))
+    return wrong(tr("Not quite."), tr("len(sol.difficult_counterfactuals) counts the rows."))
 
 
 @check(Word(["easy", "difficult"]))
@@ -89,12 +91,12 @@ def q4(answer):
     row = Rows(CONDITIONS, single=True).read(ROW)
     expected = "easy" if row in _rows(sol.easy_counterfactuals) else "difficult"
     if answer == expected:
-        return correct("Right: we observe survival in Finland and Ireland with URB absent; the "
-                       "theory says urbanization helps, so assuming survival also with URB "
-                       "present is easy to defend.")
-    return wrong("Think again about the direction.",
-                 "The outcome is observed with URB absent. The expectation says URB present "
-                 "helps. Would adding a helping condition plausibly destroy the outcome?")
+        return correct(tr("Right: we observe survival in Finland and Ireland with URB absent; "
+                          "the theory says urbanization helps, so assuming survival also with "
+                          "URB present is easy to defend."))
+    return wrong(tr("Think again about the direction."),
+                 tr("The outcome is observed with URB absent. The expectation says URB present "
+                    "helps. Would adding a helping condition plausibly destroy the outcome?"))
 
 
 @check(Rows(CONDITIONS, single=True))
@@ -106,17 +108,21 @@ def q5(row):
     observed = {tuple(int(v) for v in r) for r in tt.table[CONDITIONS].to_numpy()}
     name = row_string(row, CONDITIONS)
     if row in diff:
-        return correct(f"Right: {name} is a remainder the parsimonious solution assumes, but it "
-                       "contradicts an expectation (a condition expected to help is absent), so "
-                       "assuming the outcome there is hard to defend.")
+        return correct(tr("Right: {row} is a remainder the parsimonious solution assumes, but "
+                          "it contradicts an expectation (a condition expected to help is "
+                          "absent), so assuming the outcome there is hard to defend.").format(
+                              row=name))
     if row in easy:
-        return wrong(f"{name} is an easy counterfactual.", "Look for a remainder the "
-                     "parsimonious solution uses where a condition expected present is absent.")
+        return wrong(tr("{row} is an easy counterfactual.").format(row=name),
+                     tr("Look for a remainder the parsimonious solution uses where a condition "
+                        "expected present is absent."))
     if row in observed:
-        return wrong(f"{name} has cases, so it is not a counterfactual at all.")
-    return wrong(f"{name} is a remainder, but the parsimonious solution does not use it.",
-                 "Counterfactuals here are the remainders in sol.difficult_counterfactuals "
-                 "and sol.easy_counterfactuals.")
+        return wrong(tr("{row} has cases, so it is not a counterfactual at all.").format(
+            row=name))
+    return wrong(tr("{row} is a remainder, but the parsimonious solution does not use it.")
+                 .format(row=name),
+                 tr("Counterfactuals here are the remainders in sol.difficult_counterfactuals "
+                    "and sol.easy_counterfactuals."))
 
 
 @check(Bool())
@@ -124,23 +130,23 @@ def q6(given):
     """Does expecting IND absent change the intermediate solution?"""
     changed = _intermediate().expressions != _intermediate({**EXPECTATIONS, "IND": 0}).expressions
     if given == changed:
-        return correct("Right. " + ("The expectation changed which remainders are easy and "
-                                    "hence the solution." if changed else
-                                    "The remainders that became easy or difficult do not change "
-                                    "the result here; check which ones moved, though."))
-    return wrong("Compare the two solutions' expressions again.",
-                 "Compute the second one with directional={..., 'IND': 0} and compare "
-                 "sol.expression.")
+        return correct(tr("Right. The expectation changed which remainders are easy and hence "
+                          "the solution.") if changed else
+                       tr("Right. The remainders that became easy or difficult do not change "
+                          "the result here; check which ones moved, though."))
+    return wrong(tr("Compare the two solutions' expressions again."),
+                 tr("Compute the second one with directional={{..., 'IND': 0}} and compare "
+                    "sol.expression.").format())
 
 
 _Q7 = {
-    "a": "The complex solution is the safest, but it can be needlessly long: it refuses even "
-         "counterfactuals that theory makes easy.",
-    "b": "The parsimonious solution rests on difficult counterfactuals as well; its terms are "
-         "best read as the core, not as the whole recipe.",
+    "a": tr_later("The complex solution is the safest, but it can be needlessly long: it "
+                  "refuses even counterfactuals that theory makes easy."),
+    "b": tr_later("The parsimonious solution rests on difficult counterfactuals as well; its "
+                  "terms are best read as the core, not as the whole recipe."),
     "c": None,
-    "d": "Expectations are stated from theory and prior knowledge before the analysis; choosing "
-         "them to obtain a preferred solution defeats their purpose.",
+    "d": tr_later("Expectations are stated from theory and prior knowledge before the analysis; "
+                  "choosing them to obtain a preferred solution defeats their purpose."),
 }
 
 
@@ -149,7 +155,6 @@ def q7(letter):
     """Multiple choice: which solution to report."""
     return multiple_choice(
         letter, _Q7,
-        "Right: the intermediate solution, together with the expectations and "
-                       "the counterfactuals it used, so readers can judge them.",
-        "Which solution uses only the counterfactuals your theory can "
-                 "defend?")
+        tr_later("Right: the intermediate solution, together with the expectations and the "
+                 "counterfactuals it used, so readers can judge them."),
+        tr_later("Which solution uses only the counterfactuals your theory can defend?"))

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fit, membership, skewness, suin
+from ..i18n import tr, tr_later
 from ..methods_text import NECESSITY_CUTS
 from ..sets import to_string
 from . import _xu
@@ -42,7 +43,7 @@ HAND = pd.DataFrame({"A": [0.7, 0.7, 0.2, 0.3, 0.1, 0.2, 0.6, 0.1],
 DISJUNCTION = "A + B"
 #: The search of task 4 (on the hand data) and task 6 (on the Xu data): pairs of literals.
 DEPTH = 2
-SHARE = "a number between 0 and 1"
+SHARE = tr_later("a number between 0 and 1")
 
 
 def hand_data() -> pd.DataFrame:
@@ -63,23 +64,24 @@ def q1():
     reference = float(skewness(HAND, "C").table.loc["C", "share_above"])
     return Target(
         reference, DECIMALS["q1"],
-        "Right: only memberships strictly above 0.5 count, and the share is over all eight "
-        "cases. Below the usual 80 % line, so the skewness check does not flag C.",
-        "Count the cases with C > 0.5 (strictly) and divide by the number of cases.",
-        [Mistake("counted 0.5 as in (>= 0.5)", float(np.mean(c >= 0.5)), "You counted the case "
-                 "at exactly 0.5 as in the set.", "0.5 is the crossover, neither in nor out: "
-                 "count only memberships strictly above 0.5."),
+        tr("Right: only memberships strictly above 0.5 count, and the share is over all eight "
+           "cases. Below the usual 80 % line, so the skewness check does not flag C."),
+        tr("Count the cases with C > 0.5 (strictly) and divide by the number of cases."),
+        [Mistake("counted 0.5 as in (>= 0.5)", float(np.mean(c >= 0.5)), tr("You counted the "
+                 "case at exactly 0.5 as in the set."), tr("0.5 is the crossover, neither in nor "
+                 "out: count only memberships strictly above 0.5.")),
          Mistake("the case at 0.5 left out of the denominator",
-                 float((c > 0.5).sum() / (c != 0.5).sum()), "You left the case at 0.5 out of "
-                 "the denominator.", "The share is over every case, the one at 0.5 included."),
-         Mistake("mean membership", float(c.mean()), "That is the mean membership in C, not "
-                 "the share of cases above 0.5.", "Count cases: how many have C > 0.5?"),
-         Mistake("share below 0.5", float(np.mean(c < 0.5)), "That is the share of cases "
-                 "below 0.5.", "Count the cases above 0.5."),
-         Mistake("a count, not a share", float((c > 0.5).sum()), "That is the number of cases "
-                 "above 0.5, not their share.", "Divide by the number of cases."),
-         Mistake("the outcome's share", float(np.mean(y > 0.5)), "That is the share of cases "
-                 "in the outcome Y.", "The task asks about the condition C.")],
+                 float((c > 0.5).sum() / (c != 0.5).sum()), tr("You left the case at 0.5 out of "
+                 "the denominator."), tr("The share is over every case, the one at 0.5 "
+                                         "included.")),
+         Mistake("mean membership", float(c.mean()), tr("That is the mean membership in C, not "
+                 "the share of cases above 0.5."), tr("Count cases: how many have C > 0.5?")),
+         Mistake("share below 0.5", float(np.mean(c < 0.5)), tr("That is the share of cases "
+                 "below 0.5."), tr("Count the cases above 0.5.")),
+         Mistake("a count, not a share", float((c > 0.5).sum()), tr("That is the number of "
+                 "cases above 0.5, not their share."), tr("Divide by the number of cases.")),
+         Mistake("the outcome's share", float(np.mean(y > 0.5)), tr("That is the share of cases "
+                 "in the outcome Y."), tr("The task asks about the condition C."))],
         lower=0, upper=1)
 
 
@@ -100,39 +102,41 @@ def q2():
     x, y = _disjunction()
     a, b = _col("A"), _col("B")
     both = np.minimum(x, y)
-    hint = "Sum over all cases: a case outside Y (or X) still has a membership, and it counts."
+    hint = tr("Sum over all cases: a case outside Y (or X) still has a membership, and it "
+              "counts.")
     return Target(
         fit.necessity_consistency(x, y), DECIMALS["q2"],
-        "Right: the membership in A + B is the maximum of A and B, and almost all of Y lies "
-        "inside it, although neither A nor B alone is necessary.",
-        "Membership in A + B is max(A, B); then sum(min(X, Y)) / sum(Y).",
+        tr("Right: the membership in A + B is the maximum of A and B, and almost all of Y lies "
+           "inside it, although neither A nor B alone is necessary."),
+        tr("Membership in A + B is max(A, B); then sum(min(X, Y)) / sum(Y)."),
         [Mistake("conjunction A*B (minimum)", fit.necessity_consistency(np.minimum(a, b), y),
-                 "You took the minimum of A and B: that is the conjunction A*B, not the "
-                 "disjunction A + B.", "Membership in 'A or B' is the maximum of A and B."),
-         Mistake("A alone", fit.necessity_consistency(a, y), "That is the consistency of A "
-                 "alone.", "Use the maximum of A and B for each case."),
-         Mistake("B alone", fit.necessity_consistency(b, y), "That is the consistency of B "
-                 "alone.", "Use the maximum of A and B for each case."),
+                 tr("You took the minimum of A and B: that is the conjunction A*B, not the "
+                    "disjunction A + B."), tr("Membership in 'A or B' is the maximum of A and "
+                                              "B.")),
+         Mistake("A alone", fit.necessity_consistency(a, y), tr("That is the consistency of A "
+                 "alone."), tr("Use the maximum of A and B for each case.")),
+         Mistake("B alone", fit.necessity_consistency(b, y), tr("That is the consistency of B "
+                 "alone."), tr("Use the maximum of A and B for each case.")),
          Mistake("divided by the sum of X (coverage)", fit.necessity_coverage(x, y),
-                 "You divided by the sum of X: that is necessity coverage.",
-                 "Necessity consistency divides by the sum of Y."),
+                 tr("You divided by the sum of X: that is necessity coverage."),
+                 tr("Necessity consistency divides by the sum of Y.")),
          Mistake("added A and B (capped at 1)",
-                 fit.necessity_consistency(np.minimum(1, a + b), y), "You added A and B: "
-                 "fuzzy OR is the maximum, not a sum.", "Take max(A, B) for each case."),
+                 fit.necessity_consistency(np.minimum(1, a + b), y), tr("You added A and B: "
+                 "fuzzy OR is the maximum, not a sum."), tr("Take max(A, B) for each case.")),
          Mistake("probabilistic OR (A + B - A*B)",
-                 fit.necessity_consistency(a + b - a * b, y), "You used the probabilistic OR "
-                 "A + B - A*B.", "Fuzzy-set OR is the maximum: max(A, B)."),
-         Mistake("RoN", fit.relevance(x, y), "That is the relevance of necessity (RoN), the "
-                 "next task.", "Consistency is sum(min(X, Y)) / sum(Y)."),
+                 fit.necessity_consistency(a + b - a * b, y), tr("You used the probabilistic "
+                 "OR A + B - A*B."), tr("Fuzzy-set OR is the maximum: max(A, B).")),
+         Mistake("RoN", fit.relevance(x, y), tr("That is the relevance of necessity (RoN), the "
+                 "next task."), tr("Consistency is sum(min(X, Y)) / sum(Y).")),
          Mistake("summed over the outcome's cases only (Y > 0.5)",
-                 both[y > 0.5].sum() / y[y > 0.5].sum(), "You summed only over the cases with "
-                 "Y above 0.5.", hint),
+                 both[y > 0.5].sum() / y[y > 0.5].sum(), tr("You summed only over the cases "
+                                                            "with Y above 0.5."), hint),
          Mistake("summed over the condition's cases only (X > 0.5)",
-                 both[x > 0.5].sum() / y[x > 0.5].sum(), "You summed only over the cases with "
-                 "X above 0.5.", hint),
-         Mistake("mean of per-case ratios", float(np.mean(both / y)), "You averaged the ratio "
-                 "min(X, Y) / Y of each case.", "Divide the two sums: a ratio of sums, not a "
-                 "mean of ratios.")],
+                 both[x > 0.5].sum() / y[x > 0.5].sum(), tr("You summed only over the cases "
+                                                            "with X above 0.5."), hint),
+         Mistake("mean of per-case ratios", float(np.mean(both / y)), tr("You averaged the "
+                 "ratio min(X, Y) / Y of each case."), tr("Divide the two sums: a ratio of "
+                 "sums, not a mean of ratios."))],
         lower=0, upper=1)
 
 
@@ -145,26 +149,28 @@ def q3():
     expected = fit.relevance(x, y)
     return Target(
         expected, DECIMALS["q3"],
-        "Right: sum(1 - X) / sum(1 - min(X, Y)), well above 0.5: A + B is not a set that "
-        "nearly every case is in, so its necessity is not trivial.",
-        "RoN = sum(1 - X) / sum(1 - min(X, Y)), with X = max(A, B).",
-        [Mistake("RoN of the conjunction A*B", fit.relevance(np.minimum(a, b), y), "That is "
-                 "the RoN of the conjunction A*B (minimum), not of A + B.", "Use X = max(A, B)."),
-         Mistake("RoN of C", fit.relevance(c, y), "That is the RoN of C.",
-                 "The task asks about the disjunction A + B."),
-         Mistake("RoN of A alone", fit.relevance(a, y), "That is the RoN of A alone.",
-                 "Use X = max(A, B)."),
-         Mistake("denominator sum(1 - Y)", (1 - x).sum() / (1 - y).sum(), "The denominator is "
-                 "not sum(1 - Y).", "Use sum(1 - min(X, Y)), the complement of the overlap."),
-         Mistake("inverse", 1 / expected, "Your value is the inverse of RoN.",
-                 "The numerator is sum(1 - X), the denominator sum(1 - min(X, Y))."),
-         Mistake("mean of per-case ratios", float(np.mean((1 - x) / (1 - both))), "You "
-                 "averaged the ratio (1 - X) / (1 - min(X, Y)) of each case.", "Divide the two "
-                 "sums: a ratio of sums, not a mean of ratios."),
-         Mistake("necessity coverage", fit.necessity_coverage(x, y), "That is necessity "
-                 "coverage.", "RoN = sum(1 - X) / sum(1 - min(X, Y))."),
-         Mistake("necessity consistency", fit.necessity_consistency(x, y), "That is the "
-                 "consistency of task 2.", "RoN = sum(1 - X) / sum(1 - min(X, Y)).")],
+        tr("Right: sum(1 - X) / sum(1 - min(X, Y)), well above 0.5: A + B is not a set that "
+           "nearly every case is in, so its necessity is not trivial."),
+        tr("RoN = sum(1 - X) / sum(1 - min(X, Y)), with X = max(A, B)."),
+        [Mistake("RoN of the conjunction A*B", fit.relevance(np.minimum(a, b), y), tr("That is "
+                 "the RoN of the conjunction A*B (minimum), not of A + B."),
+                 tr("Use X = max(A, B).")),
+         Mistake("RoN of C", fit.relevance(c, y), tr("That is the RoN of C."),
+                 tr("The task asks about the disjunction A + B.")),
+         Mistake("RoN of A alone", fit.relevance(a, y), tr("That is the RoN of A alone."),
+                 tr("Use X = max(A, B).")),
+         Mistake("denominator sum(1 - Y)", (1 - x).sum() / (1 - y).sum(), tr("The denominator "
+                 "is not sum(1 - Y)."), tr("Use sum(1 - min(X, Y)), the complement of the "
+                                           "overlap.")),
+         Mistake("inverse", 1 / expected, tr("Your value is the inverse of RoN."),
+                 tr("The numerator is sum(1 - X), the denominator sum(1 - min(X, Y)).")),
+         Mistake("mean of per-case ratios", float(np.mean((1 - x) / (1 - both))), tr("You "
+                 "averaged the ratio (1 - X) / (1 - min(X, Y)) of each case."), tr("Divide the "
+                 "two sums: a ratio of sums, not a mean of ratios.")),
+         Mistake("necessity coverage", fit.necessity_coverage(x, y), tr("That is necessity "
+                 "coverage."), tr("RoN = sum(1 - X) / sum(1 - min(X, Y)).")),
+         Mistake("necessity consistency", fit.necessity_consistency(x, y), tr("That is the "
+                 "consistency of task 2."), tr("RoN = sum(1 - X) / sum(1 - min(X, Y))."))],
         lower=0, upper=1)
 
 
@@ -203,53 +209,61 @@ def _alone_necessary() -> set:
     return out
 
 
-@check(Expression(CONDITIONS, "a disjunction"))
+@check(Expression(CONDITIONS, tr_later("a disjunction")))
 def q4(expr):
     """The disjunction of two literals to report as a (relevant) SUIN condition."""
     references = [Expression(CONDITIONS).read(e) for e in _hand_suin()]
     if any(same_terms(expr, r) for r in references):
-        return correct("Right: A + B is necessary (consistency above 0.9), covers Y well and "
-                       "is relevant (RoN above 0.5), while neither A nor B alone is necessary: "
-                       "A and B are functional equivalents, a SUIN condition.")
+        return correct(tr("Right: A + B is necessary (consistency above 0.9), covers Y well and "
+                          "is relevant (RoN above 0.5), while neither A nor B alone is "
+                          "necessary: A and B are functional equivalents, a SUIN condition."))
     cons, cov, ron, everyone = _fit_of(expr)
     cuts = NECESSITY_CUTS
-    numbers = f"consistency {cons:.3f}, coverage {cov:.3f}, RoN {ron:.3f}"
-    hint = ("Run qcakit.suin(hand, 'Y', ['A', 'B', 'C'], depth=2, ron_cut=0) and read the "
-            "kind, RoN and trivial columns.")
+    numbers = tr("consistency {consistency}, coverage {coverage}, RoN {ron}").format(
+        consistency=f"{cons:.3f}", coverage=f"{cov:.3f}", ron=f"{ron:.3f}")
+    hint = tr("Run qcakit.suin(hand, 'Y', ['A', 'B', 'C'], depth=2, ron_cut=0) and read the "
+              "kind, RoN and trivial columns.")
     if len(expr) == 1 and len(expr[0]) > 1:
-        return wrong(f"That is a conjunction ({numbers}): a set inside each of its parts, "
-                     "necessary only when every part is. A SUIN condition is a disjunction.",
-                     "Join the two conditions with '+' (or), not '*' (and).")
+        return wrong(tr("That is a conjunction ({numbers}): a set inside each of its parts, "
+                        "necessary only when every part is. A SUIN condition is a "
+                        "disjunction.").format(numbers=numbers),
+                     tr("Join the two conditions with '+' (or), not '*' (and)."))
     trivially_necessary = _alone_necessary() & _literals(expr)
     if len(expr) == 1 and cons >= cuts["consistency"]:
-        how = ("but trivially: nearly every case is in it" if ron < cuts["RoN"] or everyone
-               else "and relevant")
-        return wrong(f"{to_string(expr)} alone is necessary ({numbers}), {how}. The task asks "
-                     "for a disjunction of two conditions, neither necessary alone.", hint)
+        message = (tr("{expression} alone is necessary ({numbers}), but trivially: nearly every "
+                      "case is in it. The task asks for a disjunction of two conditions, neither "
+                      "necessary alone.") if ron < cuts["RoN"] or everyone else
+                   tr("{expression} alone is necessary ({numbers}), and relevant. The task asks "
+                      "for a disjunction of two conditions, neither necessary alone."))
+        return wrong(message.format(expression=to_string(expr), numbers=numbers), hint)
     if len(expr) == 1:
-        return wrong(f"{to_string(expr)} alone is not necessary: its consistency is {cons:.3f}, "
-                     f"below {cuts['consistency']:g}.", "Look for two conditions that are "
-                     "necessary only together, as an 'or'.")
+        return wrong(tr("{expression} alone is not necessary: its consistency is {consistency}, "
+                        "below {cut}.").format(expression=to_string(expr),
+                                               consistency=f"{cons:.3f}",
+                                               cut=f"{cuts['consistency']:g}"),
+                     tr("Look for two conditions that are necessary only together, as an "
+                        "'or'."))
     if any(len(term) > 1 for term in expr):
-        return wrong("Your expression mixes 'and' and 'or'; the task asks for a disjunction of "
-                     "two single conditions, such as 'A + ~C'.", hint)
+        return wrong(tr("Your expression mixes 'and' and 'or'; the task asks for a disjunction "
+                        "of two single conditions, such as 'A + ~C'."), hint)
     if cons < cuts["consistency"] - 1e-9:
-        return wrong(f"Not necessary: {numbers}; the consistency is below "
-                     f"{cuts['consistency']:g}.", hint)
+        return wrong(tr("Not necessary: {numbers}; the consistency is below {cut}.").format(
+            numbers=numbers, cut=f"{cuts['consistency']:g}"), hint)
     if trivially_necessary:
         lit = to_string(((sorted(trivially_necessary)[0],),))
-        return wrong(f"Your disjunction holds {lit}, which is necessary on its own, and "
-                     f"trivially ({numbers}): the disjunction is neither minimal nor relevant.",
-                     hint)
+        return wrong(tr("Your disjunction holds {literal}, which is necessary on its own, and "
+                        "trivially ({numbers}): the disjunction is neither minimal nor "
+                        "relevant.").format(literal=lit, numbers=numbers), hint)
     if ron < cuts["RoN"] or everyone:
-        return wrong(f"Consistent, but trivial by RoN: {numbers}. Nearly every case is in this "
-                     "disjunction, with the outcome or without it, so its necessity says "
-                     "little.", hint)
+        return wrong(tr("Consistent, but trivial by RoN: {numbers}. Nearly every case is in this "
+                        "disjunction, with the outcome or without it, so its necessity says "
+                        "little.").format(numbers=numbers), hint)
     if cov < cuts["coverage"]:
-        return wrong(f"Consistent, but its coverage is below {cuts['coverage']:g}: {numbers}.",
-                     hint)
-    return partly(f"This disjunction passes the cuts ({numbers}), but it is not the one "
-                  "qcakit.suin reports (it has more literals than needed).", hint)
+        return wrong(tr("Consistent, but its coverage is below {cut}: {numbers}.").format(
+            cut=f"{cuts['coverage']:g}", numbers=numbers), hint)
+    return partly(tr("This disjunction passes the cuts ({numbers}), but it is not the one "
+                     "qcakit.suin reports (it has more literals than needed).").format(
+                         numbers=numbers), hint)
 
 
 # --------------------------------------------------------------------------- Xu data
@@ -258,21 +272,23 @@ def _sets() -> list:
     return _xu.CONDITIONS + [_xu.OUTCOME]
 
 
-@check(Names(_sets, "sets (conditions or the outcome)"))
+@check(Names(_sets, tr_later("sets (conditions or the outcome)")))
 def q5(given):
     """Sets of the Xu calibration flagged as skewed (over 80 % or under 20 % above 0.5)."""
     table = skewness(_xu.calibrated(), _sets()).table
     expected = set(table.index[table["warning"] != ""])
     if given == expected:
-        return correct("Right: three of the seven conditions are over the 80 % line. Lesson 19a "
-                       "shows why: most of their members are in them only at the nudged 0.501.")
-    details = [f"{name}: {100 * table.loc[name, 'share_above']:.0f} % of the cases above 0.5, "
-               "inside the 20 % to 80 % lines." for name in sorted(given - expected)]
-    hint = ("qcakit.skewness(xu_cal) flags a set when the share above 0.5 is over 80 % or under "
-            "20 %; read the warning column.")
+        return correct(tr("Right: three of the seven conditions are over the 80 % line. Lesson "
+                          "19a shows why: most of their members are in them only at the nudged "
+                          "0.501."))
+    details = [tr("{name}: {percent} % of the cases above 0.5, inside the 20 % to 80 % lines.")
+               .format(name=name, percent=f"{100 * table.loc[name, 'share_above']:.0f}")
+               for name in sorted(given - expected)]
+    hint = tr("qcakit.skewness(xu_cal) flags a set when the share above 0.5 is over 80 % or "
+              "under 20 %; read the warning column.")
     if expected - given:
-        details.append(f"{len(expected - given)} skewed set(s) are missing.")
-    return (partly if given & expected else wrong)("Not quite.", hint, details)
+        details.append(tr("{n} skewed set(s) are missing.").format(n=len(expected - given)))
+    return (partly if given & expected else wrong)(tr("Not quite."), hint, details)
 
 
 def _disjunction_counts() -> dict:
@@ -291,40 +307,41 @@ def _disjunction_counts() -> dict:
             count(no_cov, None)}
 
 
-@check(Count("a count of disjunctions"))
+@check(Count(tr_later("a count of disjunctions")))
 def q6(n):
     """Two-literal disjunctions that pass consistency 0.9 and coverage 0.6 (RoN cut off)."""
     counts = _disjunction_counts()
     if n == counts["task"]:
-        return correct("Right: they pass consistency and coverage, and yet every one has RoN "
-                       "below 0.5. The coverage cut alone does not catch a trivial necessary "
-                       "disjunction; RoN does.")
-    hint = ("qcakit.suin(xu_cal, 'CAPACITY', conditions, depth=2, ron_cut=0): count the rows "
-            "whose kind is 'disjunction'.")
+        return correct(tr("Right: they pass consistency and coverage, and yet every one has RoN "
+                          "below 0.5. The coverage cut alone does not catch a trivial necessary "
+                          "disjunction; RoN does."))
+    hint = tr("qcakit.suin(xu_cal, 'CAPACITY', conditions, depth=2, ron_cut=0): count the rows "
+              "whose kind is 'disjunction'.")
     known = {
-        counts["no coverage cut"]: "That counts the disjunctions that pass consistency alone: "
-                                   "you also set the coverage cut to 0.",
-        counts["RoN cut kept"]: "That is the count with the RoN cut of 0.5 still on: the task "
-                                "switches it off (ron_cut=0).",
-        counts["with the conjunction"]: "You also counted ORG, which is a single condition (a "
-                                        "'conjunction' of one literal), not a disjunction.",
-        counts["no coverage cut, all rows"]: "That counts every row found without a coverage "
-                                             "cut, ORG included.",
-        counts["default rows"]: "That is the number of rows suin shows with its default cuts "
-                                "(ORG only).",
+        counts["no coverage cut"]: tr("That counts the disjunctions that pass consistency "
+                                      "alone: you also set the coverage cut to 0."),
+        counts["RoN cut kept"]: tr("That is the count with the RoN cut of 0.5 still on: the "
+                                   "task switches it off (ron_cut=0)."),
+        counts["with the conjunction"]: tr("You also counted ORG, which is a single condition "
+                                           "(a 'conjunction' of one literal), not a "
+                                           "disjunction."),
+        counts["no coverage cut, all rows"]: tr("That counts every row found without a coverage "
+                                                "cut, ORG included."),
+        counts["default rows"]: tr("That is the number of rows suin shows with its default cuts "
+                                   "(ORG only)."),
     }
     if n in known:
         return wrong(known[n], hint)
-    return wrong("Not quite.", hint)
+    return wrong(tr("Not quite."), hint)
 
 
 _Q7 = {
-    "a": "Read ORG's RoN in the suin table again: it is above 0.5, so the first part of the "
-         "criterion does not apply.",
+    "a": tr_later("Read ORG's RoN in the suin table again: it is above 0.5, so the first part "
+                  "of the criterion does not apply."),
     "b": None,
-    "c": "ORG's coverage is above the 0.6 cut (suin would not list it otherwise).",
-    "d": "A single condition can be necessary, trivially or not; 'SUIN' is about disjunctions, "
-         "and the trivial flag is a separate criterion.",
+    "c": tr_later("ORG's coverage is above the 0.6 cut (suin would not list it otherwise)."),
+    "d": tr_later("A single condition can be necessary, trivially or not; 'SUIN' is about "
+                  "disjunctions, and the trivial flag is a separate criterion."),
 }
 
 
@@ -333,8 +350,9 @@ def q7(letter):
     """Multiple choice: why suin flags ORG as trivial."""
     return multiple_choice(
         letter, _Q7,
-        "Right: by the kit's criterion (RoN below 0.5, or every case more in than out), ORG is "
-        "trivial by the second part. In kind it is a superset of CAPACITY and of ~CAPACITY "
-        "alike, so 'ORG is necessary' cannot tell improving alliances from the others. Report "
-        "the paper's claim with that caveat.",
-        "Compare ORG's RoN with 0.5, and look at its share above 0.5 in task 5's table.")
+        tr_later("Right: by the kit's criterion (RoN below 0.5, or every case more in than out), "
+                 "ORG is trivial by the second part. In kind it is a superset of CAPACITY and of "
+                 "~CAPACITY alike, so 'ORG is necessary' cannot tell improving alliances from "
+                 "the others. Report the paper's claim with that caveat."),
+        tr_later("Compare ORG's RoN with 0.5, and look at its share above 0.5 in task 5's "
+                 "table."))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import datasets, esa, minimize, truth_table
+from ..i18n import tr, tr_later
 from ..counterfactuals import contradictory_assumptions, negated
 from ._answers import Choice, Count, Expression, Rows, row_string
 from ._expression import rows_covered, same_terms
@@ -80,24 +81,24 @@ def q1(given):
     for_y, for_not_y = _assumptions(tt)
     observed = _rows(tt.table)
     if given == for_y:
-        return correct("Right: the remainders inside the terms of B + A*~C. B alone covers "
-                       "three of them; A*~C adds none the other term does not already use.")
-    hint = ("Write each term out as the rows it covers (B covers every row with B = 1), then "
-            "keep the rows without cases.")
+        return correct(tr("Right: the remainders inside the terms of B + A*~C. B alone covers "
+                          "three of them; A*~C adds none the other term does not already use."))
+    hint = tr("Write each term out as the rows it covers (B covers every row with B = 1), then "
+              "keep the rows without cases.")
     if given & observed:
-        return wrong("Your list has rows with cases. A simplifying assumption is a remainder: "
-                     "observed rows are evidence, not assumptions.", hint)
+        return wrong(tr("Your list has rows with cases. A simplifying assumption is a "
+                        "remainder: observed rows are evidence, not assumptions."), hint)
     if given == _remainders(tt):
-        return wrong("These are all the remainders; the solution uses only those inside its "
-                     "terms.", hint)
+        return wrong(tr("These are all the remainders; the solution uses only those inside its "
+                        "terms."), hint)
     if given == for_not_y:
-        return wrong("These are the remainders the solution for ~Y uses (task 2).", hint)
+        return wrong(tr("These are the remainders the solution for ~Y uses (task 2)."), hint)
     if not given:
-        return wrong("Your list is empty, but the solution is shorter than the positive rows "
-                     "allow: it must use some remainders.", hint)
+        return wrong(tr("Your list is empty, but the solution is shorter than the positive rows "
+                        "allow: it must use some remainders."), hint)
     if given < for_y:
-        return partly("Some of them, not all: every remainder inside a term counts.", hint)
-    return wrong("These are not the remainders inside B + A*~C.", hint)
+        return partly(tr("Some of them, not all: every remainder inside a term counts."), hint)
+    return wrong(tr("These are not the remainders inside B + A*~C."), hint)
 
 
 @check(HAND_ROWS)
@@ -107,27 +108,30 @@ def q2(given):
     for_y, for_not_y = _assumptions(tt)
     expected = _ids(tt, contradictory_assumptions(tt).rows)
     if given == expected:
-        return correct("Right: these remainders are assumed to produce Y in one solution and ~Y "
-                       "in the other. The two solutions cannot both be right about them.")
-    hint = "Contradictory: used by the solution for Y and by the solution for ~Y (both)."
+        return correct(tr("Right: these remainders are assumed to produce Y in one solution and "
+                          "~Y in the other. The two solutions cannot both be right about them."))
+    hint = tr("Contradictory: used by the solution for Y and by the solution for ~Y (both).")
     known = {
-        frozenset(for_y): "These are the simplifying assumptions of the solution for Y only.",
-        frozenset(for_not_y): "These are the simplifying assumptions of the solution for ~Y "
-                              "only.",
-        frozenset(for_y | for_not_y): "These are the remainders either solution uses (here "
-                                      "every remainder): the union, not the rows both use.",
-        frozenset(for_y ^ for_not_y): "These are the remainders only one of the two solutions "
-                                      "uses: exactly the ones that are not contradictory.",
+        frozenset(for_y): tr("These are the simplifying assumptions of the solution for Y "
+                             "only."),
+        frozenset(for_not_y): tr("These are the simplifying assumptions of the solution for ~Y "
+                                 "only."),
+        frozenset(for_y | for_not_y): tr("These are the remainders either solution uses (here "
+                                         "every remainder): the union, not the rows both use."),
+        frozenset(for_y ^ for_not_y): tr("These are the remainders only one of the two "
+                                         "solutions uses: exactly the ones that are not "
+                                         "contradictory."),
     }
     if frozenset(given) in known:
         return wrong(known[frozenset(given)], hint)
     if given & _rows(tt.table):
-        return wrong("Your list has rows with cases; only remainders are assumptions.", hint)
+        return wrong(tr("Your list has rows with cases; only remainders are assumptions."), hint)
     if not given:
-        return wrong("Your list is empty, but the two solutions share some remainders.", hint)
+        return wrong(tr("Your list is empty, but the two solutions share some remainders."),
+                     hint)
     if given < expected:
-        return partly("Some of them, not all.", hint)
-    return wrong("These are not the remainders both solutions use.", hint)
+        return partly(tr("Some of them, not all."), hint)
+    return wrong(tr("These are not the remainders both solutions use."), hint)
 
 
 @check(Expression(CONDITIONS))
@@ -139,32 +143,34 @@ def q3(expr):
     reference = minimize(tt, "parsimonious", exclude=barred_ids)
     covered = rows_covered(expr, CONDITIONS)
     positive, negative = _ids(tt, tt.codes("1") + 1), _ids(tt, tt.codes("0") + 1)
-    hint = ("Treat the barred rows like negative rows, then minimize again: merge the positive "
-            "rows with the remainders that are still free.")
+    hint = tr("Treat the barred rows like negative rows, then minimize again: merge the "
+              "positive rows with the remainders that are still free.")
     if any(same_terms(expr, m) for m in reference.models):
-        return correct("Right: without the contradictory rows, B alone is no longer possible; "
-                       "the solution keeps A in both terms. A*(B + ~C) is the same solution.")
+        return correct(tr("Right: without the contradictory rows, B alone is no longer possible; "
+                          "the solution keeps A in both terms. A*(B + ~C) is the same "
+                          "solution."))
     if any(same_terms(expr, m) for m in minimize(tt, "parsimonious").models):
-        return wrong("That is the parsimonious solution before ESA: it still uses the barred "
-                     "rows.", hint)
+        return wrong(tr("That is the parsimonious solution before ESA: it still uses the barred "
+                        "rows."), hint)
     if covered & negative:
-        return wrong(f"Your expression covers a negative row ({_shown(covered & negative)}).",
-                     hint)
+        return wrong(tr("Your expression covers a negative row ({rows}).").format(
+            rows=_shown(covered & negative)), hint)
     if covered & barred:
-        return wrong(f"Your expression covers a barred row ({_shown(covered & barred)}): after "
-                     "ESA it may not serve as a simplifying assumption.", hint)
+        return wrong(tr("Your expression covers a barred row ({rows}): after ESA it may not "
+                        "serve as a simplifying assumption.").format(
+                            rows=_shown(covered & barred)), hint)
     if positive - covered:
-        return wrong(f"Your expression does not cover the positive row(s) "
-                     f"{_shown(positive - covered)}.", hint)
+        return wrong(tr("Your expression does not cover the positive row(s) {rows}.").format(
+            rows=_shown(positive - covered)), hint)
     if any(same_terms(expr, m) for m in minimize(tt, "complex").models):
-        return wrong("That is the complex solution: it uses no remainder at all. ESA bars only "
-                     "the contradictory ones; the others may still simplify.", hint)
+        return wrong(tr("That is the complex solution: it uses no remainder at all. ESA bars "
+                        "only the contradictory ones; the others may still simplify."), hint)
     if any(covered == rows_covered(m, CONDITIONS) for m in reference.models):
-        return partly("Your expression is logically equivalent to the solution, but not fully "
-                      "minimized.", "Merge terms that differ in one condition as far as you "
-                      "can.")
-    return partly("Your expression covers the positive rows and no barred or negative row, but "
-                  "it is not the shortest one.", hint)
+        return partly(tr("Your expression is logically equivalent to the solution, but not "
+                         "fully minimized."),
+                      tr("Merge terms that differ in one condition as far as you can."))
+    return partly(tr("Your expression covers the positive rows and no barred or negative row, "
+                     "but it is not the shortest one."), hint)
 
 
 # --------------------------------------------------------------------------- Lipset
@@ -184,29 +190,29 @@ def _lipset_counts() -> dict:
             "remainders": len(_remainders(tt))}
 
 
-@check(Count("a count of rows"))
+@check(Count(tr_later("a count of rows")))
 def q4(n):
     """Number of contradictory simplifying assumptions on the Lipset data."""
     counts = _lipset_counts()
     if n == counts["contradictory"]:
-        return correct("Right: the parsimonious solutions for SURV and for ~SURV each assume "
-                       "these remainders, with opposite outcomes.")
-    hint = "qcakit.counterfactuals.contradictory_assumptions(tt).rows lists them."
+        return correct(tr("Right: the parsimonious solutions for SURV and for ~SURV each assume "
+                          "these remainders, with opposite outcomes."))
+    hint = tr("qcakit.counterfactuals.contradictory_assumptions(tt).rows lists them.")
     known = {
-        counts["for SURV"]: "That is the number of simplifying assumptions of the solution for "
-                            "SURV alone.",
-        counts["for ~SURV"]: "That is the number of simplifying assumptions of the solution for "
-                             "~SURV alone.",
-        counts["union"]: "That counts the remainders either solution uses (the union), not "
-                         "those both use.",
-        counts["easy"]: "That is the number of easy counterfactuals of the intermediate "
-                        "solution (exercise 7): remainders that agree with the expectations, "
-                        "not the ones both outcomes claim.",
-        counts["difficult"]: "That is the number of difficult counterfactuals (exercise 7), "
-                             "not of contradictory assumptions.",
-        counts["remainders"]: "That is the number of all remainders.",
+        counts["for SURV"]: tr("That is the number of simplifying assumptions of the solution "
+                               "for SURV alone."),
+        counts["for ~SURV"]: tr("That is the number of simplifying assumptions of the solution "
+                                "for ~SURV alone."),
+        counts["union"]: tr("That counts the remainders either solution uses (the union), not "
+                            "those both use."),
+        counts["easy"]: tr("That is the number of easy counterfactuals of the intermediate "
+                           "solution (exercise 7): remainders that agree with the expectations, "
+                           "not the ones both outcomes claim."),
+        counts["difficult"]: tr("That is the number of difficult counterfactuals (exercise 7), "
+                                "not of contradictory assumptions."),
+        counts["remainders"]: tr("That is the number of all remainders."),
     }
-    return wrong(known.get(n, "Not quite."), hint)
+    return wrong(known.get(n, tr("Not quite.")), hint)
 
 
 def _esa_counts() -> dict:
@@ -225,32 +231,33 @@ def _esa_counts() -> dict:
             "remainders": len(_remainders(tt))}
 
 
-@check(Count("a count of rows"))
+@check(Count(tr_later("a count of rows")))
 def q5(n):
     """Remainders ESA bars on the Lipset data: LIT and STB necessary, contradictory ones too."""
     counts = _esa_counts()
     if n == counts["task"]:
-        return correct("Right: the incoherent counterfactuals (LIT or STB absent) and the "
-                       "contradictory assumptions, each row counted once.")
-    hint = ("qcakit.esa(tt, necessary=['LIT', 'STB'], contradictory=True): count the rows of "
-            "its table.")
+        return correct(tr("Right: the incoherent counterfactuals (LIT or STB absent) and the "
+                          "contradictory assumptions, each row counted once."))
+    hint = tr("qcakit.esa(tt, necessary=['LIT', 'STB'], contradictory=True): count the rows of "
+              "its table.")
     known = {
-        counts["necessity only"]: "That counts only the incoherent counterfactuals; the task "
-                                  "bars the contradictory assumptions too (contradictory=True).",
-        counts["contradictory only"]: "That counts only the contradictory assumptions; the "
-                                      "task also declares LIT and STB necessary.",
-        counts["double counted"]: "You added the two counts, but some rows are both incoherent "
-                                  "and contradictory: count each row once.",
-        counts["used only"]: "That counts only the barred rows the current solution uses. ESA "
-                             "bars every such remainder, so that the new minimization cannot "
-                             "pick another one.",
-        counts["LIT only"]: "That is the count with only LIT declared necessary (and the "
-                            "contradictory assumptions barred).",
-        counts["STB only"]: "That is the count with only STB declared necessary (and the "
-                            "contradictory assumptions barred).",
-        counts["remainders"]: "That is the number of all remainders.",
+        counts["necessity only"]: tr("That counts only the incoherent counterfactuals; the task "
+                                     "bars the contradictory assumptions too "
+                                     "(contradictory=True)."),
+        counts["contradictory only"]: tr("That counts only the contradictory assumptions; the "
+                                         "task also declares LIT and STB necessary."),
+        counts["double counted"]: tr("You added the two counts, but some rows are both "
+                                     "incoherent and contradictory: count each row once."),
+        counts["used only"]: tr("That counts only the barred rows the current solution uses. "
+                                "ESA bars every such remainder, so that the new minimization "
+                                "cannot pick another one."),
+        counts["LIT only"]: tr("That is the count with only LIT declared necessary (and the "
+                               "contradictory assumptions barred)."),
+        counts["STB only"]: tr("That is the count with only STB declared necessary (and the "
+                               "contradictory assumptions barred)."),
+        counts["remainders"]: tr("That is the number of all remainders."),
     }
-    return wrong(known.get(n, "Not quite."), hint)
+    return wrong(known.get(n, tr("Not quite.")), hint)
 
 
 def _lipset_solutions() -> dict:
@@ -266,15 +273,16 @@ def _lipset_solutions() -> dict:
 
 
 _Q6_WRONG = {
-    "no ESA": "That is the parsimonious solution before ESA.",
-    "necessity only": "That is the solution with the incoherent counterfactuals barred, but not "
-                      "the contradictory assumptions.",
-    "contradictory only": "That is the solution with only the contradictory assumptions barred; "
-                          "LIT and STB are declared necessary too.",
-    "STB only": "That is the solution with only STB declared necessary and the contradictory "
-                "assumptions left in.",
-    "complex": "That is the complex solution: it uses no remainder. ESA bars some remainders, "
-               "not all.",
+    "no ESA": tr_later("That is the parsimonious solution before ESA."),
+    "necessity only": tr_later("That is the solution with the incoherent counterfactuals "
+                               "barred, but not the contradictory assumptions."),
+    "contradictory only": tr_later("That is the solution with only the contradictory "
+                                   "assumptions barred; LIT and STB are declared necessary "
+                                   "too."),
+    "STB only": tr_later("That is the solution with only STB declared necessary and the "
+                         "contradictory assumptions left in."),
+    "complex": tr_later("That is the complex solution: it uses no remainder. ESA bars some "
+                        "remainders, not all."),
 }
 
 
@@ -283,26 +291,27 @@ def q6(expr):
     """Parsimonious solution for SURV after the ESA of task 5."""
     solutions = _lipset_solutions()
     if any(same_terms(expr, m) for m in solutions["task"].models):
-        return correct("Right: every path now contains LIT and STB, the conditions declared "
-                       "necessary. It is the intermediate solution of exercise 7 (every "
-                       "condition expected present): ESA leaves it one simplifying assumption, "
-                       "the one easy counterfactual of exercise 7.")
-    hint = ("qcakit.minimize(tt, 'parsimonious', exclude=barred), with barred the result of "
-            "qcakit.esa(...) from task 5.")
+        return correct(tr("Right: every path now contains LIT and STB, the conditions declared "
+                          "necessary. It is the intermediate solution of exercise 7 (every "
+                          "condition expected present): ESA leaves it one simplifying "
+                          "assumption, the one easy counterfactual of exercise 7."))
+    hint = tr("qcakit.minimize(tt, 'parsimonious', exclude=barred), with barred the result of "
+              "qcakit.esa(...) from task 5.")
     for name, message in _Q6_WRONG.items():
         if any(same_terms(expr, m) for m in solutions[name].models):
-            return wrong(message, hint)
-    return wrong("Not the parsimonious solution after ESA.", hint)
+            return wrong(tr(message), hint)
+    return wrong(tr("Not the parsimonious solution after ESA."), hint)
 
 
 _Q7 = {
-    "a": "ESA does not find ORG in the data: it takes 'ORG is necessary' as an input and bars "
-         "the remainders without ORG. ORG's core status follows from that assumption.",
+    "a": tr_later("ESA does not find ORG in the data: it takes 'ORG is necessary' as an input "
+                  "and bars the remainders without ORG. ORG's core status follows from that "
+                  "assumption."),
     "b": None,
-    "c": "ESA never tests necessity: it assumes the necessity you declare. Lesson 19a tests it, "
-         "and finds ORG trivial.",
-    "d": "The paper used fsQCA 3.0, which has no ESA, and reports no exclusion of remainders; "
-         "Table 4 marks ORG as peripheral.",
+    "c": tr_later("ESA never tests necessity: it assumes the necessity you declare. Lesson 19a "
+                  "tests it, and finds ORG trivial."),
+    "d": tr_later("The paper used fsQCA 3.0, which has no ESA, and reports no exclusion of "
+                  "remainders; Table 4 marks ORG as peripheral."),
 }
 
 
@@ -311,7 +320,9 @@ def q7(letter):
     """Multiple choice: how to read 'after ESA, ORG is core in every path' (Xu data)."""
     return multiple_choice(
         letter, _Q7,
-        "Right: the result is conditional. ESA carries a necessity claim into the minimization; "
-        "on the Xu data that claim is the paper's, and by the kit's criterion ORG's necessity "
-        "is trivial (every alliance is in ORG). Report both readings.",
-        "What does ESA take as input, and what did lesson 19a say about ORG's necessity?")
+        tr_later("Right: the result is conditional. ESA carries a necessity claim into the "
+                 "minimization; on the Xu data that claim is the paper's, and by the kit's "
+                 "criterion ORG's necessity is trivial (every alliance is in ORG). Report both "
+                 "readings."),
+        tr_later("What does ESA take as input, and what did lesson 19a say about ORG's "
+                 "necessity?"))

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .. import case_types, datasets, fit, membership, theory_evaluation
 from ..cases import CROSSOVER, DEV_COVERAGE, DEV_DEGREE, DEV_KIND, INDIV_IRRELEVANT, TYPICAL
+from ..i18n import tr, tr_later
 from ._answers import Names, Number, Text
 from ._feedback import check, correct, partly, wrong
 from ._verdicts import Mistake, Target, self_assessed
@@ -53,32 +54,38 @@ def _hand_cases() -> list:
     return list(HAND.index)
 
 
-HAND_CASES = Names(_hand_cases, "cases (a to j)")
+HAND_CASES = Names(_hand_cases, tr_later("cases (a to j)"))
 
+#: Why a case has its type; {solution} names the solution ("S" in the hand tasks).
 _WHY = {
-    DEV_DEGREE: "{case} is deviant consistency in degree: more in S ({x:g}) than in Y ({y:g}).",
-    DEV_KIND: "{case} is deviant consistency in kind: in S ({x:g}) but out of Y ({y:g}).",
-    DEV_COVERAGE: "{case} is deviant coverage: in Y ({y:g}) but out of S ({x:g}).",
-    INDIV_IRRELEVANT: "{case} is out of S ({x:g}) and out of Y ({y:g}): individually "
-                      "irrelevant.",
-    CROSSOVER: "{case} sits on the crossover (S = {x:g}, Y = {y:g}): a membership of exactly "
-               "0.5 is in no zone.",
-    TYPICAL: "{case} is typical: in S ({x:g}) and in Y ({y:g}), with S <= Y.",
+    DEV_DEGREE: tr_later("{case} is deviant consistency in degree: more in {solution} ({x}) "
+                         "than in Y ({y})."),
+    DEV_KIND: tr_later("{case} is deviant consistency in kind: in {solution} ({x}) but out of Y "
+                       "({y})."),
+    DEV_COVERAGE: tr_later("{case} is deviant coverage: in Y ({y}) but out of {solution} "
+                           "({x})."),
+    INDIV_IRRELEVANT: tr_later("{case} is out of {solution} ({x}) and out of Y ({y}): "
+                               "individually irrelevant."),
+    CROSSOVER: tr_later("{case} sits on the crossover (S = {x}, Y = {y}): a membership of "
+                        "exactly 0.5 is in no zone."),
+    TYPICAL: tr_later("{case} is typical: in {solution} ({x}) and in Y ({y}), with S <= Y."),
 }
 
 
-def _why(types, case) -> str:
+def _why(types, case, solution: str = "S") -> str:
     x, y = types.memberships.loc[case, "solution"], types.outcome.loc[case]
-    return _WHY[types.types.loc[case, "solution"]].format(case=case, x=x, y=y)
+    return tr(_WHY[types.types.loc[case, "solution"]]).format(case=case, x=f"{x:g}",
+                                                              y=f"{y:g}", solution=solution)
 
 
-def _names_verdict(given, expected, types, right, hint, missing_words):
+def _names_verdict(given, expected, types, right, hint, missing):
+    """The verdict on a set of cases; ``missing`` says how many are missing (takes ``n``)."""
     if given == expected:
         return correct(right)
     details = [_why(types, case) for case in sorted(given - expected)]
     if expected - given:
-        details.append(f"{len(expected - given)} case(s) {missing_words} are missing.")
-    return (partly if given & expected else wrong)("Not quite.", hint, details)
+        details.append(missing.format(n=len(expected - given)))
+    return (partly if given & expected else wrong)(tr("Not quite."), hint, details)
 
 
 @check(HAND_CASES)
@@ -87,14 +94,15 @@ def q1(given):
     types = _hand_types()
     expected = set(types.types.index[types.types["solution"] == TYPICAL])
     only_t1 = set(types.types.index[types.types["T1"] == TYPICAL])
-    hint = ("Membership in S is max(T1, T2). Typical: S > 0.5, Y > 0.5 and S <= Y (on or above "
-            "the diagonal).")
+    hint = tr("Membership in S is max(T1, T2). Typical: S > 0.5, Y > 0.5 and S <= Y (on or "
+              "above the diagonal).")
     if given == only_t1 and given != expected:
-        return partly("These are the typical cases of T1 only; the solution is T1 + T2, so its "
-                      "membership is the maximum of the two.", hint)
-    return _names_verdict(given, expected, types, "Right: in the solution and in the outcome, on "
-                          "or above the diagonal. These are the cases that show the paths at "
-                          "work.", hint, "in S and in Y with S <= Y")
+        return partly(tr("These are the typical cases of T1 only; the solution is T1 + T2, so "
+                         "its membership is the maximum of the two."), hint)
+    return _names_verdict(given, expected, types, tr("Right: in the solution and in the "
+                          "outcome, on or above the diagonal. These are the cases that show the "
+                          "paths at work."), hint,
+                          tr("{n} case(s) in S and in Y with S <= Y are missing."))
 
 
 @check(HAND_CASES)
@@ -102,34 +110,37 @@ def q2(given):
     """Cases of deviant consistency in kind for the solution, by hand."""
     types = _hand_types()
     expected = set(types.types.index[types.types["solution"] == DEV_KIND])
-    hint = "Deviant consistency in kind: S > 0.5 but Y < 0.5, a counterexample to sufficiency."
-    return _names_verdict(given, expected, types, "Right: in the solution but out of the "
-                          "outcome, the counterexamples that lower the solution's consistency.",
-                          hint, "in S and out of Y")
+    hint = tr("Deviant consistency in kind: S > 0.5 but Y < 0.5, a counterexample to "
+              "sufficiency.")
+    return _names_verdict(given, expected, types, tr("Right: in the solution but out of the "
+                          "outcome, the counterexamples that lower the solution's "
+                          "consistency."), hint, tr("{n} case(s) in S and out of Y are missing."))
 
 
-@check(Names(_hand_cases, "cases (a to j)", count=1))
+@check(Names(_hand_cases, tr_later("cases (a to j)"), count=1))
 def q3(given):
     """The most typical case of the solution, by the score 2 (Y - S) + (1 - S)."""
     types = _hand_types()
     best = types.most(TYPICAL)
     expected = set(best.loc[best["term"] == "solution", "case"])
     (case,) = given
-    hint = "Compute 2 (Y - S) + (1 - S) for each typical case (task 1); the smallest wins."
+    hint = tr("Compute 2 (Y - S) + (1 - S) for each typical case (task 1); the smallest wins.")
     if given == expected:
-        return correct("Right: close to the diagonal and deep in the solution. It is the first "
-                       "case to study for how the paths work.")
+        return correct(tr("Right: close to the diagonal and deep in the solution. It is the "
+                          "first case to study for how the paths work."))
     kind = types.types.loc[case, "solution"]
     if kind != TYPICAL:
-        return wrong(_why(types, case) + " Only typical cases are ranked.", hint)
+        return wrong(tr("{why} Only typical cases are ranked.").format(why=_why(types, case)),
+                     hint)
     y, x = types.outcome, types.memberships["solution"]
     typical = types.types.index[types.types["solution"] == TYPICAL]
     closest = (y - x)[typical].idxmin()
     if case == closest:
-        return wrong(f"{case} is the typical case closest to the diagonal, but it is less deep in "
-                     "S: the score weighs both, twice the distance to the diagonal plus the "
-                     "distance from full membership.", hint)
-    return wrong(f"{case} is typical, but another typical case has a smaller score.", hint)
+        return wrong(tr("{case} is the typical case closest to the diagonal, but it is less deep "
+                        "in S: the score weighs both, twice the distance to the diagonal plus "
+                        "the distance from full membership.").format(case=case), hint)
+    return wrong(tr("{case} is typical, but another typical case has a smaller score.").format(
+        case=case), hint)
 
 
 # --------------------------------------------------------------------------- Lipset
@@ -146,7 +157,7 @@ def _lipset_cases() -> list:
     return list(_lipset().index)
 
 
-LIPSET_CASES = Names(_lipset_cases, "country codes")
+LIPSET_CASES = Names(_lipset_cases, tr_later("country codes"))
 
 
 @check(LIPSET_CASES)
@@ -156,22 +167,24 @@ def q4(given):
     kinds = types.types["solution"]
     expected = set(kinds.index[kinds == DEV_COVERAGE])
     if given == expected:
-        return correct("Right: democracy survived there, but neither path covers them. They are "
-                       "where a missing path to survival would show.")
+        return correct(tr("Right: democracy survived there, but neither path covers them. They "
+                          "are where a missing path to survival would show."))
     details = []
     for case in sorted(given - expected):
         covered_by = [t for t in types.types.columns[:-1] if types.memberships.loc[case, t] > 0.5]
         if covered_by:
-            details.append(f"{case} is in the path {covered_by[0]}: the solution covers it (for "
-                           "the other path it is 'irrelevant', not deviant).")
+            details.append(tr("{case} is in the path {path}: the solution covers it (for the "
+                              "other path it is 'irrelevant', not deviant).").format(
+                                  case=case, path=covered_by[0]))
         else:
-            details.append(_why(types, case).replace(" S (", " the solution ("))
+            details.append(_why(types, case, tr("the solution")))
     if expected - given:
-        details.append(f"{len(expected - given)} case(s) in SURV and out of the solution are "
-                       "missing.")
+        details.append(tr("{n} case(s) in SURV and out of the solution are missing.").format(
+            n=len(expected - given)))
     return (partly if given & expected else wrong)(
-        "Not quite.", "qcakit.case_types(lf, SOLUTION, 'SURV').types['solution'] names each "
-        "case's type; deviant coverage: SURV > 0.5, solution < 0.5.", details)
+        tr("Not quite."), tr("qcakit.case_types(lf, SOLUTION, 'SURV').types['solution'] names "
+                             "each case's type; deviant coverage: SURV > 0.5, solution < 0.5."),
+        details)
 
 
 def _parts():
@@ -180,7 +193,7 @@ def _parts():
     return ev.memberships, ev.table
 
 
-@check(Number("a number between 0 and 1"), graded=True)
+@check(Number(tr_later("a number between 0 and 1")), graded=True)
 def q5():
     """Consistency of T*~S (theory without the solution) as a subset of SURV."""
     m, table = _parts()
@@ -190,32 +203,34 @@ def q5():
     part = np.minimum(t, 1 - s)
     return Target(
         float(table.loc["T*~S", "consistency"]), DECIMALS,
-        "Right: min(T, 1 - S) is the membership in T*~S; as a subset of SURV it is far from "
-        "consistent. The one country more in than out of T*~S, Germany, did not survive: "
-        "there the data side with the solution, not with the theory.",
-        "Membership in T*~S is min(T, 1 - S), with T the minimum of its four conditions and S "
-        "the maximum of its two terms; consistency is sum(min(M, Y)) / sum(M).",
-        [Mistake("T*S", fit.consistency(np.minimum(t, s), y), "That is the consistency of "
-                 "T*S, where theory and solution agree.", "Use 1 - S, the negated solution."),
-         Mistake("~T*S", fit.consistency(np.minimum(1 - t, s), y), "That is the consistency of "
-                 "~T*S: you negated the theory instead of the solution.", "T*~S keeps T and "
-                 "negates S."),
-         Mistake("~T*~S", fit.consistency(np.minimum(1 - t, 1 - s), y), "That is the "
-                 "consistency of ~T*~S: you negated both.", "Keep T as it is."),
-         Mistake("coverage", fit.coverage(part, y), "That is the coverage of T*~S.",
-                 "Consistency divides by the sum of the intersection's memberships."),
-         Mistake("for ~SURV", fit.consistency(part, 1 - y), "That is the consistency for "
-                 "~SURV.", "Use SURV itself."),
-         Mistake("T + ~S (maximum)", fit.consistency(np.maximum(t, 1 - s), y), "You took the "
-                 "maximum: that is T + ~S, not T*~S.", "An intersection is the minimum."),
+        tr("Right: min(T, 1 - S) is the membership in T*~S; as a subset of SURV it is far from "
+           "consistent. The one country more in than out of T*~S, Germany, did not survive: "
+           "there the data side with the solution, not with the theory."),
+        tr("Membership in T*~S is min(T, 1 - S), with T the minimum of its four conditions and "
+           "S the maximum of its two terms; consistency is sum(min(M, Y)) / sum(M)."),
+        [Mistake("T*S", fit.consistency(np.minimum(t, s), y), tr("That is the consistency of "
+                 "T*S, where theory and solution agree."), tr("Use 1 - S, the negated "
+                                                              "solution.")),
+         Mistake("~T*S", fit.consistency(np.minimum(1 - t, s), y), tr("That is the consistency "
+                 "of ~T*S: you negated the theory instead of the solution."), tr("T*~S keeps T "
+                 "and negates S.")),
+         Mistake("~T*~S", fit.consistency(np.minimum(1 - t, 1 - s), y), tr("That is the "
+                 "consistency of ~T*~S: you negated both."), tr("Keep T as it is.")),
+         Mistake("coverage", fit.coverage(part, y), tr("That is the coverage of T*~S."),
+                 tr("Consistency divides by the sum of the intersection's memberships.")),
+         Mistake("for ~SURV", fit.consistency(part, 1 - y), tr("That is the consistency for "
+                 "~SURV."), tr("Use SURV itself.")),
+         Mistake("T + ~S (maximum)", fit.consistency(np.maximum(t, 1 - s), y), tr("You took "
+                 "the maximum: that is T + ~S, not T*~S."), tr("An intersection is the "
+                                                               "minimum.")),
          Mistake("1 - consistency of T*S", 1 - fit.consistency(np.minimum(t, s), y),
-                 "Consistency of T*~S is not 1 minus that of T*S.", "Compute min(T, 1 - S) case "
-                 "by case."),
+                 tr("Consistency of T*~S is not 1 minus that of T*S."), tr("Compute "
+                 "min(T, 1 - S) case by case.")),
          Mistake("~S as ~T1 + ~T2 (De Morgan)",
                  fit.consistency(np.minimum(t, np.maximum(*(1 - x for x in terms))), y),
-                 "You negated S as ~T1 + ~T2 (or used T alone, which gives the same value "
-                 "here). By De Morgan, ~(T1 + T2) = ~T1*~T2, the minimum.",
-                 "1 - S is 1 - max(T1, T2) = min(1 - T1, 1 - T2).")],
+                 tr("You negated S as ~T1 + ~T2 (or used T alone, which gives the same value "
+                    "here). By De Morgan, ~(T1 + T2) = ~T1*~T2, the minimum."),
+                 tr("1 - S is 1 - max(T1, T2) = min(1 - T1, 1 - T2)."))],
         lower=0, upper=1)
 
 
@@ -224,38 +239,44 @@ def q6(given):
     """Surviving democracies in ~T*S: covered by the solution, not expected by the theory."""
     m, _ = _parts()
     expected = set(m.index[(m["~T*S"] > 0.5) & (m["SURV"] > 0.5)])
-    cells = {"T*S": "theory and solution agree", "T*~S": "the theory expects survival, the "
-             "solution does not", "~T*~S": "neither covers it"}
+    cells = {"T*S": tr("theory and solution agree"),
+             "T*~S": tr("the theory expects survival, the solution does not"),
+             "~T*~S": tr("neither covers it")}
     details = []
     for case in sorted(given - expected):
         cell = next((c for c in cells if m.loc[case, c] > 0.5), None)
-        in_y = "survived" if m.loc[case, "SURV"] > 0.5 else "did not survive"
-        details.append(f"{case} is in {cell} ({cells[cell]}) and {in_y}." if cell else
-                       f"{case} is in no intersection above 0.5.")
+        survived = m.loc[case, "SURV"] > 0.5
+        if cell is None:
+            details.append(tr("{case} is in no intersection above 0.5.").format(case=case))
+            continue
+        message = (tr("{case} is in {cell} ({reading}) and survived.") if survived else
+                   tr("{case} is in {cell} ({reading}) and did not survive."))
+        details.append(message.format(case=case, cell=cell, reading=cells[cell]))
     if expected - given:
-        details.append(f"{len(expected - given)} case(s) are missing.")
+        details.append(tr("{n} case(s) are missing.").format(n=len(expected - given)))
     if given == expected:
-        return correct("Right: paths the theory misses. They survived without being urban or "
-                       "industrial: the second path, DEV*LIT*~IND*STB, describes them.")
+        return correct(tr("Right: paths the theory misses. They survived without being urban or "
+                          "industrial: the second path, DEV*LIT*~IND*STB, describes them."))
     return (partly if given & expected else wrong)(
-        "Not quite.", "ev.memberships['~T*S'] > 0.5 and SURV > 0.5, with ev = "
-        "qcakit.theory_evaluation(lf, THEORY, SOLUTION, 'SURV').", details)
+        tr("Not quite."), tr("ev.memberships['~T*S'] > 0.5 and SURV > 0.5, with ev = "
+                             "qcakit.theory_evaluation(lf, THEORY, SOLUTION, 'SURV')."), details)
 
 
 #: Task 7 is a written answer: self-assessed against this model answer and rubric, not marked.
-MODEL_Q7 = ("First, Sweden and France: democracy survived, but no path covers them (deviant "
-            "coverage). I would compare Sweden with Ireland, the typical case most similar to "
-            "it on the five conditions, to look for a missing path. Second, Germany: developed, "
-            "urban, literate and industrial, so the theory expects survival, but it is out of "
-            "the solution and democracy broke down (T*~S). Compared with Belgium, a typical case "
-            "of the first path, it shows what the theory leaves out: Germany is out of STB.")
+MODEL_Q7 = tr_later(
+    "First, Sweden and France: democracy survived, but no path covers them (deviant coverage). "
+    "I would compare Sweden with Ireland, the typical case most similar to it on the five "
+    "conditions, to look for a missing path. Second, Germany: developed, urban, literate and "
+    "industrial, so the theory expects survival, but it is out of the solution and democracy "
+    "broke down (T*~S). Compared with Belgium, a typical case of the first path, it shows what "
+    "the theory leaves out: Germany is out of STB.")
 RUBRIC_Q7 = (
-    "It picks the deviant coverage cases (France, Sweden) and pairs one with a most similar "
-    "typical case (Sweden with Ireland), to look for a missing path.",
-    "It picks Germany (in T*~S, not surviving) and says what the comparison can show: the "
-    "condition the theory lacks (STB), against a typical case such as Belgium.",
-    "It says why each pair is informative (similar on most conditions, different in the "
-    "outcome or in the path) and claims nothing beyond these eighteen countries.",
+    tr_later("It picks the deviant coverage cases (France, Sweden) and pairs one with a most "
+             "similar typical case (Sweden with Ireland), to look for a missing path."),
+    tr_later("It picks Germany (in T*~S, not surviving) and says what the comparison can show: "
+             "the condition the theory lacks (STB), against a typical case such as Belgium."),
+    tr_later("It says why each pair is informative (similar on most conditions, different in "
+             "the outcome or in the path) and claims nothing beyond these eighteen countries."),
 )
 
 

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .. import QCAWarning, datasets, fit, robustness
+from ..i18n import tr, tr_later
 from ..robustness import case_robustness, robustness_fit
 from ..studies import xu2024
 from ._answers import Count, Names, Number, Text
@@ -49,7 +50,7 @@ DECIMALS = {"q1": 2, "q2": 3, "q3": 3}
 #: point of growth, and two other consistency cuts.
 ANCHOR_SHIFTS = {xu2024.RAW_OUTCOME: (-1, -0.5, 0, 0.5, 1)}
 INCL_CUTS = (0.75, 0.8, 0.85)
-SHARE = "a number"
+SHARE = tr_later("a number")
 
 
 def hand_data() -> pd.DataFrame:
@@ -79,26 +80,27 @@ def q1():
     rf = robustness_fit(initial, tests, y)
     return Target(
         rf["RF_cov"], DECIMALS["q1"],
-        "Right: the robust core keeps this share of the initial solution's coverage; the rest "
-        "is coverage that some test solution does not confirm.",
-        "MinTS = min(TS1, TS2), RC = min(IS, MinTS); RF_cov = cov(RC) / cov(IS) with "
-        "cov(A) = sum(min(A, Y)) / sum(Y).",
-        [Mistake("inverse: cov(IS) / cov(RC)", _cov(initial, y) / _cov(core, y), "You divided "
-                 "the other way round: cov(IS) / cov(RC).", "RF_cov = cov(RC) / cov(IS), at "
-                 "most 1."),
-         Mistake("RF_cons", rf["RF_cons"], "That is RF_cons, task 2.",
-                 "RF_cov compares coverages."),
+        tr("Right: the robust core keeps this share of the initial solution's coverage; the "
+           "rest is coverage that some test solution does not confirm."),
+        tr("MinTS = min(TS1, TS2), RC = min(IS, MinTS); RF_cov = cov(RC) / cov(IS) with "
+           "cov(A) = sum(min(A, Y)) / sum(Y)."),
+        [Mistake("inverse: cov(IS) / cov(RC)", _cov(initial, y) / _cov(core, y), tr("You "
+                 "divided the other way round: cov(IS) / cov(RC)."), tr("RF_cov = cov(RC) / "
+                 "cov(IS), at most 1.")),
+         Mistake("RF_cons", rf["RF_cons"], tr("That is RF_cons, task 2."),
+                 tr("RF_cov compares coverages.")),
          Mistake("MaxTS instead of MinTS", _cov(np.minimum(initial, hi), y) / _cov(initial, y),
-                 "You built the core with MaxTS (the union of the tests).", "The robust core "
-                 "is what every test agrees on: min(IS, MinTS), MinTS the minimum."),
-         Mistake("RF_SC_minTS", rf["RF_SC_minTS"], "That is RF_SC_minTS, task 3.",
-                 "RF_cov is a ratio of two coverages."),
-         Mistake("coverage of the core alone", _cov(core, y), "That is the coverage of the "
-                 "robust core alone.", "Divide it by the coverage of the IS."),
-         Mistake("coverage of the IS alone", _cov(initial, y), "That is the coverage of the "
-                 "initial solution alone.", "RF_cov = cov(RC) / cov(IS)."),
+                 tr("You built the core with MaxTS (the union of the tests)."), tr("The robust "
+                 "core is what every test agrees on: min(IS, MinTS), MinTS the minimum.")),
+         Mistake("RF_SC_minTS", rf["RF_SC_minTS"], tr("That is RF_SC_minTS, task 3."),
+                 tr("RF_cov is a ratio of two coverages.")),
+         Mistake("coverage of the core alone", _cov(core, y), tr("That is the coverage of the "
+                 "robust core alone."), tr("Divide it by the coverage of the IS.")),
+         Mistake("coverage of the IS alone", _cov(initial, y), tr("That is the coverage of the "
+                 "initial solution alone."), tr("RF_cov = cov(RC) / cov(IS).")),
          Mistake("consistency ratio cons(RC) / cons(IS)", _cons(core, y) / _cons(initial, y),
-                 "You divided consistencies, not coverages.", "cov(A) divides by sum(Y).")],
+                 tr("You divided consistencies, not coverages."), tr("cov(A) divides by "
+                                                                     "sum(Y)."))],
         lower=0, upper=1)
 
 
@@ -109,26 +111,28 @@ def q2():
     rf = robustness_fit(initial, tests, y)
     return Target(
         rf["RF_cons"], DECIMALS["q2"],
-        "Right: below 1, so the initial solution is less consistent than its robust core: its "
-        "inconsistency lies in the part some test does not confirm.",
-        "RF_cons = cons(IS) / cons(RC), with cons(A) = sum(min(A, Y)) / sum(A).",
+        tr("Right: below 1, so the initial solution is less consistent than its robust core: "
+           "its inconsistency lies in the part some test does not confirm."),
+        tr("RF_cons = cons(IS) / cons(RC), with cons(A) = sum(min(A, Y)) / sum(A)."),
         [Mistake("other way round: cons(RC) / cons(IS)", _cons(core, y) / _cons(initial, y),
-                 "You divided the other way round: cons(RC) / cons(IS).",
-                 "RF_cons = cons(IS) / cons(RC) (SetMethods' rob.fit)."),
-         Mistake("RF_cov", rf["RF_cov"], "That is RF_cov, task 1.",
-                 "RF_cons compares consistencies."),
+                 tr("You divided the other way round: cons(RC) / cons(IS)."),
+                 tr("RF_cons = cons(IS) / cons(RC) (SetMethods' rob.fit).")),
+         Mistake("RF_cov", rf["RF_cov"], tr("That is RF_cov, task 1."),
+                 tr("RF_cons compares consistencies.")),
          Mistake("MaxTS instead of MinTS", _cons(initial, y) / _cons(np.minimum(initial, hi), y),
-                 "You built the core with MaxTS (the union of the tests).", "RC = min(IS, "
-                 "MinTS), MinTS the minimum of the test solutions."),
-         Mistake("MinTS instead of the core", _cons(initial, y) / _cons(lo, y), "You used MinTS "
-                 "itself, not the core min(IS, MinTS).", "The core is the minimum of IS and "
-                 "MinTS, case by case."),
-         Mistake("consistency of the IS alone", _cons(initial, y), "That is the consistency of "
-                 "the initial solution alone.", "Divide it by the consistency of the core."),
-         Mistake("consistency of the core alone", _cons(core, y), "That is the consistency of "
-                 "the robust core alone.", "RF_cons = cons(IS) / cons(RC)."),
+                 tr("You built the core with MaxTS (the union of the tests)."), tr("RC = min(IS, "
+                 "MinTS), MinTS the minimum of the test solutions.")),
+         Mistake("MinTS instead of the core", _cons(initial, y) / _cons(lo, y), tr("You used "
+                 "MinTS itself, not the core min(IS, MinTS)."), tr("The core is the minimum of "
+                 "IS and MinTS, case by case.")),
+         Mistake("consistency of the IS alone", _cons(initial, y), tr("That is the consistency "
+                 "of the initial solution alone."), tr("Divide it by the consistency of the "
+                                                       "core.")),
+         Mistake("consistency of the core alone", _cons(core, y), tr("That is the consistency "
+                 "of the robust core alone."), tr("RF_cons = cons(IS) / cons(RC).")),
          Mistake("coverage ratio cov(IS) / cov(RC)", _cov(initial, y) / _cov(core, y),
-                 "You divided coverages, not consistencies.", "cons(A) divides by sum(A).")])
+                 tr("You divided coverages, not consistencies."), tr("cons(A) divides by "
+                                                                     "sum(A)."))])
 
 
 @check(Number(SHARE), graded=True)
@@ -139,26 +143,28 @@ def q3():
     per_test = [np.minimum(initial, t).sum() / np.maximum(initial, t).sum() for t in tests.T]
     return Target(
         rf["RF_SC_minTS"], DECIMALS["q3"],
-        "Right: the set coincidence of the IS with the intersection of the tests; 1 would mean "
-        "that every test solution contains the IS.",
-        "RF_SC_minTS = sum(min(IS, MinTS)) / sum(max(IS, MinTS)).",
-        [Mistake("MaxTS (RF_SC_maxTS)", rf["RF_SC_maxTS"], "That is RF_SC_maxTS, the "
-                 "coincidence with the union of the tests.", "Use MinTS, the minimum."),
-         Mistake("divided by sum(IS)", np.minimum(initial, lo).sum() / initial.sum(), "You "
-                 "divided by the sum of IS.", "Set coincidence divides by sum(max(IS, MinTS))."),
-         Mistake("divided by sum(MinTS)", np.minimum(initial, lo).sum() / lo.sum(), "You "
-                 "divided by the sum of MinTS.", "Set coincidence divides by "
-                 "sum(max(IS, MinTS))."),
+        tr("Right: the set coincidence of the IS with the intersection of the tests; 1 would "
+           "mean that every test solution contains the IS."),
+        tr("RF_SC_minTS = sum(min(IS, MinTS)) / sum(max(IS, MinTS))."),
+        [Mistake("MaxTS (RF_SC_maxTS)", rf["RF_SC_maxTS"], tr("That is RF_SC_maxTS, the "
+                 "coincidence with the union of the tests."), tr("Use MinTS, the minimum.")),
+         Mistake("divided by sum(IS)", np.minimum(initial, lo).sum() / initial.sum(), tr("You "
+                 "divided by the sum of IS."), tr("Set coincidence divides by "
+                                                  "sum(max(IS, MinTS)).")),
+         Mistake("divided by sum(MinTS)", np.minimum(initial, lo).sum() / lo.sum(), tr("You "
+                 "divided by the sum of MinTS."), tr("Set coincidence divides by "
+                                                     "sum(max(IS, MinTS)).")),
          Mistake("mean of per-case ratios", float(np.mean(np.minimum(initial, lo)
                                                           / np.maximum(initial, lo))),
-                 "You averaged min / max case by case.", "Divide the two sums: a ratio of "
-                 "sums, not a mean of ratios."),
-         Mistake("RF_cov", rf["RF_cov"], "That is RF_cov, task 1.",
-                 "Set coincidence uses no outcome."),
-         Mistake("TS1 only", per_test[0], "That is the coincidence with TS1 only.",
-                 "MinTS is the minimum of both test solutions."),
-         Mistake("TS2 only", per_test[1], "That is the coincidence with TS2 only.",
-                 "MinTS is the minimum of both test solutions.")],
+                 tr("You averaged min / max case by case."), tr("Divide the two sums: a ratio "
+                                                                "of sums, not a mean of "
+                                                                "ratios.")),
+         Mistake("RF_cov", rf["RF_cov"], tr("That is RF_cov, task 1."),
+                 tr("Set coincidence uses no outcome.")),
+         Mistake("TS1 only", per_test[0], tr("That is the coincidence with TS1 only."),
+                 tr("MinTS is the minimum of both test solutions.")),
+         Mistake("TS2 only", per_test[1], tr("That is the coincidence with TS2 only."),
+                 tr("MinTS is the minimum of both test solutions."))],
         lower=0, upper=1)
 
 
@@ -168,37 +174,42 @@ def _hand_classes() -> pd.Series:
 
 
 _CLASS_WHY = {
-    "shaky typical": "{case} is shaky: in the IS, but some test solution drops it (MinTS < 0.5).",
-    "shaky deviant": "{case} is shaky and out of Y: some test drops it.",
-    "robust deviant": "{case} is in the IS and in every test, but out of Y (< 0.5): robust "
-                      "deviant.",
-    "possible typical": "{case} is not in the IS; only some test solution covers it: possible.",
-    "possible deviant": "{case} is not in the IS, and out of Y: possible deviant.",
-    "extreme deviant coverage": "{case} is in Y but in no solution at all.",
-    "irrelevant": "{case} is in no solution and out of Y.",
-    "robust typical": "{case} is robust typical.",
-    "on the crossover": "{case} sits on the crossover.",
+    "shaky typical": tr_later("{case} is shaky: in the IS, but some test solution drops it "
+                              "(MinTS < 0.5)."),
+    "shaky deviant": tr_later("{case} is shaky and out of Y: some test drops it."),
+    "robust deviant": tr_later("{case} is in the IS and in every test, but out of Y (< 0.5): "
+                               "robust deviant."),
+    "possible typical": tr_later("{case} is not in the IS; only some test solution covers it: "
+                                 "possible."),
+    "possible deviant": tr_later("{case} is not in the IS, and out of Y: possible deviant."),
+    "extreme deviant coverage": tr_later("{case} is in Y but in no solution at all."),
+    "irrelevant": tr_later("{case} is in no solution and out of Y."),
+    "robust typical": tr_later("{case} is robust typical."),
+    "on the crossover": tr_later("{case} sits on the crossover."),
 }
 
 
 def _class_verdict(given, expected, classes, right, hint, missing):
+    """The verdict on a set of cases; ``missing`` says how many are missing (takes ``n``)."""
     if given == expected:
         return correct(right)
-    details = [_CLASS_WHY[classes[c]].format(case=c) for c in sorted(given - expected)]
+    details = [tr(_CLASS_WHY[classes[c]]).format(case=c) for c in sorted(given - expected)]
     if expected - given:
-        details.append(f"{len(expected - given)} {missing} missing.")
-    return (partly if given & expected else wrong)("Not quite.", hint, details)
+        details.append(missing.format(n=len(expected - given)))
+    return (partly if given & expected else wrong)(tr("Not quite."), hint, details)
 
 
-@check(Names(list(HAND.index), "cases (a to i)"))
+@check(Names(list(HAND.index), tr_later("cases (a to i)")))
 def q4(given):
     """Robust typical cases of the hand-made solutions, by hand."""
     classes = _hand_classes()
     expected = set(classes.index[classes == "robust typical"])
     return _class_verdict(
-        given, expected, classes, "Right: in the IS, in every test solution (MinTS > 0.5) and "
-        "in the outcome. Only these cases back the solution whatever the test.",
-        "Robust typical: IS > 0.5, MinTS > 0.5 and Y > 0.5.", "robust typical case(s)")
+        given, expected, classes, tr("Right: in the IS, in every test solution (MinTS > 0.5) "
+                                     "and in the outcome. Only these cases back the solution "
+                                     "whatever the test."),
+        tr("Robust typical: IS > 0.5, MinTS > 0.5 and Y > 0.5."),
+        tr("{n} robust typical case(s) missing."))
 
 
 # --------------------------------------------------------------------------- Xu protocol
@@ -218,16 +229,17 @@ def _xu_cases() -> list:
     return list(datasets.load(xu2024.DATASET).index)
 
 
-@check(Names(_xu_cases, "case labels"))
+@check(Names(_xu_cases, tr_later("case labels")))
 def q5(given):
     """Shaky typical cases of the Xu protocol."""
     classes = protocol().cases["class"]
     expected = set(classes.index[classes == "shaky typical"])
     return _class_verdict(
-        given, expected, classes, "Right: the initial solution covers them and they improved, "
-        "but some test solution drops them. They are the only cases of two of the four paths "
-        "(lesson 19b).", "r.cases['class'] names each alliance's class.",
-        "shaky typical case(s)")
+        given, expected, classes, tr("Right: the initial solution covers them and they "
+                                     "improved, but some test solution drops them. They are the "
+                                     "only cases of two of the four paths (lesson 19b)."),
+        tr("r.cases['class'] names each alliance's class."),
+        tr("{n} shaky typical case(s) missing."))
 
 
 def _same_as_initial(result) -> int:
@@ -237,44 +249,48 @@ def _same_as_initial(result) -> int:
                    for c in result.memberships.columns))
 
 
-@check(Count("a count of test settings"))
+@check(Count(tr_later("a count of test settings")))
 def q6(n):
     """Test settings of the Xu protocol that give the initial solution back."""
     result = protocol()
     same, settings = _same_as_initial(result), len(result.tests)
     if n == same:
-        return correct(f"Right: {same} of the {settings} test settings give the initial solution "
-                       "back; the others change its paths.")
-    hint = ("Compare r.tests['solution'] with r.initial['solution'], or each test's memberships "
-            "(r.memberships) with the IS (r.cases['IS']).")
+        return correct(tr("Right: {same} of the {settings} test settings give the initial "
+                          "solution back; the others change its paths.").format(
+                              same=same, settings=settings))
+    hint = tr("Compare r.tests['solution'] with r.initial['solution'], or each test's "
+              "memberships (r.memberships) with the IS (r.cases['IS']).")
     known = {
-        same + 1: "You counted the initial setting too; it is not a test setting.",
-        settings - same: "That counts the test settings that change the solution.",
-        settings: "That is the number of all test settings.",
-        settings + 1: "That is the number of settings with the initial one included.",
+        same + 1: tr("You counted the initial setting too; it is not a test setting."),
+        settings - same: tr("That counts the test settings that change the solution."),
+        settings: tr("That is the number of all test settings."),
+        settings + 1: tr("That is the number of settings with the initial one included."),
     }
-    return wrong(known.get(n, "Not quite."), hint)
+    return wrong(known.get(n, tr("Not quite.")), hint)
 
 
 #: Task 7 is a written answer: self-assessed against this model answer and rubric, not marked.
-MODEL_Q7 = ("Under six test settings (the GROWTH crossover moved by -1 to +1 percentage points, "
-            "consistency cuts 0.75 and 0.85) two give the initial solution back. The robust "
-            "core keeps 65 % of its coverage (RF_cov 0.65) at the same consistency (RF_cons "
-            "1.00); RF_SC is 0.66 with MinTS and 0.73 with MaxTS. Xiaoshan, Dongyang and "
-            "Shimian are robust typical cases; Linchang and Shanglin, the only cases of two "
-            "paths, are shaky. Every covered alliance is in the solution at 0.501, so coverage "
-            "rests on cases at the crossover: the paths are fragile, their consistency is not.")
+MODEL_Q7 = tr_later(
+    "Under six test settings (the GROWTH crossover moved by -1 to +1 percentage points, "
+    "consistency cuts 0.75 and 0.85) two give the initial solution back. The robust core keeps "
+    "65 % of its coverage (RF_cov 0.65) at the same consistency (RF_cons 1.00); RF_SC is 0.66 "
+    "with MinTS and 0.73 with MaxTS. Xiaoshan, Dongyang and Shimian are robust typical cases; "
+    "Linchang and Shanglin, the only cases of two paths, are shaky. Every covered alliance is "
+    "in the solution at 0.501, so coverage rests on cases at the crossover: the paths are "
+    "fragile, their consistency is not.")
 RUBRIC_Q7 = (
-    "It says what was varied and in what ranges (the outcome's crossover, the consistency "
-    "cut), one setting at a time, and how many settings keep the initial solution.",
-    "It reports RF_cov, RF_cons and RF_SC with what each means: the share of coverage that "
-    "survives, the consistency relative to the core, the overlap with MinTS and MaxTS.",
-    "It names the robust and the shaky typical cases and links the fragility to the cases at "
-    "0.501, without calling the solution robust or worthless.",
+    tr_later("It says what was varied and in what ranges (the outcome's crossover, the "
+             "consistency cut), one setting at a time, and how many settings keep the initial "
+             "solution."),
+    tr_later("It reports RF_cov, RF_cons and RF_SC with what each means: the share of coverage "
+             "that survives, the consistency relative to the core, the overlap with MinTS and "
+             "MaxTS."),
+    tr_later("It names the robust and the shaky typical cases and links the fragility to the "
+             "cases at 0.501, without calling the solution robust or worthless."),
 )
 
 
-@check(Text("a paragraph"))
+@check(Text(tr_later("a paragraph")))
 def q7(text):
     """A robustness paragraph for the Xu solution (self-assessed, not marked)."""
     return self_assessed(MODEL_Q7, RUBRIC_Q7, text, min_words=50)
