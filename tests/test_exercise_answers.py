@@ -10,13 +10,15 @@ graded number rejects each named mistake with its hint.
   mistake gives is computed here by hand in numpy from the raw formula, not by the kit. Each one
   must lie outside the task's tolerance, also when rounded to the decimals the task asks for,
   and must get its own message. The right value, computed the same way, must be accepted.
-- The teachers' guide lists the graded values and tolerances exactly as the checks grade them.
+- The teachers' guide lists the graded values and tolerances exactly as the checks grade them;
+  so does the Chinese guide, exercises/zh/TEACHERS.md, with the same numbers.
 """
 from __future__ import annotations
 
 import decimal
 import fractions
 import importlib
+import importlib.util
 import inspect
 import re
 import warnings
@@ -72,6 +74,48 @@ def test_the_guide_lists_the_graded_values_as_the_checks_grade_them():
     numeric = {(e, q) for (e, q), r in _feedback.READERS.items()
                if e in EXERCISES and isinstance(r, (_answers.Number, _answers.Memberships))}
     assert numeric == {k for k in _feedback.TARGETS if k[0] in EXERCISES}
+
+
+def _load_zh_teachers():
+    spec = importlib.util.spec_from_file_location("zh_teachers",
+                                                  ROOT / "scripts" / "zh_teachers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _table_rows(block: str) -> list[list[str]]:
+    """The cells of a Markdown table's body rows."""
+    return [[cell.strip() for cell in line.strip("|").split("|")]
+            for line in block.splitlines()[2:]]
+
+
+def _numbers(cell: str) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", cell)
+
+
+def test_the_chinese_guide_lists_the_same_graded_values():
+    """exercises/zh/TEACHERS.md carries the table generated from the checks with Chinese words
+    (scripts/zh_teachers.py), and, read independently of that script, the same tasks and the same
+    numbers as the English guide's table, cell by cell."""
+    zh_teachers = _load_zh_teachers()
+    blocks = {}
+    for lang, guide in (("en", ROOT / "exercises" / "TEACHERS.md"),
+                        ("zh", ROOT / "exercises" / "zh" / "TEACHERS.md")):
+        text = guide.read_text(encoding="utf-8")
+        blocks[lang] = text.split("<!-- graded values: begin -->\n")[1].split(
+            "\n<!-- graded values: end -->")[0]
+    assert blocks["zh"] == zh_teachers.graded_values_markdown_zh()
+    en, zh = _table_rows(blocks["en"]), _table_rows(blocks["zh"])
+    assert len(zh) == len(en) == len(graded_values_markdown().splitlines()) - 2
+    for english, chinese in zip(en, zh):
+        assert chinese[0] == english[0]  # the task
+        assert [_numbers(c) for c in chinese[1:3] + chinese[4:]] == \
+            [_numbers(c) for c in english[1:3] + english[4:]]
+        # the distance to the nearest mistake: the last number of its cell
+        assert _numbers(chinese[3])[-1] == _numbers(english[3])[-1]
+        assert ("个隶属度" in chinese[1]) == ("memberships" in english[1])
+        assert re.search(r"[\u4e00-\u9fff]", chinese[3]), chinese[3]  # the mistake in Chinese
 
 
 # --------------------------------------------------------------------------- accepted forms

@@ -586,6 +586,40 @@ def test_teachers_guide_shows_every_rubric_of_the_self_assessed_tasks():
             assert f"{i}. {point}" in guide
 
 
+def test_chinese_teachers_guide_translates_every_rubric_and_is_current():
+    """exercises/zh/TEACHERS.md gives each self-assessed task's model answer and rubric in
+    Chinese, point for point, and records a fingerprint of the English it translates: a changed
+    English model answer or rubric fails here until the translation is checked (python
+    scripts/zh_teachers.py marks it 待核对)."""
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("zh_teachers",
+                                                  root / "scripts" / "zh_teachers.py")
+    zh_teachers = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(zh_teachers)
+    guide = (root / "exercises" / "zh" / "TEACHERS.md").read_text(encoding="utf-8")
+    found = zh_teachers.blocks(guide)
+    assert set(found) == SELF_ASSESSED
+    for exercise, question in SELF_ASSESSED:
+        module = importlib.import_module(f"qcakit.exercises.{exercise}")
+        model = getattr(module, f"MODEL_{question.upper()}")
+        rubric = getattr(module, f"RUBRIC_{question.upper()}")
+        recorded, block = found[exercise, question]
+        assert block.startswith(f"**`{exercise}` 任务 {question[1:]}，")
+        assert recorded == zh_teachers.fingerprint(model, rubric), \
+            f"{exercise}.{question}: the English changed; update the translation"
+        assert block.count("参考答案：") == 1 and "待核对" not in block
+        points = re.findall(r"^(\d+)\. (.+)$", block, re.M)
+        assert [int(n) for n, _ in points] == list(range(1, len(rubric) + 1))
+        for _, point in points:  # Chinese prose, not the English left in place
+            assert len(re.findall(r"[\u4e00-\u9fff]", point)) > len(point) / 4, point
+        assert model not in block and not any(point in block for point in rubric)
+    assert zh_teachers.problems(guide) == []
+
+
 def test_a_right_sized_cover_that_is_not_a_model_is_only_partly_right():
     from types import SimpleNamespace
 

@@ -2,7 +2,8 @@
 
 A temporary course directory gets the nbgrader configuration printed in exercises/TEACHERS.md
 and two exercise sources as one assignment: once in English, and once in Chinese (a second
-course, from exercises/zh/source/, whose configuration has the Chinese answer prompt).
+course, from exercises/zh/source/, configured as exercises/zh/TEACHERS.md prints it: with the
+Chinese answer prompt).
 ``nbgrader generate_assignment`` must produce the same student notebooks as
 scripts/make_exercises.py, without solutions and with locked check cells. Two submissions are then autograded by ``nbgrader autograde``: the worked solutions must
 score every automatic point, and a copy with some answers changed must lose exactly the points
@@ -55,15 +56,29 @@ def _generator():
 gen = _generator()
 
 
+#: Each course's teachers' guide, which prints its nbgrader configuration.
+GUIDES = {"en": ROOT / "exercises" / "TEACHERS.md", "zh": ROOT / "exercises" / "zh" / "TEACHERS.md"}
+
+
+def _text_stub(lang: str) -> str:
+    """The line of nbgrader_config.py that sets the language's answer prompt."""
+    return f"c.ClearSolutions.text_stub = {gen.ANSWER_PROMPTS[lang]!r}".replace("'", '"')
+
+
 def teachers_config(lang: str = "en") -> str:
-    """The nbgrader_config.py printed in exercises/TEACHERS.md (the block naming ClearSolutions);
-    a Chinese course sets the Chinese answer prompt as nbgrader's text stub."""
-    text = (ROOT / "exercises" / "TEACHERS.md").read_text(encoding="utf-8")
+    """The nbgrader_config.py printed in the teachers' guide of the course's language
+    (exercises/TEACHERS.md, exercises/zh/TEACHERS.md: the block naming ClearSolutions), which
+    sets that language's answer prompt as nbgrader's text stub."""
+    text = GUIDES[lang].read_text(encoding="utf-8")
     (block,) = [b for b in re.findall(r"```python\n(.*?)```", text, re.S) if "ClearSolutions" in b]
-    stub = f"c.ClearSolutions.text_stub = {gen.ANSWER_PROMPTS['en']!r}"
-    assert stub.replace("'", '"') in block
-    return block.replace(stub.replace("'", '"'),
-                         f"c.ClearSolutions.text_stub = {gen.ANSWER_PROMPTS[lang]!r}")
+    assert _text_stub(lang) in block
+    return block
+
+
+def test_the_chinese_course_is_configured_as_the_english_one_but_for_the_prompt():
+    chinese = teachers_config("zh")
+    assert chinese != teachers_config("en")
+    assert chinese.replace(_text_stub("zh"), _text_stub("en")) == teachers_config("en")
 
 
 def _nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -132,7 +147,7 @@ def test_release_is_the_kits_student_version_with_locked_checks(course, name):
     release = nbformat.read(course / "release" / ASSIGNMENT / f"{name}.ipynb", as_version=4)
     ours = nbformat.read(LANGUAGES[lang][1] / f"{name}.ipynb", as_version=4)
     text = nbformat.writes(release)
-    assert "BEGIN SOLUTION" not in text and "Model answer" not in text and "参考答案" not in text
+    assert "BEGIN SOLUTION" not in text and "Model answer" not in text and "**参考答案" not in text
     assert "lf.index[lf" not in text  # a line of a worked solution (ex01 q1, ex05 q7 use it)
     assert [(c.cell_type, c.source.rstrip()) for c in release.cells] == \
         [(c.cell_type, c.source) for c in ours.cells]
