@@ -62,7 +62,7 @@ def test_a_changed_english_rubric_is_marked_to_check(guide, monkeypatch):
 
 
 def test_a_rubric_point_too_many_or_a_task_missing_is_caught(guide):
-    dropped = guide.replace("\n3. 说明每一对为什么有信息量", "\n说明每一对为什么有信息量")
+    dropped = guide.replace("\n3. 说明了每一组比较为什么有信息量", "\n说明了每一组比较为什么有信息量")
     assert zh_teachers.problems(dropped) == [
         "ex13.q7: rubric points numbered [1, 2]; the English has 3"]
     start = guide.index("**`ex02` 任务 7")
