@@ -54,6 +54,32 @@ HEADERS = frozenset((
 ))
 
 
+#: Cells of the kit's tables that are words (kinds, case types, readings), translated when shown;
+#: the table keeps them in English, so code that selects ``table["kind"] == "disjunction"`` works
+#: in every language.
+VALUES = frozenset((
+    # suin
+    tr_later("conjunction"), tr_later("disjunction"),
+    # case types
+    tr_later("typical"), tr_later("deviant consistency in degree"),
+    tr_later("deviant consistency in kind"), tr_later("deviant coverage"),
+    tr_later("irrelevant"), tr_later("individually irrelevant"), tr_later("on the crossover"),
+    # theory evaluation
+    tr_later("covered, most likely"), tr_later("inconsistent, most likely"),
+    tr_later("uncovered, most likely"), tr_later("consistent, most likely"),
+    tr_later("covered, least likely"), tr_later("inconsistent, least likely"),
+    tr_later("uncovered, least likely"), tr_later("consistent, least likely"),
+    tr_later("(empty in kind)"),
+    # cluster diagnostics
+    tr_later("pooled"), tr_later("between"), tr_later("within"), tr_later("all"),
+))
+
+
+def shown_value(cell):
+    """A cell as shown: the kit's words (:data:`VALUES`) translated, others unchanged."""
+    return tr(cell) if isinstance(cell, str) and cell in VALUES else cell
+
+
 def label(value):
     """A table label as shown: the kit's words (:data:`HEADERS`) translated, others unchanged.
 
@@ -64,8 +90,12 @@ def label(value):
 
 
 def shown_labels(df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` with its column and row labels (and their names) as :func:`label` shows them."""
+    """``df`` with its column and row labels (and their names) as :func:`label` shows them, and
+    its word cells as :func:`shown_value` shows them."""
     out = df.rename(columns=label, index=label)
+    for j in range(out.shape[1]):
+        if out.dtypes.iloc[j] == object and out.iloc[:, j].isin(VALUES).any():
+            out.iloc[:, j] = out.iloc[:, j].map(shown_value)
     out.columns.names = [label(n) for n in df.columns.names]
     out.index.names = [label(n) for n in df.index.names]
     return out

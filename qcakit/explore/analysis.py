@@ -20,6 +20,7 @@ from .. import _kinds as K
 from .._spec import accepts
 from ..chart import configuration_chart
 from ..errors import QCAWarning
+from ..i18n import tr, tr_later
 from ..minimize import SOLUTION_TYPES, minimize
 from ..truthtable import truth_table
 from . import render
@@ -110,7 +111,7 @@ def settings_text(settings: Mapping) -> str:
 
 
 #: The consistency cut as the explorers take it: one number.
-ONE_CUT = K.Cut(note=" (the explorers take one consistency cut)")
+ONE_CUT = K.Cut(note=tr_later(" (the explorers take one consistency cut)"))
 
 
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=ONE_CUT,

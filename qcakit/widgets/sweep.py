@@ -11,6 +11,7 @@ import pandas as pd
 from .. import _kinds as K
 from .. import explore, svg
 from .._spec import accepts
+from ..i18n import tr, tr_later
 from ..minimize import SOLUTION_TYPES
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
@@ -18,7 +19,7 @@ from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, 
 
 # Stays whole: the widgets and the callbacks that read them share one closure.
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(),
-         cuts=K.CutRange(0.5, 1.0, note=" (the range of the consistency slider)"),
+         cuts=K.CutRange(0.5, 1.0, note=tr_later(" (the range of the consistency slider)")),
          reference=K.Cut(optional=True), solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
          pri_cut=K.Cut(optional=True), n_cut=K.Count(1), directional=K.Directional("conditions"),
          step=K.Cut(0.0, 0.5, open_low=True), cache=K.Cache())

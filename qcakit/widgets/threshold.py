@@ -12,13 +12,14 @@ import pandas as pd
 from .. import _kinds as K
 from .. import explore
 from .._spec import accepts
+from ..i18n import tr, tr_later
 from ..minimize import SOLUTION_TYPES, _parse_directional
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
 
 #: The consistency slider's range: a cut outside it is refused, not moved to its end.
-SLIDER_CUT = K.Cut(0.5, 1.0, note=" (the range of the consistency slider)")
+SLIDER_CUT = K.Cut(0.5, 1.0, note=tr_later(" (the range of the consistency slider)"))
 
 
 # Stays whole: the widgets and the callbacks that read them share one closure.
