@@ -51,6 +51,19 @@ HEADERS = frozenset((
     # robustness and the explorers' comparisons
     tr_later("type (IS)"), tr_later("type changes"), tr_later("reference"),
     tr_later("current"),
+    # data checks (the checks are the rows)
+    tr_later("unique case names"), tr_later("numbers only"), tr_later("no missing values"),
+    tr_later("no constant condition"), tr_later("outcome has cases in and out"),
+    tr_later("memberships or raw scores"), tr_later("conditions within exact minimization"),
+    tr_later("diversity"),
+    # Haesebrouck's consistency; smmr's cases and pairs (SetMethods' names; FC, CC, W stay)
+    tr_later("consistency_H"), tr_later("FC_value"), tr_later("CC_min"), tr_later("term"),
+    tr_later("rank"), tr_later("clean"), tr_later("uniquely_covered"), tr_later("best"),
+    tr_later("case_1"), tr_later("case_2"), tr_later("pair_rank"),
+    tr_later("uniquely_covered_1"), tr_later("uniquely_covered_2"), tr_later("distance"),
+    tr_later("typical"), tr_later("iir"), tr_later("FC<=Y_typical"), tr_later("FC<=Y_iir"),
+    tr_later("globally_uncovered"), tr_later("most_typical_FC"),
+    tr_later("most_typical_term"), tr_later("deviant_coverage"),
 ))
 
 
@@ -72,6 +85,12 @@ VALUES = frozenset((
     tr_later("(empty in kind)"),
     # cluster diagnostics
     tr_later("pooled"), tr_later("between"), tr_later("within"), tr_later("all"),
+    # robustness
+    tr_later("robust typical"), tr_later("robust deviant"), tr_later("shaky typical"),
+    tr_later("shaky deviant"), tr_later("possible typical"), tr_later("possible deviant"),
+    tr_later("extreme deviant coverage"), tr_later("(none)"),
+    # data checks
+    tr_later("ok"), tr_later("problem"),
 ))
 
 
@@ -99,6 +118,36 @@ def shown_labels(df: pd.DataFrame) -> pd.DataFrame:
     out.columns.names = [label(n) for n in df.columns.names]
     out.index.names = [label(n) for n in df.index.names]
     return out
+
+
+class Table(pd.DataFrame):
+    """A table the kit returns as a plain DataFrame (e.g. smmr's pairs), shown with its word
+    labels and cells in the current language (:func:`shown_labels`); any operation on it gives
+    a DataFrame, and its keys stay English.
+
+    >>> from qcakit.i18n import language
+    >>> t = Table({"distance": [0.5]})
+    >>> with language("zh"):
+    ...     print(t)
+       距离
+    0   0.5
+    >>> type(t * 2).__name__
+    'DataFrame'
+    """
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def _shown(self) -> pd.DataFrame:
+        return pd.DataFrame(shown_labels(self))
+
+    def _repr_html_(self):
+        return self._shown()._repr_html_()
+
+    def __repr__(self):
+        with pd.option_context("display.unicode.east_asian_width", True):
+            return repr(self._shown())
 
 
 def fmt_table(df: pd.DataFrame, digits: int = DIGITS) -> pd.DataFrame:

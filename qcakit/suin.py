@@ -127,8 +127,8 @@ def _check_size(k: int, depth: int, n: int) -> None:
     fix = (tr("Use depth={depth} ({n} expressions) or fewer conditions; a deeper search seldom "
               "finds anything a reader can interpret.").format(
         depth=fits[-1], n=f"{expressions_searched(k, fits[-1]):,}") if fits else
-        tr("Use fewer conditions or fewer conditions; a deeper search seldom finds anything a "
-           "reader can interpret."))
+        tr("Use fewer conditions; a deeper search seldom finds anything a reader can "
+           "interpret."))
     raise QCAInputError(sentences(
         tr("suin(depth={depth}) over {k} conditions tests {count} expressions (every set of up "
            "to {size} conditions, each present or negated, as a conjunction and as a "
