@@ -64,6 +64,12 @@ HEADERS = frozenset((
     tr_later("typical"), tr_later("iir"), tr_later("FC<=Y_typical"), tr_later("FC<=Y_iir"),
     tr_later("globally_uncovered"), tr_later("most_typical_FC"),
     tr_later("most_typical_term"), tr_later("deviant_coverage"),
+    # robustness ranges and fit (the bounds are the rows)
+    tr_later("value"), tr_later("next"), tr_later("stops because"), tr_later("closed"),
+    tr_later("lower bound"), tr_later("upper bound"), tr_later("lower shift"),
+    tr_later("upper shift"), tr_later("robustness fit"),
+    # the explorers' reference setting as the lessons name it
+    tr_later("paper"),
 ))
 
 
@@ -91,6 +97,8 @@ VALUES = frozenset((
     tr_later("extreme deviant coverage"), tr_later("(none)"),
     # data checks
     tr_later("ok"), tr_later("problem"),
+    # the explorers' sweep
+    tr_later("(no solution)"),
 ))
 
 

@@ -38,7 +38,7 @@ from .errors import QCAInputError
 from .i18n import tr, tr_later
 
 #: The measures as an error about a zero denominator names them.
-CONSISTENCY, COVERAGE, PRI = tr_later("Consistency"), tr_later("Coverage"), tr_later("PRI")
+CONSISTENCY, COVERAGE, PRI = tr_later("Consistency"), tr_later("Coverage"), "PRI"
 NECESSITY_CONSISTENCY = tr_later("Necessity consistency")
 NECESSITY_COVERAGE = tr_later("Necessity coverage")
 RELEVANCE = tr_later("Relevance of necessity")
@@ -50,7 +50,7 @@ def _ratio(num, den, what: str):
         raise QCAInputError(tr(
             "{measure} is undefined: the set in the denominator has no membership at all (every "
             "case scores 0). Check the calibration, or leave this set out.").format(
-            measure=tr(what)))
+            measure=what if what == PRI else tr(what)))
     out = num / den
     return float(out) if np.ndim(out) == 0 else out
 

@@ -424,7 +424,7 @@ class Robustness:
 
     @property
     def fit_table(self) -> pd.DataFrame:
-        return pd.DataFrame([self.fit], index=["robustness fit"])
+        return _display.Table([self.fit], index=["robustness fit"])
 
     @property
     def core_fit(self) -> dict:
@@ -452,7 +452,8 @@ class Robustness:
                          "RCC_Rank": case_ratios(is_m, m, m, c[self.outcome])["RCC_Rank"],
                          "SC": float(np.minimum(is_m, m).sum() / np.maximum(is_m, m).sum())})
         out = pd.DataFrame(rows).set_index("setting")
-        return out.sort_values(["RCC_Rank", "SC"], ascending=[False, True], kind="stable")
+        return _display.Table(out.sort_values(["RCC_Rank", "SC"], ascending=[False, True],
+                                              kind="stable"))
 
     def changed_cases(self) -> pd.DataFrame:
         """Cases whose solution-level type differs from the IS under some setting."""
@@ -495,8 +496,9 @@ class Robustness:
 
     def _fit_title(self) -> str:
         f = self.fit
-        return (f"RF_cov {f['RF_cov']:.3f}, RF_cons {f['RF_cons']:.3f}\n"
-                f"RF_SC min {f['RF_SC_minTS']:.3f}, max {f['RF_SC_maxTS']:.3f}")
+        return tr("RF_cov {cov}, RF_cons {cons}\nRF_SC min {low}, max {high}").format(
+            cov=f"{f['RF_cov']:.3f}", cons=f"{f['RF_cons']:.3f}", low=f"{f['RF_SC_minTS']:.3f}",
+            high=f"{f['RF_SC_maxTS']:.3f}")
 
     def _plot_cases(self, ax, label_cases):
         """One row per case: MinTS-MaxTS bar, IS dot, outcome cross, robustness class."""
@@ -592,7 +594,7 @@ def _walk(initial, step, max_steps, valid, solve, digits=10):
             bound = value
         rows[f"{side} bound"] = {"value": bound, "next": nxt, "stops because": why,
                                  "closed": not np.isnan(nxt)}
-    out = pd.DataFrame.from_dict(rows, orient="index")
+    out = _display.Table(pd.DataFrame.from_dict(rows, orient="index"))
     out.attrs["solution"] = " + ".join(sorted(reference))
     return out
 
@@ -722,6 +724,8 @@ def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditio
                             .format(value=repr(step)))
     out = _walk(initial, step, max_steps, valid, solve)
     if len(how) != 3:  # crisp: the table gives the shift of every threshold
-        out = out.rename(index=lambda i: i.replace("bound", "shift"))
+        shifts = _display.Table(out.rename(index=lambda i: i.replace("bound", "shift")))
+        shifts.attrs.update(out.attrs)
+        out = shifts
     return out
 
