@@ -68,6 +68,8 @@ HEADERS = frozenset((
     tr_later("value"), tr_later("next"), tr_later("stops because"), tr_later("closed"),
     tr_later("lower bound"), tr_later("upper bound"), tr_later("lower shift"),
     tr_later("upper shift"), tr_later("robustness fit"),
+    # case_types(...).ranked() and .pairs()
+    tr_later("score"), tr_later("comparison"), tr_later("aim"),
     # the explorers' reference setting as the lessons name it
     tr_later("paper"),
 ))
@@ -99,6 +101,9 @@ VALUES = frozenset((
     tr_later("ok"), tr_later("problem"),
     # the explorers' sweep
     tr_later("(no solution)"),
+    # the comparisons of case_types(...).pairs()
+    tr_later("typical vs deviant consistency in kind"),
+    tr_later("typical vs individually irrelevant"), tr_later("deviant coverage vs typical"),
 ))
 
 
@@ -118,8 +123,8 @@ def label(value):
 
 def shown_labels(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` with its column and row labels (and their names) as :func:`label` shows them, and
-    its word cells as :func:`shown_value` shows them."""
-    out = df.rename(columns=label, index=label)
+    its word cells and row labels (e.g. case types as rows) as :func:`shown_value` shows them."""
+    out = df.rename(columns=label, index=lambda v: shown_value(label(v)))
     for j in range(out.shape[1]):
         if out.dtypes.iloc[j] == object and out.iloc[:, j].isin(VALUES).any():
             out.iloc[:, j] = out.iloc[:, j].map(shown_value)

@@ -223,8 +223,9 @@ class CaseTypes:
 
     def counts(self) -> pd.DataFrame:
         """How many cases of each type per term and for the solution."""
-        return pd.DataFrame({c: self.types[c].value_counts() for c in self.types.columns},
-                            index=list(TYPES)).fillna(0).astype(int)
+        return _display.Table(pd.DataFrame(
+            {c: self.types[c].value_counts() for c in self.types.columns},
+            index=list(TYPES)).fillna(0).astype(int))
 
     @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def ranked(self, kind: str = TYPICAL) -> pd.DataFrame:
@@ -239,7 +240,8 @@ class CaseTypes:
                 rows.append({"term": col, "case": self.types.index[i], "X": x[i], "Y": y[i],
                              "score": score[i]})
         out = pd.DataFrame(rows, columns=["term", "case", "X", "Y", "score"])
-        return out.sort_values(["term", "score"], kind="stable").reset_index(drop=True)
+        return _display.Table(out.sort_values(["term", "score"], kind="stable")
+                              .reset_index(drop=True))
 
     @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def most(self, kind: str = TYPICAL) -> pd.DataFrame:
@@ -248,7 +250,7 @@ class CaseTypes:
         if r.empty:
             return r
         best = r.groupby("term")["score"].transform("min")
-        return r[np.isclose(r["score"], best)].reset_index(drop=True)
+        return _display.Table(r[np.isclose(r["score"], best)].reset_index(drop=True))
 
     def pairs(self) -> pd.DataFrame:
         """Most-similar pairs for comparison, per term (smallest distance on the conditions)."""
@@ -273,8 +275,8 @@ class CaseTypes:
                              "case_1": self.types.index[first[i]],
                              "case_2": self.types.index[second[j]],
                              "distance": float(dist[i, j]), "aim": aim})
-        return pd.DataFrame(rows, columns=["term", "comparison", "case_1", "case_2",
-                                           "distance", "aim"])
+        return _display.Table(rows, columns=["term", "comparison", "case_1", "case_2",
+                                             "distance", "aim"])
 
     @accepts(term=K.OneOf(K.term_choices, what="term"), ax=K.Axes(), label_cases=K.CaseSelection(),
              max_label=K.Count(1), name=K.Text(optional=True))

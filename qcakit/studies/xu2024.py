@@ -50,6 +50,7 @@ True
 """
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import replace
 
@@ -60,6 +61,7 @@ from ..calibrate import calibrate, percentile_anchors
 from ..chart import configuration_chart
 from ..errors import QCAInputError, QCAWarning
 from ..fonts import draws
+from ..i18n import tr
 from ..necessity import necessity
 from ..sets import parse
 
@@ -152,7 +154,8 @@ def calibrate_with_ties(x: pd.Series, thresholds, *, idm: float | None = None,
     [0.027, 0.083, 0.5]
     """
     if tie not in ("inclusion", "crossover"):
-        raise QCAInputError(f"tie must be 'inclusion' or 'crossover', got {tie!r}.")
+        raise QCAInputError(tr("tie must be 'inclusion' or 'crossover', got {value}.").format(
+            value=repr(tie)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", QCAWarning)  # 0.5 is handled by the caller
         return calibrate(x.astype(float), tuple(thresholds), idm=idm, ties=tie)
@@ -177,7 +180,8 @@ def calibrated(data: pd.DataFrame | None = None, *, percentiles=PERCENTILES,
         ``result.attrs["nudged"]`` as ``(case, column)`` pairs.
     """
     if binary not in ("crisp", "calibrate"):
-        raise QCAInputError(f"binary must be 'crisp' or 'calibrate', got {binary!r}.")
+        raise QCAInputError(tr("binary must be 'crisp' or 'calibrate', got {value}.").format(
+            value=repr(binary)))
     raw = datasets.load(DATASET) if data is None else data
     a = anchors(raw, percentiles, method)
     out = {}
@@ -292,15 +296,20 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         x.index = raw["case_no"].astype(str)
     if set(x.unique()) <= {0.0, 1.0} and BINARY == "crisp":
         ax = plot.calibration_curve(x, (1,), method="crisp", ax=ax)
-        ax.set_title(f"{column}: 0/1 used as a crisp set")
+        ax.set_title(tr("{name}: 0/1 used as a crisp set").format(name=column))
         return ax
     a = anchors(raw).loc[column]
     e, c, i = float(a["exclusion"]), float(a["crossover"]), float(a["inclusion"])
     with warnings.catch_warnings():  # the hollow red points show the 0.5 cases
         warnings.simplefilter("ignore", QCAWarning)
         ax = plot.calibration_curve(x, (e, c, i), ax=ax, ties=TIE)
-    what = f"tied anchors ({a['tie']})" if a["tie"] else "anchors"
-    ax.set_title(f"{column}: {what} {e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
+    words = {"exclusion": tr("exclusion"), "crossover": tr("crossover"),
+             "inclusion": tr("inclusion"), "and": tr("and")}
+    tie = re.sub(r"[a-z]+", lambda m: words[m.group()], a["tie"])
+    values = dict(name=column, e=f"{e:g}", c=f"{c:g}", i=f"{i:g}", tie=tie)
+    ax.set_title((tr("{name}: tied anchors ({tie}) {e}, {c}, {i} (P5, P50, P95)") if a["tie"]
+                  else tr("{name}: anchors {e}, {c}, {i} (P5, P50, P95)")).format(**values),
+                 fontsize=9)
     return ax
 
 
@@ -469,10 +478,11 @@ def chart_with_cores(intermediate, parsimonious, implicants):
     known = {frozenset(p) for p in parsimonious.prime_implicants}
     unknown = [p for p in implicants if _literals(p) not in known]
     if unknown:
-        raise QCAInputError(
-            f"{', '.join(unknown)} is not a prime implicant of this parsimonious solution "
-            f"({', '.join(sorted('*'.join(n if v else '~' + n for n, v in p) for p in parsimonious.prime_implicants))})."
-        )
+        primes = sorted("*".join(n if v else "~" + n for n, v in p)
+                        for p in parsimonious.prime_implicants)
+        raise QCAInputError(tr("{terms} is not a prime implicant of this parsimonious solution "
+                               "({primes}).").format(terms=", ".join(unknown),
+                                                     primes=", ".join(primes)))
     chart = configuration_chart(replace(intermediate, parents={}),
                                 replace(parsimonious, models=[chosen]))
     return relabel(chart, intermediate)
