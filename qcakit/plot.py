@@ -45,7 +45,7 @@ WORDS = frozenset((tr_later("X <= Y (consistent with sufficiency)"),
                    tr_later("OUT = C (contradiction)"), tr_later("below the frequency cut")))
 
 
-def shown(label: str) -> str:
+def _shown(label: str) -> str:
     """A legend text as drawn: the :data:`WORDS` in the current language, symbols as they are."""
     return tr(label) if label in WORDS else label
 
@@ -268,7 +268,7 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     for style, sel in ((CONSISTENT, consistent), (INCONSISTENT, ~consistent)):
         if sel.any():
             ax.scatter(xs[sel], ys[sel], marker=style["marker"], color=style["color"],
-                       label=shown(style["label"]), zorder=3)
+                       label=_shown(style["label"]), zorder=3)
     unit_square(ax)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel)
@@ -437,9 +437,9 @@ def truth_table_rows(truth_table, ax=None):
         if not sel.any():
             continue
         ax.scatter(x[sel], rows["incl"].to_numpy()[sel], marker=marker, color=colour,
-                   zorder=3, label=tr("consistency") + tr(", ") + shown(label))
+                   zorder=3, label=tr("consistency") + tr(", ") + _shown(label))
         ax.scatter(x[sel], rows["PRI"].to_numpy()[sel], marker=marker, facecolors="none",
-                   edgecolors=colour, zorder=3, label="PRI" + tr(", ") + shown(label))
+                   edgecolors=colour, zorder=3, label="PRI" + tr(", ") + _shown(label))
         incl_drawn = True
     ic1, ic0 = truth_table.incl_cut
     ax.axhline(ic1, color=COLOURS["curve"], ls="--", lw=1)
