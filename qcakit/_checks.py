@@ -13,9 +13,31 @@ import numpy as np
 import pandas as pd
 
 from .errors import QCAInputError, QCAWarning
+from .i18n import sentences, tr, tr_later
 
 #: What a condition name may look like in expressions (``A*~B + C``): no blanks or operators.
 NOTATION_NAME = re.compile(r"^[^\s*+~(),]+$")
+
+#: The nouns the checks put in their messages (``what=`` of the kinds and checks), translated
+#: where a message shows them; any other ``what`` is an argument's name (code) and stays.
+NOUNS = frozenset((
+    tr_later("condition"), tr_later("conditions"), tr_later("outcome"), tr_later("column"),
+    tr_later("set"), tr_later("term"), tr_later("unit"), tr_later("cluster"),
+    tr_later("dataset"), tr_later("solution type"), tr_later("calibration method"),
+    tr_later("percentile method"), tr_later("condition in the solution"),
+    tr_later("condition in the theory"), tr_later("column in the calibration"),
+))
+
+
+def noun(what: str) -> str:
+    """``what`` as a message shows it: one of the kit's :data:`NOUNS` in the current language,
+    anything else (an argument's name) as it is."""
+    return tr(what) if what in NOUNS else what
+
+
+def capital(text: str) -> str:
+    """``text`` with a capital first letter (Chinese has none: unchanged)."""
+    return text[:1].upper() + text[1:]
 
 
 def warn(message: str, category=QCAWarning) -> None:
@@ -39,18 +61,18 @@ def as_frame(data, what: str = "data") -> pd.DataFrame:
     if isinstance(data, pd.Series):
         data = data.to_frame()
     if not isinstance(data, pd.DataFrame):
-        raise QCAInputError(
-            f"{what} must be a pandas DataFrame (cases as rows, sets as columns), got "
-            f"{shown(data)}.{frame_fix(data, what)}"
-        )
+        raise QCAInputError(sentences(
+            tr("{what} must be a pandas DataFrame (cases as rows, sets as columns), got "
+               "{value}.").format(what=what, value=shown(data)), frame_fix(data, what)))
     if data.shape[0] == 0:
-        raise QCAInputError(f"{what} has no rows (cases); there is nothing to analyse.")
+        raise QCAInputError(tr("{what} has no rows (cases); there is nothing to analyse.")
+                            .format(what=what))
     if isinstance(data.columns, pd.MultiIndex):
         raise QCAInputError(
-            f"{what} has column names on {data.columns.nlevels} levels (e.g. "
-            f"{data.columns[0]!r}); the kit names each set by one text. Join the levels first: "
-            f"{what}.columns = ['_'.join(map(str, c)) for c in {what}.columns]."
-        )
+            tr("{what} has column names on {levels} levels (e.g. {example}); the kit names each "
+               "set by one text. Join the levels first: {what}.columns = ['_'.join(map(str, c)) "
+               "for c in {what}.columns].").format(what=what, levels=data.columns.nlevels,
+                                                   example=repr(data.columns[0])))
     unique_columns(data, what)
     if data.attrs:
         data = data.copy(deep=False)
@@ -75,9 +97,9 @@ def unique_columns(data: pd.DataFrame, what: str = "data") -> None:
     dup = data.columns[data.columns.duplicated()].unique().tolist()
     if dup:
         raise QCAInputError(
-            f"{what} has more than one column named {', '.join(map(repr, dup))}. Keep one, e.g. "
-            "data = data.loc[:, ~data.columns.duplicated()], or rename them apart."
-        )
+            tr("{what} has more than one column named {names}. Keep one, e.g. data = "
+               "data.loc[:, ~data.columns.duplicated()], or rename them apart.")
+            .format(what=what, names=", ".join(map(repr, dup))))
 
 
 def unknown(data, name, what: str) -> QCAInputError:
@@ -86,24 +108,25 @@ def unknown(data, name, what: str) -> QCAInputError:
     columns = data.columns if isinstance(data, pd.DataFrame) else pd.Index(data)
     cols = [str(c) for c in columns]
     text = str(name)
+    what = noun(what)
     pieces = [p for p in re.split(r"[,;\s]+", text) if p]
     if len(pieces) > 1 and all(p in columns for p in pieces):
         return QCAInputError(
-            f"{what.capitalize()} {name!r} reads as several column names in one string. Pass a "
-            f"list instead: {pieces!r}."
-        )
+            tr("{What} {name} reads as several column names in one string. Pass a list "
+               "instead: {pieces}.").format(What=capital(what), name=repr(name),
+                                            pieces=repr(pieces)))
     if text in cols:
         return QCAInputError(
-            f"Unknown {what} {name!r}: the data has a column {text!r} whose name is not text "
-            "(a number). Rename the columns to text first: data.columns = data.columns.astype(str)."
-        )
+            tr("Unknown {what} {name}: the data has a column {text} whose name is not text (a "
+               "number). Rename the columns to text first: data.columns = "
+               "data.columns.astype(str).").format(what=what, name=repr(name), text=repr(text)))
     same_case = [c for c in cols if c.lower() == text.lower()]
     close = same_case or difflib.get_close_matches(text, cols, n=3)
-    hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
-    return QCAInputError(
-        f"Unknown {what} {name!r}: it is not a column of the data.{hint} "
-        f"Available columns: {', '.join(cols)}."
-    )
+    hint = tr("Did you mean {names}?").format(names=", ".join(map(repr, close))) if close else ""
+    return QCAInputError(sentences(
+        tr("Unknown {what} {name}: it is not a column of the data.").format(what=what,
+                                                                           name=repr(name)),
+        hint, tr("Available columns: {columns}.").format(columns=", ".join(cols))))
 
 
 def known_columns(data: pd.DataFrame, names: Iterable[str], what: str = "column") -> list[str]:
@@ -115,16 +138,15 @@ def known_columns(data: pd.DataFrame, names: Iterable[str], what: str = "column"
         if not isinstance(name, Hashable) or name not in data.columns:
             if not isinstance(name, Hashable):
                 raise QCAInputError(
-                    f"A {what} must be one column name, got {name!r} ({type(name).__name__}). "
-                    "Pass a flat list of names, e.g. ['A', 'B']."
-                )
+                    tr("A {what} must be one column name, got {value} ({type}). Pass a flat "
+                       "list of names, e.g. ['A', 'B'].").format(
+                        what=noun(what), value=repr(name), type=type(name).__name__))
             raise unknown(data, name, what)
     dup = sorted({str(n) for n in names if names.count(n) > 1})
     if dup:
         raise QCAInputError(
-            f"{what.capitalize()} {', '.join(map(repr, dup))} given more than once; list each "
-            "column once."
-        )
+            tr("{What} {names} given more than once; list each column once.").format(
+                What=capital(noun(what)), names=", ".join(map(repr, dup))))
     return names
 
 
@@ -133,9 +155,8 @@ def name_list(names, what: str = "conditions"):
     if isinstance(names, str) and re.search(r"[,;]", names):
         pieces = [p.strip() for p in re.split(r"[,;]", names) if p.strip()]
         raise QCAInputError(
-            f"{what} was given as one string {names!r}. Pass a list of column names instead: "
-            f"{what}={pieces!r}."
-        )
+            tr("{what} was given as one string {names}. Pass a list of column names instead: "
+               "{what}={pieces}.").format(what=what, names=repr(names), pieces=repr(pieces)))
     return names
 
 
@@ -145,11 +166,10 @@ def notation_names(names, what: str = "condition") -> None:
         if not isinstance(name, str) or not NOTATION_NAME.match(name):
             fixed = re.sub(r"[\s*+~(),]+", "_", str(name)).strip("_") or "X"
             raise QCAInputError(
-                f"{what.capitalize()} name {name!r} cannot be written in an expression such as "
-                "'A*~B + C' (it is not text, or it holds a blank, '*', '+', '~', ',' or a "
-                f"parenthesis). Rename it, e.g. data = data.rename(columns={{{name!r}: "
-                f"{fixed!r}}})."
-            )
+                tr("{What} name {name} cannot be written in an expression such as 'A*~B + C' "
+                   "(it is not text, or it holds a blank, '*', '+', '~', ',' or a parenthesis). "
+                   "Rename it, e.g. data = data.rename(columns={{{name}: {fixed}}}).").format(
+                    What=capital(noun(what)), name=repr(name), fixed=repr(fixed)))
 
 
 def default_conditions(data: pd.DataFrame, outcome, what: str = "conditions") -> list:
@@ -158,45 +178,62 @@ def default_conditions(data: pd.DataFrame, outcome, what: str = "conditions") ->
                and (pd.api.types.is_numeric_dtype(data[c]) or pd.api.types.is_bool_dtype(data[c]))]
     left_out = [c for c in data.columns if c != outcome and c not in numeric]
     if left_out:
-        warn(
-            f"No {what} were given, so every numeric column but the outcome is used; the "
-            f"non-numeric column(s) {', '.join(map(repr, left_out))} were left out. Pass "
-            f"{what}=[...] to choose them yourself."
-        )
+        warn(tr("No {what} were given, so every numeric column but the outcome is used; the "
+                "non-numeric column(s) {names} were left out. Pass {what}=[...] to choose them "
+                "yourself.").format(what=what, names=", ".join(map(repr, left_out))))
     return numeric
 
 
 def _unquoted(value, name: str) -> str:
-    """' Write it without quotes: name=0.8.' for a number given as text."""
+    """'Write it without quotes: name=0.8.' for a number given as text (a sentence to add to a
+    message with :func:`~qcakit.i18n.sentences`), else ''."""
     if isinstance(value, str):
         try:
             number = float(value)
         except ValueError:
             return ""
         if math.isfinite(number):
-            return f" Write it without quotes: {name}={value.strip()}."
+            return tr("Write it without quotes: {name}={value}.").format(name=name,
+                                                                      value=value.strip())
     return ""
 
 
 def fraction(value, name: str, low: float = 0.0, high: float = 1.0, note: str = "") -> float:
     """A number in [low, high]; 10 <= value <= 100 gets the hint that it looks like a percentage.
 
-    ``note`` follows the range in the message, e.g. " (the range of its slider)".
+    ``note`` follows the range in the message, e.g. " (the range of its slider)" (a string
+    marked with ``tr_later``, translated here).
     """
+    note = tr(note) if note else ""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
-        raise QCAInputError(
-            f"{name} must be a number between {low:g} and {high:g}{note}, got {value!r}."
-            f"{_unquoted(value, name)}"
-        )
+        raise QCAInputError(sentences(
+            tr("{name} must be a number between {low} and {high}{note}, got {value}.").format(
+                name=name, low=f"{low:g}", high=f"{high:g}", note=note, value=repr(value)),
+            _unquoted(value, name)))
     value = float(value)
     if not low <= value <= high:
         hint = ""
         if high == 1.0 and 10 <= value <= 100:
-            hint = f" It looks like a percentage: use {value / 100:g}."
-        raise QCAInputError(
-            f"{name} must lie between {low:g} and {high:g}{note}, got {value:g}.{hint}"
-        )
+            hint = tr("It looks like a percentage: use {value}.").format(value=f"{value / 100:g}")
+        raise QCAInputError(sentences(
+            tr("{name} must lie between {low} and {high}{note}, got {value}.").format(
+                name=name, low=f"{low:g}", high=f"{high:g}", note=note, value=f"{value:g}"),
+            hint))
     return value
+
+
+def bad_thresholds(name, method: str, value) -> QCAInputError:
+    """The error for anchors or thresholds a calibration ``method`` cannot use."""
+    if method == "direct":
+        text = tr("Direct calibration of {name} needs three numeric anchors (exclusion, "
+                  "crossover, inclusion), got {value}.")
+    elif method == "crisp":
+        text = tr("Crisp calibration of {name} needs one or more strictly increasing "
+                  "thresholds, got {value}.")
+    else:
+        text = tr("Indirect calibration of {name} needs one or more strictly increasing "
+                  "thresholds, got {value}.")
+    return QCAInputError(text.format(name=repr(name), value=repr(value)))
 
 
 def cut_map(cuts, allowed: Mapping, name: str) -> dict:
@@ -205,9 +242,8 @@ def cut_map(cuts, allowed: Mapping, name: str) -> dict:
     if not isinstance(cuts, Mapping) or set(cuts) - set(allowed):
         keys = ", ".join(map(repr, allowed))
         raise QCAInputError(
-            f"{name} must be a dict with the keys {keys} (any of them), e.g. {dict(allowed)}; "
-            f"got {cuts!r}."
-        )
+            tr("{name} must be a dict with the keys {keys} (any of them), e.g. {example}; got "
+               "{value}.").format(name=name, keys=keys, example=dict(allowed), value=repr(cuts)))
     return {k: fraction(v, f"{name}[{k!r}]") for k, v in {**allowed, **cuts}.items()}
 
 
@@ -216,8 +252,9 @@ def whole_number(value, name: str, minimum: int = 0) -> int:
     ok = (not isinstance(value, bool) and isinstance(value, numbers.Real)
           and math.isfinite(value) and int(value) == value and value >= minimum)
     if not ok:
-        raise QCAInputError(f"{name} must be a whole number >= {minimum}, got {value!r}."
-                            f"{_unquoted(value, name)}")
+        raise QCAInputError(sentences(
+            tr("{name} must be a whole number >= {minimum}, got {value}.").format(
+                name=name, minimum=minimum, value=repr(value)), _unquoted(value, name)))
     return int(value)
 
 
@@ -226,24 +263,29 @@ def numeric_column(data: pd.DataFrame, name: str) -> np.ndarray:
     col = data[name]
     if not (pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col)):
         bad = col[pd.to_numeric(col, errors="coerce").isna() & col.notna()]
-        example = f" (e.g. {bad.iloc[0]!r} for case {bad.index[0]!r})" if len(bad) else ""
-        raise QCAInputError(
-            f"Column {name!r} is not numeric{example}. Convert it first, e.g. "
-            f"data[{name!r}] = pd.to_numeric(data[{name!r}]), after fixing the text entries."
-        )
+        fix = tr("Convert it first, e.g. data[{name}] = pd.to_numeric(data[{name}]), after "
+                 "fixing the text entries.").format(name=repr(name))
+        if len(bad):
+            raise QCAInputError(sentences(
+                tr("Column {name} is not numeric (e.g. {value} for case {case}).").format(
+                    name=repr(name), value=repr(bad.iloc[0]), case=repr(bad.index[0])), fix))
+        raise QCAInputError(sentences(tr("Column {name} is not numeric.").format(
+            name=repr(name)), fix))
     values = col.to_numpy(dtype=float)
-    for bad, kind, advice in (
-        (np.isinf(values), "infinite",
-         ", often from a division by zero. Recompute or correct those scores."),
-        (np.isnan(values), "missing",
-         ". QCA needs a score for every case: fill them in from the sources, or drop those cases "
-         "with data.dropna(subset=[...]) and say so."),
-    ):
-        if bad.any():
-            cases = ", ".join(map(repr, col.index[bad][:5]))
-            raise QCAInputError(
-                f"Column {name!r} has {int(bad.sum())} {kind} value(s) (cases {cases}){advice}"
-            )
+    infinite, missing = np.isinf(values), np.isnan(values)
+    if infinite.any():
+        raise QCAInputError(
+            tr("Column {name} has {n} infinite value(s) (cases {cases}), often from a division "
+               "by zero. Recompute or correct those scores.").format(
+                name=repr(name), n=int(infinite.sum()),
+                cases=", ".join(map(repr, col.index[infinite][:5]))))
+    if missing.any():
+        raise QCAInputError(
+            tr("Column {name} has {n} missing value(s) (cases {cases}). QCA needs a score for "
+               "every case: fill them in from the sources, or drop those cases with "
+               "data.dropna(subset=[...]) and say so.").format(
+                name=repr(name), n=int(missing.sum()),
+                cases=", ".join(map(repr, col.index[missing][:5]))))
     return values
 
 
@@ -254,15 +296,19 @@ def membership_column(data: pd.DataFrame, name: str) -> np.ndarray:
     if outside.any():
         i = int(np.argmax(outside))
         if values.min() >= 0 and values.max() <= 100:
-            hint = (f" The scores lie in [0, 100]: if they are percentages of membership, divide "
-                    f"by 100 (data[{name!r}] = data[{name!r}] / 100); if they are raw data, ")
+            fix = tr("The scores lie in [0, 100]: if they are percentages of membership, divide "
+                     "by 100 (data[{name}] = data[{name}] / 100); if they are raw data, "
+                     "calibrate them first, e.g. qcakit.calibrate(data[{name}], "
+                     "thresholds=(exclusion, crossover, inclusion)).")
         else:
-            hint = " If they are raw data, "
-        raise QCAInputError(
-            f"Column {name!r} is not a set membership: case {data.index[i]!r} has "
-            f"{values[i]:g}, outside [0, 1].{hint}calibrate them first, e.g. "
-            f"qcakit.calibrate(data[{name!r}], thresholds=(exclusion, crossover, inclusion))."
-        )
+            fix = tr("If they are raw data, calibrate them first, e.g. "
+                     "qcakit.calibrate(data[{name}], thresholds=(exclusion, crossover, "
+                     "inclusion)).")
+        raise QCAInputError(sentences(
+            tr("Column {name} is not a set membership: case {case} has {value}, outside "
+               "[0, 1].").format(name=repr(name), case=repr(data.index[i]),
+                                 value=f"{values[i]:g}"),
+            fix.format(name=repr(name))))
     return values
 
 
@@ -278,10 +324,9 @@ def outcome_with_members(y: np.ndarray, name: str, negated: bool) -> None:
     if y.sum() == 0:
         label = f"~{name}" if negated else name
         raise QCAInputError(
-            f"The outcome {label!r} has no membership at all (every case scores 0), so consistency "
-            "is undefined. Check the calibration of the outcome, or analyse the other side of it "
-            "(negate_outcome)."
-        )
+            tr("The outcome {label} has no membership at all (every case scores 0), so "
+               "consistency is undefined. Check the calibration of the outcome, or analyse the "
+               "other side of it (negate_outcome).").format(label=repr(label)))
 
 
 def limited_diversity(n_cases: int, n_conditions: int, what: str = "") -> str | None:
@@ -293,12 +338,11 @@ def limited_diversity(n_cases: int, n_conditions: int, what: str = "") -> str | 
     """
     if n_cases > n_conditions:
         return None
-    return (
-        f"Limited diversity{what}: {n_conditions} conditions for {n_cases} cases, so at most "
-        f"{n_cases} of the 2^{n_conditions} = {2 ** n_conditions} truth-table rows can be "
-        "observed and the solution rests on remainders. Use fewer conditions (theory, or "
-        "necessity and two-step approaches), or more cases."
-    )
+    return tr("Limited diversity{what}: {k} conditions for {n} cases, so at most {n} of the "
+              "2^{k} = {rows} truth-table rows can be observed and the solution rests on "
+              "remainders. Use fewer conditions (theory, or necessity and two-step approaches), "
+              "or more cases.").format(what=what, k=n_conditions, n=n_cases,
+                                       rows=2 ** n_conditions)
 
 
 def warn_limited_diversity(truth_table) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import functools
 import inspect
+import re
 
 from .errors import QCAInputError
 
@@ -109,15 +110,31 @@ def _bind(sig: inspect.Signature, name: str, args, kwargs) -> inspect.BoundArgum
     try:
         bound = sig.bind(*args, **kwargs)
     except TypeError as err:
+        from .i18n import sentences, tr  # here: qcakit.i18n imports this module
+
         params = [p for p in sig.parameters if p not in _SKIPPED]
-        text = str(err)
         unknown = [k for k in kwargs if k not in sig.parameters]
+        text = str(err)
+        missing = re.search(r"missing a required argument: '(\w+)'", text)
+        twice = re.search(r"multiple values for argument '(\w+)'", text)
         hint = ""
         if unknown:
+            problem = tr("{function}() got an unexpected keyword argument {name}.").format(
+                function=name, name=repr(unknown[0]))
             close = difflib.get_close_matches(unknown[0], params, n=1)
-            hint = f" Did you mean {close[0]}=...?" if close else ""
-        raise QCAInputError(
-            f"{name}(): {text}.{hint} Its parameters are: {', '.join(params)}."
+            hint = tr("Did you mean {name}=...?").format(name=close[0]) if close else ""
+        elif missing:
+            problem = tr("{function}() is missing the required argument {name}.").format(
+                function=name, name=repr(missing.group(1)))
+        elif twice:
+            problem = tr("{function}() got two values for the argument {name} (by position "
+                         "and by name).").format(function=name, name=repr(twice.group(1)))
+        elif text == "too many positional arguments":
+            problem = tr("{function}() got too many positional arguments.").format(function=name)
+        else:  # Python's own words, for a case not foreseen here
+            problem = tr("{function}(): {error}.").format(function=name, error=text)
+        raise QCAInputError(sentences(
+            problem, hint, tr("Its parameters are: {names}.").format(names=", ".join(params)))
         ) from None
     bound.apply_defaults()
     return bound

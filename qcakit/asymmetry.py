@@ -30,6 +30,7 @@ from . import _display
 from . import _kinds as K
 from ._spec import accepts
 from .chart import configuration_chart
+from .i18n import tr
 from .counterfactuals import (Exclusions, contradictory_assumptions, negated,
                               simultaneous_subset_rows)
 from .minimize import SOLUTION_TYPES, minimize
@@ -66,30 +67,32 @@ class OutcomeAndNegation:
     def _notes(self) -> list:
         n = len(self.contradictory.table)
         if n == 0:
-            notes = ["No remainder is a simplifying assumption for both outcomes."]
+            notes = [tr("No remainder is a simplifying assumption for both outcomes.")]
         else:
-            notes = [f"{n} contradictory simplifying assumption(s), rows "
-                     f"{', '.join(str(r) for r in self.contradictory.rows)}: exclude them with "
-                     "minimize(..., exclude=result.contradictory) for both outcomes."]
+            notes = [tr("{n} contradictory simplifying assumption(s), rows {rows}: exclude them "
+                        "with minimize(..., exclude=result.contradictory) for both outcomes.")
+                     .format(n=n, rows=", ".join(str(r) for r in self.contradictory.rows))]
         if len(self.simultaneous):
             notes.append(
-                f"Observed row(s) {', '.join(str(r) for r in self.simultaneous.index)} are coded "
-                "1 for both outcomes (simultaneous subset relations, result.simultaneous): "
-                "look at their cases; a pri_cut above 0.5 codes each 1 for one outcome at most.")
+                tr("Observed row(s) {rows} are coded 1 for both outcomes (simultaneous subset "
+                   "relations, result.simultaneous): look at their cases; a pri_cut above 0.5 "
+                   "codes each 1 for one outcome at most.").format(
+                    rows=", ".join(str(r) for r in self.simultaneous.index)))
         return notes
 
     def _title(self) -> str:
-        return "Outcome and negated outcome: " + " vs ".join(self.truth_tables)
+        return tr("Outcome and negated outcome: {outcomes}").format(
+            outcomes=tr(" vs ").join(self.truth_tables))
 
     def _repr_html_(self):
         parts = [_display.render_html(self._title(), self.summary(), self._notes()),
-                 _display.render_html("Fit of each solution", self.fit())]
+                 _display.render_html(tr("Fit of each solution"), self.fit())]
         parts += [chart._repr_html_() for chart in self.charts.values()]
         return "\n".join(parts)
 
     def __repr__(self):
         return "\n\n".join([_display.render_text(self._title(), self.summary(), self._notes()),
-                            _display.render_text("Fit of each solution", self.fit())])
+                            _display.render_text(tr("Fit of each solution"), self.fit())])
 
 
 @accepts(tt=K.TruthTableArg(), directional=K.Directional("tt"),

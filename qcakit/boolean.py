@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import QCAInputError
+from .i18n import tr
 
 #: Above this many conditions exact minimization asks for an explicit ``max_conditions``.
 MAX_CONDITIONS = 16
@@ -52,12 +53,11 @@ def cube_contains(cube, rows: np.ndarray) -> np.ndarray:
 def check_size(k: int, max_conditions: int | None) -> None:
     limit = MAX_CONDITIONS if max_conditions is None else max_conditions
     if k > limit:
-        raise QCAInputError(
-            f"Exact minimization of {k} conditions searches 2^{k} = {2 ** k:,} condition "
-            f"subsets; above {limit} conditions that can take minutes to hours. Reduce the "
-            f"conditions (theory, necessity, two-step QCA), or pass max_conditions={k} to try "
-            "anyway."
-        )
+        raise QCAInputError(tr(
+            "Exact minimization of {k} conditions searches 2^{k} = {subsets} condition subsets; "
+            "above {limit} conditions that can take minutes to hours. Reduce the conditions "
+            "(theory, necessity, two-step QCA), or pass max_conditions={k} to try anyway.")
+            .format(k=k, subsets=f"{2 ** k:,}", limit=limit))
 
 
 def distinct(values) -> np.ndarray:

@@ -41,6 +41,7 @@ from . import _checks
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import sentences, tr, tr_later
 
 #: Percentile definitions by name: Excel's two families and numpy's methods.
 PERCENTILE_METHODS = {
@@ -152,9 +153,9 @@ def calibrate(
     values = _checks.numeric_column(_checks.as_frame(x.rename(name), "x"), name)
     if np.all(values == values[0]):
         raise QCAInputError(
-            f"Column {name!r} is constant (every case scores {values[0]:g}): calibration cannot "
-            "tell cases apart. Leave it out, or check the data entry."
-        )
+            tr("Column {name} is constant (every case scores {value}): calibration cannot tell "
+               "cases apart. Leave it out, or check the data entry.").format(
+                name=repr(name), value=f"{values[0]:g}"))
     if method == "direct":
         scores = _direct(values, thresholds, idm, name, ties)
     elif method == "crisp":
@@ -183,36 +184,42 @@ def _one_sided(scores, values, thresholds, name, method) -> None:
     for crisp calibration, when every case gets the same score."""
     fuzzy = method != "crisp" and (np.all(scores < 0.5) or np.all(scores > 0.5))
     if fuzzy or np.all(scores == scores[0]):
-        side = "out of" if np.all(scores <= 0.5) else "in"
-        side = "in the same group of" if method == "crisp" and len(np.atleast_1d(thresholds)) > 1 \
-            else side
-        _checks.warn(
-            f"Calibration of {name!r}: every case is {side} the set (scores "
-            f"{scores.min():.3g} to {scores.max():.3g}), because the thresholds {thresholds!r} "
-            f"lie outside the data (which run from {values.min():g} to {values.max():g}). "
-            "A set that no case is in (or every case is in) cannot tell cases apart: check the "
-            "units of the anchors against the data.")
+        if method == "crisp" and len(np.atleast_1d(thresholds)) > 1:
+            where = tr("Calibration of {name}: every case is in the same group of the set "
+                       "(scores {low} to {high}), because the thresholds {thresholds} lie "
+                       "outside the data (which run from {min} to {max}).")
+        elif np.all(scores <= 0.5):
+            where = tr("Calibration of {name}: every case is out of the set (scores {low} to "
+                       "{high}), because the thresholds {thresholds} lie outside the data "
+                       "(which run from {min} to {max}).")
+        else:
+            where = tr("Calibration of {name}: every case is in the set (scores {low} to "
+                       "{high}), because the thresholds {thresholds} lie outside the data "
+                       "(which run from {min} to {max}).")
+        _checks.warn(sentences(
+            where.format(name=repr(name), low=f"{scores.min():.3g}", high=f"{scores.max():.3g}",
+                         thresholds=repr(thresholds), min=f"{values.min():g}",
+                         max=f"{values.max():g}"),
+            tr("A set that no case is in (or every case is in) cannot tell cases apart: check "
+               "the units of the anchors against the data.")))
 
 
 def _anchors(thresholds, name, ties: str = "refuse") -> tuple[float, float, float]:
     """The three anchors (numbers, as the spec of :func:`calibrate` checked), in order."""
     anchors = np.atleast_1d(np.asarray(thresholds, dtype=float))
     if anchors.size != 3:
-        raise QCAInputError(
-            f"Direct calibration of {name!r} needs three numeric anchors (exclusion, crossover, "
-            f"inclusion), got {thresholds!r}."
-        )
+        raise _checks.bad_thresholds(name, "direct", thresholds)
     e, c, i = (float(a) for a in anchors)
     tied_ok = ties != "refuse" and e != i and (e <= c <= i or e >= c >= i)
     if not (e < c < i or e > c > i or tied_ok):
         raise QCAInputError(
-            f"Anchors for {name!r} are out of order or equal: exclusion={e:g}, crossover={c:g}, "
-            f"inclusion={i:g}. The crossover must lie strictly between the other two "
-            "(exclusion < crossover < inclusion, or all reversed for a set that shrinks as the "
-            "score grows). With percentile anchors on data with many ties, try another "
-            "percentile definition or choose the anchors from theory, or pass "
-            "ties='inclusion' to calibrate tied anchors as fsQCA 3.0 does (and report it)."
-        )
+            tr("Anchors for {name} are out of order or equal: exclusion={e}, crossover={c}, "
+               "inclusion={i}. The crossover must lie strictly between the other two "
+               "(exclusion < crossover < inclusion, or all reversed for a set that shrinks as "
+               "the score grows). With percentile anchors on data with many ties, try another "
+               "percentile definition or choose the anchors from theory, or pass "
+               "ties='inclusion' to calibrate tied anchors as fsQCA 3.0 does (and report it).")
+            .format(name=repr(name), e=f"{e:g}", c=f"{c:g}", i=f"{i:g}"))
     return e, c, i
 
 
@@ -257,10 +264,7 @@ def _thresholds(thresholds, name, method) -> np.ndarray:
     """The thresholds (numbers, as the spec of :func:`calibrate` checked), strictly increasing."""
     th = np.atleast_1d(np.asarray(thresholds, dtype=float))
     if th.size == 0 or np.any(np.diff(th) <= 0):
-        raise QCAInputError(
-            f"{method.capitalize()} calibration of {name!r} needs one or more strictly "
-            f"increasing thresholds, got {thresholds!r}."
-        )
+        raise _checks.bad_thresholds(name, method, thresholds)
     return th
 
 
@@ -276,11 +280,12 @@ def _indirect(values, thresholds, targets, name):
     fitted, converged = _fractional_logit(values, targets[groups])
     if not converged:
         _checks.warn(
-            f"Indirect calibration of {name!r} did not converge: the thresholds {th.tolist()} "
-            "split the cases into groups whose targets a logistic curve can only approach as a "
-            "step (e.g. two groups with targets 0 and 1), so the memberships returned are close "
-            "to the crisp groups, not a fitted fuzzy set. Use more thresholds, targets strictly "
-            "between 0 and 1 (e.g. targets=(0.05, 0.95)), or direct calibration.")
+            tr("Indirect calibration of {name} did not converge: the thresholds {thresholds} "
+               "split the cases into groups whose targets a logistic curve can only approach as "
+               "a step (e.g. two groups with targets 0 and 1), so the memberships returned are "
+               "close to the crisp groups, not a fitted fuzzy set. Use more thresholds, targets "
+               "strictly between 0 and 1 (e.g. targets=(0.05, 0.95)), or direct calibration.")
+            .format(name=repr(name), thresholds=th.tolist()))
     return fitted
 
 
@@ -311,14 +316,14 @@ def _fractional_logit(x, target, iterations: int = 100):
 
 #: What a score of exactly 0.5 costs, by the column's role (see ``role`` in :func:`calibrate`).
 HALF_COSTS = {
-    "condition": "In a condition, a case at 0.5 is neither in nor out of the set, so it belongs "
-                 "to no truth-table row and drops out of the sufficiency analysis.",
-    "outcome": "In the outcome, a case at 0.5 still belongs to its truth-table row (rows are "
+    "condition": tr_later("In a condition, a case at 0.5 is neither in nor out of the set, so it belongs "
+                 "to no truth-table row and drops out of the sufficiency analysis."),
+    "outcome": tr_later("In the outcome, a case at 0.5 still belongs to its truth-table row (rows are "
                "defined by the conditions), but it is neither in nor out of the outcome: "
                "whether it agrees with its row or contradicts it, and its case type (typical or "
-               "deviant), are undefined.",
+               "deviant), are undefined."),
 }
-HALF_COSTS[None] = ("A case at 0.5 is neither in nor out of the set. As a condition it belongs to "
+HALF_COSTS[None] = tr_later("A case at 0.5 is neither in nor out of the set. As a condition it belongs to "
                     "no truth-table row and drops out of the sufficiency analysis; as the outcome "
                     "it stays in its row, but its case type (typical or deviant) is undefined.")
 
@@ -331,11 +336,14 @@ def _handle_half(scores, index, name, nudge, role=None):
     cases = ", ".join(map(repr, index[half][:6])) + (" ..." if half.sum() > 6 else "")
     if nudge:
         _checks.warn(
-            f"{int(half.sum())} case(s) scored exactly 0.5 in {name!r} ({cases}) and were set to "
-            f"{HALF_NUDGED} (nudge_half=True). Report this choice.")
+            tr("{n} case(s) scored exactly 0.5 in {name} ({cases}) and were set to {value} "
+               "(nudge_half=True). Report this choice.").format(
+                n=int(half.sum()), name=repr(name), cases=cases, value=HALF_NUDGED))
         return np.where(half, HALF_NUDGED, scores)
-    _checks.warn(
-        f"{int(half.sum())} case(s) score exactly 0.5 in {name!r} ({cases}). {HALF_COSTS[role]} "
-        "Choose a crossover no case sits on, or pass nudge_half=True to "
-        f"score them {HALF_NUDGED} (and report it).")
+    _checks.warn(sentences(
+        tr("{n} case(s) score exactly 0.5 in {name} ({cases}).").format(
+            n=int(half.sum()), name=repr(name), cases=cases),
+        tr(HALF_COSTS[role]),
+        tr("Choose a crossover no case sits on, or pass nudge_half=True to score them {value} "
+           "(and report it).").format(value=HALF_NUDGED)))
     return scores

@@ -58,16 +58,18 @@ from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
 from .fonts import draws
+from .i18n import tr, tr_later
 from .plot import PALETTE, _cases_to_label, label_points, mark_multiples, unit_square
 from .sets import names_in, parse, resolve_one, term_membership, term_to_string
 
-TYPICAL = "typical"
-DEV_DEGREE = "deviant consistency in degree"
-DEV_KIND = "deviant consistency in kind"
-DEV_COVERAGE = "deviant coverage"
-IRRELEVANT = "irrelevant"
-INDIV_IRRELEVANT = "individually irrelevant"
-CROSSOVER = "on the crossover"
+# the types are keys of the tables (English); displays and figures translate them
+TYPICAL = tr_later("typical")
+DEV_DEGREE = tr_later("deviant consistency in degree")
+DEV_KIND = tr_later("deviant consistency in kind")
+DEV_COVERAGE = tr_later("deviant coverage")
+IRRELEVANT = tr_later("irrelevant")
+INDIV_IRRELEVANT = tr_later("individually irrelevant")
+CROSSOVER = tr_later("on the crossover")
 TYPES = (TYPICAL, DEV_DEGREE, DEV_KIND, DEV_COVERAGE, IRRELEVANT, INDIV_IRRELEVANT, CROSSOVER)
 #: Colour of each type in :meth:`CaseTypes.plot` (Okabe & Ito's colour-blind-safe palette).
 TYPE_COLOURS = {TYPICAL: PALETTE["green"], DEV_DEGREE: PALETTE["sky"],
@@ -113,26 +115,26 @@ def _inputs(data, expression, outcome, negate_outcome, model=0, conditions=None)
         tt, models = expression.truth_table, expression.models
         if negate_outcome and not tt.negate_outcome:
             raise QCAInputError(
-                f"The solution was found for {tt.outcome_label}, so negate_outcome=True cannot "
-                "apply: minimize the truth table of the negated outcome instead, or leave "
-                "negate_outcome out.")
+                tr("The solution was found for {outcome}, so negate_outcome=True cannot apply: "
+                   "minimize the truth table of the negated outcome instead, or leave "
+                   "negate_outcome out.").format(outcome=tt.outcome_label))
         if model >= len(models):  # a count already (spec); the range needs the solution
-            raise QCAInputError(f"model must be 0 to {len(models) - 1} (the solution has "
-                                f"{len(models)} model(s)), got {model!r}.")
+            raise QCAInputError(tr("model must be 0 to {last} (the solution has {n} "
+                                   "model(s)), got {value}.").format(
+                last=len(models) - 1, n=len(models), value=repr(model)))
         names = list(tt.conditions) if conditions is None else list(conditions)
         _checks.known_columns(tt.data, names, "condition")
         missing = [n for n in names_in(models[model]) if n not in names]
         if missing:
-            raise QCAInputError(f"conditions must include the model's conditions; add "
-                                f"{', '.join(map(repr, missing))}.")
+            raise QCAInputError(tr("conditions must include the model's conditions; add "
+                                   "{names}.").format(names=", ".join(map(repr, missing))))
         cond = pd.DataFrame({n: _checks.membership_column(tt.data, n) for n in names},
                             index=tt.data.index)
         return cond, tuple(models[model]), tt.y, tt.outcome_label
     if data is None or outcome is None:
         raise QCAInputError(
-            "case_types() needs the data and the outcome with an expression: "
-            "case_types(data, 'A*B + C', 'Y'), or a solution: case_types(solution=sol)."
-        )
+            tr("case_types() needs the data and the outcome with an expression: "
+               "case_types(data, 'A*B + C', 'Y'), or a solution: case_types(solution=sol)."))
     expr = resolve_one(parse(expression), data.columns)
     names = names_in(expr)
     y = _checks.membership_column(data, outcome)
@@ -148,8 +150,8 @@ def _inputs(data, expression, outcome, negate_outcome, model=0, conditions=None)
     conditions = _checks.known_columns(data, list(conditions), "condition")
     missing = [n for n in names if n not in conditions]
     if missing:
-        raise QCAInputError(f"conditions must include the expression's conditions; add "
-                            f"{', '.join(map(repr, missing))}.")
+        raise QCAInputError(tr("conditions must include the expression's conditions; add "
+                               "{names}.").format(names=", ".join(map(repr, missing))))
     cond = pd.DataFrame({n: _checks.membership_column(data, n) for n in conditions},
                         index=data.index)
     return cond, expr, y, label
@@ -221,8 +223,9 @@ class CaseTypes:
 
     def counts(self) -> pd.DataFrame:
         """How many cases of each type per term and for the solution."""
-        return pd.DataFrame({c: self.types[c].value_counts() for c in self.types.columns},
-                            index=list(TYPES)).fillna(0).astype(int)
+        return _display.Table(pd.DataFrame(
+            {c: self.types[c].value_counts() for c in self.types.columns},
+            index=list(TYPES)).fillna(0).astype(int))
 
     @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def ranked(self, kind: str = TYPICAL) -> pd.DataFrame:
@@ -237,7 +240,8 @@ class CaseTypes:
                 rows.append({"term": col, "case": self.types.index[i], "X": x[i], "Y": y[i],
                              "score": score[i]})
         out = pd.DataFrame(rows, columns=["term", "case", "X", "Y", "score"])
-        return out.sort_values(["term", "score"], kind="stable").reset_index(drop=True)
+        return _display.Table(out.sort_values(["term", "score"], kind="stable")
+                              .reset_index(drop=True))
 
     @accepts(kind=K.OneOf(TYPICAL, DEV_KIND, DEV_COVERAGE))
     def most(self, kind: str = TYPICAL) -> pd.DataFrame:
@@ -246,13 +250,13 @@ class CaseTypes:
         if r.empty:
             return r
         best = r.groupby("term")["score"].transform("min")
-        return r[np.isclose(r["score"], best)].reset_index(drop=True)
+        return _display.Table(r[np.isclose(r["score"], best)].reset_index(drop=True))
 
     def pairs(self) -> pd.DataFrame:
         """Most-similar pairs for comparison, per term (smallest distance on the conditions)."""
-        designs = [(TYPICAL, DEV_KIND, "find the condition missing from the term"),
-                   (TYPICAL, INDIV_IRRELEVANT, "test the term's mechanism"),
-                   (DEV_COVERAGE, TYPICAL, "find a missing path to the outcome")]
+        designs = [(TYPICAL, DEV_KIND, tr("find the condition missing from the term")),
+                   (TYPICAL, INDIV_IRRELEVANT, tr("test the term's mechanism")),
+                   (DEV_COVERAGE, TYPICAL, tr("find a missing path to the outcome"))]
         cond = self.conditions.to_numpy()
         rows = []
         for col in self.types.columns:
@@ -271,8 +275,8 @@ class CaseTypes:
                              "case_1": self.types.index[first[i]],
                              "case_2": self.types.index[second[j]],
                              "distance": float(dist[i, j]), "aim": aim})
-        return pd.DataFrame(rows, columns=["term", "comparison", "case_1", "case_2",
-                                           "distance", "aim"])
+        return _display.Table(rows, columns=["term", "comparison", "case_1", "case_2",
+                                             "distance", "aim"])
 
     @accepts(term=K.OneOf(K.term_choices, what="term"), ax=K.Axes(), label_cases=K.CaseSelection(),
              max_label=K.Count(1), name=K.Text(optional=True))
@@ -296,12 +300,14 @@ class CaseTypes:
             sel = (kinds == kind).to_numpy()
             if sel.any():
                 ax.scatter(x[sel], y[sel], color=TYPE_COLOURS[kind], marker=TYPE_MARKERS[kind],
-                           label=kind, s=34, zorder=3, edgecolors="white", linewidths=0.4)
+                           label=tr(kind), s=34, zorder=3, edgecolors="white",
+                           linewidths=0.4)
         unit_square(ax)
-        shown = name or abbreviate(term, max_label)
+        shown = name or abbreviate(_display.label(term), max_label)
         ax.set_xlabel(shown)
         ax.set_ylabel(abbreviate(str(self.outcome.name), max_label))
-        ax.set_title(f"Case types: {name or abbreviate(term, 2 * max_label)}", fontsize=10)
+        ax.set_title(tr("Case types: {term}").format(
+            term=name or abbreviate(_display.label(term), 2 * max_label)), fontsize=10)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
         mark_multiples(ax, x, y, skip=named)
         if named.any():
@@ -330,14 +336,15 @@ class CaseTypes:
             self.plot(col, ax=ax, label_cases=False, max_label=max_label,
                       name=names.get(col))
             ax.get_legend().remove()
-            ax.set_title(names.get(col) or abbreviate(col, 2 * max_label), fontsize=9)
+            ax.set_title(names.get(col) or abbreviate(_display.label(col), 2 * max_label),
+                         fontsize=9)
         for ax in list(axes.flat)[len(cols):]:
             ax.set_visible(False)
         kinds = [k for k in TYPES if (self.types == k).any().any()]
         handles = [plt.Line2D([], [], marker=TYPE_MARKERS[k], ls="", color=TYPE_COLOURS[k])
                    for k in kinds]
-        fig.legend(handles, kinds, loc="lower center", ncol=min(4, len(kinds)), fontsize=7,
-                   frameon=False)
+        fig.legend(handles, [tr(k) for k in kinds], loc="lower center",
+                   ncol=min(4, len(kinds)), fontsize=7, frameon=False)
         fig.subplots_adjust(bottom=0.6 / (3.0 * nrows + 0.6) + 0.08, wspace=0.35, hspace=0.35)
         named = _cases_to_label(self.memberships.index, label_cases)
         if named.any():  # after the layout, so that labels are placed on the final panels
@@ -347,7 +354,8 @@ class CaseTypes:
         return fig
 
     def _title(self):
-        return f"Case types for {self.outcome.name}: {self.expression}"
+        return tr("Case types for {outcome}: {expression}").format(outcome=self.outcome.name,
+                                                                    expression=self.expression)
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.types)

@@ -213,7 +213,7 @@ def configuration_chart(intermediate, parsimonious, model: int = 0) -> Configura
     if intermediate.truth_table is not parsimonious.truth_table and (
         intermediate.truth_table.conditions != parsimonious.truth_table.conditions
     ):
-        raise QCAInputError("The two solutions must come from the same truth table.")
+        raise QCAInputError(tr("The two solutions must come from the same truth table."))
     conditions = intermediate.truth_table.conditions
     terms = intermediate.models[model]
     notes = []

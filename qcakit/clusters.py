@@ -45,6 +45,7 @@ from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr, tr_later
 from .sets import membership
 
 
@@ -61,18 +62,25 @@ class ClusterDiagnostics:
     notes: list = field(default_factory=list)
 
     def _title(self):
-        return (f"Cluster diagnostics of {self.expression} for {self.outcome_label} "
-                f"({self.relation})")
+        return tr("Cluster diagnostics of {expression} for {outcome} ({relation})").format(
+            expression=self.expression, outcome=self.outcome_label,
+            relation=tr(RELATIONS[self.relation]))
 
     def _notes(self):
-        d = [f"distance {k}-pooled: {v:.3f}" for k, v in self.distances.items()]
-        return ["; ".join(d)] + self.notes
+        d = [tr(DISTANCES[k]).format(value=f"{v:.3f}") for k, v in self.distances.items()]
+        return [tr("; ").join(d)] + self.notes
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table, self._notes())
 
     def __repr__(self):
         return _display.render_text(self._title(), self.table, self._notes())
+
+
+#: The relation a diagnosis is about, and the distances it reports, as shown.
+RELATIONS = {"necessity": tr_later("necessity"), "sufficiency": tr_later("sufficiency")}
+DISTANCES = {"between": tr_later("distance between-pooled: {value}"),
+             "within": tr_later("distance within-pooled: {value}")}
 
 
 def _fit(x, y, necessity: bool):
@@ -96,12 +104,14 @@ def _groups(data, column: str, what: str) -> pd.Series:
     g = data[column]
     if g.isna().any():
         raise QCAInputError(
-            f"The {what} column {column!r} has missing values (cases "
-            f"{', '.join(map(repr, data.index[g.isna()][:5]))}); give every case its group.")
+            tr("The {what} column {column} has missing values (cases {cases}); give every case "
+               "its group.").format(what=_checks.noun(what), column=repr(column),
+                                    cases=", ".join(map(repr, data.index[g.isna()][:5]))))
     if g.nunique() < 2:
         raise QCAInputError(
-            f"The {what} column {column!r} has only one group ({g.iloc[0]}); cluster "
-            "diagnostics compare groups, so it needs at least two.")
+            tr("The {what} column {column} has only one group ({group}); cluster diagnostics "
+               "compare groups, so it needs at least two.").format(
+                what=_checks.noun(what), column=repr(column), group=g.iloc[0]))
     return g
 
 
@@ -134,8 +144,8 @@ def cluster_diagnostics(data: pd.DataFrame, expression: str, outcome: str, clust
     _checks.outcome_with_members(y, outcome, negate_outcome)
     x = membership(data, expression).to_numpy()
     if x.sum() == 0:
-        raise QCAInputError(f"No case has any membership in {expression!r}; there is nothing "
-                            "to diagnose.")
+        raise QCAInputError(tr("No case has any membership in {expression}; there is nothing "
+                               "to diagnose.").format(expression=repr(expression)))
     rows = [("pooled", "all", len(x), *_fit(x, y, necessity))]
     rows += _rows("between", _groups(data, cluster, "cluster"), x, y, necessity)
     if unit is not None:
@@ -144,8 +154,9 @@ def cluster_diagnostics(data: pd.DataFrame, expression: str, outcome: str, clust
     distances = {level: distance(table.loc[table["level"] == level, "consistency"])
                  for level in ("between", "within") if (table["level"] == level).any()}
     blank = table.loc[table["consistency"].isna(), "group"].tolist()
-    notes = [f"Consistency undefined (no membership in the denominator) for: {', '.join(blank)}; "
-             "left blank and left out of the distance."] if blank else []
+    notes = [tr("Consistency undefined (no membership in the denominator) for: {groups}; left "
+                "blank and left out of the distance.").format(groups=", ".join(blank))] \
+        if blank else []
     label = f"~{outcome}" if negate_outcome else outcome
     relation = "necessity" if necessity else "sufficiency"
     return ClusterDiagnostics(table, distances, str(expression), label, relation, notes)

@@ -47,6 +47,7 @@ from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
 from .minimize import _parse_exclude, minimize
+from .i18n import tr
 from .sets import parse, term_to_string
 from .truthtable import TruthTable, bits_of, truth_table
 
@@ -76,8 +77,8 @@ class Exclusions:
         return Exclusions(both, self.outcome_label)
 
     def _title(self) -> str:
-        return (f"{len(self.table)} remainder row(s) barred as counterfactuals for "
-                f"{self.outcome_label}")
+        return tr("{n} remainder row(s) barred as counterfactuals for {outcome}").format(
+            n=len(self.table), outcome=self.outcome_label)
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table)
@@ -108,7 +109,10 @@ def untenable_rows(tt: TruthTable, impossible: str) -> Exclusions:
     [3, 4, 7, 8, 11, 12, 15, 16]
     """
     reasons = _parse_exclude(impossible, tt)
-    return _exclusions(tt, {c: f"untenable: {impossible} declared impossible" for c in reasons})
+    # Translators: keep the English word 'untenable' in the text (qcakit.narrative counts
+    # the reasons by it), e.g. in parentheses.
+    reason = tr("untenable: {expression} declared impossible").format(expression=impossible)
+    return _exclusions(tt, dict.fromkeys(reasons, reason))
 
 
 @accepts(tt=K.TruthTableArg(), necessary=K.Expressions("tt", optional=False))
@@ -135,7 +139,10 @@ def incoherent_rows(tt: TruthTable, necessary) -> Exclusions:
         absent = term_to_string(((terms[0][0][0], 1 - terms[0][0][1]),)) if simple \
             else f"~({item})"
         for code in sorted(remainders - set(_parse_exclude(item, tt))):
-            reasons.setdefault(code, f"incoherent: assumes {absent}, but {item} is necessary")
+            # Translators: keep the English word 'incoherent' in the text (qcakit.narrative
+            # counts the reasons by it), e.g. in parentheses.
+            reasons.setdefault(code, tr("incoherent: assumes {absent}, but {necessary} is "
+                                        "necessary").format(absent=absent, necessary=item))
     return _exclusions(tt, reasons)
 
 
@@ -162,9 +169,11 @@ def contradictory_assumptions(tt: TruthTable) -> Exclusions:
         return _exclusions(tt, {})
     used = [set().union(*(_parse_exclude(e, t) for e in minimize(t, "parsimonious").expressions))
             for t in (tt, other)]
-    return _exclusions(tt, {c: f"contradictory: simplifying assumption for both "
-                               f"{tt.outcome_label} and {other.outcome_label}"
-                            for c in used[0] & used[1]})
+    # Translators: keep the English word 'contradictory' in the text (qcakit.narrative counts
+    # the reasons by it), e.g. in parentheses.
+    reason = tr("contradictory: simplifying assumption for both {outcome} and {negation}").format(
+        outcome=tt.outcome_label, negation=other.outcome_label)
+    return _exclusions(tt, dict.fromkeys(used[0] & used[1], reason))
 
 
 def _lacking(tt: TruthTable, necessary) -> dict:
@@ -179,11 +188,13 @@ def _lacking(tt: TruthTable, necessary) -> dict:
         for row in observed:
             bits = dict(zip(tt.conditions, bits_of(int(row) - 1, k)))
             if any(name not in bits for term in terms for name, _ in term):
-                raise QCAInputError(f"necessary: {item!r} names a set that is not a condition "
-                                    f"of this truth table ({', '.join(tt.conditions)}).")
+                raise QCAInputError(tr("necessary: {item} names a set that is not a condition "
+                                       "of this truth table ({conditions}).").format(
+                    item=repr(item), conditions=", ".join(tt.conditions)))
             if not any(all(bits[n] == v for n, v in term) for term in terms):
-                out.setdefault(int(row) - 1, f"observed row coded 0: {item} is necessary and "
-                                             "absent here (SetMethods esa)")
+                out.setdefault(int(row) - 1, tr("observed row coded 0: {necessary} is necessary "
+                                                "and absent here (SetMethods esa)").format(
+                    necessary=item))
     return out
 
 
@@ -232,8 +243,9 @@ def esa(tt: TruthTable, *, necessary=None, impossible=None,
         recoded = _exclusions(tt, lacking).table
         table = tt.table.copy()
         table.loc[recoded.index, "OUT"] = "0"
-        note = (f"OUT set to 0 in observed row(s) {', '.join(map(str, recoded.index))}: a "
-                "necessary condition is absent there (esa(observed=True), as SetMethods).")
+        note = tr("OUT set to 0 in observed row(s) {rows}: a necessary condition is absent "
+                  "there (esa(observed=True), as SetMethods).").format(
+            rows=", ".join(map(str, recoded.index)))
         out.recoded = recoded
         out.truth_table = replace(tt, table=table,
                                   notes=list(tt.notes) + ([note] if lacking else []))

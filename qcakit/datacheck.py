@@ -29,6 +29,7 @@ from . import _display
 from . import _kinds as K
 from ._spec import accepts
 from .boolean import MAX_CONDITIONS
+from .i18n import tr
 
 
 @dataclass
@@ -45,9 +46,9 @@ class DataCheck:
         return not (self.table["status"] == "problem").any()
 
     def _title(self) -> str:
-        verdict = "no problems" if self.ok else "problems to fix before the analysis"
-        return (f"Data check: {self.n_cases} cases, {self.n_conditions} conditions, "
-                f"{verdict}")
+        text = (tr("Data check: {n} cases, {k} conditions, no problems") if self.ok else
+                tr("Data check: {n} cases, {k} conditions, problems to fix before the analysis"))
+        return text.format(n=self.n_cases, k=self.n_conditions)
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table)
@@ -58,68 +59,74 @@ class DataCheck:
 
 def _names(values) -> str:
     values = [str(v) for v in values]
-    return ", ".join(values[:5]) + (f" and {len(values) - 5} more" if len(values) > 5 else "")
+    if len(values) > 5:
+        return tr("{names} and {n} more").format(names=", ".join(values[:5]), n=len(values) - 5)
+    return ", ".join(values)
 
 
 def _structure_checks(data, columns):
     dup = data.index[data.index.duplicated()].unique()
     yield ("unique case names", "problem" if len(dup) else "ok",
-           f"repeated: {_names(dup)}" if len(dup) else f"{len(data)} distinct cases",
-           "Give every case its own name (e.g. add the year or region), or remove the duplicate "
-           "row if it is the same case twice." if len(dup) else "")
+           tr("repeated: {names}").format(names=_names(dup)) if len(dup) else
+           tr("{n} distinct cases").format(n=len(data)),
+           tr("Give every case its own name (e.g. add the year or region), or remove the "
+              "duplicate row if it is the same case twice.") if len(dup) else "")
     text = [c for c in columns if not (pd.api.types.is_numeric_dtype(data[c])
                                        or pd.api.types.is_bool_dtype(data[c]))]
     found = "; ".join(
         f"{c}: {_names(data.index[pd.to_numeric(data[c], errors='coerce').isna() & data[c].notna()])}"
         for c in text)
-    yield ("numbers only", "problem" if text else "ok", found or "every column is numeric",
-           "Fix the text entries at the source (a comma as decimal sign, a note such as "
-           "'n/a'), then convert with pd.to_numeric." if text else "")
+    yield ("numbers only", "problem" if text else "ok", found or tr("every column is numeric"),
+           tr("Fix the text entries at the source (a comma as decimal sign, a note such as "
+              "'n/a'), then convert with pd.to_numeric.") if text else "")
     missing = {c: data.index[data[c].isna()] for c in columns if data[c].isna().any()}
     yield ("no missing values", "problem" if missing else "ok",
-           "; ".join(f"{c}: {_names(v)}" for c, v in missing.items()) or "none missing",
-           "Find the missing scores in your sources. If you must drop cases, do it visibly "
-           "(data.dropna(subset=[...])) and report it." if missing else "")
+           "; ".join(f"{c}: {_names(v)}" for c, v in missing.items()) or tr("none missing"),
+           tr("Find the missing scores in your sources. If you must drop cases, do it visibly "
+              "(data.dropna(subset=[...])) and report it.") if missing else "")
 
 
 def _content_checks(data, outcome, conditions):
     numeric = [c for c in [outcome, *conditions] if pd.api.types.is_numeric_dtype(data[c])]
     constant = [c for c in conditions if c in numeric and data[c].nunique(dropna=True) <= 1]
     yield ("no constant condition", "problem" if constant else "ok",
-           ", ".join(constant) or "every condition varies",
-           "A set every case has (or none has) cannot explain differences: leave it out, or "
-           "check the data entry." if constant else "")
+           ", ".join(constant) or tr("every condition varies"),
+           tr("A set every case has (or none has) cannot explain differences: leave it out, or "
+              "check the data entry.") if constant else "")
     if outcome in numeric:
         y = data[outcome].dropna()
         if y.between(0, 1).all():
             n_in, n_out = int((y > 0.5).sum()), int((y < 0.5).sum())
             nobody = n_in == 0 or n_out == 0
-            found = f"{outcome}: {n_in} case(s) above 0.5, {n_out} below"
+            found = tr("{outcome}: {n_in} case(s) above 0.5, {n_out} below").format(
+                outcome=outcome, n_in=n_in, n_out=n_out)
         else:
             nobody = y.nunique() <= 1
-            found = f"{outcome} (raw) ranges from {y.min():g} to {y.max():g}"
+            found = tr("{outcome} (raw) ranges from {low} to {high}").format(
+                outcome=outcome, low=f"{y.min():g}", high=f"{y.max():g}")
         yield ("outcome has cases in and out", "problem" if nobody else "ok", found,
-               "With nobody in the outcome (or everybody) there is nothing to explain: check "
-               "its calibration, or analyse the negated outcome." if nobody else "")
+               tr("With nobody in the outcome (or everybody) there is nothing to explain: check "
+                  "its calibration, or analyse the negated outcome.") if nobody else "")
     in_unit = [c for c in numeric if data[c].dropna().between(0, 1).all()]
     raw = [c for c in numeric if c not in in_unit]
     yield ("memberships or raw scores", "ok",
-           (f"memberships in [0, 1]: {_names(in_unit) or 'none'}; raw scores to calibrate: "
-            f"{_names(raw) or 'none'}"), "")
+           tr("memberships in [0, 1]: {memberships}; raw scores to calibrate: {raw}").format(
+               memberships=_names(in_unit) or tr("none"), raw=_names(raw) or tr("none")), "")
 
 
 def _size_checks(n, k):
     yield ("conditions within exact minimization", "problem" if k > MAX_CONDITIONS else "ok",
-           f"{k} conditions (limit {MAX_CONDITIONS})",
-           "Reduce the conditions with theory, drop those the necessity analysis shows to be "
-           "trivial, or use a two-step QCA." if k > MAX_CONDITIONS else "")
+           tr("{k} conditions (limit {limit})").format(k=k, limit=MAX_CONDITIONS),
+           tr("Reduce the conditions with theory, drop those the necessity analysis shows to be "
+              "trivial, or use a two-step QCA.") if k > MAX_CONDITIONS else "")
     possible = 2 ** k
     yield ("diversity", "warning" if n < possible else "ok",
-           f"{possible} logically possible configurations for {n} cases",
-           f"At most {min(n, possible)} of the {possible} configurations can be observed: the "
-           "rest are logical remainders, and the solutions will rest on assumptions about "
-           "them. Keep the conditions few (Marx & Dusa 2011) and report the remainders."
-           if n < possible else "")
+           tr("{possible} logically possible configurations for {n} cases").format(
+               possible=possible, n=n),
+           tr("At most {observable} of the {possible} configurations can be observed: the rest "
+              "are logical remainders, and the solutions will rest on assumptions about them. "
+              "Keep the conditions few (Marx & Dusa 2011) and report the remainders.").format(
+               observable=min(n, possible), possible=possible) if n < possible else "")
 
 
 @accepts(data=K.Frame(), outcome=K.Column(),

@@ -171,12 +171,12 @@ def sweep_figure(table: pd.DataFrame, reference: float | None = None, *,
     """
     needed = ["cut", "consistency", "coverage", "expression"]
     if not isinstance(table, pd.DataFrame) or any(c not in table.columns for c in needed):
-        raise QCAInputError(
-            f"{caller} draws the table of qcakit.explore.sweep(data, outcome, conditions, "
-            f"cuts) (columns {', '.join(needed)}, then one column per term)."
-        )
+        raise QCAInputError(tr(
+            "{caller} draws the table of qcakit.explore.sweep(data, outcome, conditions, cuts) "
+            "(columns {columns}, then one column per term).").format(
+            caller=caller, columns=", ".join(needed)))
     if len(table) == 0:
-        raise QCAInputError("The sweep table is empty: give at least one consistency cut.")
+        raise QCAInputError(tr("The sweep table is empty: give at least one consistency cut."))
     t = table.sort_values("cut", kind="stable")
     cut = t["cut"].to_numpy(dtype=float)
     expr = t["expression"].tolist()

@@ -35,15 +35,22 @@ import numpy as np
 
 from . import _checks
 from .errors import QCAInputError
+from .i18n import tr, tr_later
+
+#: The measures as an error about a zero denominator names them.
+CONSISTENCY, COVERAGE, PRI = tr_later("Consistency"), tr_later("Coverage"), "PRI"
+NECESSITY_CONSISTENCY = tr_later("Necessity consistency")
+NECESSITY_COVERAGE = tr_later("Necessity coverage")
+RELEVANCE = tr_later("Relevance of necessity")
 
 
 def _ratio(num, den, what: str):
     den = np.asarray(den, dtype=float)
     if np.any(den <= 0):
-        raise QCAInputError(
-            f"{what} is undefined: the set in the denominator has no membership at all "
-            "(every case scores 0). Check the calibration, or leave this set out."
-        )
+        raise QCAInputError(tr(
+            "{measure} is undefined: the set in the denominator has no membership at all (every "
+            "case scores 0). Check the calibration, or leave this set out.").format(
+            measure=what if what == PRI else tr(what)))
     out = num / den
     return float(out) if np.ndim(out) == 0 else out
 
@@ -63,7 +70,7 @@ def _share_of_x_in_y(x, y, what: str):
 
 def consistency(x, y):
     """Sufficiency consistency: share of X that lies inside Y."""
-    return _share_of_x_in_y(x, y, "Consistency")
+    return _share_of_x_in_y(x, y, CONSISTENCY)
 
 
 def coverage(x, y):
@@ -71,7 +78,7 @@ def coverage(x, y):
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     both = np.minimum(x, _col(y, x)).sum(axis=0)
-    return _ratio(both, y.sum(), "Coverage")
+    return _ratio(both, y.sum(), COVERAGE)
 
 
 def pri(x, y, undefined: str = "raise"):
@@ -90,14 +97,13 @@ def pri(x, y, undefined: str = "raise"):
     num, den = both.sum(axis=0) - overlap, x.sum(axis=0) - overlap
     bad = np.asarray(den <= 1e-12)
     if not bad.any():
-        return _ratio(num, den, "PRI")
+        return _ratio(num, den, PRI)
     if undefined != "nan":
-        raise QCAInputError(
+        raise QCAInputError(tr(
             "PRI is undefined: in every case the membership in X is no higher than in both Y and "
             "~Y (so X is a subset of Y and of ~Y at once). Report consistency and coverage only, "
-            "or pass undefined='nan'."
-        )
-    _checks.warn("PRI is undefined (X <= min(Y, ~Y) in every case); reported as NaN.")
+            "or pass undefined='nan'."))
+    _checks.warn(tr("PRI is undefined (X <= min(Y, ~Y) in every case); reported as NaN."))
     out = np.where(bad, np.nan, num / np.where(bad, 1.0, den))
     return float(out) if np.ndim(out) == 0 else out
 
@@ -107,16 +113,16 @@ def necessity_consistency(x, y):
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
     both = np.minimum(x, _col(y, x)).sum(axis=0)
-    return _ratio(both, y.sum(), "Necessity consistency")
+    return _ratio(both, y.sum(), NECESSITY_CONSISTENCY)
 
 
 def necessity_coverage(x, y):
     """Necessity coverage of X for Y: how much of X is covered by Y (low = trivial)."""
-    return _share_of_x_in_y(x, y, "Necessity coverage")
+    return _share_of_x_in_y(x, y, NECESSITY_COVERAGE)
 
 
 def relevance(x, y):
     """Relevance of necessity (Schneider & Wagemann 2012): sum(1-x) / sum(1-min(x, y))."""
     x = np.asarray(x, dtype=float)
     both = np.minimum(x, _col(y, x))
-    return _ratio((1.0 - x).sum(axis=0), (1.0 - both).sum(axis=0), "Relevance of necessity")
+    return _ratio((1.0 - x).sum(axis=0), (1.0 - both).sum(axis=0), RELEVANCE)

@@ -21,10 +21,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import _checks, fit
+from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 from .sets import membership, parse, resolve_one, to_string
 
 
@@ -42,7 +43,7 @@ def haesebrouck(x, y) -> np.ndarray | float:
     excess = np.sqrt(np.maximum(x - yy, 0.0) * x).sum(axis=0)
     total = inside + excess
     if np.any(total == 0):
-        raise QCAInputError("consH is undefined for a set with no membership in any case.")
+        raise QCAInputError(tr("consH is undefined for a set with no membership in any case."))
     out = inside / total
     return float(out) if np.ndim(out) == 0 else out
 
@@ -63,11 +64,13 @@ def consistency_h(data: pd.DataFrame, expressions, outcome: str, *,
     for item in expressions:
         expr = resolve_one(parse(item), data.columns)
         if any(outcome == name for term in expr for name, _ in term):
-            raise QCAInputError(f"The outcome {outcome!r} appears in the expression {item!r}; "
-                                "evaluate an expression of the conditions only.")
+            raise QCAInputError(tr("The outcome {outcome} appears in the expression {value}; "
+                                   "evaluate an expression of the conditions only.").format(
+                outcome=repr(outcome), value=repr(item)))
         rows.append(membership(data, expr).to_numpy())
         labels.append(to_string(expr))
     x = np.column_stack(rows)
-    return pd.DataFrame({"consistency": fit.consistency(x, y), "consistency_H": haesebrouck(x, y),
-                         "PRI": fit.pri(x, y, undefined="nan"), "coverage": fit.coverage(x, y)},
-                        index=labels)
+    return _display.Table({"consistency": fit.consistency(x, y),
+                           "consistency_H": haesebrouck(x, y),
+                           "PRI": fit.pri(x, y, undefined="nan"),
+                           "coverage": fit.coverage(x, y)}, index=labels)

@@ -40,8 +40,6 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import _kinds as K
-from ._spec import accepts
 from .errors import QCAInputError
 
 #: The gettext domain (file name of the catalogs).
@@ -132,32 +130,6 @@ def _from_environment() -> str:
 _current = _from_environment()
 
 
-class LanguageCode(K.Text):
-    """A language code the kit speaks (aliases such as ``zh-CN`` read as ``zh``)."""
-
-    rule = "a language code: 'en' or 'zh' (also 'zh-CN', 'zh_CN', 'zh-Hans')"
-
-    def check(self, value, arg):
-        return supported(value)
-
-
-@accepts(code=LanguageCode())
-def set_language(code: str) -> None:
-    """Speak ``code`` from now on: ``"zh"`` (Simplified Chinese) or ``"en"`` (English, the default).
-
-    Applies to everything the package says afterwards, including the next display of a
-    result computed before. The start value comes from the environment variable
-    ``QCAKIT_LANG``.
-
-    >>> import qcakit
-    >>> qcakit.set_language("zh"); qcakit.get_language()
-    'zh'
-    >>> qcakit.set_language("en")
-    """
-    global _current
-    _current = supported(code)
-
-
 def get_language() -> str:
     """The current language code (``"en"`` or ``"zh"``)."""
     return _current
@@ -194,7 +166,50 @@ def trn(singular: str, plural: str, n: int) -> str:
     return _catalog(_current).ngettext(singular, plural, n)
 
 
+def sentences(*parts: str) -> str:
+    """Sentences (already translated) joined as the current language writes them: with a space
+    in English, without one in Chinese (whose full stop needs none); empty parts are left out.
+
+    >>> sentences("One.", "", "Two.")
+    'One. Two.'
+    """
+    return ("" if _current == "zh" else " ").join(p for p in parts if p)
+
+
 def tr_later(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now (for module constants,
     which are made once, at import); translate it where it is shown with ``tr(constant)``."""
     return message
+
+
+# The switch checks its argument as every public function does. Its kind is imported here, at
+# the end: the kinds' own messages use tr() above, and whichever of the two modules is imported
+# first, the other then finds what it needs.
+from ._kinds.texts import Text  # noqa: E402
+from ._spec import accepts  # noqa: E402
+
+
+class LanguageCode(Text):
+    """A language code the kit speaks (aliases such as ``zh-CN`` read as ``zh``)."""
+
+    rule = "a language code: 'en' or 'zh' (also 'zh-CN', 'zh_CN', 'zh-Hans')"
+
+    def check(self, value, arg):
+        return supported(value)
+
+
+@accepts(code=LanguageCode())
+def set_language(code: str) -> None:
+    """Speak ``code`` from now on: ``"zh"`` (Simplified Chinese) or ``"en"`` (English, the default).
+
+    Applies to everything the package says afterwards, including the next display of a
+    result computed before. The start value comes from the environment variable
+    ``QCAKIT_LANG``.
+
+    >>> import qcakit
+    >>> qcakit.set_language("zh"); qcakit.get_language()
+    'zh'
+    >>> qcakit.set_language("en")
+    """
+    global _current
+    _current = supported(code)

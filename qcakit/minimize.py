@@ -51,6 +51,7 @@ from . import _kinds as K
 from ._spec import accepts
 from .covers import MAX_MODELS, minimal_covers
 from .errors import QCAInputError
+from .i18n import tr
 from .sets import parse, resolve_one
 from .solution import Solution
 from .truthtable import TruthTable, bits_of
@@ -154,15 +155,14 @@ def _parse_directional(directional, conditions) -> dict:
     for cond, value in items:
         if cond not in out:
             raise QCAInputError(
-                f"Directional expectation for {cond!r}, which is not a condition of this truth "
-                f"table ({', '.join(conditions)})."
-            )
+                tr("Directional expectation for {name}, which is not a condition of this truth "
+                   "table ({conditions}).").format(name=repr(cond),
+                                                   conditions=", ".join(conditions)))
         key = value.lower() if isinstance(value, str) else value
         if key not in words:
             raise QCAInputError(
-                f"Directional expectation for {cond!r} must be 1 (present), 0 (absent) or '-' "
-                f"(no expectation), got {value!r}."
-            )
+                tr("Directional expectation for {name} must be 1 (present), 0 (absent) or '-' "
+                   "(no expectation), got {value}.").format(name=repr(cond), value=repr(value)))
         out[cond] = words[key]
     return out
 
@@ -240,8 +240,9 @@ def _rows_of_expression(text: str, conditions: list) -> set:
         for name, v in term:
             if name not in conditions:
                 raise QCAInputError(
-                    f"exclude: {text!r} names {name!r}, which is not a condition of this truth "
-                    f"table ({', '.join(conditions)}).")
+                    tr("exclude: {text} names {name}, which is not a condition of this truth "
+                       "table ({conditions}).").format(text=repr(text), name=repr(name),
+                                                       conditions=", ".join(conditions)))
             bit = 1 << (k - 1 - conditions.index(name))
             mask, value = mask | bit, value | (bit if v else 0)
         rows |= set(_rows_in([(mask, value)], k).tolist())
@@ -281,7 +282,8 @@ def _parse_exclude(exclude, tt: TruthTable) -> dict:
         exclude = exclude.table
     if isinstance(exclude, pd.DataFrame):
         if "reason" not in exclude.columns:
-            raise QCAInputError("exclude: a DataFrame needs a 'reason' column, indexed by row.")
+            raise QCAInputError(tr("exclude: a DataFrame needs a 'reason' column, indexed by "
+                                   "row."))
         exclude = dict(zip(exclude.index, exclude["reason"]))
     if isinstance(exclude, (str, int, np.integer)):
         exclude = [exclude]
@@ -289,23 +291,26 @@ def _parse_exclude(exclude, tt: TruthTable) -> dict:
     for item, reason in items:
         if isinstance(item, str):
             for code in sorted(_rows_of_expression(item, conditions) & remainders):
-                out.setdefault(code, reason or f"excluded: inside {item}")
+                out.setdefault(code, reason or tr("excluded: inside {expression}").format(
+                    expression=item))
             continue
         if not isinstance(item, (int, np.integer)) or isinstance(item, bool):
             raise QCAInputError(
-                f"exclude: {item!r} is neither a row number nor an expression such as '~A*B'.")
+                tr("exclude: {item} is neither a row number nor an expression such as '~A*B'.")
+                .format(item=repr(item)))
         code = int(item) - 1
         if not 0 <= code < 2 ** k:
             raise QCAInputError(
-                f"exclude: row {item} does not exist; rows are numbered 1 to {2 ** k} "
-                "(see tt.complete()).")
+                tr("exclude: row {row} does not exist; rows are numbered 1 to {last} (see "
+                   "tt.complete()).").format(row=item, last=2 ** k))
         if code not in remainders:
             out_value = tt.table.loc[int(item), "OUT"]
             raise QCAInputError(
-                f"exclude: row {item} is not a remainder (it has cases, OUT = {out_value}); only "
-                "remainders are counterfactuals, so only remainders can be excluded. Drop it "
-                "from exclude, or lower n_cut if it should count as a remainder.")
-        out.setdefault(code, reason or "excluded by the user")
+                tr("exclude: row {row} is not a remainder (it has cases, OUT = {out}); only "
+                   "remainders are counterfactuals, so only remainders can be excluded. Drop it "
+                   "from exclude, or lower n_cut if it should count as a remainder.").format(
+                    row=item, out=out_value))
+        out.setdefault(code, reason or tr("excluded by the user"))
     return out
 
 
@@ -367,10 +372,9 @@ def _positive_rows(tt) -> TruthTable:
     """``tt``, or an error when no row has OUT = 1 (nothing to minimize)."""
     if tt.codes("1").size == 0:
         raise QCAInputError(
-            f"No truth-table row has OUT = 1 ({tt.settings}), so there is nothing to "
-            "minimize. Look at tt.table: lower the consistency or PRI cut only if you can "
-            "justify it, or conclude that no configuration is sufficient."
-        )
+            tr("No truth-table row has OUT = 1 ({settings}), so there is nothing to minimize. "
+               "Look at tt.table: lower the consistency or PRI cut only if you can justify it, "
+               "or conclude that no configuration is sufficient.").format(settings=tt.settings))
     return tt
 
 
@@ -414,8 +418,9 @@ class _Problem:
         excluded = _rows_frame(self.excluded, self.conditions)
         excluded["reason"] = [self.excluded[r - 1] for r in excluded.index]
         if self.excluded:
-            notes = notes + [f"{len(self.excluded)} remainder row(s) excluded from the "
-                             f"counterfactuals: {', '.join(str(r) for r in excluded.index)}."]
+            notes = notes + [tr("{n} remainder row(s) excluded from the counterfactuals: "
+                                "{rows}.").format(n=len(self.excluded),
+                                                  rows=", ".join(str(r) for r in excluded.index))]
         return Solution(kind, self.tt, [self.terms(m) for m in models], self.terms(pis),
                         self.terms(essential), complete, excluded=excluded, notes=notes,
                         **extra)
@@ -495,9 +500,12 @@ def _intermediate(problem: _Problem, expectations_map: dict, max_models: int) ->
 def _intermediate_notes(conditions, expectations) -> list:
     notes = []
     if all(e == "-" for e in expectations):
-        notes.append("No directional expectations were given, so no counterfactual is easy "
-                     "and the intermediate solution equals the complex one.")
-    expect_str = ", ".join(f"{c}: {'-' if e == '-' else ('present' if e else 'absent')}"
-                           for c, e in zip(conditions, expectations))
-    notes.append(f"Directional expectations: {expect_str}.")
+        notes.append(tr("No directional expectations were given, so no counterfactual is easy "
+                        "and the intermediate solution equals the complex one."))
+    words = {"-": "-", 1: tr("present"), 0: tr("absent")}
+    expect_str = tr(", ").join(tr("{condition}: {expectation}").format(
+        condition=c, expectation=words["-" if e == "-" else int(bool(e))])
+        for c, e in zip(conditions, expectations))
+    notes.append(tr("Directional expectations: {expectations}.").format(
+        expectations=expect_str))
     return notes

@@ -30,6 +30,7 @@ from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 from .sets import membership, parse
 
 
@@ -66,7 +67,8 @@ class NecessityTable:
         return self.table.index[self.table["consistency"] >= t].tolist()
 
     def _title(self):
-        return f"Necessity for {self.outcome_label} (consistency >= {self.threshold:g} shaded)"
+        return tr("Necessity for {outcome} (consistency >= {threshold} shaded)").format(
+            outcome=self.outcome_label, threshold=f"{self.threshold:g}")
 
     def _repr_html_(self):
         t = self.threshold
@@ -133,15 +135,15 @@ def _checked_rows(data: pd.DataFrame, outcome, conditions) -> list[str]:
         conditions = _checks.default_conditions(data, outcome)
         _checks.notation_names(conditions)
         if not conditions:
-            raise QCAInputError("necessity() needs at least one condition, and the data have no "
-                                "numeric column besides the outcome; pass conditions=[...].")
+            raise QCAInputError(tr("necessity() needs at least one condition, and the data "
+                                   "have no numeric column besides the outcome; pass "
+                                   "conditions=[...]."))
     rows = _rows(conditions)
     dup = sorted({r for r in rows if rows.count(r) > 1})
     if dup:
         raise QCAInputError(
-            f"Condition {', '.join(map(repr, dup))} given more than once (a bare name already "
-            "adds its negation); list each condition once."
-        )
+            tr("Condition {names} given more than once (a bare name already adds its "
+               "negation); list each condition once.").format(names=", ".join(map(repr, dup))))
     return rows
 
 
@@ -149,18 +151,20 @@ def _defined(x: np.ndarray, y: np.ndarray, rows: list[str], outcome: str) -> Non
     """Name the set whose coverage or relevance would divide by zero."""
     for j, row in enumerate(rows):
         if x[:, j].sum() <= 0:
-            fix = (f"{row[1:]!r} scores 1 for every case, a constant: leave it out of conditions"
-                   if row.startswith("~") else
-                   f"to keep only its negation, pass '~{row}' (an expression adds only itself)")
-            raise QCAInputError(
-                f"Condition {row!r} has no membership in any case (every case scores 0), so its "
-                "necessity coverage is undefined and it cannot be necessary for an outcome with "
-                f"members. Check the calibration; {fix}. (With one case every crisp score "
-                "makes one side 0.)"
-            )
+            text = (tr("Condition {row} has no membership in any case (every case scores 0), so "
+                       "its necessity coverage is undefined and it cannot be necessary for an "
+                       "outcome with members. Check the calibration; {set} scores 1 for every "
+                       "case, a constant: leave it out of conditions. (With one case every "
+                       "crisp score makes one side 0.)") if row.startswith("~") else
+                    tr("Condition {row} has no membership in any case (every case scores 0), so "
+                       "its necessity coverage is undefined and it cannot be necessary for an "
+                       "outcome with members. Check the calibration; to keep only its negation, "
+                       "pass '~{name}' (an expression adds only itself). (With one case every "
+                       "crisp score makes one side 0.)"))
+            raise QCAInputError(text.format(row=repr(row), set=repr(row[1:]), name=row))
         if (1.0 - np.minimum(x[:, j], y)).sum() <= 0:
             raise QCAInputError(
-                f"Condition {row!r} and the outcome {outcome!r} are both 1 in every case, so the "
-                "relevance of necessity (RoN) is undefined: a set that includes every case is "
-                "trivially necessary. Leave it out, or check the calibration."
-            )
+                tr("Condition {row} and the outcome {outcome} are both 1 in every case, so the "
+                   "relevance of necessity (RoN) is undefined: a set that includes every case is "
+                   "trivially necessary. Leave it out, or check the calibration.").format(
+                    row=repr(row), outcome=repr(outcome)))

@@ -25,6 +25,7 @@ from ._spec import accepts
 from .errors import QCAInputError
 from .figures import COLOURS, calibration_figure, sweep_figure
 from .fonts import draws
+from .i18n import tr, tr_later
 from .labels import group_coincident, label_gap, place_labels
 from .methods_text import calibration_spec
 from .sets import membership
@@ -38,6 +39,18 @@ _IN, _OUT, _GREY = PALETTE["blue"], PALETTE["vermillion"], COLOURS["curve"]
 #: Marker and colour of a point consistent with sufficiency (X <= Y) and of one that is not.
 CONSISTENT = {"marker": "o", "color": _IN, "label": "X <= Y (consistent with sufficiency)"}
 INCONSISTENT = {"marker": "X", "color": _OUT, "label": "X > Y (consistent with necessity)"}
+#: The legend texts (here and in :data:`OUT_STYLES`) that are words, translated when drawn;
+#: symbols such as "X > Y" and "OUT = 1" stay.
+WORDS = frozenset((tr_later("X <= Y (consistent with sufficiency)"),
+                   tr_later("X > Y (consistent with necessity)"),
+                   tr_later("OUT = C (contradiction)"), tr_later("below the frequency cut")))
+
+
+def _shown(label: str) -> str:
+    """A legend text as drawn: the :data:`WORDS` in the current language, symbols as they are."""
+    return tr(label) if label in WORDS else label
+
+
 #: Rings (display pixels) tried around a point by :func:`label_points`, nearest first.
 LABEL_RADII = (3, 9, 16, 26, 38, 52)
 
@@ -202,7 +215,7 @@ def calibration_curve(raw: pd.Series, thresholds, method: str = "direct", *, idm
                zorder=3)
     if half.any():
         ax.scatter(cases["raw"][half], cases["membership"][half], facecolors="none",
-                   edgecolors=COLOURS["half"], s=80, zorder=4, label="exactly 0.5")
+                   edgecolors=COLOURS["half"], s=80, zorder=4, label=tr("exactly 0.5"))
         ax.legend(loc="lower right", fontsize=8)
     for _, value in fig.anchors:
         ax.axvline(value, color=COLOURS["curve"], ls=":", lw=1)
@@ -226,10 +239,9 @@ def _cases_to_label(index, label_cases) -> np.ndarray:
     wanted = [str(c) for c in label_cases]
     unknown = [c for c in wanted if c not in set(map(str, index))]
     if unknown:
-        raise QCAInputError(
-            f"label_cases names {', '.join(map(repr, unknown))}, not a case of the data. Give "
-            "True, False or a list of case labels (the data's index)."
-        )
+        raise QCAInputError(tr(
+            "label_cases names {names}, not a case of the data. Give True, False or a list of "
+            "case labels (the data's index).").format(names=", ".join(map(repr, unknown))))
     return np.isin(np.asarray(list(map(str, index))), wanted)
 
 
@@ -259,15 +271,14 @@ def xy_plot(data: pd.DataFrame, x: str, outcome: str, *, negate_outcome: bool = 
     for style, sel in ((CONSISTENT, consistent), (INCONSISTENT, ~consistent)):
         if sel.any():
             ax.scatter(xs[sel], ys[sel], marker=style["marker"], color=style["color"],
-                       label=style["label"], zorder=3)
+                       label=_shown(style["label"]), zorder=3)
     unit_square(ax)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel)
-    ax.set_title(
-        f"sufficiency: incl {fit.consistency(xs, ys):.3f}, cov {fit.coverage(xs, ys):.3f}\n"
-        f"necessity: incl {fit.necessity_consistency(xs, ys):.3f}, "
-        f"cov {fit.necessity_coverage(xs, ys):.3f}", fontsize=9,
-    )
+    ax.set_title(tr("sufficiency: incl {incl}, cov {cov}\nnecessity: incl {n_incl}, cov {n_cov}")
+                 .format(incl=f"{fit.consistency(xs, ys):.3f}", cov=f"{fit.coverage(xs, ys):.3f}",
+                         n_incl=f"{fit.necessity_consistency(xs, ys):.3f}",
+                         n_cov=f"{fit.necessity_coverage(xs, ys):.3f}"), fontsize=9)
     if (~consistent).any():  # one kind of point needs no legend
         ax.legend(loc="upper left", fontsize=7, frameon=False)
     mark_multiples(ax, xs, ys, skip=named)
@@ -290,20 +301,23 @@ def necessity_bars(necessity_table, threshold: float | None = None, ax=None):
     passes = (table["consistency"] >= t).to_numpy()
     bars = ax.barh(y, table["consistency"], color=np.where(passes, _IN, "#c8c8c8"),
                    edgecolor=np.where(passes, "black", "#888888"), lw=0.5,
-                   label="consistency")
+                   label=tr("consistency"))
     for bar, hit in zip(bars, passes):  # passing bars hatched: not colour alone
         if hit:
             bar.set_hatch("///")
-    ax.scatter(table["coverage"], y, color="black", zorder=3, s=15, label="coverage")
+    ax.scatter(table["coverage"], y, color="black", zorder=3, s=15, label=tr("coverage"))
     ax.axvline(t, color=_OUT, ls="--", lw=1)
     ax.set_yticks(y, table.index)
     ax.set_xlim(0, 1)
-    ax.set_xlabel("necessity consistency (bars), coverage (dots)")
-    ax.set_title(f"Necessity for {necessity_table.outcome_label} (threshold {t:g})")
+    ax.set_xlabel(tr("necessity consistency (bars), coverage (dots)"))
+    ax.set_title(tr("Necessity for {outcome} (threshold {threshold})").format(
+        outcome=necessity_table.outcome_label, threshold=f"{t:g}"))
     from matplotlib.patches import Patch
 
-    handles = [Patch(facecolor=_IN, edgecolor="black", hatch="///", label=f"consistency >= {t:g}"),
-               Patch(facecolor="#c8c8c8", edgecolor="#888888", label=f"consistency < {t:g}"),
+    handles = [Patch(facecolor=_IN, edgecolor="black", hatch="///",
+                     label=tr("consistency >= {threshold}").format(threshold=f"{t:g}")),
+               Patch(facecolor="#c8c8c8", edgecolor="#888888",
+                     label=tr("consistency < {threshold}").format(threshold=f"{t:g}")),
                ax.collections[0]]
     ax.legend(handles=handles, loc="lower right", fontsize=8)
     return ax
@@ -370,7 +384,7 @@ def _sweep_fit(ax, fig) -> None:
     _sweep_lines(ax, fig)
     if fig.no_solution.size:
         ax.scatter(fig.no_solution, np.zeros(fig.no_solution.size), marker="x",
-                   color=COLOURS["curve"], label="no row reaches the cut")
+                   color=COLOURS["curve"], label=tr("no row reaches the cut"))
     ax.set_ylim(-0.03, 1.05)
     ax.set_ylabel(fig.ylabel)
     ax.legend(loc="lower left", fontsize=8)
@@ -387,7 +401,7 @@ def _sweep_terms(tax, fig) -> None:
     tax.set_yticks(np.arange(n)[::-1], fig.terms, fontsize=7)
     tax.set_ylim(-0.7, n - 0.3)
     tax.set_xlim(fig.cut[0] - fig.step / 2, fig.cut[-1] + fig.step / 2)
-    tax.set_xlabel(f"{fig.xlabel} (squares: term in the solution)")
+    tax.set_xlabel(tr("{axis} (squares: term in the solution)").format(axis=fig.xlabel))
 
 
 #: How :func:`truth_table_rows` draws each OUT code: marker shape and colour (never colour alone).
@@ -426,9 +440,9 @@ def truth_table_rows(truth_table, ax=None):
         if not sel.any():
             continue
         ax.scatter(x[sel], rows["incl"].to_numpy()[sel], marker=marker, color=colour,
-                   zorder=3, label=f"consistency, {label}")
+                   zorder=3, label=tr("consistency") + tr(", ") + _shown(label))
         ax.scatter(x[sel], rows["PRI"].to_numpy()[sel], marker=marker, facecolors="none",
-                   edgecolors=colour, zorder=3, label=f"PRI, {label}")
+                   edgecolors=colour, zorder=3, label="PRI" + tr(", ") + _shown(label))
         incl_drawn = True
     ic1, ic0 = truth_table.incl_cut
     ax.axhline(ic1, color=COLOURS["curve"], ls="--", lw=1)
@@ -441,14 +455,15 @@ def truth_table_rows(truth_table, ax=None):
         ax.text(xi, 1.06, code, ha="center", va="bottom", fontsize=8, clip_on=False)
     ax.text(-0.8, 1.06, "OUT", ha="right", va="bottom", fontsize=8, clip_on=False)
     ax.set_xlim(-0.8, len(rows) - 0.2)
-    ax.set_xlabel("truth-table row (filled: raw consistency, hollow: PRI)")
-    ax.set_ylabel("score")
+    ax.set_xlabel(tr("truth-table row (filled: raw consistency, hollow: PRI)"))
+    ax.set_ylabel(tr("score"))
     ax.set_ylim(-0.03, 1.05)
     if incl_drawn:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
-    pri = "none" if truth_table.pri_cut is None else f"{truth_table.pri_cut:g}"
-    ax.set_title(f"Truth-table rows for {truth_table.outcome_label}: consistency {ic1:g}, "
-                 f"PRI cut {pri}", pad=16)
+    pri = tr("none") if truth_table.pri_cut is None else f"{truth_table.pri_cut:g}"
+    ax.set_title(tr("Truth-table rows for {outcome}: consistency {incl_cut}, PRI cut {pri_cut}")
+                 .format(outcome=truth_table.outcome_label, incl_cut=f"{ic1:g}", pri_cut=pri),
+                 pad=16)
     return ax
 
 
@@ -475,7 +490,7 @@ def calibration_curves(raw: pd.DataFrame, calibration, *, ncols: int = 4,
 
     spec = calibration_spec(calibration)
     if not spec:
-        raise QCAInputError("calibration_curves() needs at least one calibrated set.")
+        raise QCAInputError(tr("calibration_curves() needs at least one calibrated set."))
     _checks.known_columns(_checks.as_frame(raw, "raw"), list(spec), "column")
     ncols = max(1, min(_checks.whole_number(ncols, "ncols", 1), len(spec)))
     nrows = -(-len(spec) // ncols)

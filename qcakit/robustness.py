@@ -68,6 +68,7 @@ from .cases import classify
 from .counterfactuals import esa as enhanced_standard_analysis
 from .errors import QCAInputError, QCAWarning
 from .fonts import draws
+from .i18n import tr, tr_later
 from .minimize import SOLUTION_TYPES, minimize
 from .plot import PALETTE, _cases_to_label, label_points, unit_square
 from .sets import membership
@@ -99,15 +100,14 @@ def _check_range(values, initial, what: str):
     values = list(values)
     if not values:
         raise QCAInputError(
-            f"The test range for {what} is empty: give at least the initial setting "
-            f"({initial!r}) and one alternative."
-        )
+            tr("The test range for {what} is empty: give at least the initial setting "
+               "({initial}) and one alternative.").format(what=what, initial=repr(initial)))
     if not any(math.isclose(float(v), float(initial)) for v in values):
         raise QCAInputError(
-            f"The test range for {what} ({', '.join(map(str, values))}) does not contain the "
-            f"initial setting {initial!r}. A robustness range brackets the initial choice: "
-            "add it to the range."
-        )
+            tr("The test range for {what} ({values}) does not contain the initial setting "
+               "{initial}. A robustness range brackets the initial choice: add it to the "
+               "range.").format(what=what, values=", ".join(map(str, values)),
+                                initial=repr(initial)))
     return [v for v in values if not math.isclose(float(v), float(initial))]
 
 
@@ -119,9 +119,8 @@ def _spec(raw, calibration, outcome, conditions) -> dict:
     missing = [c for c in [outcome] + conditions if c not in calibration]
     if missing:
         raise QCAInputError(
-            f"No calibration for {', '.join(map(repr, missing))}: the calibration dict needs "
-            "anchors for the outcome and every condition."
-        )
+            tr("No calibration for {names}: the calibration dict needs anchors for the outcome "
+               "and every condition.").format(names=", ".join(map(repr, missing))))
     return {c: calibration[c] for c in [outcome] + conditions}
 
 
@@ -130,27 +129,29 @@ def _settings(spec, anchor_shifts, incl_cut, incl_cuts, n_cut, n_cuts):
     out = []
     if anchor_shifts and spec is None:
         raise QCAInputError(
-            "anchor_shifts needs the raw data and their calibration: with calibration=None the "
-            "data are taken as memberships, which have no anchors to move. Give "
-            "robustness(raw, {column: anchors}, ...), or test only incl_cuts and n_cuts.")
+            tr("anchor_shifts needs the raw data and their calibration: with calibration=None "
+               "the data are taken as memberships, which have no anchors to move. Give "
+               "robustness(raw, {{column: anchors}}, ...), or test only incl_cuts and n_cuts.")
+            .format())
     for col, shifts in (anchor_shifts or {}).items():
         if col not in spec:
             raise QCAInputError(
-                f"anchor_shifts names {col!r}, which has no calibration in the spec "
-                f"(calibrated columns: {', '.join(spec)})."
-            )
-        for s in _check_range(shifts, 0.0, f"the crossover of {col!r} (shift)"):
+                tr("anchor_shifts names {name}, which has no calibration in the spec "
+                   "(calibrated columns: {columns}).").format(name=repr(col),
+                                                             columns=", ".join(spec)))
+        for s in _check_range(shifts, 0.0, tr("the crossover of {name} (shift)").format(
+                name=repr(col))):
             out.append((f"{col} crossover {float(s):+g}", col, float(s), incl_cut, n_cut))
-    for c in (_check_range(incl_cuts, incl_cut, "the consistency cut")
+    for c in (_check_range(incl_cuts, incl_cut, tr("the consistency cut"))
               if incl_cuts is not None else []):
         out.append((f"incl_cut {float(c):g}", None, 0.0, float(c), n_cut))
-    for k in _check_range(n_cuts, n_cut, "the frequency cut") if n_cuts is not None else []:
+    for k in (_check_range(n_cuts, n_cut, tr("the frequency cut"))
+              if n_cuts is not None else []):
         out.append((f"n_cut {int(k)}", None, 0.0, incl_cut, int(k)))
     if not out:
         raise QCAInputError(
-            "No test settings: give anchor_shifts, incl_cuts or n_cuts with at least one value "
-            "besides the initial setting."
-        )
+            tr("No test settings: give anchor_shifts, incl_cuts or n_cuts with at least one "
+               "value besides the initial setting."))
     return out
 
 
@@ -168,8 +169,9 @@ def _solve(sets, outcome, conditions, incl_cut, n_cut, solution, directional, pr
     sol = minimize(tt, solution, directional, exclude=barred)
     if not 0 <= model < len(sol.models):
         raise QCAInputError(
-            f"model must be 0 to {len(sol.models) - 1} (the initial solution has "
-            f"{len(sol.models)} model(s)), got {model!r}.")
+            tr("model must be 0 to {last} (the initial solution has {n} model(s)), got "
+               "{value}.").format(last=len(sol.models) - 1, n=len(sol.models),
+                                  value=repr(model)))
     expr = sol.expressions[model]
     return expr, len(sol.models), membership(sets, expr).to_numpy()
 
@@ -238,7 +240,7 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
         is_expr, is_models, is_m = _solve(sets, *args, incl_cut, n_cut, solution, directional,
                                           pri_cut, model, esa)
     seen = list(dict.fromkeys(str(w.message) for w in caught))
-    notes += [f"initial setting: {m}" for m in seen]
+    notes += [tr("initial setting: {warning}").format(warning=m) for m in seen]
     rows, members, ys = [], {}, {}
     for label, col, shift, ic, nc in settings:
         with warnings.catch_warnings(record=True) as caught:
@@ -247,8 +249,8 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
             expr, models, m = _solve(s, *args, ic, nc, solution, directional, pri_cut,
                                      esa=esa)
         # only what this setting adds to the initial setting's warnings
-        notes += [f"{label}: {m}" for m in dict.fromkeys(str(w.message) for w in caught)
-                  if m not in seen]
+        notes += [tr("{setting}: {warning}").format(setting=label, warning=m)
+                  for m in dict.fromkeys(str(w.message) for w in caught) if m not in seen]
         members[label], ys[label] = m, s[outcome].to_numpy()
         rows.append({"setting": label, "solution": expr, "models": models,
                      **_fit_of(m, ys[label])})
@@ -257,8 +259,8 @@ def robustness(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditions
     ts = pd.DataFrame(members, index=raw.index)
     result = _result(is_expr, is_models, is_m, y, ts, ys, tests, raw.index, outcome)
     if notes:
-        _checks.warn(f"{len(notes)} warning(s) while computing the settings; they are listed "
-                      "in result.notes.")
+        _checks.warn(tr("{n} warning(s) while computing the settings; they are listed in "
+                        "result.notes.").format(n=len(notes)))
         result.notes += notes
     return result
 
@@ -283,8 +285,8 @@ def robustness_fit(initial, tests, y) -> dict:
     lo, hi = tests.min(axis=1), tests.max(axis=1)
     core = np.minimum(initial, lo)
     if initial.sum() == 0:
-        raise QCAInputError("The initial solution is empty (no case has membership in it): "
-                            "there is nothing whose robustness could be tested.")
+        raise QCAInputError(tr("The initial solution is empty (no case has membership in "
+                               "it): there is nothing whose robustness could be tested."))
     out = {"RF_cov": fit.coverage(core, y) / fit.coverage(initial, y),
            "RF_cons": (fit.consistency(initial, y) / fit.consistency(core, y)
                        if core.sum() > 0 else np.nan)}
@@ -292,6 +294,10 @@ def robustness_fit(initial, tests, y) -> dict:
         out[name] = float(np.minimum(initial, ts).sum() / np.maximum(initial, ts).sum())
     return {k: float(v) for k, v in out.items()}
 
+
+#: The note of an empty robust core (kept apart from the warnings in :meth:`Robustness._notes`).
+EMPTY_CORE = tr_later("The robust core is empty (some test solution shares no case with the "
+                      "initial solution), so RF_cons is undefined and shown as NaN.")
 
 ROB_CLASSES = {(True, True): "robust", (True, False): "shaky", (False, True): "possible",
                (False, False): "outside"}
@@ -365,8 +371,7 @@ def _result(is_expr, is_models, is_m, y, ts, ys, tests, index, outcome):
     initial = pd.Series({"solution": is_expr, "models": is_models, **_fit_of(is_m, y)})
     notes = []
     if core.sum() == 0:
-        notes.append("The robust core is empty (some test solution shares no case with the "
-                     "initial solution), so RF_cons is undefined and shown as NaN.")
+        notes.append(tr(EMPTY_CORE))
     return Robustness(initial, tests, ts, cases, types, rf, outcome, notes)
 
 
@@ -437,7 +442,7 @@ class Robustness:
 
     @property
     def fit_table(self) -> pd.DataFrame:
-        return pd.DataFrame([self.fit], index=["robustness fit"])
+        return _display.Table([self.fit], index=["robustness fit"])
 
     @property
     def core_fit(self) -> dict:
@@ -465,7 +470,8 @@ class Robustness:
                          "RCC_Rank": case_ratios(is_m, m, m, c[self.outcome])["RCC_Rank"],
                          "SC": float(np.minimum(is_m, m).sum() / np.maximum(is_m, m).sum())})
         out = pd.DataFrame(rows).set_index("setting")
-        return out.sort_values(["RCC_Rank", "SC"], ascending=[False, True], kind="stable")
+        return _display.Table(out.sort_values(["RCC_Rank", "SC"], ascending=[False, True],
+                                              kind="stable"))
 
     def changed_cases(self) -> pd.DataFrame:
         """Cases whose solution-level type differs from the IS under some setting."""
@@ -497,8 +503,8 @@ class Robustness:
         ax.scatter(c["IS"], c["MinTS"], marker="o", color=PALETTE["blue"], label="MinTS",
                    zorder=4)
         unit_square(ax)
-        ax.set_xlabel("initial solution (IS)")
-        ax.set_ylabel("test set (MinTS, MaxTS)")
+        ax.set_xlabel(tr("initial solution (IS)"))
+        ax.set_ylabel(tr("test set (MinTS, MaxTS)"))
         ax.set_title(self._fit_title(), fontsize=9)
         ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
         named = _cases_to_label(c.index, label_cases)
@@ -508,8 +514,9 @@ class Robustness:
 
     def _fit_title(self) -> str:
         f = self.fit
-        return (f"RF_cov {f['RF_cov']:.3f}, RF_cons {f['RF_cons']:.3f}\n"
-                f"RF_SC min {f['RF_SC_minTS']:.3f}, max {f['RF_SC_maxTS']:.3f}")
+        return tr("RF_cov {cov}, RF_cons {cons}\nRF_SC min {low}, max {high}").format(
+            cov=f"{f['RF_cov']:.3f}", cons=f"{f['RF_cons']:.3f}", low=f"{f['RF_SC_minTS']:.3f}",
+            high=f"{f['RF_SC_maxTS']:.3f}")
 
     def _plot_cases(self, ax, label_cases):
         """One row per case: MinTS-MaxTS bar, IS dot, outcome cross, robustness class."""
@@ -520,19 +527,20 @@ class Robustness:
             _, ax = plt.subplots(figsize=(7.0, 0.32 * len(c) + 1.4))
         y = np.arange(len(c))[::-1]
         ax.hlines(y, c["MinTS"], c["MaxTS"], color=PALETTE["grey"], lw=5, alpha=0.6,
-                  label="test solutions: MinTS to MaxTS", zorder=2)
+                  label=tr("test solutions: MinTS to MaxTS"), zorder=2)
         ax.scatter(c["IS"], y, marker="o", color=PALETTE["blue"], s=30, zorder=4,
-                   label="initial solution (IS)")
+                   label=tr("initial solution (IS)"))
         ax.scatter(c[self.outcome], y, marker="x", color=PALETTE["vermillion"], s=30, zorder=5,
-                   label=f"outcome ({self.outcome})")
+                   label=tr("outcome ({outcome})").format(outcome=self.outcome))
         ax.axvline(0.5, color=PALETTE["black"], ls=":", lw=0.8)
         named = _cases_to_label(c.index, label_cases)
         ax.set_yticks(y, [str(n) if k else "" for n, k in zip(c.index, named)], fontsize=8)
         for yi, text in zip(y, c["class"]):
-            ax.text(1.03, yi, text, va="center", fontsize=7, transform=ax.get_yaxis_transform())
+            ax.text(1.03, yi, _display.shown_value(text), va="center", fontsize=7,
+                    transform=ax.get_yaxis_transform())
         ax.set_xlim(-0.02, 1.02)
         ax.set_ylim(-0.7, len(c) - 0.3)
-        ax.set_xlabel("membership")
+        ax.set_xlabel(tr("membership"))
         ax.set_title(self._fit_title(), fontsize=9)
         ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.0 / len(c)),
                   ncol=3, frameon=False)
@@ -540,25 +548,29 @@ class Robustness:
 
     def _notes(self):
         f = ", ".join(f"{k} {v:.3f}" for k, v in self.fit.items())
-        changed = ", ".join(map(str, self.changed_cases().index)) or "none"
-        out = [f"Initial solution: {self.initial['solution']}", f"Robustness fit: {f}",
-               f"{len(self.tests)} test settings; cases whose type changes: {changed}"]
-        warned = [n for n in self.notes if not n.startswith("The robust core is empty")]
+        changed = ", ".join(map(str, self.changed_cases().index)) or tr("none")
+        out = [tr("Initial solution: {solution}").format(
+                   solution=_display.shown_value(self.initial["solution"])),
+               tr("Robustness fit: {fit}").format(fit=f),
+               tr("{n} test settings; cases whose type changes: {cases}").format(
+                   n=len(self.tests), cases=changed)]
+        core = (EMPTY_CORE, tr(EMPTY_CORE))
+        warned = [n for n in self.notes if n not in core]
         out += [n for n in self.notes if n not in warned]
         if warned:
-            out.append(f"{len(warned)} warning(s) while computing; see .notes")
+            out.append(tr("{n} warning(s) while computing; see .notes").format(n=len(warned)))
         return out
 
     def _title(self):
-        return f"Robustness of the solution for {self.outcome}"
+        return tr("Robustness of the solution for {outcome}").format(outcome=self.outcome)
 
     def _repr_html_(self):
         return (_display.render_html(self._title(), self.tests, self._notes())
-                + _display.render_html("Case robustness", self.cases))
+                + _display.render_html(tr("Case robustness"), self.cases))
 
     def __repr__(self):
         return "\n\n".join([_display.render_text(self._title(), self.tests, self._notes()),
-                            _display.render_text("Case robustness", self.cases)])
+                            _display.render_text(tr("Case robustness"), self.cases)])
 
 
 ANCHORS = ("exclusion", "crossover", "inclusion")
@@ -579,26 +591,28 @@ def _walk(initial, step, max_steps, valid, solve, digits=10):
     """Step down and up from ``initial`` while the first model stays the same."""
     reference = solve(initial)
     if reference is None:
-        raise QCAInputError("The initial setting codes no truth-table row 1: there is no "
-                            "solution whose range could be searched.")
+        raise QCAInputError(tr("The initial setting codes no truth-table row 1: there is no "
+                               "solution whose range could be searched."))
     rows = {}
     for side, sign in (("lower", -1), ("upper", 1)):
-        bound, why, nxt = initial, f"{max_steps} steps without a change (search limit)", np.nan
+        bound, nxt = initial, np.nan
+        why = tr("{n} steps without a change (search limit)").format(n=max_steps)
         for i in range(1, max_steps + 1):
             value = round(initial + sign * i * step, digits)
             if not valid(value):
-                why = f"{value:g} is outside the possible values"
+                why = tr("{value} is outside the possible values").format(value=f"{value:g}")
                 break
             got = solve(value)
             if got != reference:
-                why = ("no truth-table row coded 1" if got is None else
-                       f"the solution changes to {' + '.join(sorted(got))}")
+                why = (tr("no truth-table row coded 1") if got is None else
+                       tr("the solution changes to {solution}").format(
+                           solution=" + ".join(sorted(got))))
                 nxt = value
                 break
             bound = value
         rows[f"{side} bound"] = {"value": bound, "next": nxt, "stops because": why,
                                  "closed": not np.isnan(nxt)}
-    out = pd.DataFrame.from_dict(rows, orient="index")
+    out = _display.Table(pd.DataFrame.from_dict(rows, orient="index"))
     out.attrs["solution"] = " + ".join(sorted(reference))
     return out
 
@@ -696,13 +710,15 @@ def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditio
     """
     spec = _spec(raw, calibration, outcome, conditions)
     if column not in spec:
-        raise QCAInputError(f"anchor_range moves an anchor of the outcome or a condition; "
-                            f"{column!r} is neither (calibrated: {', '.join(spec)}).")
+        raise QCAInputError(tr("anchor_range moves an anchor of the outcome or a condition; "
+                               "{name} is neither (calibrated: {columns}).").format(
+            name=repr(column), columns=", ".join(spec)))
     how = spec[column]
     if callable(how) or (len(how) != 3 and anchor != "crossover"):
         raise QCAInputError(
-            f"{column!r} has no {anchor} anchor to move: give three direct anchors (exclusion, "
-            "crossover, inclusion), or anchor='crossover' for crisp thresholds.")
+            tr("{name} has no {anchor} anchor to move: give three direct anchors (exclusion, "
+               "crossover, inclusion), or anchor='crossover' for crisp thresholds.").format(
+                name=repr(column), anchor=tr(anchor)))
     which = ANCHORS.index(anchor) if len(how) == 3 else 1
     anchors = [float(a) for a in how]
     initial = anchors[which] if len(how) == 3 else 0.0
@@ -722,9 +738,12 @@ def anchor_range(raw: pd.DataFrame, calibration: Mapping, outcome: str, conditio
                               directional)
 
     if not step > 0:
-        raise QCAInputError(f"step must be a positive number in raw units, got {step!r}.")
+        raise QCAInputError(tr("step must be a positive number in raw units, got {value}.")
+                            .format(value=repr(step)))
     out = _walk(initial, step, max_steps, valid, solve)
     if len(how) != 3:  # crisp: the table gives the shift of every threshold
-        out = out.rename(index=lambda i: i.replace("bound", "shift"))
+        shifts = _display.Table(out.rename(index=lambda i: i.replace("bound", "shift")))
+        shifts.attrs.update(out.attrs)
+        out = shifts
     return out
 

@@ -23,6 +23,7 @@ from . import _checks
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 
 Term = tuple  # tuple[tuple[str, int], ...]
 Expression = tuple  # tuple[Term, ...]
@@ -46,49 +47,47 @@ def parse(expression: str, order: list[str] | None = None) -> Expression:
 
 def _parse(expression, order=None) -> Expression:
     if not isinstance(expression, str) or not expression.strip():
-        raise QCAInputError(
-            f"Expected an expression such as 'A*~B + C', got {expression!r}. Write a condition "
-            "name or an expression in QCA notation ('*' and, '+' or, '~' not), as text."
-        )
+        raise QCAInputError(tr(
+            "Expected an expression such as 'A*~B + C', got {value}. Write a condition name or "
+            "an expression in QCA notation ('*' and, '+' or, '~' not), as text.").format(
+            value=repr(expression)))
     if "," in expression or ";" in expression:
-        raise QCAInputError(
-            f"Cannot read the comma in {expression!r}: join conditions with '+' (or) or '*' "
-            "(and), e.g. 'A + B' or 'A*B'."
-        )
+        raise QCAInputError(tr(
+            "Cannot read the comma in {text}: join conditions with '+' (or) or '*' (and), e.g. "
+            "'A + B' or 'A*B'.").format(text=repr(expression)))
     terms = []
     for raw_term in expression.split("+"):
         literals = []
         seen = set()
         parts = [p.strip() for p in raw_term.split("*")]
         if any(p == "" for p in parts):
-            raise QCAInputError(
-                f"Empty term or literal in {expression!r}: check for a doubled or dangling "
-                "'*' or '+'."
-            )
+            raise QCAInputError(tr(
+                "Empty term or literal in {text}: check for a doubled or dangling '*' or '+'.")
+                .format(text=repr(expression)))
         for part in parts:
             value = 1
             while part.startswith("~"):
                 value = 1 - value
                 part = part[1:].strip()
             if not _NAME.match(part):
-                raise QCAInputError(
-                    f"Cannot read {part!r} in {expression!r}: use condition names joined by '*' "
-                    "(and), '+' (or) and '~' (not), e.g. 'A*~B + C'; parentheses are not supported."
-                )
+                raise QCAInputError(tr(
+                    "Cannot read {part} in {text}: use condition names joined by '*' (and), '+' "
+                    "(or) and '~' (not), e.g. 'A*~B + C'; parentheses are not supported.").format(
+                    part=repr(part), text=repr(expression)))
             if part in seen:
-                raise QCAInputError(
-                    f"Condition {part!r} appears twice in the term {raw_term.strip()!r} of "
-                    f"{expression!r}; write each condition at most once per term."
-                )
+                raise QCAInputError(tr(
+                    "Condition {name} appears twice in the term {term} of {text}; write each "
+                    "condition at most once per term.").format(
+                    name=repr(part), term=repr(raw_term.strip()), text=repr(expression)))
             seen.add(part)
             literals.append((part, value))
         if order is not None:
             rank = {name: i for i, name in enumerate(order)}
             unknown = [n for n, _ in literals if n not in rank]
             if unknown:
-                raise QCAInputError(
-                    f"Condition {unknown[0]!r} in {expression!r} is not one of {', '.join(order)}."
-                )
+                raise QCAInputError(tr("Condition {name} in {text} is not one of {names}.")
+                                    .format(name=repr(unknown[0]), text=repr(expression),
+                                            names=", ".join(order)))
             literals.sort(key=lambda lit: rank[lit[0]])
         if frozenset(literals) not in {frozenset(t) for t in terms}:
             terms.append(tuple(literals))
@@ -156,12 +155,14 @@ def _parsed(expression) -> Expression:
             all(isinstance(x, str) for x in expression):
         names = [x.strip() for x in expression]
         if len(names) == 1:
-            raise QCAInputError(f"Expected one expression as text, got a list: "
-                                f"{list(expression)!r}. Pass the text itself: {names[0]!r}.")
-        raise QCAInputError(
-            f"Expected one expression as text, got a list: {list(expression)!r}. Join the sets "
-            f"with '*' for all of them ({'*'.join(names)!r}) or with ' + ' for any of them "
-            f"({' + '.join(names)!r}).")
+            raise QCAInputError(tr("Expected one expression as text, got a list: {value}. Pass "
+                                   "the text itself: {text}.").format(
+                value=repr(list(expression)), text=repr(names[0])))
+        raise QCAInputError(tr(
+            "Expected one expression as text, got a list: {value}. Join the sets with '*' for "
+            "all of them ({all}) or with ' + ' for any of them ({any}).").format(
+            value=repr(list(expression)), all=repr("*".join(names)),
+            any=repr(" + ".join(names))))
     return _parse(expression)
 
 

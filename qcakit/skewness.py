@@ -31,6 +31,7 @@ from . import _display
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 from .sets import membership
 
 HIGH, LOW = 0.8, 0.2
@@ -48,7 +49,7 @@ class Skewness:
         return self.table.index[self.table["warning"] != ""].tolist()
 
     def _title(self):
-        return "Skewness: share of cases with membership above 0.5 in each set"
+        return tr("Skewness: share of cases with membership above 0.5 in each set")
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table, self.notes)
@@ -71,23 +72,28 @@ def skewness(data: pd.DataFrame, sets=None, high: float = HIGH, low: float = LOW
     if sets is None:
         sets = [c for c in data.columns if pd.api.types.is_numeric_dtype(data[c])]
     if not len(sets):
-        raise QCAInputError("No sets to check: data has no numeric columns; pass sets=[...].")
+        raise QCAInputError(tr("No sets to check: data has no numeric columns; pass "
+                               "sets=[...]."))
     if not 0 <= low < high <= 1:
         raise QCAInputError(
-            f"Need 0 <= low < high <= 1 (shares of cases), got low={low!r}, high={high!r}.")
+            tr("Need 0 <= low < high <= 1 (shares of cases), got low={low}, high={high}.")
+            .format(low=repr(low), high=repr(high)))
     values = np.column_stack([membership(data, s).to_numpy() for s in sets])
     above = (values > 0.5).sum(axis=0)
     share = above / len(data)
-    warning = np.where(share > high, f"over {high:.0%} of cases above 0.5".replace("%", " %"),
-                       np.where(share < low, f"under {low:.0%} of cases above 0.5"
-                                .replace("%", " %"), ""))
+    warning = np.where(share > high, tr("over {share} of cases above 0.5").format(
+        share=f"{high:.0%}".replace("%", " %")), np.where(share < low, tr(
+            "under {share} of cases above 0.5").format(share=f"{low:.0%}".replace("%", " %")),
+            ""))
     table = pd.DataFrame({"cases": len(data), "above_0.5": above,
                           "at_0.5": (values == 0.5).sum(axis=0), "share_above": share,
                           "warning": warning}, index=[str(s) for s in sets])
     notes = []
     if table["at_0.5"].any():
-        notes.append("Memberships of exactly 0.5 are counted as not above 0.5 (as skew.check).")
+        notes.append(tr("Memberships of exactly 0.5 are counted as not above 0.5 (as "
+                        "skew.check)."))
     if (warning != "").any():
-        notes.append("Skewed sets make necessity and sufficiency trivial; consider recalibrating "
-                     "or reading their fit with care (Oana, Schneider & Thomann 2021).")
+        notes.append(tr("Skewed sets make necessity and sufficiency trivial; consider "
+                        "recalibrating or reading their fit with care (Oana, Schneider & "
+                        "Thomann 2021)."))
     return Skewness(table, notes)

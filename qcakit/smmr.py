@@ -66,9 +66,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import _display
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 from .sets import parse, term_to_string
 
 SOLUTION = "solution"
@@ -81,8 +83,8 @@ def _term_parts(types, term: str):
     expr = parse(term)
     label = term_to_string(expr[0]) if len(expr) == 1 else None
     if label not in terms:
-        raise QCAInputError(f"{term!r} is not a term of this model; its terms are "
-                            f"{', '.join(terms)}.")
+        raise QCAInputError(tr("{term} is not a term of this model; its terms are {terms}.")
+                            .format(term=repr(term), terms=", ".join(terms)))
     literals = list(expr[0])
     cond = types.conditions
     fc = {}
@@ -136,7 +138,7 @@ def typical_by_conjunct(types, term: str, max_cases: int | None = None) -> pd.Da
         rows = rows.sort_values(["rank", "clean", "FC<=Y", "uniquely_covered", "best"],
                                 ascending=[True, False, False, False, True], kind="stable")
         blocks.append(rows.head(max_cases) if max_cases else rows)
-    return pd.concat(blocks, ignore_index=True)
+    return _display.Table(pd.concat(blocks, ignore_index=True))
 
 
 @accepts(types=CASE_TYPES, term=K.Expression(), max_pairs=K.Count(1, optional=True))
@@ -168,7 +170,7 @@ def typical_typical_pairs(types, term: str, max_pairs: int | None = None) -> pd.
         blocks.append(_sorted(rows, ["pair_rank", "clean", "FC<=Y_1", "FC<=Y_2",
                                      "uniquely_covered_1", "uniquely_covered_2", "distance"],
                               [True, False, False, False, False, False, True], max_pairs))
-    return pd.concat(blocks, ignore_index=True)
+    return _display.Table(pd.concat(blocks, ignore_index=True))
 
 
 def _iir_rank(xi, ci, xj, cj) -> int:
@@ -215,7 +217,7 @@ def typical_iir_pairs(types, term: str, max_pairs: int | None = None) -> pd.Data
                                      "most_typical_FC", "most_typical_term"],
                               [True, False, False, False, False, False, True, False, False],
                               max_pairs))
-    return pd.concat(blocks, ignore_index=True)
+    return _display.Table(pd.concat(blocks, ignore_index=True))
 
 
 @accepts(types=CASE_TYPES, max_pairs=K.Count(1, optional=True))
@@ -234,14 +236,14 @@ def deviant_coverage_iir_pairs(types, max_pairs: int | None = None) -> pd.DataFr
             for j in iir for i in dcv if row[i] == row[j]]
     columns = ["row", "deviant_coverage", "iir", "W<=Y", "distance", "best"]
     if not rows:
-        return pd.DataFrame(columns=columns)
+        return _display.Table(columns=columns)
     out = pd.DataFrame(rows)
     out["best"] = out.groupby("row")["distance"].transform(lambda d: np.isclose(d, d.min()))
     out = out.sort_values(["row", "W<=Y", "distance"], ascending=[True, False, True],
                           kind="stable")
     if max_pairs:
         out = out.groupby("row", sort=False).head(max_pairs)
-    return out.reset_index(drop=True)[columns]
+    return _display.Table(out.reset_index(drop=True)[columns])
 
 
 def _sorted(rows, keys, ascending, limit) -> pd.DataFrame:

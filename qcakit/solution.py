@@ -33,8 +33,15 @@ import pandas as pd
 from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
+from .i18n import tr, tr_later
 from .sets import (Expression, _parsed, names_in, resolve_one, term_membership, term_to_string,
                    to_string)
+
+
+#: Headings of the solutions, by type.
+TITLES = {"complex": tr_later("Complex solution for {outcome}"),
+          "parsimonious": tr_later("Parsimonious solution for {outcome}"),
+          "intermediate": tr_later("Intermediate solution for {outcome}")}
 
 
 def fit_table(data: pd.DataFrame, expression: Expression, y: np.ndarray) -> pd.DataFrame:
@@ -76,7 +83,8 @@ class Fit:
     outcome_label: str
 
     def _title(self):
-        return f"Fit of {self.expression} for {self.outcome_label}"
+        return tr("Fit of {expression} for {outcome}").format(expression=self.expression,
+                                                               outcome=self.outcome_label)
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table)
@@ -177,19 +185,20 @@ class Solution:
     def title(self) -> str:
         """Heading: solution type, outcome and, if several, the number of models."""
         tt = self.truth_table
-        head = f"{self.kind.capitalize()} solution for {tt.outcome_label}"
+        head = tr(TITLES[self.kind]).format(outcome=tt.outcome_label)
         if len(self.models) > 1:
-            head += f" ({len(self.models)} equally minimal models)"
+            head = tr("{title} ({n} equally minimal models)").format(title=head,
+                                                                    n=len(self.models))
         return head
 
     def display_notes(self) -> list[str]:
         """Notes shown under the table: stored notes, the models, whether the list is complete."""
         notes = list(self.notes)
         if len(self.models) > 1:
-            notes.append("Models: " + " | ".join(f"M{i + 1}: {e}"
-                                                  for i, e in enumerate(self.expressions)))
+            notes.append(tr("Models: {models}").format(models=" | ".join(
+                f"M{i + 1}: {e}" for i, e in enumerate(self.expressions))))
         if not self.complete:
-            notes.append("More equally minimal models exist than were listed.")
+            notes.append(tr("More equally minimal models exist than were listed."))
         return notes
 
     def _repr_html_(self):

@@ -41,6 +41,7 @@ from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError, QCAWarning
+from .i18n import sentences, tr
 from .sets import term_to_string
 from .suin import MAX_WORK, expressions_searched
 
@@ -60,9 +61,10 @@ class SufficientConjunctions:
 
     def _title(self):
         c = self.cuts
-        return (f"Sufficient conjunctions for {self.outcome_label} (consistency >= "
-                f"{c['incl_cut']:g}, coverage >= {c['cov_cut']:g}, PRI >= {c['pri_cut']:g}, "
-                f"depth {c['depth']})")
+        return tr("Sufficient conjunctions for {outcome} (consistency >= {incl_cut}, coverage "
+                  ">= {cov_cut}, PRI >= {pri_cut}, depth {depth})").format(
+            outcome=self.outcome_label, incl_cut=f"{c['incl_cut']:g}",
+            cov_cut=f"{c['cov_cut']:g}", pri_cut=f"{c['pri_cut']:g}", depth=c["depth"])
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table, self.notes)
@@ -104,13 +106,15 @@ def _check_size(k: int, depth: int, n: int) -> None:
     if count * n <= MAX_WORK:
         return
     fits = [d for d in range(1, depth) if expressions_searched(k, d) * n <= MAX_WORK]
-    fix = (f"Use depth={fits[-1]} ({expressions_searched(k, fits[-1]):,} conjunctions)"
-           if fits else "Use fewer conditions")
-    raise QCAInputError(
-        f"sufficient_conjunctions(depth={depth}) over {k} conditions tests {count:,} "
-        f"conjunctions (every set of up to {min(depth, k)} conditions, each present or negated) "
-        f"on {n} cases: {count * n:,} conjunction-cases, more than the {MAX_WORK:,} the kit "
-        f"computes within seconds. {fix}, or fewer conditions.")
+    fix = (tr("Use depth={depth} ({n} conjunctions), or fewer conditions.").format(
+        depth=fits[-1], n=f"{expressions_searched(k, fits[-1]):,}") if fits else
+        tr("Use fewer conditions."))
+    raise QCAInputError(sentences(
+        tr("sufficient_conjunctions(depth={depth}) over {k} conditions tests {count} "
+           "conjunctions (every set of up to {size} conditions, each present or negated) on {n} "
+           "cases: {work} conjunction-cases, more than the {most} the kit computes within "
+           "seconds.").format(depth=depth, k=k, count=f"{count:,}", size=min(depth, k), n=n,
+                              work=f"{count * n:,}", most=f"{MAX_WORK:,}"), fix))
 
 
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), depth=K.Count(1),
@@ -139,8 +143,8 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
         conditions = [c for c in data.columns
                       if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
         if not conditions:
-            raise QCAInputError("No conditions to search: pass conditions=[...] with at least "
-                                "one membership column besides the outcome.")
+            raise QCAInputError(tr("No conditions to search: pass conditions=[...] with at "
+                                   "least one membership column besides the outcome."))
     names = list(conditions)
     cuts = {"incl_cut": incl_cut, "cov_cut": cov_cut, "pri_cut": pri_cut, "depth": depth}
     x = _checks.memberships(data, names, "condition")
@@ -169,5 +173,5 @@ def sufficient_conjunctions(data: pd.DataFrame, outcome: str, conditions=None, *
                                       "deviant_cases"])
         members = pd.DataFrame(index=data.index)
     label = f"~{outcome}" if negate_outcome else outcome
-    notes = [] if len(table) else ["No conjunction passes these cuts."]
+    notes = [] if len(table) else [tr("No conjunction passes these cuts.")]
     return SufficientConjunctions(table, members, label, cuts, notes)

@@ -48,6 +48,7 @@ from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import sentences, tr
 from .sets import term_to_string
 
 TOL = 1e-9
@@ -70,9 +71,10 @@ class Suin:
 
     def _title(self):
         c = self.cuts
-        return (f"Necessary expressions for {self.outcome_label} (consistency >= "
-                f"{c['incl_cut']:g}, coverage >= {c['cov_cut']:g}, RoN >= {c['ron_cut']:g}, "
-                f"depth {c['depth']})")
+        return tr("Necessary expressions for {outcome} (consistency >= {incl_cut}, coverage >= "
+                  "{cov_cut}, RoN >= {ron_cut}, depth {depth})").format(
+            outcome=self.outcome_label, incl_cut=f"{c['incl_cut']:g}",
+            cov_cut=f"{c['cov_cut']:g}", ron_cut=f"{c['ron_cut']:g}", depth=c["depth"])
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table, self.notes)
@@ -122,14 +124,18 @@ def _check_size(k: int, depth: int, n: int) -> None:
     if count * n <= MAX_WORK:
         return
     fits = [d for d in range(1, depth) if expressions_searched(k, d) * n <= MAX_WORK]
-    fix = (f"Use depth={fits[-1]} ({expressions_searched(k, fits[-1]):,} expressions)"
-           if fits else "Use fewer conditions") + " or fewer conditions; a deeper search seldom "
-    raise QCAInputError(
-        f"suin(depth={depth}) over {k} conditions tests {count:,} expressions (every set of up "
-        f"to {min(depth, k)} conditions, each present or negated, as a conjunction and as a "
-        f"disjunction) on {n} cases: {count * n:,} expression-cases, more than the "
-        f"{MAX_WORK:,} the kit computes within seconds. {fix}finds anything a reader can "
-        "interpret.")
+    fix = (tr("Use depth={depth} ({n} expressions) or fewer conditions; a deeper search seldom "
+              "finds anything a reader can interpret.").format(
+        depth=fits[-1], n=f"{expressions_searched(k, fits[-1]):,}") if fits else
+        tr("Use fewer conditions; a deeper search seldom finds anything a reader can "
+           "interpret."))
+    raise QCAInputError(sentences(
+        tr("suin(depth={depth}) over {k} conditions tests {count} expressions (every set of up "
+           "to {size} conditions, each present or negated, as a conjunction and as a "
+           "disjunction) on {n} cases: {work} expression-cases, more than the {most} the kit "
+           "computes within seconds.").format(depth=depth, k=k, count=f"{count:,}",
+                                              size=min(depth, k), n=n, work=f"{count * n:,}",
+                                              most=f"{MAX_WORK:,}"), fix))
 
 
 def _level_memberships(lits: np.ndarray, idx: np.ndarray):
@@ -207,8 +213,8 @@ def suin(data: pd.DataFrame, outcome: str, conditions=None, *, depth: int = 3,
         conditions = [c for c in data.columns
                       if c != outcome and pd.api.types.is_numeric_dtype(data[c])]
         if not conditions:
-            raise QCAInputError("No conditions to search: pass conditions=[...] with at least "
-                                "one membership column besides the outcome.")
+            raise QCAInputError(tr("No conditions to search: pass conditions=[...] with at "
+                                   "least one membership column besides the outcome."))
     names = list(conditions)
     x = _checks.memberships(data, names, "condition")
     _check_size(len(names), depth, len(data))
@@ -219,10 +225,10 @@ def suin(data: pd.DataFrame, outcome: str, conditions=None, *, depth: int = 3,
                             if label in table.index}, index=data.index)
     label = f"~{outcome}" if negate_outcome else outcome
     cuts = {"incl_cut": incl_cut, "cov_cut": cov_cut, "ron_cut": ron_cut, "depth": depth}
-    notes = [] if len(table) else ["No expression passes these cuts."]
+    notes = [] if len(table) else [tr("No expression passes these cuts.")]
     if table["trivial"].any():
-        notes.append("trivial = RoN < 0.5 or every case is in the expression (> 0.5): its "
-                     "necessity says little (Schneider & Wagemann 2012, ch. 9).")
+        notes.append(tr("trivial = RoN < 0.5 or every case is in the expression (> 0.5): its "
+                        "necessity says little (Schneider & Wagemann 2012, ch. 9)."))
     return Suin(table, members, label, cuts, notes)
 
 

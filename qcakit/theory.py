@@ -49,6 +49,7 @@ from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError, QCAWarning
+from .i18n import tr
 from .sets import Expression, membership, names_in, parse, resolve_one, to_string
 
 
@@ -164,9 +165,9 @@ def intersect(*expressions: Expression, order=None) -> Expression:
     for expr in expressions:
         if len(terms) * len(expr) > MAX_TERMS:
             raise QCAInputError(
-                f"Expanding this product into a sum of products takes {len(terms)} x "
-                f"{len(expr)} terms, more than {MAX_TERMS}; simplify the theory or the solution "
-                "(fewer terms) before expanding it.")
+                tr("Expanding this product into a sum of products takes {left} x {right} terms, "
+                   "more than {most}; simplify the theory or the solution (fewer terms) before "
+                   "expanding it.").format(left=len(terms), right=len(expr), most=MAX_TERMS))
         terms = _absorb(t | frozenset(e) for t in terms for e in expr)
     return simplify(terms, order)
 
@@ -215,8 +216,8 @@ class TheoryEvaluation:
         return pd.DataFrame.from_dict(rows, orient="index")
 
     def _title(self):
-        return (f"Theory evaluation: T = {self.theory}, S = {self.solution}, "
-                f"outcome {self.outcome_label}")
+        return tr("Theory evaluation: T = {theory}, S = {solution}, outcome {outcome}").format(
+            theory=self.theory, solution=self.solution, outcome=self.outcome_label)
 
     def _repr_html_(self):
         return _display.render_html(self._title(), self.table, self.notes)
@@ -228,17 +229,19 @@ class TheoryEvaluation:
 def _solution_and_outcome(solution, outcome, negate_outcome, model):
     if not hasattr(solution, "models"):
         if outcome is None:
-            raise QCAInputError("Name the outcome column: theory_evaluation(data, theory, "
-                                "solution, outcome) when the solution is an expression.")
+            raise QCAInputError(tr("Name the outcome column: theory_evaluation(data, theory, "
+                                   "solution, outcome) when the solution is an expression."))
         return parse(solution), outcome, negate_outcome
     models, tt = solution.models, solution.truth_table
     if negate_outcome and not tt.negate_outcome:
-        raise QCAInputError(f"The solution was found for {tt.outcome_label}, so "
-                            "negate_outcome=True cannot apply: minimize the truth table of the "
-                            "negated outcome instead, or leave negate_outcome out.")
+        raise QCAInputError(tr("The solution was found for {outcome}, so negate_outcome=True "
+                               "cannot apply: minimize the truth table of the negated outcome "
+                               "instead, or leave negate_outcome out.").format(
+            outcome=tt.outcome_label))
     if outcome is not None and outcome != tt.outcome:
-        raise QCAInputError(f"The solution was found for outcome {tt.outcome!r}, not "
-                            f"{outcome!r}; leave outcome out or minimize for {outcome!r}.")
+        raise QCAInputError(tr("The solution was found for outcome {found}, not {outcome}; "
+                               "leave outcome out or minimize for {outcome}.").format(
+            found=repr(tt.outcome), outcome=repr(outcome)))
     return tuple(models[model]), tt.outcome, tt.negate_outcome
 
 
@@ -275,7 +278,8 @@ def theory_evaluation(data: pd.DataFrame, theory: str, solution, outcome: str | 
     table, empty = _table(parts, labels, y, _checks.case_labels(data.index))
     notes += empty
     if (y == 0.5).any():
-        notes.append("Cases with outcome membership exactly 0.5 are listed in neither column.")
+        notes.append(tr("Cases with outcome membership exactly 0.5 are listed in neither "
+                        "column."))
     label = f"~{outcome}" if negate_outcome else outcome
     mem = pd.DataFrame({"T": t, "S": s, label: y, **parts}, index=data.index)
     return TheoryEvaluation(table, mem, to_string(t_expr), to_string(s_expr), label, notes)
@@ -294,8 +298,9 @@ def _labels(t_expr, s_expr, order) -> tuple[dict, list]:
                 "~T*S": intersect(t_neg, s_expr, order=order),
                 "~T*~S": intersect(t_neg, s_neg, order=order)}, []
     except QCAInputError:
-        return plain, [f"The intersections are written unexpanded: their sums of products "
-                       f"would have more than {MAX_TERMS} terms. Cases and fit are exact."]
+        return plain, [tr("The intersections are written unexpanded: their sums of products "
+                          "would have more than {most} terms. Cases and fit are exact.").format(
+            most=MAX_TERMS)]
 
 
 def _table(parts, labels, y, names):
@@ -304,8 +309,8 @@ def _table(parts, labels, y, names):
         in_y, out_y = (x > 0.5) & (y > 0.5), (x > 0.5) & (y < 0.5)
         empty = x.sum() == 0
         if empty:
-            notes.append(f"{key} is empty (no membership in any case): its consistency is "
-                         "undefined and shown blank.")
+            notes.append(tr("{key} is empty (no membership in any case): its consistency is "
+                            "undefined and shown blank.").format(key=key))
         label = labels[key]
         unexpanded = isinstance(label, str)
         kind = None if unexpanded else without_contradictions(label)
@@ -326,10 +331,10 @@ def _table(parts, labels, y, names):
         }
     undefined = [key for key, row in rows.items() if np.isnan(row["PRI"])]
     if undefined:
-        notes.append(f"PRI is undefined for {', '.join(undefined)} (its membership is at most "
-                     "min(Y, ~Y) in every case): shown blank.")
+        notes.append(tr("PRI is undefined for {keys} (its membership is at most min(Y, ~Y) in "
+                        "every case): shown blank.").format(keys=", ".join(undefined)))
     if any(not isinstance(lab, str) and len(without_contradictions(lab)) < len(lab)
            for lab in labels.values()):
-        notes.append("Terms such as A*~A are left out of the expressions: no case can score "
-                     "above 0.5 in them. Memberships and fit are computed exactly.")
+        notes.append(tr("Terms such as A*~A are left out of the expressions: no case can "
+                        "score above 0.5 in them. Memberships and fit are computed exactly."))
     return pd.DataFrame.from_dict(rows, orient="index"), notes

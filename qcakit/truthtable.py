@@ -40,6 +40,7 @@ from . import _checks, _display, fit
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 
 TOLERANCE = 1.4901161193847656e-08  # sqrt(machine epsilon), as in the R package QCA
 OUT_COLOURS = {"1": "#d9ead3", "0": "#f4cccc", "C": "#fce5cd", "?": "#eeeeee"}
@@ -106,9 +107,8 @@ class TruthTable:
         k = len(self.conditions)
         if k > 12:
             raise QCAInputError(
-                f"complete() lists all 2^{k} = {2 ** k} rows; that is too many to read. "
-                "Use .table (the rows with cases) instead."
-            )
+                tr("complete() lists all 2^{k} = {rows} rows; that is too many to read. Use "
+                   ".table (the rows with cases) instead.").format(k=k, rows=2 ** k))
         rows = pd.DataFrame(
             [bits_of(c, k) for c in range(2 ** k)], columns=self.conditions,
             index=pd.RangeIndex(1, 2 ** k + 1),
@@ -125,14 +125,16 @@ class TruthTable:
         """The cuts in words, e.g. ``'consistency cut 0.8, PRI cut none, frequency cut 1'``."""
         ic1, ic0 = self.incl_cut
         cut = f"{ic1:g}" if ic0 == ic1 else f"{ic1:g} (1) / {ic0:g} (0)"
-        pri = "none" if self.pri_cut is None else f"{self.pri_cut:g}"
-        return f"consistency cut {cut}, PRI cut {pri}, frequency cut {self.n_cut}"
+        pri = tr("none") if self.pri_cut is None else f"{self.pri_cut:g}"
+        return tr("consistency cut {cut}, PRI cut {pri}, frequency cut {n}").format(
+            cut=cut, pri=pri, n=self.n_cut)
 
     @property
     def title(self) -> str:
         """One-line heading used when the table is displayed."""
-        return (f"Truth table for {self.outcome_label}: {len(self.table)} rows with cases, "
-                f"{self.n_remainders} remainders ({self.settings})")
+        return tr("Truth table for {outcome}: {rows} rows with cases, {remainders} remainders "
+                  "({settings})").format(outcome=self.outcome_label, rows=len(self.table),
+                                         remainders=self.n_remainders, settings=self.settings)
 
     def _repr_html_(self):
         shown = _display.fmt_table(self.table)
@@ -150,8 +152,9 @@ def _checked(data, outcome, conditions, negate_outcome):
     if conditions is None:
         conditions = _checks.default_conditions(data, outcome)
         if not conditions:
-            raise QCAInputError("A truth table needs at least one condition, and the data have "
-                                "no numeric column besides the outcome; pass conditions=[...].")
+            raise QCAInputError(tr("A truth table needs at least one condition, and the data "
+                                   "have no numeric column besides the outcome; pass "
+                                   "conditions=[...]."))
         _checks.notation_names(conditions)
     x = _checks.memberships(data, conditions, "condition")
     y = _checks.membership_column(data, outcome)
@@ -167,7 +170,8 @@ def _notes(data, conditions, x, codes) -> list[str]:
     for j, cond in enumerate(conditions):
         col = x[:, j]
         if np.all(col == col[0]):
-            notes.append(f"Condition {cond!r} is constant ({col[0]:g} for every case).")
+            notes.append(tr("Condition {name} is constant ({value} for every case).").format(
+                name=repr(cond), value=f"{col[0]:g}"))
     diversity = _checks.limited_diversity(len(data), len(conditions))
     if diversity:
         notes.append(diversity)
@@ -175,14 +179,14 @@ def _notes(data, conditions, x, codes) -> list[str]:
     if len(lost) == len(data):
         halves = [c for j, c in enumerate(conditions) if (x[:, j] == 0.5).any()]
         raise QCAInputError(
-            "Every case scores exactly 0.5 on some condition "
-            f"({', '.join(map(repr, halves))}), so no case belongs to any truth-table row. "
-            "Recalibrate with a crossover no case sits on, or use "
-            "qcakit.calibrate(..., nudge_half=True)."
-        )
+            tr("Every case scores exactly 0.5 on some condition ({conditions}), so no case "
+               "belongs to any truth-table row. Recalibrate with a crossover no case sits on, or "
+               "use qcakit.calibrate(..., nudge_half=True).").format(
+                conditions=", ".join(map(repr, halves))))
     if len(lost):
-        msg = (f"{len(lost)} case(s) score exactly 0.5 on a condition and belong to no row: "
-               f"{', '.join(map(str, lost))}. Recalibrate, or nudge to 0.501.")
+        msg = tr("{n} case(s) score exactly 0.5 on a condition and belong to no row: {cases}. "
+                 "Recalibrate, or nudge to 0.501.").format(n=len(lost),
+                                                          cases=", ".join(map(str, lost)))
         _checks.warn(msg)
         notes.append(msg)
     return notes

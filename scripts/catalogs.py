@@ -42,12 +42,18 @@ COMMENT_TAG = "Translators:"
 HEADER_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
+def _package_folder(path) -> bool:
+    """Every folder of the package but caches (Babel's default also skips ``_kinds``)."""
+    return not Path(path).name.startswith((".", "__"))
+
+
 def extract() -> Catalog:
     """A catalog (template) of every string the package marks, with the files it comes from."""
     template = Catalog(domain=DOMAIN, project="qcakit", creation_date=HEADER_DATE,
                        fuzzy=False)
     for filename, _, message, comments, context in extract_from_dir(
-            PACKAGE, keywords=KEYWORDS, comment_tags=[COMMENT_TAG], strip_comment_tags=True):
+            PACKAGE, keywords=KEYWORDS, comment_tags=[COMMENT_TAG], strip_comment_tags=True,
+            directory_filter=_package_folder):
         template.add(message, locations=[(f"qcakit/{filename}", None)],
                      auto_comments=comments, context=context)
     return template

@@ -19,6 +19,9 @@ qcakit.errors.QCAInputError: negate_outcome must be True or False, got 'no'. Tex
 >>> Count(1)(2.0, Arg("n_cut", "truth_table", {}))
 2
 """
+# qcakit.i18n first: the kinds translate their messages with it, and it checks its own
+# argument with a kind (it imports that kind at its end, when tr() and the rest exist).
+from .. import i18n  # noqa: F401  isort: skip
 from .base import Kind, finite_numbers, kit_name, shown
 from .data import (Calibration, Column, Columns, Frame, RawScores, Roles, Shifts, Targets,
                    Thresholds, frame_fix)

@@ -8,6 +8,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import QCAInputError
+from ..i18n import sentences, tr, tr_later
+
+#: How messages name the kit's results, by class name.
+KIT_NAMES = {"TruthTable": tr_later("a truth table"),
+             "NecessityTable": tr_later("a necessity table"),
+             "Exclusions": tr_later("an esa() result (Exclusions)"),
+             "Analysis": tr_later("an explore.analyse() result"),
+             "Fit": tr_later("a fit table (qcakit.evaluate)")}
 
 
 def kit_name(value) -> str | None:
@@ -16,10 +24,10 @@ def kit_name(value) -> str | None:
     if not cls.__module__.startswith("qcakit"):
         return None
     if cls.__name__ == "Solution":
-        return f"a {value.kind} solution"
-    return {"TruthTable": "a truth table", "NecessityTable": "a necessity table",
-            "Exclusions": "an esa() result (Exclusions)", "Analysis": "an explore.analyse() result",
-            "Fit": "a fit table (qcakit.evaluate)"}.get(cls.__name__, f"a {cls.__name__} result")
+        return tr("a {kind} solution").format(kind=tr(value.kind))
+    if cls.__name__ in KIT_NAMES:
+        return tr(KIT_NAMES[cls.__name__])
+    return tr("a {name} result").format(name=cls.__name__)
 
 
 def shown(value) -> str:
@@ -28,9 +36,10 @@ def shown(value) -> str:
     if kit:
         return kit
     if isinstance(value, pd.DataFrame):
-        return f"a DataFrame ({value.shape[0]} rows x {value.shape[1]} columns)"
+        return tr("a DataFrame ({rows} rows x {columns} columns)").format(
+            rows=value.shape[0], columns=value.shape[1])
     if isinstance(value, (pd.Series, np.ndarray)):
-        return f"a {type(value).__name__} of {len(value)} values"
+        return tr("a {type} of {n} values").format(type=type(value).__name__, n=len(value))
     text = repr(value)
     text = text if len(text) <= 80 else text[:77] + "..."
     if isinstance(value, (str, bool, numbers.Number)) or value is None:
@@ -101,7 +110,8 @@ def _refuse_kit(value, arg, wanted: str, fix: str = "") -> None:
     """Refuse one of the kit's results given where ``wanted`` is expected."""
     kit = kit_name(value)
     if kit:
-        raise QCAInputError(f"{arg.name} must be {wanted}, got {kit}.{fix}")
+        raise QCAInputError(sentences(tr("{name} must be {wanted}, got {value}.").format(
+            name=arg.name, wanted=wanted, value=kit), fix))
 
 
 class _ArgLike:

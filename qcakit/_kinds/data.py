@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import _checks
 from ..errors import QCAInputError
+from ..i18n import sentences, tr
 from .base import Kind, _ArgLike, _refuse_kit, finite_numbers, kit_name, shown
 from .expressions import Expression
 from .quantities import Cuts, Number
@@ -17,18 +18,20 @@ def frame_fix(value, name: str) -> str:
     """The fix for a value that is not a DataFrame where one is expected."""
     kind = type(value).__name__
     if kind == "TruthTable":
-        return f" A truth table's memberships are its .data: pass {name}=tt.data."
+        return tr("A truth table's memberships are its .data: pass {name}=tt.data.").format(
+            name=name)
     if kind == "Solution":
-        return (f" A solution's memberships are those of its truth table: pass "
-                f"{name}=solution.truth_table.data.")
+        return tr("A solution's memberships are those of its truth table: pass "
+                  "{name}=solution.truth_table.data.").format(name=name)
     if kit_name(value):
-        return (" That is a result of the kit, not data: pass the DataFrame of memberships "
-                "the analysis started from.")
+        return tr("That is a result of the kit, not data: pass the DataFrame of memberships "
+                  "the analysis started from.")
     if isinstance(value, str):
-        return f" Read the file first, e.g. {name} = pd.read_csv({value!r}, index_col=0)."
+        return tr("Read the file first, e.g. {name} = pd.read_csv({file}, index_col=0).").format(
+            name=name, file=repr(value))
     if value is None:
-        return " Pass the DataFrame (cases as rows, sets as columns)."
-    return " Wrap it with pd.DataFrame(...)."
+        return tr("Pass the DataFrame (cases as rows, sets as columns).")
+    return tr("Wrap it with pd.DataFrame(...).")
 
 
 class Frame(Kind):
@@ -69,17 +72,20 @@ class Column(Kind):
     def check(self, value, arg):
         data = arg.get(self.of)
         what = self.what or arg.name
+        one = tr("{What} is one column name, got {value}.")
         if isinstance(value, (list, tuple, set, pd.Index, np.ndarray, pd.Series)) or \
                 kit_name(value):
             items = list(value) if isinstance(value, (list, tuple, pd.Index, np.ndarray)) else []
-            fix = (f" Pass the name itself: {arg.name}={items[0]!r}." if len(items) == 1
-                   else "")
-            raise QCAInputError(f"{what.capitalize()} is one column name, got {shown(value)}.{fix}")
+            fix = (tr("Pass the name itself: {name}={value}.").format(
+                name=arg.name, value=repr(items[0])) if len(items) == 1 else "")
+            raise QCAInputError(sentences(one.format(What=_checks.capital(_checks.noun(what)),
+                                                     value=shown(value)), fix))
         if not isinstance(value, Hashable):
-            raise QCAInputError(f"{what.capitalize()} is one column name, got {shown(value)}.")
+            raise QCAInputError(one.format(What=_checks.capital(_checks.noun(what)),
+                                           value=shown(value)))
         if value is None:
-            raise QCAInputError(f"Name the {what} column: {arg.name}='...', one of the data's "
-                                "columns.")
+            raise QCAInputError(tr("Name the {what} column: {name}='...', one of the data's "
+                                   "columns.").format(what=_checks.noun(what), name=arg.name))
         if isinstance(data, pd.DataFrame) and value not in data.columns:
             raise _checks.unknown(data, value, what)
         return value
@@ -112,25 +118,28 @@ class Columns(Kind):
         return tuple(p for p in (self.of, self.outcome) if p)
 
     def check(self, value, arg):
-        name, what = arg.name, self.what  # of=None: names checked by the function
-        _refuse_kit(value, arg, f"a list of {what} names",
-                    " A truth table's conditions are tt.conditions."
+        name, what = arg.name, _checks.noun(self.what)  # of=None: names checked by the function
+        _refuse_kit(value, arg, tr("a list of {what} names").format(what=what),
+                    tr("A truth table's conditions are tt.conditions.")
                     if type(value).__name__ == "TruthTable" else "")
         if isinstance(value, str):
             value = [_checks.name_list(value, name)]
         elif isinstance(value, Mapping):
-            raise QCAInputError(f"{name} must be a list of {what} names, got a dict {value!r}. "
-                                f"Pass the names as a list: {name}={list(value)!r}.")
+            raise QCAInputError(tr("{name} must be a list of {what} names, got a dict {value}. "
+                                   "Pass the names as a list: {name}={names}.").format(
+                name=name, what=what, value=repr(value), names=repr(list(value))))
         elif isinstance(value, (set, frozenset)):
-            raise QCAInputError(f"{name} must be a list of {what} names, got a set (which has no "
-                                f"order). Pass a list: {name}={sorted(map(str, value))!r}.")
+            raise QCAInputError(tr("{name} must be a list of {what} names, got a set (which has "
+                                   "no order). Pass a list: {name}={names}.").format(
+                name=name, what=what, names=repr(sorted(map(str, value)))))
         elif isinstance(value, (list, tuple, pd.Index, pd.Series, np.ndarray)):
             value = [v.item() if isinstance(v, np.generic) else v for v in list(value)]
         else:
-            raise QCAInputError(f"{name} must be a list of {what} names, e.g. ['A', 'B'], got "
-                                f"{shown(value)}.")
+            raise QCAInputError(tr("{name} must be a list of {what} names, e.g. ['A', 'B'], got "
+                                   "{value}.").format(name=name, what=what, value=shown(value)))
         if not value:
-            raise QCAInputError(f"{name} is empty: give at least one {what}.")
+            raise QCAInputError(tr("{name} is empty: give at least one {what}.").format(
+                name=name, what=what))
         data = arg.get(self.of) if self.of else None
         outcome = arg.get(self.outcome) if self.outcome else None
         names = self._names(value, data, name)
@@ -139,9 +148,11 @@ class Columns(Kind):
                 isinstance(v, str) and outcome in _expression_names(v)))
             rest = [v for v in value if v != item]
             raise QCAInputError(
-                f"The outcome {outcome!r} is also in the {what}s (as {item!r}): the outcome "
-                f"cannot also be a {what}, since a set is trivially necessary and sufficient "
-                f"for itself. Leave it out: {name}={rest!r}.")
+                tr("The outcome {outcome} is also in the {what}s (as {item}): the outcome cannot "
+                   "also be a {what}, since a set is trivially necessary and sufficient for "
+                   "itself. Leave it out: {name}={rest}.").format(
+                    outcome=repr(outcome), what=what, item=repr(item), name=name,
+                    rest=repr(rest)))
         return value
 
     def _names(self, value, data, name) -> list:
@@ -215,25 +226,28 @@ class RawScores(Kind):
             return value
         if self.series:
             raise QCAInputError(
-                f"{arg.function}() takes one raw variable as a pandas Series, e.g. data['GDP'] "
-                f"(as a Series it keeps its name and case labels), got {shown(value)}.")
+                tr("{function}() takes one raw variable as a pandas Series, e.g. data['GDP'] (as "
+                   "a Series it keeps its name and case labels), got {value}.").format(
+                    function=arg.function, value=shown(value)))
         if isinstance(value, pd.DataFrame):
             if self.frames:
                 return _checks.as_frame(value, arg.name)
             raise QCAInputError(
-                f"{arg.function}() takes one raw variable as a Series, e.g. data['GDP'], got "
-                f"{shown(value)}.")
+                tr("{function}() takes one raw variable as a Series, e.g. data['GDP'], got "
+                   "{value}.").format(function=arg.function, value=shown(value)))
         if isinstance(value, str):
             raise QCAInputError(
-                f"Raw scores must be one column (a pandas Series or a list of numbers), got the "
-                f"text {value!r}. Pass the column itself, e.g. data[{value!r}].")
+                tr("Raw scores must be one column (a pandas Series or a list of numbers), got "
+                   "the text {value}. Pass the column itself, e.g. data[{value}].").format(
+                    value=repr(value)))
         if kit_name(value) or isinstance(value, Mapping) or np.ndim(value) != 1:
-            several = " For several columns pass a DataFrame and a dict of thresholds." \
+            several = tr("For several columns pass a DataFrame and a dict of thresholds.") \
                 if self.frames else ""
-            raise QCAInputError(
-                f"Raw scores must be one column (a pandas Series or a list of numbers), got "
-                f"{shown(value)} with {np.ndim(value) if not kit_name(value) else 0} "
-                f"dimension(s).{several}")
+            raise QCAInputError(sentences(
+                tr("Raw scores must be one column (a pandas Series or a list of numbers), got "
+                   "{value} with {n} dimension(s).").format(
+                    value=shown(value), n=np.ndim(value) if not kit_name(value) else 0),
+                several))
         return pd.Series(value)
 
     def refused(self, arg, samples):
@@ -276,8 +290,8 @@ class Calibration(Kind):
         name = arg.name
         if not isinstance(value, Mapping):
             raise QCAInputError(
-                f"{name} must be a dict {{column: anchors}}, e.g. {{'GDP': (2000, 5000, "
-                f"10000)}}, got {shown(value)}.")
+                tr("{name} must be a dict {{column: anchors}}, e.g. {{'GDP': (2000, 5000, "
+                   "10000)}}, got {value}.").format(name=name, value=shown(value)))
         data = arg.get(self.of) if self.of else None
         if isinstance(data, pd.DataFrame):
             _checks.known_columns(data, list(value), "column in the calibration")
@@ -291,8 +305,9 @@ class Calibration(Kind):
             numbers_given = finite_numbers(anchors)
             if numbers_given is None or numbers_given.size == 0:
                 raise QCAInputError(
-                    f"{name}[{column!r}] must be anchors (exclusion, crossover, inclusion) or "
-                    f"thresholds, as numbers, got {anchors!r}.")
+                    tr("{name}[{column}] must be anchors (exclusion, crossover, inclusion) or "
+                       "thresholds, as numbers, got {value}.").format(
+                        name=name, column=repr(column), value=repr(anchors)))
         if self.entries:
             from ..methods_text import calibration_spec
 
@@ -326,24 +341,19 @@ class Thresholds(Kind):
         if isinstance(x, pd.DataFrame):
             if not isinstance(value, Mapping):
                 raise QCAInputError(
-                    "For a DataFrame, give thresholds as a dict {column: thresholds}, e.g. "
-                    "{'GDP': (2000, 5000, 10000)}; qcakit.percentile_anchors(df) builds one.")
+                    tr("For a DataFrame, give thresholds as a dict {{column: thresholds}}, e.g. "
+                       "{{'GDP': (2000, 5000, 10000)}}; qcakit.percentile_anchors(df) builds "
+                       "one.").format())
             _checks.known_columns(x, list(value), "column")
         elif isinstance(value, Mapping):
             raise QCAInputError(
-                f"{arg.name} is a dict, which is for a DataFrame; for one column give the "
-                "thresholds themselves, e.g. (2, 5, 8).")
+                tr("{name} is a dict, which is for a DataFrame; for one column give the "
+                   "thresholds themselves, e.g. (2, 5, 8).").format(name=arg.name))
         elif finite_numbers(value) is None:
             name = getattr(x, "name", None)
             name = "x" if name is None else name
             method = arg.get(self.method)
-            if method == "direct":
-                raise QCAInputError(
-                    f"Direct calibration of {name!r} needs three numeric anchors (exclusion, "
-                    f"crossover, inclusion), got {value!r}.")
-            raise QCAInputError(
-                f"{str(method).capitalize()} calibration of {name!r} needs one or more strictly "
-                f"increasing thresholds, got {value!r}.")
+            raise _checks.bad_thresholds(name, method, value)
         return value
 
     def refused(self, arg, samples):
@@ -366,8 +376,9 @@ class Targets(Kind):
 
     def check(self, value, arg):
         if arg.get(self.method) != "indirect":
-            raise QCAInputError(f"{arg.name} only apply to method='indirect'; leave them out "
-                                f"for method={arg.get(self.method)!r}.")
+            raise QCAInputError(tr("{name} only apply to method='indirect'; leave them out for "
+                                   "method={method}.").format(
+                name=arg.name, method=repr(arg.get(self.method))))
         thresholds = arg.get(self.thresholds)
         try:
             groups = np.atleast_1d(np.asarray(thresholds, dtype=float)).size + 1
@@ -378,10 +389,13 @@ class Targets(Kind):
         targets = finite_numbers(value)
         if (targets is None or not np.all((targets >= 0) & (targets <= 1))
                 or groups is not None and targets.size != groups):
-            count = f"{groups} " if groups else ""
-            cut = f" (one per group cut by {groups - 1} thresholds)" if groups else ""
-            raise QCAInputError(f"Indirect calibration: give {count}target memberships in "
-                                f"[0, 1]{cut}, got {value!r}.")
+            if groups:
+                raise QCAInputError(
+                    tr("Indirect calibration: give {n} target memberships in [0, 1] (one per "
+                       "group cut by {thresholds} thresholds), got {value}.").format(
+                        n=groups, thresholds=groups - 1, value=repr(value)))
+            raise QCAInputError(tr("Indirect calibration: give target memberships in [0, 1], "
+                                   "got {value}.").format(value=repr(value)))
         return tuple(float(t) for t in targets)
 
     def refused(self, arg, samples):
@@ -399,8 +413,9 @@ class Shifts(Kind):
 
     def check(self, value, arg):
         if not isinstance(value, Mapping):
-            raise QCAInputError(f"{arg.name} must be a dict {{column: shifts}}, e.g. "
-                                f"{{'GDP': (-500, 0, 500)}}, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a dict {{column: shifts}}, e.g. "
+                                   "{{'GDP': (-500, 0, 500)}}, got {value}.").format(
+                name=arg.name, value=shown(value)))
         shifts = Cuts(Number(), at_least=0)  # robustness() says what an empty range lacks
         return {col: shifts(v, _ArgLike(f"{arg.name}[{col!r}]", None, ""))
                 for col, v in value.items()}
@@ -435,8 +450,9 @@ class Roles(Kind):
             extra = [k for k in value if k not in (arg.get(self.thresholds) or {})]
             if extra:
                 raise QCAInputError(
-                    f"{arg.name} names {', '.join(map(repr, extra))}, which has no thresholds: "
-                    "give roles only for the columns you calibrate.")
+                    tr("{name} names {columns}, which has no thresholds: give roles only for "
+                       "the columns you calibrate.").format(
+                        name=arg.name, columns=", ".join(map(repr, extra))))
             for role in value.values():
                 self._one(role, arg)
             return dict(value)
@@ -446,8 +462,8 @@ class Roles(Kind):
     def _one(value, arg):
         if value is None or (isinstance(value, str) and value in ROLES):
             return value
-        raise QCAInputError(f"{arg.name} must be 'condition', 'outcome' or None, got "
-                            f"{shown(value)}.")
+        raise QCAInputError(tr("{name} must be 'condition', 'outcome' or None, got "
+                               "{value}.").format(name=arg.name, value=shown(value)))
 
     def refused(self, arg, samples):
         return [("an unknown role", "cause"), ("a number", 1), ("a list", ["condition"])]

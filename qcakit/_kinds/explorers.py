@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import QCAInputError
+from ..i18n import tr, tr_later
 from .base import Kind, _ArgLike, shown
 from .quantities import Count, Cut, CutRange, Number, OneOf, Switch
 
@@ -22,8 +23,9 @@ class Axes(Kind):
         from matplotlib.axes import Axes as MplAxes
 
         if not isinstance(value, MplAxes):
-            raise QCAInputError(f"{arg.name} must be a matplotlib Axes (e.g. from "
-                                f"fig, ax = plt.subplots()), got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a matplotlib Axes (e.g. from fig, ax = "
+                                   "plt.subplots()), got {value}.").format(name=arg.name,
+                                                                           value=shown(value)))
         return value
 
     def refused(self, arg, samples):
@@ -42,7 +44,8 @@ class Cache(Kind):
 
     def check(self, value, arg):
         if not isinstance(value, dict):
-            raise QCAInputError(f"{arg.name} must be a dict (or None), got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a dict (or None), got {value}.").format(
+                name=arg.name, value=shown(value)))
         return value
 
     def refused(self, arg, samples):
@@ -62,10 +65,14 @@ class SweepTable(Kind):
 
     def check(self, value, arg):
         if not isinstance(value, pd.DataFrame) or not set(self.COLUMNS) <= set(value.columns):
-            raise QCAInputError(
-                f"{arg.function}() {self.verb} the table of qcakit.explore.sweep(data, outcome, "
-                f"conditions, cuts) (columns {', '.join(self.COLUMNS)}, then one column per "
-                f"term), got {shown(value)}.")
+            text = (tr("{function}() draws the table of qcakit.explore.sweep(data, outcome, "
+                       "conditions, cuts) (columns {columns}, then one column per term), got "
+                       "{value}.") if self.verb == "draws" else
+                    tr("{function}() takes the table of qcakit.explore.sweep(data, outcome, "
+                       "conditions, cuts) (columns {columns}, then one column per term), got "
+                       "{value}."))
+            raise QCAInputError(text.format(function=arg.function,
+                                            columns=", ".join(self.COLUMNS), value=shown(value)))
         return value
 
     def refused(self, arg, samples):
@@ -86,12 +93,18 @@ class Controls(Kind):
         unknown = [k for k in value if k not in controls]
         if unknown:
             raise QCAInputError(
-                f"Unknown control(s) {', '.join(map(repr, unknown))}; this explorer has "
-                f"{', '.join(c for c in controls if hasattr(controls[c], 'value'))}.")
+                tr("Unknown control(s) {unknown}; this explorer has {controls}.").format(
+                    unknown=", ".join(map(repr, unknown)),
+                    controls=", ".join(c for c in controls if hasattr(controls[c], "value"))))
         return {name: _control_value(controls[name], name, v) for name, v in value.items()}
 
     def refused(self, arg, samples):
         return [("an unknown control", {"consistency": 0.8})]
+
+
+#: What the range in a message about a control's value is (see :func:`_checks.fraction`).
+SLIDER_RANGE = tr_later(" (the range of its slider)")
+CONTROL_RANGE = tr_later(" (the range of its control)")
 
 
 def _control_value(control, name, value):
@@ -99,14 +112,17 @@ def _control_value(control, name, value):
     kind = type(control).__name__
     note = ""
     if hasattr(control, "min") and hasattr(control, "max"):
-        note = f" (the range of its {'slider' if 'Slider' in kind else 'control'})"
+        note = SLIDER_RANGE if "Slider" in kind else CONTROL_RANGE
     if kind in ("FloatSlider", "IntSlider"):
         maker = Count(int(control.min)) if kind == "IntSlider" else Cut(
             float(control.min), float(control.max), note=note)
         value = maker(value, _ArgLike(name, None, ""))
         if not control.min <= value <= control.max:
-            raise QCAInputError(f"{name} must lie between {control.min:g} and "
-                                f"{control.max:g}{note}, got {value!r}.")
+            raise QCAInputError(tr("{name} must lie between {low} and {high}{note}, got "
+                                   "{value}.").format(name=name, low=f"{control.min:g}",
+                                                      high=f"{control.max:g}",
+                                                      note=tr(note) if note else "",
+                                                      value=repr(value)))
         return value
     if kind == "FloatRangeSlider":
         return CutRange(float(control.min), float(control.max), note=note)(

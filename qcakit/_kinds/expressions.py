@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import _checks
 from ..errors import QCAInputError
+from ..i18n import tr
 from .base import Kind, _ArgLike, _refuse_kit, _source_names, shown
 
 
@@ -20,28 +21,36 @@ def unknown_in_expression(known, name, text, what="condition") -> QCAInputError:
     """The error for a name of an expression that is not a column (or condition), with the fix
     for the usual slips: ``&``, ``|``, ``!``, a unicode minus, R's lowercase negation."""
     known = [str(c) for c in known]
+    what = _checks.noun(what)
     if f"~{name}" in known:
         return QCAInputError(
-            f"Unknown {what} {name!r} in {text!r}: the data have a column named '~{name}', which "
-            f"an expression reads as 'not {name}'. Rename that column, e.g. data = "
-            f"data.rename(columns={{'~{name}': 'not_{name}'}}).")
+            tr("Unknown {what} {name} in {text}: the data have a column named '~{bare}', which "
+               "an expression reads as 'not {bare}'. Rename that column, e.g. data = "
+               "data.rename(columns={{'~{bare}': 'not_{bare}'}}).").format(
+                what=what, name=repr(name), text=repr(text), bare=name))
     for op, ours in _OPERATORS.items():
         if op in name:
             pieces = [p.strip() for p in name.split(op)]
             if all(p in known for p in pieces):
-                word = "and" if ours == "*" else "or"
-                return QCAInputError(
-                    f"Cannot read {name!r} in {text!r}: {op!r} is not QCA notation. Write "
-                    f"{ours.strip()!r} for {word}: {ours.join(pieces)!r}.")
+                text_ = (tr("Cannot read {name} in {text}: {op} is not QCA notation. Write "
+                            "{ours} for and: {fixed}.") if ours == "*" else
+                         tr("Cannot read {name} in {text}: {op} is not QCA notation. Write "
+                            "{ours} for or: {fixed}."))
+                return QCAInputError(text_.format(name=repr(name), text=repr(text),
+                                                  op=repr(op), ours=repr(ours.strip()),
+                                                  fixed=repr(ours.join(pieces))))
     if name[:1] in _NEGATIONS and name[1:] in known:
         return QCAInputError(
-            f"Cannot read {name!r} in {text!r}: {name[0]!r} is not QCA notation for not. "
-            f"Write '~': {'~' + name[1:]!r}.")
+            tr("Cannot read {name} in {text}: {sign} is not QCA notation for not. Write '~': "
+               "{fixed}.").format(name=repr(name), text=repr(text), sign=repr(name[0]),
+                                  fixed=repr("~" + name[1:])))
     upper = [c for c in known if c.lower() == name.lower() and c != name]
     if upper and name == name.lower():
         return QCAInputError(
-            f"Unknown {what} {name!r} in {text!r}. In R's QCA a lowercase name is the negation "
-            f"of the set: here write '~{upper[0]}' (or {upper[0]!r} for the set itself).")
+            tr("Unknown {what} {name} in {text}. In R's QCA a lowercase name is the negation of "
+               "the set: here write '~{upper}' (or {set} for the set itself).").format(
+                what=what, name=repr(name), text=repr(text), upper=upper[0],
+                set=repr(upper[0])))
     return None
 
 
@@ -70,13 +79,14 @@ class Expression(Kind):
             if self.solutions:
                 return value
             raise QCAInputError(
-                f"{arg.name} must be an expression such as 'A*~B + C', got {shown(value)}. "
-                f"Pass its text: {arg.name}=solution.expression (or solution.expressions[i] for "
-                "model i).")
-        _refuse_kit(value, arg, "an expression such as 'A*~B + C'")
+                tr("{name} must be an expression such as 'A*~B + C', got {value}. Pass its "
+                   "text: {name}=solution.expression (or solution.expressions[i] for model i).")
+                .format(name=arg.name, value=shown(value)))
+        _refuse_kit(value, arg, tr("an expression such as 'A*~B + C'"))
         if self.solutions and not isinstance(value, (str, tuple, list)):
-            raise QCAInputError(f"{arg.name} must be an expression such as 'A*B + C' or a "
-                                f"solution from qcakit.minimize, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be an expression such as 'A*B + C' or a "
+                                   "solution from qcakit.minimize, got {value}.").format(
+                name=arg.name, value=shown(value)))
         expr = _parsed(value)
         known = _source_names(arg.get(self.of)) if self.of else None
         if known is not None:
@@ -88,9 +98,9 @@ class Expression(Kind):
         outcome = arg.get(self.outcome) if self.outcome else None
         if outcome is not None and outcome in names_in(expr):
             raise QCAInputError(
-                f"The outcome {outcome!r} appears in the expression {value!r}; a set is "
-                "trivially sufficient and necessary for itself. Use an expression of the "
-                "conditions only.")
+                tr("The outcome {outcome} appears in the expression {value}; a set is trivially "
+                   "sufficient and necessary for itself. Use an expression of the conditions "
+                   "only.").format(outcome=repr(outcome), value=repr(value)))
         return value
 
     def refused(self, arg, samples):
@@ -125,16 +135,17 @@ class Expressions(Kind):
     def check(self, value, arg):
         if type(value).__name__ == "NecessityTable":
             raise QCAInputError(
-                f"{arg.name} takes expressions, got a necessity table. Pass the conditions it "
-                f"found necessary: {arg.name}=nec.necessary().")
-        _refuse_kit(value, arg, "an expression or a list of expressions")
+                tr("{name} takes expressions, got a necessity table. Pass the conditions it "
+                   "found necessary: {name}=nec.necessary().").format(name=arg.name))
+        _refuse_kit(value, arg, tr("an expression or a list of expressions"))
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, (list, tuple, pd.Index, np.ndarray)):
-            raise QCAInputError(f"{arg.name} must be an expression or a list of expressions, "
-                                f"got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be an expression or a list of expressions, got "
+                                   "{value}.").format(name=arg.name, value=shown(value)))
         items = [v.item() if isinstance(v, np.generic) else v for v in items]
         if len(items) < self.at_least:
-            raise QCAInputError(f"{arg.name} is empty: give at least one expression.")
+            raise QCAInputError(tr("{name} is empty: give at least one expression.").format(
+                name=arg.name))
         item_kind = Expression(self.of)
         for i, item in enumerate(items):
             item_kind(item, _ArgLike(f"{arg.name}[{i}]", arg.get(self.of), self.of))

@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import _checks
 from ..errors import QCAInputError
+from ..i18n import sentences, tr
 from .base import Kind, _ArgLike, _as_float, finite_numbers, shown
 
 
@@ -35,11 +36,15 @@ class Cut(Kind):
         value = _checks.fraction(value, arg.name, self.low, self.high, note=self.note)
         if (self.open_low and value == self.low) or (self.open_high and value == self.high):
             if self.open_low and self.open_high:
-                within = f"lie strictly between {self.low:g} and {self.high:g}"
+                text = tr("{name} must lie strictly between {low} and {high}{note}, got "
+                          "{value}.")
             else:
-                within = (f"be in {'(' if self.open_low else '['}{self.low:g}, {self.high:g}"
-                          f"{')' if self.open_high else ']'}")
-            raise QCAInputError(f"{arg.name} must {within}{self.note}, got {value:g}.")
+                text = tr("{name} must be in {range}{note}, got {value}.")
+            raise QCAInputError(text.format(
+                name=arg.name, low=f"{self.low:g}", high=f"{self.high:g}",
+                range=(f"{'(' if self.open_low else '['}{self.low:g}, {self.high:g}"
+                       f"{')' if self.open_high else ']'}"),
+                note=tr(self.note) if self.note else "", value=f"{value:g}"))
         return value
 
     def refused(self, arg, samples):
@@ -70,22 +75,25 @@ class CutPair(Cut):
         name = arg.name
         if isinstance(value, (str, bytes)) or (np.ndim(value) == 0 and
                                                not isinstance(value, numbers.Real)):
-            raise QCAInputError(
-                f"{name} must be a number in [0, 1] (e.g. 0.8) or a pair (cut for 1, cut for 0) "
-                f"such as (0.8, 0.7), got {value!r}.{_checks._unquoted(value, name)}")
+            raise QCAInputError(sentences(
+                tr("{name} must be a number in [0, 1] (e.g. 0.8) or a pair (cut for 1, cut for "
+                   "0) such as (0.8, 0.7), got {value}.").format(name=name, value=repr(value)),
+                _checks._unquoted(value, name)))
         if np.ndim(value) == 0:
             cut = _checks.fraction(value, name)
             return cut, cut
         if np.ndim(value) != 1 or len(value) != 2:
             raise QCAInputError(
-                f"{name} is one number, or a pair (cut for 1, cut for 0), got {value!r}.")
-        ic1 = _checks.fraction(value[0], f"{name}[0] (the cut for OUT = 1)")
-        ic0 = _checks.fraction(value[1], f"{name}[1] (the cut for OUT = 0)")
+                tr("{name} is one number, or a pair (cut for 1, cut for 0), got {value}.")
+                .format(name=name, value=repr(value)))
+        ic1 = _checks.fraction(value[0], tr("{name}[0] (the cut for OUT = 1)").format(name=name))
+        ic0 = _checks.fraction(value[1], tr("{name}[1] (the cut for OUT = 0)").format(name=name))
         if ic0 > ic1:
             raise QCAInputError(
-                f"{name}={value!r} is reversed: the pair is (cut for 1, cut for 0) and the cut "
-                f"for 1 must be the higher one. Use ({ic0:g}, {ic1:g}): rows from {ic1:g} up to "
-                f"{ic0:g} become contradictions 'C'.")
+                tr("{name}={value} is reversed: the pair is (cut for 1, cut for 0) and the cut "
+                   "for 1 must be the higher one. Use ({high}, {low}): rows from {low} up to "
+                   "{high} become contradictions 'C'.").format(
+                    name=name, value=repr(value), high=f"{ic0:g}", low=f"{ic1:g}"))
         return ic1, ic0
 
     def refused(self, arg, samples):
@@ -117,23 +125,31 @@ class Cuts(Kind):
             pieces = [p for p in re.split(r"[,;\s]+", value) if p]
             shown_list = (f"[{', '.join(pieces)}]" if pieces and
                           finite_numbers([_as_float(p) for p in pieces]) is not None else "[...]")
-            raise QCAInputError(f"{name} is a list of values, got the text {value!r}. Write the "
-                                f"numbers as a list, without quotes: {name}={shown_list}.")
+            raise QCAInputError(tr("{name} is a list of values, got the text {value}. Write the "
+                                   "numbers as a list, without quotes: {name}={list}.").format(
+                name=name, value=repr(value), list=shown_list))
         if isinstance(value, numbers.Number) and not isinstance(value, bool):
             initial = arg.get(self.initial) if self.initial else None
             pair = sorted({initial, value}) if isinstance(value, numbers.Real) and isinstance(
                 initial, numbers.Real) else [value]
-            example = f" e.g. {name}=({', '.join(f'{v:g}' for v in pair)})"
-            around = (f" that brackets the initial {self.initial}={initial!r}"
-                      if initial is not None else "")
-            raise QCAInputError(f"{name} is a list of values{around}, got one value "
-                                f"{value!r}. Give the range as a list,{example}.")
+            example = f"{name}=({', '.join(f'{v:g}' for v in pair)})"
+            if initial is not None:
+                text = tr("{name} is a list of values that brackets the initial "
+                          "{initial}={initial_value}, got one value {value}. Give the range as "
+                          "a list, e.g. {example}.")
+            else:
+                text = tr("{name} is a list of values, got one value {value}. Give the range as "
+                          "a list, e.g. {example}.")
+            raise QCAInputError(text.format(name=name, initial=self.initial,
+                                            initial_value=repr(initial), value=repr(value),
+                                            example=example))
         if isinstance(value, Mapping) or not isinstance(
                 value, (list, tuple, np.ndarray, pd.Index, pd.Series, range)):
-            raise QCAInputError(f"{name} must be a list of values, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a list of values, got {value}.").format(
+                name=name, value=shown(value)))
         values = [v.item() if isinstance(v, np.generic) else v for v in list(value)]
         if len(values) < self.at_least:
-            raise QCAInputError(f"{name} is empty: give at least one value.")
+            raise QCAInputError(tr("{name} is empty: give at least one value.").format(name=name))
         return [self.item(v, _ArgLike(f"{name}[{i}]", None, "")) for i, v in enumerate(values)]
 
     def refused(self, arg, samples):
@@ -160,13 +176,15 @@ class CutRange(Kind):
 
     def check(self, value, arg):
         if isinstance(value, (str, numbers.Number)) or np.ndim(value) != 1 or len(value) != 2:
-            raise QCAInputError(f"{arg.name} must be a pair (lowest, highest), e.g. "
-                                f"{arg.name}=(0.7, 1.0), got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a pair (lowest, highest), e.g. "
+                                   "{name}=(0.7, 1.0), got {value}.").format(
+                name=arg.name, value=shown(value)))
         lo = _checks.fraction(value[0], f"{arg.name}[0]", self.low, self.high, note=self.note)
         hi = _checks.fraction(value[1], f"{arg.name}[1]", self.low, self.high, note=self.note)
         if lo > hi:
-            raise QCAInputError(f"{arg.name} must be (lowest, highest); {value!r} is reversed: "
-                                f"use ({hi:g}, {lo:g}).")
+            raise QCAInputError(tr("{name} must be (lowest, highest); {value} is reversed: use "
+                                   "({high}, {low}).").format(
+                name=arg.name, value=repr(value), high=f"{hi:g}", low=f"{lo:g}"))
         return lo, hi
 
     def refused(self, arg, samples):
@@ -185,8 +203,10 @@ class Number(Kind):
     def check(self, value, arg):
         if isinstance(value, bool) or not isinstance(value, numbers.Real) or \
                 not math.isfinite(value):
-            raise QCAInputError(f"{arg.name} must be a finite number, got {value!r}."
-                                f"{_checks._unquoted(value, arg.name)}")
+            raise QCAInputError(sentences(
+                tr("{name} must be a finite number, got {value}.").format(name=arg.name,
+                                                                          value=repr(value)),
+                _checks._unquoted(value, arg.name)))
         return value.item() if isinstance(value, np.generic) else value
 
     def refused(self, arg, samples):
@@ -216,19 +236,25 @@ class Numbers(Kind):
         name = arg.name
         out = finite_numbers(value)
         if out is None:
-            raise QCAInputError(f"{name} must be a list of (finite) numbers, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a list of (finite) numbers, got {value}.")
+                                .format(name=name, value=shown(value)))
         if self.count and out.size != self.count:
-            raise QCAInputError(f"{name} must be {self.count} numbers ({self.example}), got "
-                                f"{shown(value)}.")
+            raise QCAInputError(tr("{name} must be {count} numbers ({example}), got {value}.")
+                                .format(name=name, count=self.count, example=self.example,
+                                        value=shown(value)))
         other = arg.get(self.count_of) if self.count_of else None
         if other is not None and out.size != len(other):
-            raise QCAInputError(f"{name} has {out.size} number(s) and {self.count_of} "
-                                f"{len(other)}: give one for each.")
+            raise QCAInputError(tr("{name} has {n} number(s) and {other} {n_other}: give one for "
+                                   "each.").format(name=name, n=out.size, other=self.count_of,
+                                                   n_other=len(other)))
         if self.low is not None and (out.size == 0 or np.any((out < self.low) |
                                                              (out > self.high))):
-            raise QCAInputError(
-                f"{name.capitalize()} must be numbers in [{self.low:g}, {self.high:g}]"
-                f"{' (e.g. ' + self.example + ')' if self.example else ''}, got {value!r}.")
+            text = (tr("{Name} must be numbers in [{low}, {high}] (e.g. {example}), got {value}.")
+                    if self.example else
+                    tr("{Name} must be numbers in [{low}, {high}], got {value}."))
+            raise QCAInputError(text.format(Name=name.capitalize(), low=f"{self.low:g}",
+                                            high=f"{self.high:g}", example=self.example,
+                                            value=repr(value)))
         return tuple(float(v) for v in out)
 
     def refused(self, arg, samples):
@@ -266,16 +292,19 @@ class MembershipTable(Kind):
                 isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
                 for v in items.ravel()):
             raise QCAInputError(
-                f"{name} must be memberships, a row per case and a column per set (a list of "
-                f"lists, a 2-D array or a DataFrame of numbers), got {shown(value)}.")
+                tr("{name} must be memberships, a row per case and a column per set (a list of "
+                   "lists, a 2-D array or a DataFrame of numbers), got {value}.").format(
+                    name=name, value=shown(value)))
         out = items.astype(float)
         other = arg.get(self.rows_of) if self.rows_of else None
         if other is not None and len(out) != len(other):
-            raise QCAInputError(f"{name} has {len(out)} row(s) and {self.rows_of} "
-                                f"{len(other)} number(s): give a row per case.")
+            raise QCAInputError(tr("{name} has {n} row(s) and {other} {n_other} number(s): give "
+                                   "a row per case.").format(name=name, n=len(out),
+                                                             other=self.rows_of,
+                                                             n_other=len(other)))
         if not np.all(np.isfinite(out) & (out >= 0) & (out <= 1)):
-            raise QCAInputError(f"{name} must be memberships in [0, 1] (no NaN), got "
-                                f"{shown(value)}.")
+            raise QCAInputError(tr("{name} must be memberships in [0, 1] (no NaN), got {value}.")
+                                .format(name=name, value=shown(value)))
         return out
 
     def refused(self, arg, samples):
@@ -308,7 +337,8 @@ class Count(Kind):
     def check(self, value, arg):
         value = _checks.whole_number(value, arg.name, self.minimum)
         if self.maximum is not None and value > self.maximum:
-            raise QCAInputError(f"{arg.name} must be at most {self.maximum}, got {value}.")
+            raise QCAInputError(tr("{name} must be at most {maximum}, got {value}.").format(
+                name=arg.name, maximum=self.maximum, value=value))
         return value
 
     def refused(self, arg, samples):
@@ -342,14 +372,15 @@ class Model(Count):
         models = getattr(sol, "models", None)
         if type(sol).__name__ != "Solution":
             if value:
-                raise QCAInputError(f"{arg.name} picks one of a solution's models, but "
-                                    f"{self.of} is an expression (one model); leave "
-                                    f"{arg.name} out.")
+                raise QCAInputError(tr("{name} picks one of a solution's models, but {of} is an "
+                                       "expression (one model); leave {name} out.").format(
+                    name=arg.name, of=self.of))
             return value
         if value >= len(models):
             raise QCAInputError(
-                f"{arg.name}={value!r} does not exist: the solution has {len(models)} model(s); "
-                f"{arg.name} must be 0 to {len(models) - 1}.")
+                tr("{name}={value} does not exist: the solution has {n} model(s); {name} must be "
+                   "0 to {last}.").format(name=arg.name, value=repr(value), n=len(models),
+                                          last=len(models) - 1))
         return value
 
     def refused(self, arg, samples):
@@ -367,13 +398,14 @@ class Switch(Kind):
             return bool(value)
         name = arg.name
         if isinstance(value, str):
-            hint = (f" Text reads as True whatever it says: write {name}=False or {name}=True, "
-                    "without quotes.")
+            hint = tr("Text reads as True whatever it says: write {name}=False or {name}=True, "
+                      "without quotes.").format(name=name)
         elif isinstance(value, numbers.Real) and value in (0, 1):
-            hint = f" Write {name}={bool(value)}."
+            hint = tr("Write {name}={value}.").format(name=name, value=bool(value))
         else:
             hint = ""
-        raise QCAInputError(f"{name} must be True or False, got {value!r}.{hint}")
+        raise QCAInputError(sentences(tr("{name} must be True or False, got {value}.").format(
+            name=name, value=repr(value)), hint))
 
     def refused(self, arg, samples):
         return [("text 'no'", "no"), ("text 'False'", "False"), ("1", 1), ("0", 0),
@@ -410,10 +442,13 @@ class OneOf(Kind):
         close = [c for c in text if isinstance(value, str)
                  and c.lower() == value.strip().lower()] or (
             difflib.get_close_matches(value, text, n=1) if isinstance(value, str) else [])
-        hint = f" Did you mean {close[0]!r}?" if close else ""
+        hint = tr("Did you mean {names}?").format(names=repr(close[0])) if close else ""
         if self.what:
-            raise QCAInputError(f"Unknown {self.what} {value!r}: use one of {options}.{hint}")
-        raise QCAInputError(f"{arg.name} must be one of {options}, got {value!r}.{hint}")
+            raise QCAInputError(sentences(tr("Unknown {what} {value}: use one of {options}.")
+                                          .format(what=_checks.noun(self.what), value=repr(value),
+                                                  options=options), hint))
+        raise QCAInputError(sentences(tr("{name} must be one of {options}, got {value}.").format(
+            name=arg.name, options=options, value=repr(value)), hint))
 
     def refused(self, arg, samples):
         choices = self.choices(arg)

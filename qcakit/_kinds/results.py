@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import QCAInputError, QCAWarning
+from ..i18n import sentences, tr
 from .base import Kind, _Any, _ArgLike, _refuse_kit, kit_name, shown
 from .quantities import Count, Cut, OneOf
 
@@ -24,16 +25,17 @@ class TruthTableArg(Kind):
         if type(value).__name__ == "TruthTable":
             return value
         fn = arg.function
-        make = "tt = qcakit.truth_table(data, outcome, conditions)"
         if isinstance(value, pd.DataFrame) and "OUT" in value.columns:
-            raise QCAInputError(f"{fn}() takes a truth table, got a DataFrame that looks like "
-                                f"a truth table's .table. Pass the truth table itself: "
-                                f"{arg.name}=tt, not tt.table.")
+            raise QCAInputError(tr("{function}() takes a truth table, got a DataFrame that looks "
+                                   "like a truth table's .table. Pass the truth table itself: "
+                                   "{name}=tt, not tt.table.").format(function=fn, name=arg.name))
         if type(value).__name__ == "Solution":
-            raise QCAInputError(f"{fn}() takes a truth table, got {shown(value)}. Its truth "
-                                f"table is solution.truth_table.")
-        raise QCAInputError(f"{fn}() takes a truth table, got {shown(value)}. Give a truth "
-                            f"table: {make}, then {fn}(tt, ...).")
+            raise QCAInputError(tr("{function}() takes a truth table, got {value}. Its truth "
+                                   "table is solution.truth_table.").format(
+                function=fn, value=shown(value)))
+        raise QCAInputError(tr("{function}() takes a truth table, got {value}. Give a truth "
+                               "table: tt = qcakit.truth_table(data, outcome, conditions), then "
+                               "{function}(tt, ...).").format(function=fn, value=shown(value)))
 
     def refused(self, arg, samples):
         return super().refused(arg, samples) + [
@@ -57,21 +59,27 @@ class SolutionArg(Kind):
 
     def check(self, value, arg):
         kinds = self.kinds
-        wanted = f"the {' or '.join(kinds)} solution, e.g. qcakit.minimize(tt, '{kinds[0]}')"
+        wanted = tr("the {kinds} solution, e.g. qcakit.minimize(tt, '{first}')").format(
+            kinds=tr(" or ").join(tr(k) for k in kinds), first=kinds[0])
         if type(value).__name__ != "Solution":
-            extra = (" (a solution's text is solution.expression; pass the solution itself)"
-                     if isinstance(value, str) else "")
-            raise QCAInputError(f"{arg.call()}: {arg.name} must be {wanted}, got "
-                                f"{shown(value)}{extra}.")
+            text = (tr("{call}: {name} must be {wanted}, got {value} (a solution's text is "
+                       "solution.expression; pass the solution itself).")
+                    if isinstance(value, str) else
+                    tr("{call}: {name} must be {wanted}, got {value}."))
+            raise QCAInputError(text.format(call=arg.call(), name=arg.name, wanted=wanted,
+                                            value=shown(value)))
         if value.kind not in kinds:
-            raise QCAInputError(f"{arg.call()}: {arg.name} must be {wanted}, got a {value.kind} "
-                                f"solution.{self._swapped(value, arg)}")
+            raise QCAInputError(sentences(
+                tr("{call}: {name} must be {wanted}, got {value}.").format(
+                    call=arg.call(), name=arg.name, wanted=wanted, value=kit_name(value)),
+                self._swapped(value, arg)))
         tt = arg.get(self.of_table) if self.of_table else None
         if tt is not None and value.truth_table is not tt:
             raise QCAInputError(
-                f"{arg.name} was not minimized from this truth table: the solutions must be "
-                f"minimized from the truth table you pass ({self.of_table}), e.g. "
-                f"{arg.name}=qcakit.minimize({self.of_table}, '{value.kind}').")
+                tr("{name} was not minimized from this truth table: the solutions must be "
+                   "minimized from the truth table you pass ({table}), e.g. "
+                   "{name}=qcakit.minimize({table}, '{kind}').").format(
+                    name=arg.name, table=self.of_table, kind=value.kind))
         return value
 
     def _swapped(self, value, arg) -> str:
@@ -81,8 +89,9 @@ class SolutionArg(Kind):
             if other != arg.name and type(got).__name__ == "Solution" and got.kind in self.kinds:
                 first, second = ((self.kinds[0], value.kind) if arg.params.index(arg.name)
                                  < arg.params.index(other) else (value.kind, self.kinds[0]))
-                return (f" The two look swapped: pass the {first} solution, then the {second} "
-                        f"one ({arg.name} and {other}).")
+                return tr("The two look swapped: pass the {first} solution, then the {second} "
+                          "one ({name} and {other}).").format(first=tr(first), second=tr(second),
+                                                             name=arg.name, other=other)
         return ""
 
     def refused(self, arg, samples):
@@ -120,16 +129,17 @@ class Solutions(Kind):
             return []  # no row coded 1: there is nothing to minimize
         if not isinstance(value, (list, tuple)) or not value:
             raise QCAInputError(
-                f"{arg.function}() needs at least one solution in {arg.name}, each minimized "
-                f"from this truth table (qcakit.minimize(tt, ...)), got {shown(value)}; only a "
-                "truth table without rows coded 1 has none.")
+                tr("{function}() needs at least one solution in {name}, each minimized from "
+                   "this truth table (qcakit.minimize(tt, ...)), got {value}; only a truth table "
+                   "without rows coded 1 has none.").format(function=arg.function, name=arg.name,
+                                                            value=shown(value)))
         item = SolutionArg(of_table=self.of_table)
         for i, sol in enumerate(value):
             try:
                 item(sol, arg)
             except QCAInputError as err:
-                raise QCAInputError(f"{arg.name}[{i}]: {err} (each minimized from this truth "
-                                    "table)") from None
+                raise QCAInputError(tr("{name}[{i}]: {error} (each minimized from this truth "
+                                       "table)").format(name=arg.name, i=i, error=err)) from None
         return list(value)
 
     def refused(self, arg, samples):
@@ -169,10 +179,11 @@ class TestSolutions(Kind):
             items = {f"TS{i + 1}": sol for i, sol in enumerate(value)}
         else:
             raise QCAInputError(
-                f"{arg.name} must be a list of solutions from qcakit.minimize or a dict "
-                f"{{label: solution}}, got {shown(value)}.")
+                tr("{name} must be a list of solutions from qcakit.minimize or a dict "
+                   "{{label: solution}}, got {value}.").format(name=arg.name, value=shown(value)))
         if not items:
-            raise QCAInputError(f"{arg.name} is empty: give at least one test solution.")
+            raise QCAInputError(tr("{name} is empty: give at least one test solution.").format(
+                name=arg.name))
         initial = arg.get(self.of)
         index = initial.truth_table.data.index if type(initial).__name__ == "Solution" else None
         for label, sol in items.items():
@@ -180,12 +191,14 @@ class TestSolutions(Kind):
                 continue
             if type(sol).__name__ != "Solution":
                 raise QCAInputError(
-                    f"{arg.name}[{label!r}] must be a solution from qcakit.minimize (or None "
-                    f"for a setting in which nothing is sufficient), got {shown(sol)}.")
+                    tr("{name}[{label}] must be a solution from qcakit.minimize (or None for a "
+                       "setting in which nothing is sufficient), got {value}.").format(
+                        name=arg.name, label=repr(label), value=shown(sol)))
             if index is not None and not sol.truth_table.data.index.equals(index):
                 raise QCAInputError(
-                    f"{arg.name}[{label!r}] was found on other cases than {self.of}; all "
-                    "solutions must come from the same cases (same index).")
+                    tr("{name}[{label}] was found on other cases than {of}; all solutions must "
+                       "come from the same cases (same index).").format(
+                        name=arg.name, label=repr(label), of=self.of))
         return items
 
     def refused(self, arg, samples):
@@ -227,10 +240,11 @@ class Result(Kind):
         if isinstance(value, pd.DataFrame) and self.table_hint and \
                 self.table_hint in value.columns:
             raise QCAInputError(
-                f"{arg.name} must be the result of {self.make} itself, got a DataFrame that "
-                f"looks like its .table. Pass the result itself: {arg.name}={self.short}, not "
-                f"{self.short}.table.")
-        raise QCAInputError(f"{arg.name} must be the result of {self.make}, got {shown(value)}.")
+                tr("{name} must be the result of {make} itself, got a DataFrame that looks like "
+                   "its .table. Pass the result itself: {name}={short}, not {short}.table.")
+                .format(name=arg.name, make=self.make, short=self.short))
+        raise QCAInputError(tr("{name} must be the result of {make}, got {value}.").format(
+            name=arg.name, make=self.make, value=shown(value)))
 
     def refused(self, arg, samples):
         out = super().refused(arg, samples) + [("text", "result"), ("a DataFrame", samples.frame)]
@@ -266,9 +280,10 @@ class Exclude(Kind):
         if kit_name(value) and not hasattr(value, "table") or type(value).__name__ in (
                 "TruthTable", "NecessityTable"):
             raise QCAInputError(
-                f"{arg.name} takes the remainder rows to bar, got {shown(value)}. Pass rows, "
-                f"e.g. {arg.name}=qcakit.esa(tt, contradictory=True) or {arg.name}=[3, 5] (row "
-                "numbers as in tt.complete()), or expressions such as '~A*B'.")
+                tr("{name} takes the remainder rows to bar, got {value}. Pass rows, e.g. "
+                   "{name}=qcakit.esa(tt, contradictory=True) or {name}=[3, 5] (row numbers as in "
+                   "tt.complete()), or expressions such as '~A*B'.").format(
+                    name=arg.name, value=shown(value)))
         atoms = value.table.index if hasattr(value, "table") and isinstance(
             value.table, pd.DataFrame) else value
         items = atoms if isinstance(atoms, (list, tuple, set, np.ndarray, pd.Index, Mapping,
@@ -278,8 +293,9 @@ class Exclude(Kind):
         for item in items:
             if isinstance(item, bool) or not isinstance(item, (str, numbers.Integral)):
                 raise QCAInputError(
-                    f"{arg.name}: {item!r} is neither a row number nor an expression such as "
-                    "'~A*B' (rows are numbered as in tt.complete()).")
+                    tr("{name}: {item} is neither a row number nor an expression such as '~A*B' "
+                       "(rows are numbered as in tt.complete()).").format(name=arg.name,
+                                                                          item=repr(item)))
         _parse_exclude(value, arg.get(self.of))
         return value
 
@@ -307,17 +323,20 @@ class Directional(Kind):
     def check(self, value, arg):
         from ..minimize import _parse_directional
 
-        _refuse_kit(value, arg, "directional expectations such as {'A': 1, 'B': 0}")
+        _refuse_kit(value, arg,
+                    tr("directional expectations such as {{'A': 1, 'B': 0}}").format())
         if not isinstance(value, (str, Mapping)):
             items = list(value) if isinstance(value, Iterable) else [value]
             if not all(isinstance(d, str) for d in items):
                 raise QCAInputError(
-                    f"{arg.name} must be a dict such as {{'A': 1, 'B': 0, 'C': '-'}} or a list "
-                    f"of literals such as ['A', '~B'], got {value!r}.")
+                    tr("{name} must be a dict such as {{'A': 1, 'B': 0, 'C': '-'}} or a list of "
+                       "literals such as ['A', '~B'], got {value}.").format(name=arg.name,
+                                                                           value=repr(value)))
         if self.solution and arg.get(self.solution) != "intermediate":
             raise QCAInputError(
-                "Directional expectations only apply to solution='intermediate'; leave "
-                f"{arg.name} out for the {arg.get(self.solution)} solution.")
+                tr("Directional expectations only apply to solution='intermediate'; leave {name} "
+                   "out for the {kind} solution.").format(name=arg.name,
+                                                          kind=tr(str(arg.get(self.solution)))))
         source = arg.get(self.of) if self.of else None
         conditions = (source.conditions if type(source).__name__ == "TruthTable" else source)
         if isinstance(conditions, list):
@@ -350,15 +369,22 @@ class Settings(Kind):
                  "solution": OneOf(*SOLUTION_TYPES, what="solution type"),
                  "directional": _Any()}
         if not isinstance(value, Mapping):
-            raise QCAInputError(f"{arg.name} must be a dict such as {{'incl_cut': 0.8, "
-                                f"'n_cut': 1}}, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a dict such as {{'incl_cut': 0.8, "
+                                   "'n_cut': 1}}, got {value}.").format(name=arg.name,
+                                                                        value=shown(value)))
         unknown = sorted(set(value) - set(kinds))
         missing = [k for k in self.required if k not in value]
         if unknown or missing:
-            raise QCAInputError(
-                f"{arg.name} takes incl_cut, pri_cut, n_cut and solution"
-                + (f", got {', '.join(map(str, unknown))}" if unknown else "")
-                + (f"; it needs {', '.join(missing)}" if missing else "") + ".")
+            if unknown and missing:
+                text = tr("{name} takes incl_cut, pri_cut, n_cut and solution, got {unknown}; it "
+                          "needs {missing}.")
+            elif unknown:
+                text = tr("{name} takes incl_cut, pri_cut, n_cut and solution, got {unknown}.")
+            else:
+                text = tr("{name} takes incl_cut, pri_cut, n_cut and solution; it needs "
+                          "{missing}.")
+            raise QCAInputError(text.format(name=arg.name, unknown=", ".join(map(str, unknown)),
+                                            missing=", ".join(missing)))
         return {k: kinds[k](v, _ArgLike(f"{arg.name}[{k!r}]", None, "")) for k, v in
                 value.items()}
 

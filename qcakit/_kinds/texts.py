@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import QCAInputError
+from ..i18n import tr
 from .base import Kind, shown
 
 
@@ -24,10 +25,12 @@ class Path(Kind):
 
     def check(self, value, arg):
         if not isinstance(value, (str, os.PathLike)) or not str(value).strip():
-            what = ("the path of a file, such as 'my_data.csv'" if self.file else
-                    "a folder or file name such as 'report'")
-            raise QCAInputError(f"{arg.function}() takes {what} in {arg.name}, got "
-                                f"{shown(value)}.")
+            text = (tr("{function}() takes the path of a file, such as 'my_data.csv' in "
+                       "{name}, got {value}.") if self.file else
+                    tr("{function}() takes a folder or file name such as 'report' in {name}, "
+                       "got {value}."))
+            raise QCAInputError(text.format(function=arg.function, name=arg.name,
+                                            value=shown(value)))
         return value
 
     def refused(self, arg, samples):
@@ -48,7 +51,8 @@ class Text(Kind):
 
     def check(self, value, arg):
         if not isinstance(value, str):
-            raise QCAInputError(f"{arg.name} must be text, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be text, got {value}.").format(
+                name=arg.name, value=shown(value)))
         return value
 
     def refused(self, arg, samples):
@@ -67,8 +71,8 @@ class Names(Kind):
     def check(self, value, arg):
         if isinstance(value, str) or not isinstance(value, (list, tuple, pd.Index)) or \
                 not all(isinstance(v, str) for v in value):
-            raise QCAInputError(f"{arg.name} must be a list of texts, e.g. ['A', 'B'], got "
-                                f"{shown(value)}.")
+            raise QCAInputError(tr("{name} must be a list of texts, e.g. ['A', 'B'], got "
+                                   "{value}.").format(name=arg.name, value=shown(value)))
         return list(value)
 
     def refused(self, arg, samples):
@@ -87,8 +91,8 @@ class Labels(Kind):
     def check(self, value, arg):
         if isinstance(value, str) or not isinstance(value, (list, tuple)) or len(value) != 2 \
                 or not all(isinstance(v, str) for v in value):
-            raise QCAInputError(f"{arg.name} must be two texts, e.g. ('paper', 'current'), got "
-                                f"{shown(value)}.")
+            raise QCAInputError(tr("{name} must be two texts, e.g. ('paper', 'current'), got "
+                                   "{value}.").format(name=arg.name, value=shown(value)))
         return tuple(value)
 
     def refused(self, arg, samples):
@@ -108,8 +112,8 @@ class NameMap(Kind):
     def check(self, value, arg):
         if not isinstance(value, Mapping) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-            raise QCAInputError(f"{arg.name} must be a dict of texts such as {{'S1': 'A*B'}}, "
-                                f"got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a dict of texts such as {{'S1': 'A*B'}}, got "
+                                   "{value}.").format(name=arg.name, value=shown(value)))
         return value
 
     def refused(self, arg, samples):
@@ -129,12 +133,16 @@ class Options(Kind):
 
     def check(self, value, arg):
         if not isinstance(value, Mapping):
-            raise QCAInputError(f"{arg.name} must be a dict of options for {self.to}, e.g. "
-                                f"{{'nudge_half': True}}, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a dict of options for {to}, e.g. "
+                                   "{{'nudge_half': True}}, got {value}.").format(
+                name=arg.name, to=self.to, value=shown(value)))
         unknown = [k for k in value if k not in self.allowed]
         if unknown:
-            raise QCAInputError(f"{arg.name}: unknown option(s) {', '.join(map(repr, unknown))} "
-                                f"for {self.to}; it takes {', '.join(self.allowed)}.")
+            raise QCAInputError(tr("{name}: unknown option(s) {unknown} for {to}; it takes "
+                                   "{allowed}.").format(name=arg.name,
+                                                        unknown=", ".join(map(repr, unknown)),
+                                                        to=self.to,
+                                                        allowed=", ".join(self.allowed)))
         return value
 
     def refused(self, arg, samples):
@@ -157,8 +165,9 @@ class CaseSelection(Kind):
         if isinstance(value, (list, tuple, pd.Index, np.ndarray)) and all(
                 isinstance(v, Hashable) and not isinstance(v, (bool, np.bool_)) for v in value):
             return list(value)
-        raise QCAInputError(f"{arg.name} must be True, False or a list of case labels, e.g. "
-                            f"['Anji county'], got {shown(value)}.")
+        raise QCAInputError(tr("{name} must be True, False or a list of case labels, e.g. "
+                               "['Anji county'], got {value}.").format(name=arg.name,
+                                                                       value=shown(value)))
 
     def refused(self, arg, samples):
         return super().refused(arg, samples) + [("a number", 1), ("a dict", {"a": 1}),
@@ -186,11 +195,12 @@ class PointLabels(Kind):
         if isinstance(value, str) or not isinstance(value, (list, tuple, pd.Index, np.ndarray,
                                                             pd.Series)) \
                 or not all(isinstance(v, Hashable) for v in value):
-            raise QCAInputError(f"{arg.name} must be a list of labels, one per point, got "
-                                f"{shown(value)}.")
+            raise QCAInputError(tr("{name} must be a list of labels, one per point, got "
+                                   "{value}.").format(name=arg.name, value=shown(value)))
         if points is not None and len(value) != len(points):
-            raise QCAInputError(f"{arg.name} has {len(value)} label(s) for {len(points)} "
-                                f"point(s) in {self.of}: give one label per point.")
+            raise QCAInputError(tr("{name} has {n} label(s) for {points} point(s) in {of}: give "
+                                   "one label per point.").format(
+                name=arg.name, n=len(value), points=len(points), of=self.of))
         return list(value)
 
     def refused(self, arg, samples):
@@ -216,8 +226,9 @@ class Mask(Kind):
             else None
         if mask is None or mask.dtype != bool or (points is not None
                                                    and len(mask) != len(points)):
-            raise QCAInputError(f"{arg.name} must be a list of True / False, one per point in "
-                                f"{self.of}, got {shown(value)}.")
+            raise QCAInputError(tr("{name} must be a list of True / False, one per point in "
+                                   "{of}, got {value}.").format(name=arg.name, of=self.of,
+                                                                value=shown(value)))
         return mask
 
     def refused(self, arg, samples):
@@ -235,8 +246,8 @@ class Sheet(Kind):
             return value
         if isinstance(value, numbers.Integral) and not isinstance(value, bool) and value >= 0:
             return int(value)
-        raise QCAInputError(f"{arg.name} must be a sheet's name or its number (0 for the first "
-                            f"sheet), got {shown(value)}.")
+        raise QCAInputError(tr("{name} must be a sheet's name or its number (0 for the first "
+                               "sheet), got {value}.").format(name=arg.name, value=shown(value)))
 
     def refused(self, arg, samples):
         return super().refused(arg, samples) + [("a fraction", 1.5), ("negative", -1),

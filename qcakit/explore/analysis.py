@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import _display
 from .. import _kinds as K
 from .._spec import accepts
 from ..chart import configuration_chart
 from ..errors import QCAWarning
+from ..i18n import tr, tr_later
 from ..minimize import SOLUTION_TYPES, minimize
 from ..truthtable import truth_table
 from . import render
@@ -95,22 +97,27 @@ class Analysis:
 
     def __repr__(self):
         head = self.settings_text()
-        sol = self.expression or f"no solution: {self.message}"
-        return f"{head}\n{self.truth_table!r}\nSolution: {sol}"
+        sol = self.expression or tr("no solution: {message}").format(message=self.message)
+        return "{head}\n{table!r}\n{solution}".format(
+            head=head, table=self.truth_table, solution=tr("Solution: {expression}").format(
+                expression=sol))
 
 
 @accepts(settings=K.Settings(("incl_cut", "n_cut"), optional=False))
 def settings_text(settings: Mapping) -> str:
     """One line describing a setting, e.g. 'intermediate solution; consistency cut 0.8, ...'."""
     pri = settings.get("pri_cut")
-    pri = "none" if pri is None else f"{pri:g}"
-    text = (f"{settings.get('solution', 'intermediate')} solution; consistency cut "
-            f"{settings['incl_cut']:g}, PRI cut {pri}, frequency cut {settings['n_cut']}")
-    return text
+    pri = tr("none") if pri is None else f"{pri:g}"
+    kind = settings.get("solution", "intermediate")
+    # Translators: {solution} is 'complex', 'parsimonious' or 'intermediate' (复杂解 ...)
+    return tr("{solution} solution; consistency cut {incl_cut}, PRI cut {pri_cut}, frequency "
+              "cut {n_cut}").format(solution=_display.label(kind),
+                                    incl_cut=f"{settings['incl_cut']:g}", pri_cut=pri,
+                                    n_cut=settings["n_cut"])
 
 
 #: The consistency cut as the explorers take it: one number.
-ONE_CUT = K.Cut(note=" (the explorers take one consistency cut)")
+ONE_CUT = K.Cut(note=tr_later(" (the explorers take one consistency cut)"))
 
 
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(), incl_cut=ONE_CUT,
@@ -167,8 +174,9 @@ def _analyse(data, outcome, conditions, settings, cache) -> Analysis:
                          pri_cut=settings["pri_cut"], n_cut=settings["n_cut"])
     messages = unique_messages(caught)
     if tt.codes("1").size == 0:
-        message = (f"No truth-table row has OUT = 1 ({tt.settings}): at these cuts no "
-                   "configuration is sufficient, so there is nothing to minimize.")
+        message = tr("No truth-table row has OUT = 1 ({settings}): at these cuts no "
+                     "configuration is sufficient, so there is nothing to minimize.").format(
+            settings=tt.settings)
         return Analysis(settings, tt, None, None, None, message, messages)
     key = coding_key(tt, settings)
     hit = cached_solutions(cache, key, tt)

@@ -14,6 +14,7 @@ from .. import _kinds as K
 from .._spec import accepts
 from ..calibrate import NUMPY_METHODS, PERCENTILE_METHODS, calibrate, percentile_anchors
 from ..errors import QCAInputError, QCAWarning
+from ..i18n import tr
 from ..necessity import necessity
 from . import render
 from .analysis import unique_messages
@@ -27,7 +28,8 @@ PERCENTILE_CHOICES = tuple(PERCENTILE_METHODS) + tuple(
 @dataclass
 class CalibrationState:
     """One choice of anchors for one raw variable and what follows from it (see
-    :func:`calibration_state`)."""
+    :func:`calibration_state`). ``source`` says where the anchors came from, in the language
+    current when the state was computed."""
 
     raw: pd.Series
     scores: pd.Series
@@ -49,8 +51,9 @@ class CalibrationState:
         return out.sort_values("raw", kind="stable")
 
     def title(self) -> str:
-        anchors = ", ".join(f"{a:g}" for a in self.anchors)
-        return f"Calibration of {self.name}: anchors {anchors} ({self.source})"
+        return tr("Calibration of {name}: anchors {anchors} ({source})").format(
+            name=self.name, anchors=", ".join(f"{a:g}" for a in self.anchors),
+            source=self.source)
 
     def warnings_html(self) -> str:
         return render.calibration_warnings_html(self)
@@ -165,16 +168,14 @@ def _raw_series(raw, set_name) -> tuple[pd.Series, object]:
 def _anchors(raw, anchors, percentile_method, percentiles) -> tuple[tuple, str]:
     """The three anchors as floats and where they came from."""
     if anchors is None and percentile_method is None:
-        raise QCAInputError(
-            "Give anchors=(exclusion, crossover, inclusion) or percentile_method= "
-            "('excel_inc', 'excel_exc', ...)."
-        )
+        raise QCAInputError(tr("Give anchors=(exclusion, crossover, inclusion) or "
+                               "percentile_method= ('excel_inc', 'excel_exc', ...)."))
     if anchors is None:
         anchors = percentile_anchors(raw, percentiles, percentile_method)
-        source = (f"percentiles {', '.join(f'{p:g}' for p in percentiles)}, "
-                  f"{percentile_method}")
+        source = tr("percentiles {percentiles}, {method}").format(
+            percentiles=", ".join(f"{p:g}" for p in percentiles), method=percentile_method)
     else:
-        source = "chosen anchors"
+        source = tr("chosen anchors")
     return tuple(float(a) for a in anchors), source
 
 
@@ -182,12 +183,10 @@ def _downstream_necessity(scores: pd.Series, sets, outcome, conditions):
     """Necessity table for ``outcome`` once ``scores`` replace (or join) their column."""
     name = scores.name
     if outcome is None:
-        raise QCAInputError("With sets=..., name the outcome column (outcome=...).")
+        raise QCAInputError(tr("With sets=..., name the outcome column (outcome=...)."))
     if not sets.index.equals(scores.index):
-        raise QCAInputError(
-            f"The raw variable {name!r} and sets must have the same cases in the same "
-            "order (same index)."
-        )
+        raise QCAInputError(tr("The raw variable {name} and sets must have the same cases in "
+                               "the same order (same index).").format(name=repr(name)))
     data = sets.copy()
     data[name] = scores
     if outcome not in data.columns:

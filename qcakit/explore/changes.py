@@ -21,6 +21,7 @@ import pandas as pd
 from .. import _display
 from .. import _kinds as K
 from .._spec import accepts
+from ..i18n import tr
 from . import render
 from .analysis import Analysis, analyse
 
@@ -52,28 +53,33 @@ class ChangeReport:
         """The report as short sentences."""
         ref, cur = self.labels
         if not self.changed:
-            return [f"Same truth-table coding and the same solution as the {ref} settings."]
+            return [tr("Same truth-table coding and the same solution as the {label} settings.")
+                    .format(label=_display.label(ref))]
         lines = []
         if len(self.rows):
-            moves = ", ".join(f"row {i} ({r[f'OUT ({ref})']} → {r[f'OUT ({cur})']})"
-                              for i, r in self.rows.iterrows())
-            lines.append(f"{len(self.rows)} row(s) switched: {moves}.")
+            move = tr("row {row} ({before} → {after})")
+            moves = tr(", ").join(move.format(row=i, before=r[f"OUT ({ref})"],
+                                              after=r[f"OUT ({cur})"])
+                                  for i, r in self.rows.iterrows())
+            lines.append(tr("{n} row(s) switched: {moves}.").format(n=len(self.rows),
+                                                                     moves=moves))
         else:
-            lines.append("No truth-table row switched.")
+            lines.append(tr("No truth-table row switched."))
         if self.appeared:
-            lines.append("Terms that appeared: " + ", ".join(self.appeared) + ".")
+            lines.append(tr("Terms that appeared: {terms}.").format(terms=", ".join(self.appeared)))
         if self.vanished:
-            lines.append("Terms that vanished: " + ", ".join(self.vanished) + ".")
+            lines.append(tr("Terms that vanished: {terms}.").format(terms=", ".join(self.vanished)))
         if not self.appeared and not self.vanished:
-            lines.append("The solution's terms are unchanged.")
+            lines.append(tr("The solution's terms are unchanged."))
         return lines
 
     def _repr_html_(self):
         return render.change_report_html(self)
 
     def __repr__(self):
-        return _display.render_text(f"Compared with the {self.labels[0]} settings", self.fit,
-                                    self.summary())
+        title = tr("Compared with the {label} settings").format(
+            label=_display.label(self.labels[0]))
+        return _display.render_text(title, self.fit, self.summary())
 
 
 @accepts(tt_a=K.TruthTableArg(), sol_a=K.SolutionArg(optional=True), tt_b=K.TruthTableArg(),

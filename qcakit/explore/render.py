@@ -90,7 +90,7 @@ def truth_table_html(tt, reference=None, labels=("reference", "current")) -> str
     legend = html.escape(tr("Rows: green OUT = 1 (sufficient), red OUT = 0, orange C "
                             "(contradiction), grey ? (below the frequency cut)."))
     return panel("qcakit qcakit-truth-table", title,
-                 table_html(f"<th>row</th>{head}", body, "qcakit-tt"),
+                 table_html(_header(["row"]) + head, body, "qcakit-tt"),
                  f"<p style='margin:2px 0;{FONT}'>{legend}</p>")
 
 
@@ -190,8 +190,9 @@ def sweep_ranges_html(runs: pd.DataFrame, reference: float | None = None) -> str
         cons = "" if pd.isna(r["consistency"]) else f"{r['consistency']:.3f}"
         cov = "" if pd.isna(r["coverage"]) else f"{r['coverage']:.3f}"
         cuts = html.escape(span.format(low=f"{r['from']:.2f}", high=f"{r['to']:.2f}"))
+        expression = html.escape(_display.shown_value(r["expression"]))
         rows.append(f"<tr{style}><td style='white-space:nowrap'>{cuts}</td>"
-                    f"<td style='text-align:left'>{html.escape(r['expression'])}</td>"
+                    f"<td style='text-align:left'>{expression}</td>"
                     f"<td>{cons}</td><td>{cov}</td></tr>")
     footer = ("" if reference is None else html.escape(
         tr("Bold: the run that holds the reference cut {cut}.").format(cut=f"{reference:g}")))

@@ -37,6 +37,7 @@ import pandas as pd
 from ..chart import TEXT_SYMBOLS
 from ..errors import QCAInputError
 from ..fonts import draws
+from ..i18n import tr
 
 # ---------------------------------------------------------------------------------------------
 # Variables and labels
@@ -105,10 +106,9 @@ def code_score(results_described: int, evidence: bool = False, vague: bool = Fal
     """
     if isinstance(results_described, bool) or not isinstance(results_described, int) \
             or results_described < 0:
-        raise QCAInputError(
-            "results_described must be a whole number of rubric contents (0, 1, 2 or 3), "
-            f"got {results_described!r}."
-        )
+        raise QCAInputError(tr(
+            "results_described must be a whole number of rubric contents (0, 1, 2 or 3), got "
+            "{value}.").format(value=repr(results_described)))
     if results_described >= 2 and evidence:
         return 1.0
     if results_described >= 1 or vague:
@@ -319,9 +319,8 @@ def pathway_of(configuration: str, lang: str = "en") -> str:
     for _, row in PATHWAYS.iterrows():
         if configuration in row["configurations"]:
             return row["name_zh" if lang == "zh" else "name_en"]
-    raise QCAInputError(
-        f"Table 4 has configurations '1' to '5', got {configuration!r}."
-    )
+    raise QCAInputError(tr("Table 4 has configurations '1' to '5', got {value}.").format(
+        value=repr(configuration)))
 
 
 def label(name: str, style: str = "both") -> str:
@@ -333,9 +332,8 @@ def label(name: str, style: str = "both") -> str:
     neg = name.startswith("~")
     base = name.lstrip("~")
     if base not in LABELS_ZH:
-        raise QCAInputError(
-            f"Unknown variable {name!r}: use one of {', '.join(LABELS_ZH)} (optionally with ~)."
-        )
+        raise QCAInputError(tr("Unknown variable {name}: use one of {names} (optionally with ~).")
+                            .format(name=repr(name), names=", ".join(LABELS_ZH)))
     zh = ("非" if neg else "") + LABELS_ZH[base]
     en = (f"absence of {LABELS_EN[base]}" if neg else LABELS_EN[base])
     if style == "zh":
@@ -488,7 +486,7 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
     ax.set_aspect("equal")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title((title + "\n" if title else "") + "(grey numbers: cases in a stack)",
+    ax.set_title((title + "\n" if title else "") + tr("(grey numbers: cases in a stack)"),
                  fontsize=9)
     if kinds is not None:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)

@@ -61,6 +61,7 @@ True
 """
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import replace
 
@@ -71,6 +72,7 @@ from ..calibrate import calibrate, percentile_anchors
 from ..chart import configuration_chart
 from ..errors import QCAInputError, QCAWarning
 from ..fonts import draws
+from ..i18n import tr
 from ..necessity import necessity
 from ..sets import parse
 
@@ -165,7 +167,8 @@ def calibrate_with_ties(x: pd.Series, thresholds, *, idm: float | None = None,
     [0.027, 0.083, 0.5]
     """
     if tie not in ("inclusion", "crossover"):
-        raise QCAInputError(f"tie must be 'inclusion' or 'crossover', got {tie!r}.")
+        raise QCAInputError(tr("tie must be 'inclusion' or 'crossover', got {value}.").format(
+            value=repr(tie)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", QCAWarning)  # 0.5 is handled by the caller
         return calibrate(x.astype(float), tuple(thresholds), idm=idm, ties=tie)
@@ -190,7 +193,8 @@ def calibrated(data: pd.DataFrame | None = None, *, percentiles=PERCENTILES,
         ``result.attrs["nudged"]`` as ``(case, column)`` pairs.
     """
     if binary not in ("crisp", "calibrate"):
-        raise QCAInputError(f"binary must be 'crisp' or 'calibrate', got {binary!r}.")
+        raise QCAInputError(tr("binary must be 'crisp' or 'calibrate', got {value}.").format(
+            value=repr(binary)))
     raw = datasets.load(DATASET) if data is None else data
     a = anchors(raw, percentiles, method)
     out = {}
@@ -307,21 +311,27 @@ def plot_calibration(column: str, data: pd.DataFrame | None = None, ax=None):
         x.index = raw["case_no"].astype(str)
     if set(x.unique()) <= {0.0, 1.0} and BINARY == "crisp":
         ax = plot.calibration_curve(x, (1,), method="crisp", ax=ax)
-        ax.set_title(f"{column}: 0/1 used as a crisp set", fontsize=9)
+        ax.set_title(tr("{name}: 0/1 used as a crisp set").format(name=column), fontsize=9)
         return ax
     a = anchors(raw).loc[column]
     e, c, i = float(a["exclusion"]), float(a["crossover"]), float(a["inclusion"])
     with warnings.catch_warnings():  # the hollow red points show the 0.5 cases
         warnings.simplefilter("ignore", QCAWarning)
         ax = plot.calibration_curve(x, (e, c, i), ax=ax, ties=TIE)
-    what = f"tied anchors ({a['tie']})" if a["tie"] else "anchors"
+    words = {"exclusion": tr("exclusion"), "crossover": tr("crossover"),
+             "inclusion": tr("inclusion"), "and": tr("and")}
+    tie = re.sub(r"[a-z]+", lambda m: words[m.group()], a["tie"])
     name = f"{column} -> {OUTCOME}" if column == RAW_OUTCOME else column
-    ax.set_title(f"{name}: {what}\n{e:g}, {c:g}, {i:g} (P5, P50, P95)", fontsize=9)
+    values = dict(name=name, e=f"{e:g}", c=f"{c:g}", i=f"{i:g}", tie=tie)
+    ax.set_title((tr("{name}: tied anchors ({tie})\n{e}, {c}, {i} (P5, P50, P95)") if a["tie"]
+                  else tr("{name}: anchors\n{e}, {c}, {i} (P5, P50, P95)")).format(**values),
+                 fontsize=9)
     if column == RAW_OUTCOME:
-        ax.set_ylabel(f"membership in {OUTCOME}")
+        ax.set_ylabel(tr("membership in {name}").format(name=OUTCOME))
     legend = ax.get_legend()
     if legend is not None and NUDGE_HALF:  # the hollow points: say what the analysis uses
-        legend.get_texts()[0].set_text(f"exactly 0.5 ({HALF_NUDGED} in the analysis)")
+        legend.get_texts()[0].set_text(
+            tr("exactly 0.5 ({value} in the analysis)").format(value=HALF_NUDGED))
     return ax
 
 
@@ -509,10 +519,11 @@ def chart_with_cores(intermediate, parsimonious, implicants):
     known = {frozenset(p) for p in parsimonious.prime_implicants}
     unknown = [p for p in implicants if _literals(p) not in known]
     if unknown:
-        raise QCAInputError(
-            f"{', '.join(unknown)} is not a prime implicant of this parsimonious solution "
-            f"({', '.join(sorted('*'.join(n if v else '~' + n for n, v in p) for p in parsimonious.prime_implicants))})."
-        )
+        primes = sorted("*".join(n if v else "~" + n for n, v in p)
+                        for p in parsimonious.prime_implicants)
+        raise QCAInputError(tr("{terms} is not a prime implicant of this parsimonious solution "
+                               "({primes}).").format(terms=", ".join(unknown),
+                                                     primes=", ".join(primes)))
     chart = configuration_chart(replace(intermediate, parents={}),
                                 replace(parsimonious, models=[chosen]))
     return relabel(chart, intermediate)

@@ -14,7 +14,12 @@ from .._spec import accepts
 from ..calibrate import percentile_anchors
 from ..errors import QCAInputError
 from ..figures import number_text
+from ..i18n import tr, tr_later
 from .explorer import SLIDER_STYLE, Explorer, error_html, explorer_box, output_html
+
+
+#: The explorer's name (in its heading and static view).
+NAME = tr_later("Calibration explorer")
 
 
 # Stays whole: the widgets and the callbacks that read them share one closure.
@@ -55,26 +60,28 @@ def calibration_explorer(
         percentiles=percentiles, nudge_half=nudge_half, **options)
     boxes = _anchor_boxes(raw, first.anchors)
     method_choice = W.Dropdown(
-        options=["manual"] + list(explore.PERCENTILE_CHOICES),
+        options=[(tr("manual"), "manual")] + [(m, m) for m in explore.PERCENTILE_CHOICES],
         value="manual" if anchors is not None else percentile_method,
-        description="percentile definition", style=SLIDER_STYLE,
+        description=tr("percentile definition"), style=SLIDER_STYLE,
         layout=W.Layout(width="360px"))
-    nudge = W.Checkbox(value=nudge_half, description="nudge 0.5 to 0.501", indent=False)
+    nudge = W.Checkbox(value=nudge_half, description=tr("nudge 0.5 to 0.501"), indent=False)
     controls = {**boxes, "percentiles": method_choice, "nudge_half": nudge}
     outputs = {name: output_html(f"qcakit-{name}-out")
                for name in ("warnings", "curve", "scores", "necessity")}
     compute = _calibration_update(raw, percentiles, options)
+    head = (tr("{explorer}: {raw} calibrated into {set} ({n} cases, raw scores {low} to "
+               "{high}).") if set_name else
+            tr("{explorer}: {raw} ({n} cases, raw scores {low} to {high}).")).format(
+        explorer=f"<b>{html.escape(tr(NAME))}</b>", raw=html.escape(str(raw.name)),
+        set=html.escape(str(set_name)), n=len(raw), low=f"{raw.min():g}", high=f"{raw.max():g}")
     layout = explorer_box(
-        "qcakit-calibration-explorer",
-        f"<b>Calibration explorer</b>: {html.escape(str(raw.name))}"
-        + (f" calibrated into {html.escape(set_name)}" if set_name else "")
-        + f" ({len(raw)} cases, raw scores {raw.min():g} to {raw.max():g}).",
+        "qcakit-calibration-explorer", head,
         W.HBox([W.VBox(list(boxes.values())), W.VBox([method_choice, nudge])]),
         outputs["warnings"],
         W.HBox([outputs["curve"], outputs["scores"]], layout=W.Layout(flex_flow="row wrap")),
         outputs["necessity"],
     )
-    ex = Explorer("Calibration explorer", controls, outputs, compute, layout)
+    ex = Explorer(NAME, controls, outputs, compute, layout)
     _link_percentiles(ex, raw, percentiles, boxes, method_choice)
     return ex
 
@@ -82,8 +89,8 @@ def calibration_explorer(
 def _calibration_update(raw, percentiles, options):
     """The explorer's update: :func:`qcakit.explore.calibration_state` at the anchors in the
     boxes, its HTML and curve put in the panels (an invalid input shows its message)."""
-    source = ("quartiles by {}" if tuple(percentiles) == (25, 50, 75)
-              else f"percentiles {percentiles} by {{}}")
+    quartiles = tuple(percentiles) == (25, 50, 75)
+    shown = ", ".join(f"{p:g}" for p in percentiles)
 
     def compute(ex, v):
         try:
@@ -95,7 +102,9 @@ def _calibration_update(raw, percentiles, options):
             ex.outputs["warnings"].value = error_html(str(err))
             return
         if v["percentiles"] != "manual":
-            state.source = source.format(v["percentiles"])
+            state.source = (tr("quartiles by {method}") if quartiles else
+                            tr("percentiles {percentiles} by {method}")).format(
+                method=v["percentiles"], percentiles=shown)
         ex.state, ex.error = state, None
         ex.outputs["warnings"].value = state.warnings_html()
         ex.outputs["scores"].value = state.scores_html()
@@ -123,8 +132,8 @@ def _anchor_boxes(raw: pd.Series, anchors) -> dict:
     return {key: W.FloatText(value=anchor_value(value), step=step, description=label,
                              style=SLIDER_STYLE, layout=W.Layout(width="300px"))
             for key, label, value in zip(("exclusion", "crossover", "inclusion"),
-                                         ("full exclusion", "crossover (0.5)", "full inclusion"),
-                                         anchors)}
+                                         (tr("full exclusion"), tr("crossover (0.5)"),
+                                          tr("full inclusion")), anchors)}
 
 
 def _link_percentiles(ex: Explorer, raw, percentiles, boxes: dict, method_choice) -> None:

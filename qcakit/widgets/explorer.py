@@ -12,8 +12,10 @@ from contextlib import contextmanager
 
 import ipywidgets as W
 
+from .. import _display
 from .. import _kinds as K
 from .._spec import accepts
+from ..i18n import tr
 from ..minimize import SOLUTION_TYPES
 
 SLIDER_STYLE = {"description_width": "150px"}
@@ -41,6 +43,7 @@ class Explorer:
     ``last_update_ms`` (computation time of the latest update)."""
 
     def __init__(self, kind: str, controls: dict, outputs: dict, compute, layout):
+        # kind: the explorer's English name, marked with tr_later (shown translated)
         self.kind = kind
         self.controls = controls
         self.outputs = outputs
@@ -98,9 +101,10 @@ class Explorer:
     # -- display
     def static_html(self) -> str:
         """The outputs as plain HTML (images inlined): what a front end without widgets shows."""
-        parts = [f"<div class='qcakit-explorer qcakit-static'><p><i>{html.escape(self.kind)}: "
-                 "static view of the current state (run the notebook in JupyterLab to move the "
-                 f"controls). Settings: {html.escape(self._settings_line())}</i></p>"]
+        note = tr("{explorer}: static view of the current state (run the notebook in JupyterLab "
+                  "to move the controls). Settings: {settings}").format(
+            explorer=tr(self.kind), settings=self._settings_line())
+        parts = [f"<div class='qcakit-explorer qcakit-static'><p><i>{html.escape(note)}</i></p>"]
         for out in self.outputs.values():
             if isinstance(out, W.Image):
                 if out.value:
@@ -117,11 +121,11 @@ class Explorer:
     def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
         bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude))
         bundle["text/html"] = self.static_html()
-        bundle["text/plain"] = f"<{self.kind}: {self._settings_line()}>"
+        bundle["text/plain"] = repr(self)
         return bundle
 
     def __repr__(self):
-        return f"<{self.kind}: {self._settings_line()}>"
+        return f"<{tr(self.kind)}: {self._settings_line()}>"
 
 
 def fmt_value(v):
@@ -153,10 +157,10 @@ def error_html(message: str) -> str:
 
 def pri_slider(pri_cut) -> W.FloatSlider:
     return W.FloatSlider(value=pri_cut or 0.0, min=0.0, max=1.0, step=0.01,
-                         description="PRI cut (0 = none)", continuous_update=False,
+                         description=tr("PRI cut (0 = none)"), continuous_update=False,
                          readout_format=".2f", style=SLIDER_STYLE, layout=WIDE)
 
 
 def solution_choice(solution) -> W.Dropdown:
-    return W.Dropdown(options=list(SOLUTION_TYPES), value=solution, description="solution",
-                      style=SLIDER_STYLE, layout=WIDE)
+    return W.Dropdown(options=[(_display.label(s), s) for s in SOLUTION_TYPES], value=solution,
+                      description=tr("solution type"), style=SLIDER_STYLE, layout=WIDE)

@@ -11,14 +11,19 @@ import pandas as pd
 from .. import _kinds as K
 from .. import explore, svg
 from .._spec import accepts
+from ..i18n import tr, tr_later
 from ..minimize import SOLUTION_TYPES
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
 
+#: The explorer's name (in its heading and static view).
+NAME = tr_later("Robustness sweep")
+
+
 # Stays whole: the widgets and the callbacks that read them share one closure.
 @accepts(data=K.Frame(), outcome=K.Column(), conditions=K.Columns(),
-         cuts=K.CutRange(0.5, 1.0, note=" (the range of the consistency slider)"),
+         cuts=K.CutRange(0.5, 1.0, note=tr_later(" (the range of the consistency slider)")),
          reference=K.Cut(optional=True), solution=K.OneOf(*SOLUTION_TYPES, what="solution type"),
          pri_cut=K.Cut(optional=True), n_cut=K.Count(1), directional=K.Directional("conditions"),
          step=K.Cut(0.0, 0.5, open_low=True), cache=K.Cache())
@@ -50,7 +55,7 @@ def robustness_sweep(
     cache = {} if cache is None else cache
     controls = {
         "cuts": W.FloatRangeSlider(value=(lo, hi), min=0.5, max=1.0, step=step,
-                                   description="consistency cuts", continuous_update=False,
+                                   description=tr("consistency cuts"), continuous_update=False,
                                    readout_format=".2f", style=SLIDER_STYLE, layout=WIDE),
         "solution": solution_choice(solution),
         "pri_cut": pri_slider(pri_cut),
@@ -70,13 +75,16 @@ def robustness_sweep(
 
     layout = explorer_box(
         "qcakit-robustness-sweep",
-        f"<b>Robustness sweep</b>: the solution for {html.escape(outcome)} as the "
-        "consistency cut moves" + (f" (dashed line: reference cut {reference:g})"
-                                   if reference is not None else "") + ".",
+        (tr("{explorer}: the solution for {outcome} as the consistency cut moves.")
+         if reference is None else
+         tr("{explorer}: the solution for {outcome} as the consistency cut moves (dashed line: "
+            "reference cut {cut}).")).format(explorer=f"<b>{html.escape(tr(NAME))}</b>",
+                                             outcome=html.escape(outcome),
+                                             cut=f"{reference or 0:g}"),
         W.HBox([controls["cuts"], W.VBox([controls["solution"], controls["pri_cut"]])]),
         W.HBox([outputs["plot"], outputs["ranges"]],
                layout=W.Layout(flex_flow="row wrap")),
     )
-    ex = Explorer("Robustness sweep", controls, outputs, compute, layout)
+    ex = Explorer(NAME, controls, outputs, compute, layout)
     ex.cache = cache
     return ex

@@ -9,16 +9,21 @@ import ipywidgets as W
 import numpy as np
 import pandas as pd
 
+from .. import _display
 from .. import _kinds as K
 from .. import explore
+from .._checks import capital
 from .._spec import accepts
+from ..i18n import tr, tr_later
 from ..minimize import SOLUTION_TYPES, _parse_directional
 from .explorer import (SLIDER_STYLE, WIDE, Explorer, explorer_box, output_html, pri_slider,
                        solution_choice)
 
 
+#: The explorer's name (in its heading and static view).
+NAME = tr_later("Threshold explorer")
 #: The consistency slider's range: a cut outside it is refused, not moved to its end.
-SLIDER_CUT = K.Cut(0.5, 1.0, note=" (the range of the consistency slider)")
+SLIDER_CUT = K.Cut(0.5, 1.0, note=tr_later(" (the range of the consistency slider)"))
 
 
 # Stays whole: the widgets and the callbacks that read them share one closure.
@@ -80,12 +85,15 @@ def threshold_explorer(
                (("changes", "changes"), ("truth_table", "tt"), ("solution", "solution"))}
     compute = _threshold_update(data, outcome, conditions, directional, ref, cache,
                                 (reference_label, "current"), configuration_names)
-    reset = W.Button(description=f"back to the {reference_label} settings",
+    label = _display.label(reference_label)
+    reset = W.Button(description=tr("back to the {label} settings").format(label=label),
                      layout=W.Layout(width="260px"))
-    head = (f"<b>Threshold explorer</b>: {html.escape(outcome)} explained by "
-            f"{html.escape(', '.join(conditions))}. {reference_label.capitalize()} "
-            f"settings: {html.escape(explore.settings_text(ref.settings))}.")
-    ex = Explorer("Threshold explorer", controls, outputs, compute,
+    head = tr("{explorer}: {outcome} explained by {conditions}. {Label} settings: "
+              "{settings}.").format(
+        explorer=f"<b>{html.escape(tr(NAME))}</b>", outcome=html.escape(outcome),
+        conditions=html.escape(", ".join(conditions)), Label=html.escape(capital(label)),
+        settings=html.escape(explore.settings_text(ref.settings)))
+    ex = Explorer(NAME, controls, outputs, compute,
                   _threshold_layout(head, controls, reset, outputs))
     back = {**ref_settings, "pri_cut": ref_settings["pri_cut"] or 0.0}
     reset.on_click(lambda _button: ex.set(**back))
@@ -112,9 +120,9 @@ def _threshold_layout(head: str, controls: dict, reset, outputs: dict) -> W.VBox
 def _threshold_update(data, outcome, conditions, directional, ref, cache, labels, names):
     """The explorer's update: :func:`qcakit.explore.threshold_update` at the controls' values,
     its HTML put in the panels."""
-    expect = "" if directional is None else (
-        "<p style='font-size:14px'>Directional expectations (intermediate solution): "
-        f"{html.escape(_fmt_directional(directional, conditions))}.</p>")
+    expect = "" if directional is None else "<p style='font-size:14px'>{}</p>".format(
+        html.escape(tr("Directional expectations (intermediate solution): {expectations}.")
+                    .format(expectations=_fmt_directional(directional, conditions))))
 
     def compute(ex, v):
         # slider values arrive from the browser as binary fractions (0.8500000000000001)
@@ -140,11 +148,11 @@ def _reference_settings(incl_cut, pri_cut, n_cut, solution, reference) -> dict:
 def _threshold_controls(incl_cut, pri_cut, n_cut, solution, max_n) -> dict:
     return {
         "incl_cut": W.FloatSlider(value=incl_cut, min=0.5, max=1.0, step=0.01,
-                                  description="consistency cut", continuous_update=False,
+                                  description=tr("consistency cut"), continuous_update=False,
                                   readout_format=".2f", style=SLIDER_STYLE, layout=WIDE),
         "pri_cut": pri_slider(pri_cut),
         "n_cut": W.IntSlider(value=n_cut, min=1, max=max(max_n, n_cut), step=1,
-                             description="frequency cut", continuous_update=False,
+                             description=tr("frequency cut"), continuous_update=False,
                              style=SLIDER_STYLE, layout=WIDE),
         "solution": solution_choice(solution),
     }
@@ -152,6 +160,6 @@ def _threshold_controls(incl_cut, pri_cut, n_cut, solution, max_n) -> dict:
 
 def _fmt_directional(directional, conditions) -> str:
     parsed = _parse_directional(directional, conditions)
-    words = {1: "present", 0: "absent"}
-    shown = [f"{c} {words[v]}" for c, v in parsed.items() if v != "-"]
-    return ", ".join(shown) if shown else "none"
+    words = {1: tr("{condition} present"), 0: tr("{condition} absent")}
+    shown = [words[v].format(condition=c) for c, v in parsed.items() if v != "-"]
+    return tr(", ").join(shown) if shown else tr("none")
