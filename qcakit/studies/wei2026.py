@@ -495,6 +495,90 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
     return ax
 
 
+def _literals(term: str) -> set:
+    from ..sets import parse
+
+    expression = parse(term)
+    if len(expression) != 1:
+        raise QCAInputError(f"Give one term (a conjunction such as 'SYS*~ORG'), got {term!r}.")
+    return set(expression[0])
+
+
+def _literal_text(literals, order) -> list:
+    return [("" if value else "~") + name for name, value in
+            sorted(literals, key=lambda lit: order.index(lit[0]) if lit[0] in order else 99)]
+
+
+def containing_terms(term: str, parsimonious_model: str) -> list:
+    """The terms of ``parsimonious_model`` (an expression such as ``"A*~B + C"``) that contain
+    ``term``, i.e. whose literals are all literals of ``term``. qcakit's chart takes the core
+    conditions of a configuration from such a term (:func:`kit_core`).
+
+    >>> containing_terms("SYS*~ORG*SERV*INFO*PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    ['SYS*~ORG']
+    >>> containing_terms("SYS*SERV*STAFF*INFO*~PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    []
+    """
+    from ..sets import parse, term_to_string
+
+    inside = _literals(term)
+    return [term_to_string(t) for t in parse(parsimonious_model) if set(t) <= inside]
+
+
+def kit_core(term: str, parsimonious_model: str) -> list:
+    """Core conditions of configuration ``term`` by **qcakit's rule**
+    (:func:`qcakit.configuration_chart`): the literals of the parsimonious term(s) that contain
+    the whole configuration (:func:`containing_terms`). A configuration that no single
+    parsimonious term contains (its rows are split across several terms) gets no core at all:
+    the chart shows all its conditions as peripheral and says so in a note.
+
+    >>> kit_core("SYS*~ORG*SERV*INFO*PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    ['SYS', '~ORG']
+    >>> kit_core("SYS*SERV*STAFF*INFO*~PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    []
+    """
+    core = set().union(*(_literals(t) for t in containing_terms(term, parsimonious_model)))
+    return _literal_text(core, CONDITIONS)
+
+
+def solution_core(term: str, parsimonious_model: str) -> list:
+    """Core conditions of configuration ``term`` by the rule **as Fiss (2011) words it**, and as
+    the paper quotes it (二(二): 「将既出现在中间解也出现在简约解中的条件认定为核心条件」): a condition
+    of the configuration is core when it also appears, with the same sign, in the parsimonious
+    solution ``parsimonious_model``, in whichever term. Unlike :func:`kit_core` it gives a core to
+    a configuration split across parsimonious terms; read over the whole solution it can also
+    call core a condition that comes from a term not covering the configuration at all.
+
+    >>> solution_core("SYS*SERV*STAFF*INFO*~PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    ['SYS', 'SERV', '~PERF']
+    """
+    from ..sets import parse
+
+    everywhere = {lit for t in parse(parsimonious_model) for lit in t}
+    return _literal_text(_literals(term) & everywhere, CONDITIONS)
+
+
+def core_chart(terms: dict, parsimonious_model: str, rule=kit_core) -> pd.DataFrame:
+    """Chart codes (as in ``qcakit.configuration_chart(...).table``) for configurations
+    ``terms`` (label -> term), with core conditions by ``rule`` (:func:`kit_core` or
+    :func:`solution_core`) from one parsimonious model.
+
+    >>> core_chart({"C2": "SYS*SERV*STAFF*INFO*~PERF"},
+    ...            "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF", solution_core)["C2"].tolist()
+    ['core present', '', 'core present', 'peripheral present', 'peripheral present', 'core absent']
+    """
+    columns = {}
+    for label, term in terms.items():
+        core = set(rule(term, parsimonious_model))
+        codes = dict.fromkeys(CONDITIONS, "")
+        for name, value in sorted(_literals(term)):
+            literal = ("" if value else "~") + name
+            codes[name] = (("core " if literal in core else "peripheral ")
+                           + ("present" if value else "absent"))
+        columns[label] = list(codes.values())
+    return pd.DataFrame(columns, index=pd.Index(CONDITIONS))
+
+
 def paper_chart(intermediate, parsimonious, model: int = 0):
     """:func:`qcakit.configuration_chart` with the configurations named as in Table 4: ``C1`` to
     ``C5`` for 组态1-5 (so no label can be mistaken for another configuration's number);
