@@ -260,6 +260,38 @@ def test_spread_separates_stacked_cases_and_keeps_singles():
     assert abs(cx.mean() - 1.0) < 1e-12 and abs(cy.mean()) < 1e-12
 
 
+def test_spread_keeps_every_dot_on_its_side_of_the_diagonal_and_of_the_crossover():
+    # the stacks of lesson 28's XY plot (solution vs FUSION on the stand-in), plus a single case
+    # next to the crossover (S19 at (0.501, 0.499) in lesson 29b)
+    stacks = {(0.0, 0.501): 6, (0.499, 0.501): 5, (0.499, 1.0): 4, (0.501, 1.0): 4,
+              (0.501, 0.501): 3, (0.499, 0.0): 2, (0.0, 0.0): 2, (1.0, 1.0): 1, (0.501, 0.499): 1}
+    x = np.array([k[0] for k, n in stacks.items() for _ in range(n)])
+    y = np.array([k[1] for k, n in stacks.items() for _ in range(n)])
+    px, py, _ = wei2026.spread(x, y, step=0.035)
+    assert len(set(zip(px.round(6), py.round(6)))) == len(x)
+    assert (np.sign(px - py) == np.sign(x - y)).all()               # diagonal: same side or on it
+    on = x == y
+    assert np.allclose(px[on], py[on])
+    for a, b in ((x, px), (y, py)):                                   # crossover lines
+        near = np.abs(a - 0.5) < 0.1
+        assert (np.sign(b[near] - 0.5) == np.sign(a[near] - 0.5)).all()
+    lone = (x == 0.501) & (y == 0.499)
+    assert px[lone][0] > 0.501 and py[lone][0] < 0.499                 # moved away from 0.5
+    assert (px[x == 1.0], py[x == 1.0]) == ([1.0], [1.0])               # a lone (1, 1) stays
+
+
+def test_xy_cases_labels_a_stack_once():
+    import matplotlib
+    import pandas as pd
+
+    matplotlib.use("Agg")
+    x = pd.Series([0.499, 0.499, 1.0], index=["S20", "S22", "S24"])
+    y = pd.Series([0.0, 0.0, 1.0], index=x.index)
+    ax = wei2026.xy_cases(x, y, label=["S20", "S22", "S24"])
+    texts = [t.get_text() for t in ax.texts]
+    assert "S20, S22" in texts and "S24" in texts and "S20" not in texts
+
+
 MODEL_1 = "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF"     # the stand-in's first parsimonious model
 
 
