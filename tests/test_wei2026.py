@@ -258,3 +258,73 @@ def test_spread_separates_stacked_cases_and_keeps_singles():
     # a stack elsewhere is centred on its point
     cx, cy, _ = wei2026.spread([1.0] * 4, [0.0] * 4, step=0.05)
     assert abs(cx.mean() - 1.0) < 1e-12 and abs(cy.mean()) < 1e-12
+
+
+def test_spread_keeps_every_dot_on_its_side_of_the_diagonal_and_of_the_crossover():
+    # the stacks of lesson 28's XY plot (solution vs FUSION on the stand-in), plus a single case
+    # next to the crossover (S19 at (0.501, 0.499) in lesson 29b)
+    stacks = {(0.0, 0.501): 6, (0.499, 0.501): 5, (0.499, 1.0): 4, (0.501, 1.0): 4,
+              (0.501, 0.501): 3, (0.499, 0.0): 2, (0.0, 0.0): 2, (1.0, 1.0): 1, (0.501, 0.499): 1}
+    x = np.array([k[0] for k, n in stacks.items() for _ in range(n)])
+    y = np.array([k[1] for k, n in stacks.items() for _ in range(n)])
+    px, py, _ = wei2026.spread(x, y, step=0.035)
+    assert len(set(zip(px.round(6), py.round(6)))) == len(x)
+    assert (np.sign(px - py) == np.sign(x - y)).all()               # diagonal: same side or on it
+    on = x == y
+    assert np.allclose(px[on], py[on])
+    for a, b in ((x, px), (y, py)):                                   # crossover lines
+        near = np.abs(a - 0.5) < 0.1
+        assert (np.sign(b[near] - 0.5) == np.sign(a[near] - 0.5)).all()
+    lone = (x == 0.501) & (y == 0.499)
+    assert px[lone][0] > 0.501 and py[lone][0] < 0.499                 # moved away from 0.5
+    assert (px[x == 1.0], py[x == 1.0]) == ([1.0], [1.0])               # a lone (1, 1) stays
+
+
+def test_xy_cases_labels_a_stack_once():
+    import matplotlib
+    import pandas as pd
+
+    matplotlib.use("Agg")
+    x = pd.Series([0.499, 0.499, 1.0], index=["S20", "S22", "S24"])
+    y = pd.Series([0.0, 0.0, 1.0], index=x.index)
+    ax = wei2026.xy_cases(x, y, label=["S20", "S22", "S24"])
+    texts = [t.get_text() for t in ax.texts]
+    assert "S20, S22" in texts and "S24" in texts and "S20" not in texts
+
+
+MODEL_1 = "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF"     # the stand-in's first parsimonious model
+
+
+def test_core_conventions_by_hand():
+    # C2 = SYS*SERV*STAFF*INFO*~PERF covers rows 47 (~ORG) and 63 (ORG): row 47 lies in
+    # SYS*~ORG, row 63 in ORG*SERV*~PERF, and no single term holds both (by hand).
+    c2 = wei2026.CONFIGURATIONS["2"]
+    assert wei2026.containing_terms("SYS*~ORG*SERV*STAFF*INFO*~PERF", MODEL_1) == ["SYS*~ORG"]
+    assert wei2026.containing_terms("SYS*ORG*SERV*STAFF*INFO*~PERF", MODEL_1) == ["ORG*SERV*~PERF"]
+    assert wei2026.containing_terms(c2, MODEL_1) == [] and wei2026.kit_core(c2, MODEL_1) == []
+    # as the paper words the rule: C2's literals that appear anywhere in the solution
+    assert wei2026.solution_core(c2, MODEL_1) == ["SYS", "SERV", "~PERF"]
+    # C5 = SYS*ORG*~SERV*~STAFF*INFO*PERF lies in ~STAFF*PERF only; the whole-solution reading
+    # also picks up SYS from SYS*~ORG, a term that excludes C5 (ORG)
+    c5 = wei2026.CONFIGURATIONS["5"]
+    assert wei2026.kit_core(c5, MODEL_1) == ["~STAFF", "PERF"]
+    assert wei2026.solution_core(c5, MODEL_1) == ["SYS", "ORG", "~STAFF", "PERF"]
+    # a term inside two terms of a model: the kit's core is their union
+    assert wei2026.kit_core("SYS*ORG*SERV", "SYS*ORG + ORG*SERV") == ["SYS", "ORG", "SERV"]
+    with pytest.raises(QCAInputError, match="one term"):
+        wei2026.kit_core("SYS + ORG", MODEL_1)
+
+
+def test_core_chart_with_the_kits_rule_differs_from_table4_in_the_hand_read_cells():
+    # the 13 cells read off by hand in test_fit_summary_counts_the_chart_cells_that_differ
+    by_hand = {("SYS", "1"), ("SYS", "5"), ("ORG", "3"), ("ORG", "4"), ("SERV", "1"),
+               ("STAFF", "2"), ("STAFF", "5"), ("INFO", "3"), ("INFO", "4"), ("INFO", "5"),
+               ("PERF", "2"), ("PERF", "3"), ("PERF", "4")}
+    chart = wei2026.core_chart(wei2026.CONFIGURATIONS, MODEL_1)
+    differ = {(c, n) for c in wei2026.CONDITIONS for n in wei2026.CONFIGURATIONS
+              if chart.loc[c, n] != wei2026.TABLE4_CHART.loc[c, n]}
+    assert differ == by_hand
+    # C2 under the paper's wording: SYS, SERV, ~PERF core; STAFF, INFO peripheral; ORG blank
+    c2 = wei2026.core_chart({"2": wei2026.CONFIGURATIONS["2"]}, MODEL_1, wei2026.solution_core)
+    assert c2["2"].tolist() == ["core present", "", "core present", "peripheral present",
+                                "peripheral present", "core absent"]

@@ -398,11 +398,17 @@ def _side(value: float) -> int:
 
 
 def spread(x, y, step: float = 0.035) -> tuple:
-    """Plot positions for cases that share a point: each group of ``n`` equal (x, y) pairs is
-    laid out on a small square grid, in case order; a case alone stays on its point. The grid is
-    centred on the point, except just below (above) the crossover 0.5, where it grows away from
-    0.5, so that stacks at 0.499 and 0.501 do not merge. Returns (x positions, y positions,
-    group sizes).
+    """Plot positions for coded memberships, so that every case gets its own dot and no dot
+    changes side of the crossover lines or of the diagonal. Returns (x positions, y positions,
+    group sizes), where a group is the cases that share an (x, y) point.
+
+    - A group off the diagonal is laid out on a small square grid, in case order: centred on its
+      point, except just below (above) the crossover 0.5, where it grows away from 0.5, so
+      stacks at 0.499 and 0.501 stay on their own side of the 0.5 lines.
+    - A group *on* the diagonal (x = y) is laid out along the diagonal (every dot keeps x = y),
+      centred on its point or, next to the crossover, growing away from it.
+    - A single case next to the crossover moves half a step away from it; elsewhere a single
+      case stays on its point.
 
     >>> px, py, n = spread([0.5, 0.5, 1.0], [1.0, 1.0, 1.0], step=0.1)
     >>> px.round(2).tolist(), py.round(2).tolist(), n.tolist()
@@ -410,20 +416,29 @@ def spread(x, y, step: float = 0.035) -> tuple:
     >>> px, _, _ = spread([0.499, 0.499, 0.501, 0.501], [1.0] * 4, step=0.1)
     >>> px.round(3).tolist()
     [0.449, 0.349, 0.551, 0.651]
+    >>> px, py, _ = spread([0.501, 0.501, 0.501], [0.501] * 3, step=0.1)
+    >>> bool((px == py).all()), px.round(2).tolist()
+    (True, [0.54, 0.61, 0.69])
     """
     import numpy as np
 
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     px, py, size = x.copy(), y.copy(), np.ones(len(x), dtype=int)
     keys = list(zip(np.round(x, 6), np.round(y, 6)))
+    along = 0.75 * step                 # per coordinate: dots on the diagonal ~1.06 steps apart
     for key in dict.fromkeys(keys):
         members = [i for i, k in enumerate(keys) if k == key]
         n = len(members)
-        if n == 1:
+        sx, sy = _side(key[0]), _side(key[1])
+        if key[0] == key[1]:
+            for j, i in enumerate(members):
+                if n == 1 and not sx:
+                    continue
+                t = sx * (j + 0.5) if sx else j - (n - 1) / 2
+                px[i], py[i], size[i] = x[i] + t * along, y[i] + t * along, n
             continue
         cols = int(np.ceil(np.sqrt(n)))
         rows = int(np.ceil(n / cols))
-        sx, sy = _side(key[0]), _side(key[1])
         for j, i in enumerate(members):
             r, c = divmod(j, cols)
             in_row = min(cols, n - r * cols)
@@ -440,9 +455,9 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
 
     ``x``, ``y``: Series of memberships with the case labels as index. ``kinds``: optional
     Series of case types (colour *and* marker, :data:`TYPE_STYLE`). ``label``: the cases to
-    name on the plot (only those the text refers to). Each stack of more than one case shows
-    its size. The offsets only separate the dots: every case's value is the stack's anchor
-    (its centre, or its inner edge next to 0.5). Returns the Axes.
+    name on the plot (only those the text refers to); cases of one stack share one label. Each
+    stack of more than one case shows its size. The offsets only separate the dots: every
+    case's value is the stack's anchor (its centre, or its end next to 0.5). Returns the Axes.
     """
     import matplotlib.pyplot as plt
     import numpy as np
@@ -465,7 +480,13 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
         if sel.sum() < 2:
             continue
         side = _side(key[0])
-        if side:
+        if key[0] == key[1]:                      # along the diagonal: count at its outer end
+            end = np.argmax(px[sel]) if side >= 0 else np.argmin(px[sel])
+            ax.annotate(f"{sel.sum()}", (px[sel][end], py[sel][end]),
+                        xytext=(5, -5) if side >= 0 else (-5, 5), textcoords="offset points",
+                        ha="left" if side >= 0 else "right", va="center", fontsize=7,
+                        color="dimgrey")
+        elif side:
             at = (px[sel].min() if side < 0 else px[sel].max(), py[sel].mean())
             ax.annotate(f"{sel.sum()}", at, xytext=(6 * side, 0), textcoords="offset points",
                         ha="right" if side < 0 else "left", va="center", fontsize=7,
@@ -474,12 +495,16 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
             ax.annotate(f"{sel.sum()}", (px[sel].mean(), py[sel].min()), xytext=(0, -6),
                         textcoords="offset points", ha="center", va="top", fontsize=7,
                         color="dimgrey")
-    for k, case in enumerate(label):          # labels point away from the middle of the plot
-        i = list(x.index).index(case)
-        dx = -12 if px[i] < 0.5 or px[i] > 0.9 else 12
-        dy = (14 if py[i] < 0.9 else -16) if k % 2 == 0 else (-16 if py[i] > 0.1 else 14)
-        ax.annotate(str(case), (px[i], py[i]), xytext=(dx, dy), textcoords="offset points",
-                    ha="right" if dx < 0 else "left", fontsize=7,
+    index = list(x.index)
+    named = {}                                   # one label per stack: "S20, S22"
+    for case in label:
+        named.setdefault(keys[index.index(case)], []).append(index.index(case))
+    for k, members in enumerate(named.values()):  # labels point away from the middle of the plot
+        at = (float(np.mean(px[members])), float(np.mean(py[members])))
+        dx = -12 if at[0] < 0.5 or at[0] > 0.9 else 12
+        dy = (14 if at[1] < 0.9 else -16) if k % 2 == 0 else (-16 if at[1] > 0.1 else 14)
+        ax.annotate(", ".join(str(index[i]) for i in members), at, xytext=(dx, dy),
+                    textcoords="offset points", ha="right" if dx < 0 else "left", fontsize=7,
                     arrowprops={"arrowstyle": "-", "lw": 0.5})
     ax.set_xlim(-0.2, 1.2)
     ax.set_ylim(-0.2, 1.2)
@@ -491,6 +516,90 @@ def xy_cases(x, y, *, kinds=None, label=(), ax=None, xlabel: str = "X", ylabel: 
     if kinds is not None:
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
     return ax
+
+
+def _literals(term: str) -> set:
+    from ..sets import parse
+
+    expression = parse(term)
+    if len(expression) != 1:
+        raise QCAInputError(f"Give one term (a conjunction such as 'SYS*~ORG'), got {term!r}.")
+    return set(expression[0])
+
+
+def _literal_text(literals, order) -> list:
+    return [("" if value else "~") + name for name, value in
+            sorted(literals, key=lambda lit: order.index(lit[0]) if lit[0] in order else 99)]
+
+
+def containing_terms(term: str, parsimonious_model: str) -> list:
+    """The terms of ``parsimonious_model`` (an expression such as ``"A*~B + C"``) that contain
+    ``term``, i.e. whose literals are all literals of ``term``. qcakit's chart takes the core
+    conditions of a configuration from such a term (:func:`kit_core`).
+
+    >>> containing_terms("SYS*~ORG*SERV*INFO*PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    ['SYS*~ORG']
+    >>> containing_terms("SYS*SERV*STAFF*INFO*~PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    []
+    """
+    from ..sets import parse, term_to_string
+
+    inside = _literals(term)
+    return [term_to_string(t) for t in parse(parsimonious_model) if set(t) <= inside]
+
+
+def kit_core(term: str, parsimonious_model: str) -> list:
+    """Core conditions of configuration ``term`` by **qcakit's rule**
+    (:func:`qcakit.configuration_chart`): the literals of the parsimonious term(s) that contain
+    the whole configuration (:func:`containing_terms`). A configuration that no single
+    parsimonious term contains (its rows are split across several terms) gets no core at all:
+    the chart shows all its conditions as peripheral and says so in a note.
+
+    >>> kit_core("SYS*~ORG*SERV*INFO*PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    ['SYS', '~ORG']
+    >>> kit_core("SYS*SERV*STAFF*INFO*~PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    []
+    """
+    core = set().union(*(_literals(t) for t in containing_terms(term, parsimonious_model)))
+    return _literal_text(core, CONDITIONS)
+
+
+def solution_core(term: str, parsimonious_model: str) -> list:
+    """Core conditions of configuration ``term`` by the rule **as Fiss (2011) words it**, and as
+    the paper quotes it (二(二): 「将既出现在中间解也出现在简约解中的条件认定为核心条件」): a condition
+    of the configuration is core when it also appears, with the same sign, in the parsimonious
+    solution ``parsimonious_model``, in whichever term. Unlike :func:`kit_core` it gives a core to
+    a configuration split across parsimonious terms; read over the whole solution it can also
+    call core a condition that comes from a term not covering the configuration at all.
+
+    >>> solution_core("SYS*SERV*STAFF*INFO*~PERF", "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF")
+    ['SYS', 'SERV', '~PERF']
+    """
+    from ..sets import parse
+
+    everywhere = {lit for t in parse(parsimonious_model) for lit in t}
+    return _literal_text(_literals(term) & everywhere, CONDITIONS)
+
+
+def core_chart(terms: dict, parsimonious_model: str, rule=kit_core) -> pd.DataFrame:
+    """Chart codes (as in ``qcakit.configuration_chart(...).table``) for configurations
+    ``terms`` (label -> term), with core conditions by ``rule`` (:func:`kit_core` or
+    :func:`solution_core`) from one parsimonious model.
+
+    >>> core_chart({"C2": "SYS*SERV*STAFF*INFO*~PERF"},
+    ...            "SYS*~ORG + ~STAFF*PERF + ORG*SERV*~PERF", solution_core)["C2"].tolist()
+    ['core present', '', 'core present', 'peripheral present', 'peripheral present', 'core absent']
+    """
+    columns = {}
+    for label, term in terms.items():
+        core = set(rule(term, parsimonious_model))
+        codes = dict.fromkeys(CONDITIONS, "")
+        for name, value in sorted(_literals(term)):
+            literal = ("" if value else "~") + name
+            codes[name] = (("core " if literal in core else "peripheral ")
+                           + ("present" if value else "absent"))
+        columns[label] = list(codes.values())
+    return pd.DataFrame(columns, index=pd.Index(CONDITIONS))
 
 
 def paper_chart(intermediate, parsimonious, model: int = 0):
