@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...errors import QCAInputError
+from ...i18n import tr
 from ...chart import configuration_chart
 from ...minimize import minimize
 from ...necessity import necessity
@@ -163,14 +164,16 @@ def stand_in_line(data: pd.DataFrame) -> str:
     """The one line every Wei lesson shows near its top: what the stand-in is and how close it
     is, with the numbers computed by :func:`fit_summary`."""
     f = fit_summary(data)
-    how = ("all in core/peripheral status (presence and absence agree in every cell)"
-           if f["cells_differ_in_presence"] == 0 else
-           f"{f['cells_differ_in_presence']} of them in presence or absence")
-    return (
+    if f["cells_differ_in_presence"] == 0:
+        how = tr("all in core/peripheral status (presence and absence agree in every cell)")
+    else:
+        how = tr("{n} of them in presence or absence").format(n=f["cells_differ_in_presence"])
+    return tr(
         "Data: a stand-in, not the authors' data. The paper publishes no case scores; these 27 "
-        "rows of scores (0, 0.501 or 1) were searched to fit Tables 3-4: "
-        f"{f['within']} of the {f['n_published']} published numbers within 0.003, largest miss "
-        f"{f['worst']:.3f}. The five configurations were imposed by the search; "
-        f"{f['cells_differ']} of the {f['cells']} cells of the configuration chart differ from "
-        f"Table 4 as we read it, {how}. The rows are labelled S01-S27: no row is a county, and "
-        "no score comes from the paper.")
+        "rows of scores (0, 0.501 or 1) were searched to fit Tables 3-4: {within} of the "
+        "{published} published numbers within 0.003, largest miss {worst}. The five "
+        "configurations were imposed by the search; {differ} of the {cells} cells of the "
+        "configuration chart differ from Table 4 as we read it, {how}. The rows are labelled "
+        "S01-S27: no row is a county, and no score comes from the paper.").format(
+            within=f["within"], published=f["n_published"], worst=f"{f['worst']:.3f}",
+            differ=f["cells_differ"], cells=f["cells"], how=how)
