@@ -5,7 +5,9 @@ asserted in tests). Issue 22: nothing may run more than a few seconds without re
   and the deepest search the bound allows (depth 5 at 20 cases);
 - ``theory_evaluation`` with two 6-term expressions over 10 conditions (80 s before issue 22),
   and two 8-term expressions (their sums of products pass the bound: written unexpanded);
-- ``minimize`` at the 16-condition guard (parsimonious, 200 cases).
+- ``minimize`` at the 16-condition guard (parsimonious, 200 cases), and at 15 conditions and
+  1,000 cases, where the set-cover integer program would run for minutes: it stops at
+  ``time_limit`` (60 s by default; also shown with 5 s) and says why.
 
 Run: ``.venv/bin/python benchmarks/bounded_search.py``
 """
@@ -59,6 +61,12 @@ def main() -> None:
     tt = qcakit.truth_table(d16, "Y", incl_cut=0.8, pri_cut=0.7)
     timed("minimize, parsimonious, 16 conditions, 200 cases",
           lambda: qcakit.minimize(tt, "parsimonious"))
+    from minimize import scale_truth_table  # benchmarks/minimize.py: 1,000 cases, PRI cut 0.5
+    tt15, _ = scale_truth_table(15)
+    timed("minimize, parsimonious, 15 conditions, 1,000 cases",
+          lambda: qcakit.minimize(tt15, "parsimonious"))
+    timed("  the same with time_limit=5",
+          lambda: qcakit.minimize(tt15, "parsimonious", time_limit=5))
     timed("minimize, 17 conditions (above the guard)",
           lambda: qcakit.minimize(qcakit.truth_table(random_frame(17, 200), "Y"), "complex"))
 

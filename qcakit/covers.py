@@ -10,7 +10,9 @@ The hard part of large charts is proving the minimum size: a set-cover integer p
 conditions and 1,000 cases (several thousand undominated PIs, a few hundred positive rows)
 HiGHS proves it in seconds; at 15-16 conditions the same kind of chart can take it many
 minutes (``benchmarks/minimize.py --scale``). The R package QCA's manual says the same of
-such charts (``minimize``, argument ``max.comb``).
+such charts (``minimize``, argument ``max.comb``). So the integer programs run within a time
+limit (:func:`time_limit`; ``minimize(time_limit=...)``): past it, :class:`CoverTimeLimit` is
+raised with the size of the chart, rather than the kernel hanging for minutes.
 
 >>> import numpy as np
 >>> covers, complete = minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]], dtype=bool))
@@ -19,6 +21,9 @@ such charts (``minimize``, argument ``max.comb``).
 """
 from __future__ import annotations
 
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import product
 
 import numpy as np
@@ -31,6 +36,50 @@ MAX_MODELS = 100
 SMALL_BLOCK = 10
 #: Nodes the depth-first cover search may visit before integer programs take over.
 SEARCH_BUDGET = 5_000
+#: When the integer programs of the current minimization must stop (time.monotonic()), or None.
+_DEADLINE: ContextVar = ContextVar("cover_deadline", default=None)
+
+
+class CoverTimeLimit(Exception):
+    """The set-cover integer programs did not finish within the time limit."""
+
+    def __init__(self, n_pis: int, n_rows: int, seconds: float):
+        super().__init__(f"set cover of {n_rows} rows by {n_pis} PIs: over {seconds:g} s")
+        self.n_pis, self.n_rows, self.seconds = n_pis, n_rows, seconds
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Let the integer programs inside this block run ``seconds`` in all (None: no limit).
+
+    >>> with time_limit(0.0):
+    ...     minimal_covers(np.array([[1, 1, 0], [0, 1, 1], [0, 0, 1]], dtype=bool))
+    ([(0, 1), (0, 2)], True)
+
+    (Small charts need no integer program, so no limit can stop them.)
+    """
+    token = _DEADLINE.set(None if seconds is None else (time.monotonic() + seconds, seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def _milp(block: np.ndarray, **problem):
+    """scipy's ``milp`` on a set cover of ``block`` (PIs x rows), within the time left."""
+    from scipy.optimize import milp
+
+    limit = _DEADLINE.get()
+    options = {}
+    if limit is not None:
+        left = limit[0] - time.monotonic()
+        if left <= 0:
+            raise CoverTimeLimit(*block.shape, limit[1])
+        options["time_limit"] = left
+    result = milp(**problem, options=options)
+    if result.status == 1:  # iteration or time limit reached
+        raise CoverTimeLimit(*block.shape, limit[1] if limit else float("inf"))
+    return result
 
 
 def minimal_covers(pi_chart: np.ndarray, max_models: int = MAX_MODELS):
@@ -132,12 +181,12 @@ def _blocks(pi_chart: np.ndarray):
 def _minimum_cover(block: np.ndarray) -> tuple[int, tuple[int, ...]]:
     """Fewest PIs covering every column, and one such cover: a 0/1 integer program (HiGHS via
     scipy)."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.optimize import Bounds, LinearConstraint
 
     n_pi = block.shape[0]
-    result = milp(c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
-                  constraints=LinearConstraint(coo_matrix(block.T.astype(float)).tocsr(),
-                                               lb=1, ub=np.inf))
+    result = _milp(block, c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
+                   constraints=LinearConstraint(coo_matrix(block.T.astype(float)).tocsr(),
+                                                lb=1, ub=np.inf))
     if not result.success:
         raise RuntimeError(f"set-cover integer program failed: {result.message}")
     cover = tuple(int(i) for i in np.flatnonzero(result.x > 0.5))
@@ -336,7 +385,7 @@ def _more_covers(block: np.ndarray, size: int, found: list, limit: int) -> list:
     """Covers of ``size`` PIs beyond ``found`` (up to ``limit`` in all), by integer programs:
     the smallest cover that is none of the covers found so far is added, and so on until it
     needs more than ``size`` PIs or none is left."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.optimize import Bounds, LinearConstraint
 
     n_pi, n_on = block.shape
     found = list(found)
@@ -344,8 +393,8 @@ def _more_covers(block: np.ndarray, size: int, found: list, limit: int) -> list:
         cuts = np.zeros((len(found), n_pi))
         for row, cover in enumerate(found):
             cuts[row, list(cover)] = 1
-        result = milp(
-            c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
+        result = _milp(
+            block, c=np.ones(n_pi), integrality=np.ones(n_pi), bounds=Bounds(0, 1),
             constraints=[LinearConstraint(block.T.astype(float), 1, np.inf),
                          LinearConstraint(cuts, -np.inf, size - 1.0)],
         )

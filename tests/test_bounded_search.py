@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import qcakit
 from qcakit.suin import expressions_searched, suin
 
 theory = importlib.import_module("qcakit.theory")  # qcakit.theory is also a function's name
@@ -87,3 +88,32 @@ def test_chunked_levels_give_the_same_search(monkeypatch):
     chunked = suin(data, "Y", depth=3, incl_cut=0.7, cov_cut=0.5, ron_cut=0)
     pd.testing.assert_frame_equal(whole.table, chunked.table)
     assert len(whole.table) > 5
+
+
+def _many_models_truth_table():
+    """A random outcome over 10 conditions: 244 prime implicants, 119 positive rows, more than
+    100 equally minimal models, so minimize() reaches the set-cover integer programs."""
+    rng = np.random.default_rng(7)
+    data = pd.DataFrame(rng.uniform(size=(200, 10)).round(2), columns=[f"C{i}" for i in range(10)])
+    data["Y"] = rng.uniform(size=200).round(2)
+    with pytest.warns(qcakit.QCAWarning):
+        return qcakit.truth_table(data, "Y", incl_cut=0.7, pri_cut=0.5)
+
+
+def test_minimize_stops_at_its_time_limit_and_says_why():
+    tt = _many_models_truth_table()
+    with pytest.raises(qcakit.QCAInputError) as err:
+        qcakit.minimize(tt, "parsimonious", time_limit=1e-9)
+    message = str(err.value)
+    assert "cover 119 positive rows, chosen among 244" in message
+    assert "time_limit=1e-09 s" in message and "time_limit=None" in message
+
+
+def test_a_time_limit_changes_nothing_it_does_not_reach():
+    """Small charts never reach the integer programs: the models are those of no limit, and
+    those the brute-force tests of test_minimize_scale.py check."""
+    lipset = qcakit.datasets.load("lipset_fuzzy")
+    tt = qcakit.truth_table(lipset, "SURV", ["DEV", "URB", "LIT", "IND", "STB"], incl_cut=0.8)
+    for kind in ("complex", "parsimonious"):
+        assert qcakit.minimize(tt, kind, time_limit=1e-9).models == \
+            qcakit.minimize(tt, kind, time_limit=None).models

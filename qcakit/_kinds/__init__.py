@@ -28,7 +28,7 @@ from .data import (Calibration, Column, Columns, Frame, RawScores, Roles, Shifts
 from .explorers import Axes, Cache, Controls, SweepTable
 from .expressions import Expression, Expressions, unknown_in_expression
 from .quantities import (Count, Cut, CutMap, CutPair, CutRange, Cuts, MembershipTable, Model,
-                         Number, Numbers, OneOf, Switch, term_choices)
+                         Number, Numbers, OneOf, Seconds, Switch, term_choices)
 from .results import (Directional, Exclude, Result, Settings, SolutionArg, Solutions,
                       TestSolutions, TruthTableArg, necessity_result)
 from .texts import (CaseSelection, Labels, Mask, NameMap, Names, Options, Path, PointLabels,
@@ -39,7 +39,7 @@ __all__ = [
     "Calibration", "Column", "Columns", "Frame", "RawScores", "Roles", "Shifts", "Targets", "Thresholds",
     "frame_fix", "Axes", "Cache", "Controls", "SweepTable",
     "Expression", "Expressions", "unknown_in_expression",
-    "Count", "Cut", "CutMap", "CutPair", "CutRange", "Cuts", "MembershipTable", "Model", "Number",
+    "Count", "Cut", "CutMap", "CutPair", "CutRange", "Cuts", "MembershipTable", "Model", "Number", "Seconds",
     "Numbers", "OneOf",
     "Switch", "term_choices",
     "Directional", "Exclude", "Result", "Settings", "SolutionArg", "Solutions", "TestSolutions",

@@ -214,6 +214,28 @@ class Number(Kind):
                                                 ("True", True)]
 
 
+class Seconds(Kind):
+    """A time limit: a positive number of seconds, or None for no limit."""
+
+    title = "Seconds"
+    rule = "a positive number of seconds, not text; None for no limit"
+
+    def __init__(self):
+        super().__init__(optional=True)
+
+    def check(self, value, arg):
+        value = Number().check(value, arg)
+        if value <= 0:
+            raise QCAInputError(tr(
+                "{name} must be a positive number of seconds (or None for no limit), got "
+                "{value}.").format(name=arg.name, value=repr(value)))
+        return float(value)
+
+    def refused(self, arg, samples):
+        return super().refused(arg, samples) + [("text", "10"), ("zero", 0), ("negative", -1),
+                                                ("infinity", float("inf")), ("True", True)]
+
+
 class Numbers(Kind):
     """A list of finite numbers (one number is a list of one), optionally within a range, or as
     many as the list ``count_of``."""
