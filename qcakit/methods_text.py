@@ -57,8 +57,7 @@ from .necessity import necessity as necessity_table
 #: coverage or RoN below its cut makes a consistent expression *trivial*.
 NECESSITY_CUTS = {"consistency": 0.9, "coverage": 0.6, "RoN": 0.5}
 #: The measures of the rule in words (RoN is RoN in every language).
-MEASURES = {"consistency": tr_later("consistency"), "coverage": tr_later("coverage"),
-            "RoN": "RoN"}
+MEASURES = {"consistency": tr_later("consistency"), "coverage": tr_later("coverage")}
 #: Punctuation that joins sentences and lists, where Chinese has its own.
 _CHINESE_PUNCTUATION = {" ": "", ", ": "、", "; ": "；", ": ": "：", " (": "（", ")": "）"}
 
@@ -214,7 +213,8 @@ def necessity_verdicts(table: pd.DataFrame, cuts=None, declared=()) -> pd.DataFr
     missed = {k: out[k] < cuts[k] - tol for k in cuts}
     out["verdict"] = np.select([missed["consistency"], missed["coverage"] | missed["RoN"]],
                                ["not consistent", "trivial"], "necessary")
-    out["fails"] = [_sep(", ").join(f"{tr(MEASURES[k])} {out.loc[i, k]:.3f}" for k in cuts
+    words = {k: tr(MEASURES[k]) if k in MEASURES else k for k in cuts}
+    out["fails"] = [_sep(", ").join(f"{words[k]} {out.loc[i, k]:.3f}" for k in cuts
                                     if missed[k].loc[i]) for i in out.index]
     out["declared"] = [i in set(declared) for i in out.index]
     return out
