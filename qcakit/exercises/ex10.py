@@ -165,7 +165,8 @@ def _mistakes(data) -> list:
                 tr("Calibrate the column {column}.").format(column=COLUMN)),
         Mistake("linear rescaling", (x - lo) / (hi - lo), tr("These are the scores rescaled "
                 "linearly to [0, 1]; direct calibration puts them on a log-odds scale."),
-                call + "."),
+                # Translators: the hint is the call to use; {call} is code
+                tr("{call}.").format(call=call)),
         # the words of exercise 2's R_IDM_PARTLY and R_IDM_HINT, marked here as well
         Mistake("R's idm=0.95", calibrate(x, thresholds=ANCHORS[COLUMN], idm=R_IDM),
                 tr("Close: these are the R package QCA's memberships (calibrate(..., idm = "
