@@ -47,6 +47,7 @@ from . import _checks
 from . import _kinds as K
 from ._spec import accepts
 from .errors import QCAInputError
+from .i18n import tr
 
 #: Encodings tried, in order, when the file has no byte-order mark (see the module docstring).
 ENCODINGS = ("utf-8", "gb18030")
@@ -59,28 +60,30 @@ _DECIMAL_COMMA = r"^\s*[-+]?\d+(,\d+)?\s*$"
 
 def _file_bytes(path) -> tuple[Path, bytes]:
     if not isinstance(path, (str, os.PathLike)):
-        raise QCAInputError(
-            f"read_data() takes the path of a file (text, e.g. 'my_cases.csv'), got "
-            f"{type(path).__name__}. A DataFrame you already have needs no reading."
-        )
+        raise QCAInputError(tr(
+            "read_data() takes the path of a file (text, e.g. 'my_cases.csv'), got {kind}. A "
+            "DataFrame you already have needs no reading.").format(kind=type(path).__name__))
     file = Path(path)
     if file.is_dir():
-        raise QCAInputError(f"{str(file)!r} is a folder, not a file. Give the path of the "
-                            "data file in it, e.g. 'folder/my_cases.csv'.")
+        raise QCAInputError(tr("{file} is a folder, not a file. Give the path of the data file "
+                               "in it, e.g. 'folder/my_cases.csv'.").format(file=repr(str(file))))
     try:
         with open(file, "rb") as handle:  # read only: the file is never changed
             return file, handle.read()
     except FileNotFoundError:
         near = sorted(p.name for p in file.parent.glob(f"*{file.suffix}"))[:5] \
             if file.parent.is_dir() else []
-        hint = f" Files of that kind there: {', '.join(near)}." if near else ""
-        raise QCAInputError(
-            f"No file {str(file)!r} (looked in {str(file.parent.resolve())!r}).{hint} Check the "
-            "name and the folder; a relative path starts from the notebook's folder."
-        ) from None
+        where = {"file": repr(str(file)), "folder": repr(str(file.parent.resolve()))}
+        raise QCAInputError(tr(
+            "No file {file} (looked in {folder}). Files of that kind there: {near}. Check the "
+            "name and the folder; a relative path starts from the notebook's folder.").format(
+            near=", ".join(near), **where) if near else tr(
+            "No file {file} (looked in {folder}). Check the name and the folder; a relative path "
+            "starts from the notebook's folder.").format(**where)) from None
     except OSError as err:
-        raise QCAInputError(f"Cannot read {str(file)!r}: {err.strerror}. Check that the file "
-                            "exists and that you may read it.") from None
+        raise QCAInputError(tr("Cannot read {file}: {reason}. Check that the file exists and "
+                               "that you may read it.").format(file=repr(str(file)),
+                                                               reason=err.strerror)) from None
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str]:
@@ -91,25 +94,23 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             try:
                 return raw.decode(encoding), encoding
             except UnicodeDecodeError as err:
-                raise QCAInputError(
-                    f"{name!r} starts as {_NAMES[encoding]} text but byte {err.start} is not "
-                    f"{_NAMES[encoding]}: the file is damaged or mixes encodings. Save it again "
-                    "from your spreadsheet program as \"CSV UTF-8\"."
-                ) from None
+                raise QCAInputError(tr(
+                    "{name} starts as {encoding} text but byte {byte} is not {encoding}: the "
+                    "file is damaged or mixes encodings. Save it again from your spreadsheet "
+                    "program as \"CSV UTF-8\".").format(name=repr(name), byte=err.start,
+                                                        encoding=_NAMES[encoding])) from None
     if b"\x00" in raw[:4096]:
-        raise QCAInputError(
-            f"{name!r} is not a table of text (it holds binary data). Save your data as CSV "
-            "(UTF-8) or as an Excel workbook (.xlsx) and read that file."
-        )
+        raise QCAInputError(tr(
+            "{name} is not a table of text (it holds binary data). Save your data as CSV "
+            "(UTF-8) or as an Excel workbook (.xlsx) and read that file.").format(name=repr(name)))
     for encoding in ENCODINGS:
         try:
             return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise QCAInputError(
-        f"Cannot read the text of {name!r}: it is neither UTF-8 nor GBK/GB18030. Open it in "
-        "your spreadsheet program and save it as \"CSV UTF-8\" (or as .xlsx)."
-    )
+    raise QCAInputError(tr(
+        "Cannot read the text of {name}: it is neither UTF-8 nor GBK/GB18030. Open it in your "
+        "spreadsheet program and save it as \"CSV UTF-8\" (or as .xlsx).").format(name=repr(name)))
 
 
 def _separator(text: str) -> str:
@@ -125,28 +126,29 @@ def _same_width(text: str, sep: str, name: str) -> None:
     header = next(records, [])
     for line, cells in enumerate(records, start=2):
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
-            raise QCAInputError(
-                f"{name!r} is not a table that can be read: line {line} has {len(cells)} cells "
-                f"but the header has {len(header)} (separator {sep!r}). Look in that line for "
-                "a stray separator, e.g. a decimal comma or a comma inside a name (put such "
-                "a name in double quotes)."
-            )
+            raise QCAInputError(tr(
+                "{name} is not a table that can be read: line {line} has {cells} cells but the "
+                "header has {header} (separator {separator}). Look in that line for a stray "
+                "separator, e.g. a decimal comma or a comma inside a name (put such a name in "
+                "double quotes).").format(name=repr(name), line=line, cells=len(cells),
+                                          header=len(header), separator=repr(sep)))
 
 
 def _read_csv(raw: bytes, name: str) -> tuple[pd.DataFrame, dict]:
     text, encoding = _decode(raw, name)
     if not text.strip():
-        raise QCAInputError(f"{name!r} is empty: there is no table to read.")
+        raise QCAInputError(tr("{name} is empty: there is no table to read.").format(
+            name=repr(name)))
     sep = _separator(text)
     _same_width(text, sep, name)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep)
     except (pd.errors.ParserError, csv.Error) as err:
-        raise QCAInputError(
-            f"{name!r} is not a table that can be read: {str(err).strip()}. Every line must "
-            f"have the same number of cells separated by {sep!r}; look for a stray separator "
-            "or quote in the line named."
-        ) from None
+        raise QCAInputError(tr(
+            "{name} is not a table that can be read: {error}. Every line must have the same "
+            "number of cells separated by {separator}; look for a stray separator or quote in "
+            "the line named.").format(name=repr(name), error=str(err).strip(),
+                                      separator=repr(sep))) from None
     return frame, {"format": "CSV", "encoding": _NAMES[encoding], "sheet": None,
                    "separator": sep}
 
@@ -155,27 +157,25 @@ def _read_excel(raw: bytes, name: str, sheet) -> tuple[pd.DataFrame, dict]:
     try:
         import openpyxl  # noqa: F401  (a declared dependency; imported here to name it in errors)
     except ImportError:  # pragma: no cover - openpyxl is installed with the kit
-        raise QCAInputError(
-            f"{name!r} is an Excel workbook, and reading it needs the package openpyxl "
-            "(pip install openpyxl), or save the sheet as CSV."
-        ) from None
+        raise QCAInputError(tr(
+            "{name} is an Excel workbook, and reading it needs the package openpyxl (pip "
+            "install openpyxl), or save the sheet as CSV.").format(name=repr(name))) from None
     try:
         book = pd.ExcelFile(io.BytesIO(raw), engine="openpyxl")
     except Exception as err:  # a zip that is not a workbook: openpyxl raises several kinds
-        raise QCAInputError(
-            f"{name!r} looks like a zip archive but is not an Excel workbook ({err}). Save your "
-            "data as .xlsx or CSV."
-        ) from None
+        raise QCAInputError(tr(
+            "{name} looks like a zip archive but is not an Excel workbook ({error}). Save your "
+            "data as .xlsx or CSV.").format(name=repr(name), error=err)) from None
     sheets = list(book.sheet_names)
     if isinstance(sheet, int) and not isinstance(sheet, bool) and 0 <= sheet < len(sheets):
         chosen = sheets[sheet]
     elif isinstance(sheet, str) and sheet in sheets:
         chosen = sheet
     else:
-        raise QCAInputError(
-            f"{name!r} has no sheet {sheet!r}. Its sheets: {', '.join(map(repr, sheets))}; "
-            "give sheet= a name or a number from 0."
-        )
+        raise QCAInputError(tr(
+            "{name} has no sheet {sheet}. Its sheets: {sheets}; give sheet= a name or a number "
+            "from 0.").format(name=repr(name), sheet=repr(sheet),
+                              sheets=", ".join(map(repr, sheets))))
     frame = pd.read_excel(book, sheet_name=chosen)
     return frame, {"format": "Excel workbook", "encoding": None, "sheet": chosen,
                    "separator": None}
@@ -186,12 +186,11 @@ def _tidy(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     frame = frame.dropna(axis=0, how="all").dropna(axis=1, how="all")
     frame.columns = [str(c) for c in frame.columns]
     if frame.shape[0] == 0 or frame.shape[1] < 2:
-        raise QCAInputError(
-            f"{name!r} is not a table of cases: it has {frame.shape[0]} row(s) with data and "
-            f"{frame.shape[1]} column(s). A data file needs a header line and one line per "
-            "case, with a column for the case names and one per set, separated by commas (or "
-            "semicolons or tabs)."
-        )
+        raise QCAInputError(tr(
+            "{name} is not a table of cases: it has {rows} row(s) with data and {columns} "
+            "column(s). A data file needs a header line and one line per case, with a column "
+            "for the case names and one per set, separated by commas (or semicolons or "
+            "tabs).").format(name=repr(name), rows=frame.shape[0], columns=frame.shape[1]))
     _checks.unique_columns(frame, name)
     return frame
 
@@ -201,32 +200,34 @@ def _set_cases(frame: pd.DataFrame, case_column, name: str) -> pd.DataFrame:
         frame.index = pd.RangeIndex(1, len(frame) + 1, name="row")
         return frame
     if not isinstance(case_column, str):
-        raise QCAInputError(f"case_column must be a column name (text), got {case_column!r}.")
+        raise QCAInputError(tr("case_column must be a column name (text), got {value}.").format(
+            value=repr(case_column)))
     if case_column not in frame.columns:
         close = [c for c in frame.columns if c.strip().lower() == case_column.strip().lower()]
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-        raise QCAInputError(
-            f"{name!r} has no column {case_column!r} for the case names.{hint} Its columns: "
-            f"{', '.join(map(repr, frame.columns))}."
-        )
+        where = {"name": repr(name), "column": repr(case_column),
+                 "columns": ", ".join(map(repr, frame.columns))}
+        raise QCAInputError(tr(
+            "{name} has no column {column} for the case names. Did you mean {close}? Its "
+            "columns: {columns}.").format(close=repr(close[0]), **where) if close else tr(
+            "{name} has no column {column} for the case names. Its columns: {columns}.").format(
+            **where))
     cases = frame[case_column]
     empty = cases.isna() | (cases.astype(str).str.strip() == "")
     if empty.any():
         lines = ", ".join(str(i + 2) for i in frame.index[empty.to_numpy()][:5])
-        raise QCAInputError(
-            f"The case column {case_column!r} is empty in {int(empty.sum())} row(s) of {name!r} "
-            f"(line(s) {lines} of the file, counting the header as line 1). Name every case."
-        )
+        raise QCAInputError(tr(
+            "The case column {column} is empty in {n} row(s) of {name} (line(s) {lines} of the "
+            "file, counting the header as line 1). Name every case.").format(
+            column=repr(case_column), n=int(empty.sum()), name=repr(name), lines=lines))
     names = cases.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer()
                       else str(v))
     dup = names[names.duplicated()].unique().tolist()
     if dup:
-        raise QCAInputError(
-            f"Case names repeat in column {case_column!r} of {name!r}: "
-            f"{', '.join(map(repr, dup[:5]))}{' ...' if len(dup) > 5 else ''}. Give every case "
-            "its own name (e.g. add the year or region), or remove the duplicate line if it is "
-            "the same case twice."
-        )
+        raise QCAInputError(tr(
+            "Case names repeat in column {column} of {name}: {names}. Give every case its own "
+            "name (e.g. add the year or region), or remove the duplicate line if it is the same "
+            "case twice.").format(column=repr(case_column), name=repr(name), names=", ".join(
+                map(repr, dup[:5])) + (" ..." if len(dup) > 5 else "")))
     out = frame.drop(columns=case_column)
     out.index = pd.Index(names.tolist(), name=case_column)
     return out
@@ -263,10 +264,10 @@ def read_data(path, case_column: str | None = None, *, sheet=0) -> pd.DataFrame:
     file, raw = _file_bytes(path)
     name = file.name
     if raw.startswith(_OLE2):
-        raise QCAInputError(
-            f"{name!r} is an old-format Excel file (.xls). Open it in your spreadsheet program "
-            "and save it as .xlsx (Excel workbook) or as CSV UTF-8."
-        )
+        raise QCAInputError(tr(
+            "{name} is an old-format Excel file (.xls). Open it in your spreadsheet program and "
+            "save it as .xlsx (Excel workbook) or as CSV UTF-8.").format(name=repr(name)))
+
     if raw.startswith(_ZIP):
         frame, source = _read_excel(raw, name, sheet)
     else:

@@ -49,12 +49,35 @@ from ._spec import accepts
 from ._version import __version__
 from .calibrate import HALF_NUDGED
 from .errors import QCAInputError
+from .i18n import get_language, tr, tr_later, trn
 from .necessity import necessity as necessity_table
 
 #: The necessity rule: consistency, coverage and relevance (RoN) an expression must reach to be
 #: called necessary. The defaults of :func:`qcakit.suin` (Oana, Schneider & Thomann 2021);
 #: coverage or RoN below its cut makes a consistent expression *trivial*.
 NECESSITY_CUTS = {"consistency": 0.9, "coverage": 0.6, "RoN": 0.5}
+#: The measures of the rule in words (RoN is RoN in every language).
+MEASURES = {"consistency": tr_later("consistency"), "coverage": tr_later("coverage")}
+#: Punctuation that joins sentences and lists, where Chinese has its own.
+_CHINESE_PUNCTUATION = {" ": "", ", ": "、", "; ": "；", ": ": "：", " (": "（", ")": "）"}
+
+
+def _sep(english: str) -> str:
+    """The punctuation ``english`` (``", "``, ``"; "``, ...) in the current language: lists of
+    names and sentences are joined with 、, ； and no space in Chinese."""
+    if get_language() == "zh":
+        return _CHINESE_PUNCTUATION[english]
+    return english
+
+
+def sentences(parts) -> str:
+    """Sentences (empty ones left out) joined as the current language joins them: by a space
+    in English, directly in Chinese (a sentence ends with 。 there).
+
+    >>> sentences(["One.", "", "Two."])
+    'One. Two.'
+    """
+    return _sep(" ").join(p for p in parts if p)
 
 
 def calibration_spec(calibration) -> dict:
@@ -63,19 +86,17 @@ def calibration_spec(calibration) -> dict:
     if calibration is None:
         return {}
     if not isinstance(calibration, Mapping):
-        raise QCAInputError(
-            "calibration must be a dict {column: anchors} or {column: {'thresholds': anchors, "
-            f"'reason': '...'}}, got {type(calibration).__name__}."
-        )
+        raise QCAInputError(tr(
+            "calibration must be a dict {{column: anchors}} or {{column: {{'thresholds': "
+            "anchors, 'reason': '...'}}}}, got {kind}.").format(kind=type(calibration).__name__))
     spec = {}
     for column, entry in calibration.items():
         entry = dict(entry) if isinstance(entry, Mapping) else {"thresholds": entry}
         unknown = set(entry) - {"thresholds", "method", "idm", "reason"}
         if "thresholds" not in entry or unknown:
-            raise QCAInputError(
-                f"calibration[{column!r}] needs 'thresholds' and may have 'method', 'idm' and "
-                f"'reason'; got keys {sorted(entry)}."
-            )
+            raise QCAInputError(tr(
+                "calibration[{column}] needs 'thresholds' and may have 'method', 'idm' and "
+                "'reason'; got keys {keys}.").format(column=repr(column), keys=sorted(entry)))
         entry.setdefault("method", "direct")
         entry.setdefault("idm", None)
         entry.setdefault("reason", "")
@@ -88,62 +109,77 @@ def _num(v: float) -> str:
     return f"{v:g}"
 
 
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """``1 case``, ``2 cases``."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+def _names(values) -> str:
+    return _sep(", ").join(map(str, values))
 
 
-def _were(n: int) -> str:
-    return "was" if n == 1 else "were"
-
-
-def _half_text(data, tt) -> str:
+def _half_text(data, tt) -> list:
+    """Sentences on memberships of exactly 0.5 (nudged to 0.501, or left on a condition or
+    the outcome)."""
+    parts = []
     nudged = int((data.to_numpy() == HALF_NUDGED).sum())
-    text = (f" {_count(nudged, 'membership')} of exactly 0.5 {_were(nudged)} set to "
-            f"{HALF_NUDGED} so that every case belongs to a truth-table row." if nudged else "")
+    if nudged:
+        parts.append(trn("{n} membership of exactly 0.5 was set to {value} so that every case "
+                         "belongs to a truth-table row.",
+                         "{n} memberships of exactly 0.5 were set to {value} so that every case "
+                         "belongs to a truth-table row.", nudged).format(
+            n=nudged, value=f"{HALF_NUDGED:g}"))
     on_condition = data.index[(data[list(tt.conditions)] == 0.5).any(axis=1)]
     on_outcome = data.index[data[tt.outcome] == 0.5]
     if len(on_condition):
         n = len(on_condition)
-        text += (f" {_count(n, 'case')} {'has' if n == 1 else 'have'} a membership of exactly "
-                 f"0.5 in a condition ({', '.join(map(str, on_condition))}): "
-                 f"{'it belongs' if n == 1 else 'they belong'} to no truth-table row and "
-                 f"{'drops' if n == 1 else 'drop'} out of the sufficiency analysis.")
+        parts.append(trn("{n} case has a membership of exactly 0.5 in a condition ({names}): it "
+                         "belongs to no truth-table row and drops out of the sufficiency "
+                         "analysis.",
+                         "{n} cases have a membership of exactly 0.5 in a condition ({names}): "
+                         "they belong to no truth-table row and drop out of the sufficiency "
+                         "analysis.", n).format(n=n, names=_names(on_condition)))
     if len(on_outcome):
         n = len(on_outcome)
-        text += (f" {_count(n, 'case')} {'has' if n == 1 else 'have'} exactly 0.5 in the "
-                 f"outcome ({', '.join(map(str, on_outcome))}): "
-                 f"{'it counts' if n == 1 else 'they count'} in every parameter of fit but "
-                 f"{'is' if n == 1 else 'are'} neither in nor out of the outcome.")
-    return text or " No membership was exactly 0.5."
+        parts.append(trn("{n} case has exactly 0.5 in the outcome ({names}): it counts in every "
+                         "parameter of fit but is neither in nor out of the outcome.",
+                         "{n} cases have exactly 0.5 in the outcome ({names}): they count in "
+                         "every parameter of fit but are neither in nor out of the outcome.",
+                         n).format(n=n, names=_names(on_outcome)))
+    return parts or [tr("No membership was exactly 0.5.")]
+
+
+def _calibration_item(column: str, e: dict) -> str:
+    """``A (direct method, anchors 1, 2, 3 (...); the reason)``."""
+    anchors = _names(_num(t) for t in e["thresholds"])
+    if e["method"] == "direct":
+        what = tr("direct method, anchors {anchors} (full exclusion, crossover, full "
+                  "inclusion)").format(anchors=anchors)
+    elif e["method"] == "crisp":
+        what = trn("crisp, threshold {anchors}", "crisp, thresholds {anchors}",
+                   len(e["thresholds"])).format(anchors=anchors)
+    else:
+        what = tr("indirect method, group thresholds {anchors}").format(anchors=anchors)
+    if e["reason"]:
+        return tr("{column} ({what}; {reason})").format(column=column, what=what,
+                                                        reason=e["reason"].rstrip(".。"))
+    return tr("{column} ({what})").format(column=column, what=what)
 
 
 def _calibration_text(spec: dict, data, sets: list, tt) -> str:
     if not spec:
-        return ("The data were analysed as given (already calibrated memberships); state how "
-                "they were calibrated." + _half_text(data, tt))
-    parts = []
-    for column, e in spec.items():
-        anchors = ", ".join(_num(t) for t in e["thresholds"])
-        what = {"direct": f"direct method, anchors {anchors} (full exclusion, crossover, full "
-                          "inclusion)",
-                "crisp": f"crisp, {'threshold' if len(e['thresholds']) == 1 else 'thresholds'}"
-                         f" {anchors}",
-                "indirect": f"indirect method, group thresholds {anchors}"}[e["method"]]
-        reason = f"; {e['reason'].rstrip('.')}" if e["reason"] else ""
-        parts.append(f"{column} ({what}{reason})")
-    metrics = {e["idm"] for e in spec.values() if e["method"] == "direct"}
-    metric = ""
-    if metrics == {None}:
-        metric = (" Direct calibration used Ragin's (2008) logistic function with log-odds of "
-                  "+3 and -3 at the inclusion and exclusion anchors.")
-    elif metrics:
-        metric = (" Direct calibration used the logistic function with inclusion-anchor "
-                  f"membership {', '.join(_num(m) for m in sorted(m for m in metrics if m))}.")
+        return sentences([tr("The data were analysed as given (already calibrated "
+                             "memberships); state how they were calibrated."),
+                          *_half_text(data, tt)])
+    parts = [tr("Sets were calibrated as follows: {items}.").format(
+        items=_sep("; ").join(_calibration_item(c, e) for c, e in spec.items()))]
     given = [s for s in sets if s not in spec]
-    as_given = f" {', '.join(given)} entered as given." if given else ""
-    return ("Sets were calibrated as follows: " + "; ".join(parts) + "." + as_given + metric
-            + _half_text(data, tt))
+    if given:
+        parts.append(tr("{names} entered as given.").format(names=_names(given)))
+    metrics = {e["idm"] for e in spec.values() if e["method"] == "direct"}
+    if metrics == {None}:
+        parts.append(tr("Direct calibration used Ragin's (2008) logistic function with log-odds "
+                        "of +3 and -3 at the inclusion and exclusion anchors."))
+    elif metrics:
+        parts.append(tr("Direct calibration used the logistic function with inclusion-anchor "
+                        "membership {values}.").format(
+            values=_names(_num(m) for m in sorted(m for m in metrics if m))))
+    return sentences(parts + _half_text(data, tt))
 
 
 def necessity_cuts(cuts=None, consistency: float | None = None) -> dict:
@@ -177,8 +213,9 @@ def necessity_verdicts(table: pd.DataFrame, cuts=None, declared=()) -> pd.DataFr
     missed = {k: out[k] < cuts[k] - tol for k in cuts}
     out["verdict"] = np.select([missed["consistency"], missed["coverage"] | missed["RoN"]],
                                ["not consistent", "trivial"], "necessary")
-    out["fails"] = [", ".join(f"{k} {out.loc[i, k]:.3f}" for k in cuts if missed[k].loc[i])
-                    for i in out.index]
+    words = {k: tr(MEASURES[k]) if k in MEASURES else k for k in cuts}
+    out["fails"] = [_sep(", ").join(f"{words[k]} {out.loc[i, k]:.3f}" for k in cuts
+                                    if missed[k].loc[i]) for i in out.index]
     out["declared"] = [i in set(declared) for i in out.index]
     return out
 
@@ -198,138 +235,182 @@ def declared_necessary(data, outcome: str, necessary, nec=None,
 
 
 def _fit_list(rows: pd.DataFrame) -> str:
-    return "; ".join(f"{name} (consistency {r.consistency:.3f}, coverage {r.coverage:.3f}, "
-                     f"RoN {r.RoN:.3f})" for name, r in rows.iterrows())
+    return _sep("; ").join(
+        tr("{name} (consistency {consistency}, coverage {coverage}, RoN {RoN})").format(
+            name=name, consistency=f"{r.consistency:.3f}", coverage=f"{r.coverage:.3f}",
+            RoN=f"{r.RoN:.3f}") for name, r in rows.iterrows())
 
 
 def _trivial_list(rows: pd.DataFrame) -> str:
-    return "; ".join(f"{name} (consistency {r.consistency:.3f}; below its cut: {r.fails})"
-                     for name, r in rows.iterrows())
+    return _sep("; ").join(
+        tr("{name} (consistency {consistency}; below its cut: {fails})").format(
+            name=name, consistency=f"{r.consistency:.3f}", fails=r.fails)
+        for name, r in rows.iterrows())
 
 
 def _necessity_text(tt, nec, necessary, cuts) -> str:
     declared = list(necessary or [])
     if nec is None and not declared:
-        return "No necessity analysis is reported here; report one before the truth table."
+        return tr("No necessity analysis is reported here; report one before the truth table.")
     cuts = necessity_cuts(cuts, nec.threshold if nec is not None else None)
     verdicts = necessity_verdicts(declared_necessary(tt.data, tt.outcome, declared, nec,
                                                      tt.negate_outcome), cuts, declared)
-    source = (" (conventional cuts, as used for SUIN conditions by Oana, Schneider & Thomann "
-              "2021)" if cuts == NECESSITY_CUTS else "")
-    parts = [f"Necessity was tested for {tt.outcome_label}: an expression counts as necessary "
-             f"with consistency at least {cuts['consistency']:g}, coverage at least "
-             f"{cuts['coverage']:g} and relevance (RoN; Schneider & Wagemann 2012) at least "
-             f"{cuts['RoN']:g}{source}."]
+    values = {"outcome": tt.outcome_label, "consistency": f"{cuts['consistency']:g}",
+              "coverage": f"{cuts['coverage']:g}", "RoN": f"{cuts['RoN']:g}"}
+    if cuts == NECESSITY_CUTS:
+        rule = tr("Necessity was tested for {outcome}: an expression counts as necessary with "
+                  "consistency at least {consistency}, coverage at least {coverage} and "
+                  "relevance (RoN; Schneider & Wagemann 2012) at least {RoN} (conventional "
+                  "cuts, as used for SUIN conditions by Oana, Schneider & Thomann 2021).")
+    else:
+        rule = tr("Necessity was tested for {outcome}: an expression counts as necessary with "
+                  "consistency at least {consistency}, coverage at least {coverage} and "
+                  "relevance (RoN; Schneider & Wagemann 2012) at least {RoN}.")
+    parts = [rule.format(**values)]
     tested = verdicts.loc[[i for i in verdicts.index if nec is not None and i in nec.table.index]]
     if nec is not None:
         passed = tested[tested["verdict"] == "necessary"]
         trivial = tested[tested["verdict"] == "trivial"]
-        parts.append(f"Met all three: {_fit_list(passed)}." if len(passed) else
-                     "No condition or negated condition met all three.")
+        parts.append(tr("Met all three: {items}.").format(items=_fit_list(passed))
+                     if len(passed) else
+                     tr("No condition or negated condition met all three."))
         if len(trivial):
-            parts.append("Consistent but with coverage or RoN below its cut, so at most trivial "
-                         "necessary conditions, not relevant ones: " + _trivial_list(trivial)
-                         + ".")
+            parts.append(tr("Consistent but with coverage or RoN below its cut, so at most "
+                            "trivial necessary conditions, not relevant ones: {items}.").format(
+                items=_trivial_list(trivial)))
     if not declared:
-        parts.append("No condition was treated as necessary in the analysis.")
-        return " ".join(parts)
+        parts.append(tr("No condition was treated as necessary in the analysis."))
+        return sentences(parts)
     chosen = verdicts[verdicts["declared"]]
     good, bad = chosen[chosen["verdict"] == "necessary"], chosen[chosen["verdict"] != "necessary"]
     if len(good):
-        parts.append(f"Treated as necessary in the analysis: {_fit_list(good)}.")
+        parts.append(tr("Treated as necessary in the analysis: {items}.").format(
+            items=_fit_list(good)))
     if len(bad):
-        parts.append("Treated as necessary although the data do not meet the criteria above "
-                     "(give the theoretical reason here): " + "; ".join(
-                         f"{name} ({r.fails})" for name, r in bad.iterrows()) + ".")
-    return " ".join(parts)
+        parts.append(tr("Treated as necessary although the data do not meet the criteria above "
+                        "(give the theoretical reason here): {items}.").format(
+            items=_sep("; ").join(f"{name}{_sep(' (')}{r.fails}{_sep(')')}"
+                                  for name, r in bad.iterrows())))
+    return sentences(parts)
 
 
 def _truth_table_text(tt) -> str:
     k, table = len(tt.conditions), tt.table
     out = table["OUT"].value_counts()
     ic1, ic0 = tt.incl_cut
-    pri = f" and PRI consistency at least {tt.pri_cut:g}" if tt.pri_cut is not None else ""
-    contra = (f"; rows with consistency between {ic0:g} and {ic1:g} were coded as "
-              "contradictions" if ic0 < ic1 else "")
+    pri = tr(" and PRI consistency at least {pri}").format(pri=f"{tt.pri_cut:g}") \
+        if tt.pri_cut is not None else ""
+    contra = tr("; rows with consistency between {low} and {high} were coded as "
+                "contradictions").format(low=f"{ic0:g}", high=f"{ic1:g}") if ic0 < ic1 else ""
     observed = int((table["OUT"] != "?").sum())
     ones, zeros = int(out.get("1", 0)), int(out.get("0", 0))
-    n_cut = _count(tt.n_cut, "case")
-    return (f"With {k} conditions there are {2 ** k} logically possible configurations; "
-            f"{observed} of the {2 ** k} logically possible configurations were observed with "
-            f"at least {n_cut} (limited diversity: {_count(tt.n_remainders, 'logical remainder')}"
-            f"). A row was coded as sufficient for {tt.outcome_label} when it held at least "
-            f"{n_cut} with raw consistency at least {ic1:g}{pri}{contra}. "
-            f"{_count(ones, 'row')} {_were(ones)} coded 1, {zeros} coded 0"
-            + (f" and {int(out.get('C', 0))} contradictory." if "C" in out else "."))
+    n_cut = trn("{n} case", "{n} cases", tt.n_cut).format(n=tt.n_cut)
+    diversity = tr(
+        "With {k} conditions there are {possible} logically possible configurations; "
+        "{observed} of the {possible} logically possible configurations were observed with at "
+        "least {n_cut} (limited diversity: {remainders}).").format(
+        k=k, possible=2 ** k, observed=observed, n_cut=n_cut,
+        remainders=trn("{n} logical remainder", "{n} logical remainders",
+                       tt.n_remainders).format(n=tt.n_remainders))
+    coding = tr("A row was coded as sufficient for {outcome} when it held at least {n_cut} with "
+                "raw consistency at least {cut}{pri}{contra}.").format(
+        outcome=tt.outcome_label, n_cut=n_cut, cut=f"{ic1:g}", pri=pri, contra=contra)
+    if "C" in out:
+        counts = trn("{n} row was coded 1, {zeros} coded 0 and {c} contradictory.",
+                     "{n} rows were coded 1, {zeros} coded 0 and {c} contradictory.", ones)
+    else:
+        counts = trn("{n} row was coded 1, {zeros} coded 0.",
+                     "{n} rows were coded 1, {zeros} coded 0.", ones)
+    return sentences([diversity, coding, counts.format(n=ones, zeros=zeros,
+                                                       c=int(out.get("C", 0)))])
 
 
 #: What each reason of an Enhanced Standard Analysis means, for the methods paragraph.
-_ESA_KINDS = {"incoherent": "incoherent: a condition treated as necessary is absent",
-              "untenable": "untenable: declared impossible",
-              "contradictory": "contradictory: a simplifying assumption of some model of the "
-                               "parsimonious solution for the outcome and of some model for its "
-                               "negation",
-              "observed row coded 0": "observed rows recoded 0"}
+_ESA_KINDS = {"incoherent": tr_later("incoherent: a condition treated as necessary is absent"),
+              "untenable": tr_later("untenable: declared impossible"),
+              "contradictory": tr_later("contradictory: a simplifying assumption of some model "
+                                        "of the parsimonious solution for the outcome and of "
+                                        "some model for its negation"),
+              "observed row coded 0": tr_later("observed rows recoded 0")}
+#: The kinds of solution in words, as :data:`qcakit.narrative.SOLUTIONS`.
+_SOLUTIONS = {"complex": tr_later("complex"), "parsimonious": tr_later("parsimonious"),
+              "intermediate": tr_later("intermediate")}
+
 
 
 def _solution_text(intermediate, parsimonious, model: int, impossible=(),
                    expectations=None) -> str:
     if intermediate is None:
-        return ("No truth-table row met the cuts, so no configuration was found sufficient and "
-                "no solution was derived.")
+        return tr("No truth-table row met the cuts, so no configuration was found sufficient "
+                  "and no solution was derived.")
     expect = {c: e for c, e in (intermediate.directional or {}).items() if e != "-"}
-    expect_text = ("; ".join(f"{c} {'present' if e == 1 else 'absent'}"
-                             for c, e in expect.items()) if expect else "none")
+    expect_text = _sep("; ").join(
+        (tr("{name} present") if e == 1 else tr("{name} absent")).format(name=c)
+        for c, e in expect.items()) if expect else tr("none")
     if expectations:
-        expect_text += f"; {expectations.rstrip('.')}"
+        expect_text += _sep("; ") + expectations.rstrip(".。")
     n_easy = len(intermediate.easy_counterfactuals) if intermediate.easy_counterfactuals \
         is not None else 0
     n_sa = len(parsimonious.simplifying_assumptions)
     fit = intermediate.parameters(model).loc["solution"]
-    ambiguity = ""
-    for sol in (parsimonious, intermediate):
-        if len(sol.models) > 1:
-            ambiguity += (f" The {sol.kind} solution has {len(sol.models)} equally minimal "
-                          f"models{'' if sol.complete else ' (at least)'}: "
-                          f"{' | '.join(sol.expressions)}.")
-    reported = (f"Model M{model + 1} of the intermediate solution is reported: "
-                f"{intermediate.expressions[model]}, with" if len(intermediate.models) > 1 else
-                f"The intermediate solution {intermediate.expressions[model]} has")
+    parts = [tr("Complex, parsimonious and intermediate solutions were derived by exact Boolean "
+                "minimization (all prime implicants, every minimal model). The intermediate "
+                "solution used the directional expectations ({expectations}) and {easy}; the "
+                "parsimonious solution rests on {assumptions}. Core conditions are those of the "
+                "parsimonious solution, peripheral ones those added by the intermediate "
+                "solution (Fiss 2011; chart notation of Ragin & Fiss 2008).").format(
+        expectations=expect_text,
+        easy=trn("{n} easy counterfactual", "{n} easy counterfactuals", n_easy).format(n=n_easy),
+        assumptions=trn("{n} simplifying assumption", "{n} simplifying assumptions",
+                        n_sa).format(n=n_sa))]
     barred = parsimonious.excluded if parsimonious.excluded is not None else []
-    esa = ""
     impossible = [impossible] if isinstance(impossible, str) else list(impossible or [])
     if impossible:
-        esa += (f" Declared impossible: {', '.join(impossible)}; remainders inside "
-                f"{'it' if len(impossible) == 1 else 'them'} are untenable.")
+        parts.append(trn("Declared impossible: {items}; remainders inside it are untenable.",
+                         "Declared impossible: {items}; remainders inside them are untenable.",
+                         len(impossible)).format(items=_names(impossible)))
     if len(barred):
         kinds = sorted({part.split(":")[0].strip() for reason in barred["reason"]
                         for part in str(reason).split(";")})
-        esa += (f" Following the Enhanced Standard Analysis (Schneider & Wagemann 2013), "
-                f"{_count(len(barred), 'remainder')} {_were(len(barred))} barred from the "
-                f"counterfactuals ({'; '.join(_ESA_KINDS.get(k, k) for k in kinds)}): rows "
-                f"{', '.join(str(r) for r in barred.index)}.")
-    return (f"Complex, parsimonious and intermediate solutions were derived by exact Boolean "
-            f"minimization (all prime implicants, every minimal model). The intermediate solution "
-            f"used the directional expectations ({expect_text}) and "
-            f"{_count(n_easy, 'easy counterfactual')}; the parsimonious solution rests on "
-            f"{_count(n_sa, 'simplifying assumption')}. Core conditions are those of the "
-            f"parsimonious solution, peripheral ones those added by the intermediate solution "
-            f"(Fiss 2011; chart notation of Ragin & Fiss 2008).{esa}{ambiguity} "
-            f"{reported} consistency {fit['consistency']:.3f} and coverage "
-            f"{fit['raw_coverage']:.3f}.")
+        parts.append(trn(
+            "Following the Enhanced Standard Analysis (Schneider & Wagemann 2013), {n} remainder "
+            "was barred from the counterfactuals ({kinds}): rows {rows}.",
+            "Following the Enhanced Standard Analysis (Schneider & Wagemann 2013), {n} "
+            "remainders were barred from the counterfactuals ({kinds}): rows {rows}.",
+            len(barred)).format(
+            n=len(barred), rows=_names(barred.index),
+            kinds=_sep("; ").join(tr(_ESA_KINDS[k]) if k in _ESA_KINDS else k for k in kinds)))
+    for sol in (parsimonious, intermediate):
+        if len(sol.models) > 1:
+            ambiguous = tr("The {kind} solution has {count} equally minimal models: {models}.") \
+                if sol.complete else tr("The {kind} solution has {count} equally minimal models "
+                                        "(at least): {models}.")
+            parts.append(ambiguous.format(kind=tr(_SOLUTIONS[sol.kind]), count=len(sol.models),
+                                          models=" | ".join(sol.expressions)))
+    values = {"expression": intermediate.expressions[model], "number": model + 1,
+              "consistency": f"{fit['consistency']:.3f}",
+              "coverage": f"{fit['raw_coverage']:.3f}"}
+    parts.append(tr("Model M{number} of the intermediate solution is reported: {expression}, "
+                    "with consistency {consistency} and coverage {coverage}.").format(**values)
+                 if len(intermediate.models) > 1 else
+                 tr("The intermediate solution {expression} has consistency {consistency} and "
+                    "coverage {coverage}.").format(**values))
+    return sentences(parts)
 
 
 def _robustness_text(protocol) -> str:
     """The robustness protocol: its settings and figures (Oana & Schneider 2021)."""
     f = protocol.fit
-    rf_cons = "undefined (empty robust core)" if np.isnan(f["RF_cons"]) else \
+    rf_cons = tr("undefined (empty robust core)") if np.isnan(f["RF_cons"]) else \
         f"{f['RF_cons']:.3f}"
     tests = protocol.tests
-    return (f"Following Oana & Schneider (2021), the initial solution "
-            f"{protocol.initial['solution']} was compared with "
-            f"{_count(len(tests), 'test solution')}, each changing one choice "
-            f"({', '.join(tests.index)}): RF_cov {f['RF_cov']:.3f}, RF_cons {rf_cons}, "
-            f"RF_SC_minTS {f['RF_SC_minTS']:.3f}, RF_SC_maxTS {f['RF_SC_maxTS']:.3f}.")
+    return tr("Following Oana & Schneider (2021), the initial solution {solution} was compared "
+              "with {tests}, each changing one choice ({settings}): RF_cov {RF_cov}, RF_cons "
+              "{RF_cons}, RF_SC_minTS {RF_SC_minTS}, RF_SC_maxTS {RF_SC_maxTS}.").format(
+        solution=protocol.initial["solution"],
+        tests=trn("{n} test solution", "{n} test solutions", len(tests)).format(n=len(tests)),
+        settings=_names(tests.index), RF_cov=f"{f['RF_cov']:.3f}", RF_cons=rf_cons,
+        RF_SC_minTS=f"{f['RF_SC_minTS']:.3f}", RF_SC_maxTS=f"{f['RF_SC_maxTS']:.3f}")
 
 
 def check_solutions(truth_table, intermediate, parsimonious) -> None:
@@ -337,12 +418,12 @@ def check_solutions(truth_table, intermediate, parsimonious) -> None:
     together (each one's type and truth table are checked by its parameter spec): both are
     given, or both are ``None`` because no row of the truth table is coded 1."""
     if (intermediate is None) != (parsimonious is None):
-        raise QCAInputError("Pass the intermediate and the parsimonious solution together, or "
-                            "neither when the truth table has no row coded 1.")
+        raise QCAInputError(tr("Pass the intermediate and the parsimonious solution together, "
+                               "or neither when the truth table has no row coded 1."))
     if intermediate is None and truth_table.codes("1").size > 0:
-        raise QCAInputError(
+        raise QCAInputError(tr(
             "The truth table has rows coded 1, so report its solutions: pass the "
-            "intermediate and the parsimonious solution (qcakit.minimize(tt, ...)).")
+            "intermediate and the parsimonious solution (qcakit.minimize(tt, ...))."))
 
 
 #: The parameter specs :func:`methods_paragraph` and :func:`qcakit.write_report` share.
@@ -380,15 +461,19 @@ def methods_paragraph(truth_table, intermediate=None, parsimonious=None, *, nece
     necessary = necessary or []
     data = truth_table.data
     spec = calibration_spec(calibration)
-    opening = (f"We analysed {len(data)} cases with fuzzy-set QCA (Ragin 2008), using qcakit "
-               f"{__version__}. The outcome was {truth_table.outcome_label}; the "
-               f"{len(truth_table.conditions)} conditions were "
-               f"{', '.join(truth_table.conditions)}.")
-    return "\n\n".join([
-        opening, "**Calibration.** " + _calibration_text(spec, data, list(data.columns),
-                                                      truth_table),
-        "**Necessity.** " + _necessity_text(truth_table, necessity, necessary, necessity_cuts),
-        "**Truth table.** " + _truth_table_text(truth_table),
-        "**Minimization.** " + _solution_text(intermediate, parsimonious, model, impossible,
-                                              expectations),
-    ] + (["**Robustness.** " + _robustness_text(robustness)] if robustness is not None else []))
+    opening = tr("We analysed {n} cases with fuzzy-set QCA (Ragin 2008), using qcakit "
+                 "{version}. The outcome was {outcome}; the {k} conditions were "
+                 "{conditions}.").format(
+        n=len(data), version=__version__, outcome=truth_table.outcome_label,
+        k=len(truth_table.conditions), conditions=_names(truth_table.conditions))
+    sections = [
+        (tr("**Calibration.**"), _calibration_text(spec, data, list(data.columns), truth_table)),
+        (tr("**Necessity.**"), _necessity_text(truth_table, necessity, necessary,
+                                               necessity_cuts)),
+        (tr("**Truth table.**"), _truth_table_text(truth_table)),
+        (tr("**Minimization.**"), _solution_text(intermediate, parsimonious, model, impossible,
+                                                 expectations))]
+    if robustness is not None:
+        sections.append((tr("**Robustness.**"), _robustness_text(robustness)))
+    return "\n\n".join([opening] + [f"{head} {text}" for head, text in sections])
+

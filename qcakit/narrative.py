@@ -26,9 +26,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .cases import (CROSSOVER, DEV_COVERAGE, DEV_DEGREE, DEV_KIND, INDIV_IRRELEVANT,
+                    IRRELEVANT, SOLUTION, TYPES, TYPICAL)
 from .errors import QCAInputError
-from .cases import CROSSOVER, DEV_COVERAGE, DEV_DEGREE, DEV_KIND, SOLUTION, TYPES
-from .methods_text import declared_necessary, necessity_cuts, necessity_verdicts
+from .i18n import tr, tr_later, trn
+from .methods_text import (_sep, declared_necessary, necessity_cuts, necessity_verdicts,
+                           sentences)
 from .sets import membership, parse, term_to_string
 from .truthtable import TOLERANCE
 
@@ -37,338 +40,442 @@ LOWEST_CUT = 0.75
 #: A membership this close to 0.5 (but not 0.5) is flagged: the case is in or out by a hair.
 NEAR = 0.05
 
-#: Every sentence template (``str.format``); keys name the sentence.
+#: Every sentence template (``str.format``), marked for the catalog; keys name the sentence.
 TEXT = {
     # reading the file
-    "read_csv": "The file {file} (CSV, {encoding}, separated by {separator}) holds {cases} and "
-                "{columns}.",
-    "read_excel": "The file {file} (Excel workbook, sheet {sheet}) holds {cases} and {columns}.",
-    "read_frame": "The data hold {cases} and {columns}.",
-    "read_decimal": "Decimal commas were read as decimal points in {columns}.",
-    "question": "The analysis explains {outcome} by {conditions}: {names}.",
+    "read_csv": tr_later("The file {file} (CSV, {encoding}, separated by {separator}) holds "
+                         "{cases} and {columns}."),
+    "read_excel": tr_later("The file {file} (Excel workbook, sheet {sheet}) holds {cases} and "
+                           "{columns}."),
+    "read_frame": tr_later("The data hold {cases} and {columns}."),
+    "read_decimal": tr_later("Decimal commas were read as decimal points in {columns}."),
+    "question": tr_later("The analysis explains {outcome} by {conditions}: {names}."),
     # diversity
-    "diversity_few": "With {k} conditions there are 2^{k} = {possible} logically possible "
-                     "configurations for {cases}, so at least {remainders} configurations "
-                     "({share} %) have no case: they are logical remainders, and every solution "
-                     "below rests partly on assumptions about them.",
-    "diversity_enough": "With {k} conditions there are 2^{k} = {possible} logically possible "
-                        "configurations for {cases}: the cases could show every configuration; "
-                        "the truth table shows how many they do show.",
+    "diversity_few": tr_later("With {k} conditions there are 2^{k} = {possible} logically "
+                              "possible configurations for {cases}, so at least {remainders} "
+                              "configurations ({share} %) have no case: they are logical "
+                              "remainders, and every solution below rests partly on assumptions "
+                              "about them."),
+    "diversity_enough": tr_later("With {k} conditions there are 2^{k} = {possible} logically "
+                                 "possible configurations for {cases}: the cases could show "
+                                 "every configuration; the truth table shows how many they do "
+                                 "show."),
     # calibration
-    "memberships": "The file holds memberships (no anchors were given): they are analysed as "
-                   "they are; say in the paper how they were calibrated.",
-    "crossover": "{column}: the crossover {crossover} lies between the observed scores {below} "
-                 "({below_cases}) and {above} ({above_cases}); {n_in} of {n} cases are in the "
-                 "set (membership above 0.5){reversed}.",
-    "crossover_on": "{column}: {cases_on} on the crossover {crossover} itself and score 0.5; "
-                    "{n_in} of {n} cases are in the set (membership above 0.5){reversed}.",
-    "crossover_reversed": ", those scoring below the crossover (the anchors run downwards)",
-    "crossover_all": "{column}: every case is on one side of the crossover {crossover} ({side}), "
-                     "so the set does not tell the cases apart.",
-    "crisp": "{column}: crisp, {n_above} of {n} cases reach the threshold {threshold}.",
-    "no_reason": "No reason is written down for the anchors of {columns}; a reviewer will ask "
-                 "for one.",
-    "above": "all above", "below": "all below",
+    "memberships": tr_later("The file holds memberships (no anchors were given): they are "
+                            "analysed as they are; say in the paper how they were calibrated."),
+    "crossover": tr_later("{column}: the crossover {crossover} lies between the observed scores "
+                          "{below} ({below_cases}) and {above} ({above_cases}); {n_in} of {n} "
+                          "cases are in the set (membership above 0.5){reversed}."),
+    "crossover_reversed": tr_later(", those scoring below the crossover (the anchors run "
+                                   "downwards)"),
+    "crossover_all": tr_later("{column}: every case is on one side of the crossover {crossover} "
+                              "({side}), so the set does not tell the cases apart."),
+    "crisp": tr_later("{column}: crisp, {n_above} of {n} cases reach the threshold "
+                      "{threshold}."),
+    "no_reason": tr_later("No reason is written down for the anchors of {columns}; a reviewer "
+                          "will ask for one."),
+    "above": tr_later("all above"), "below": tr_later("all below"),
     # memberships at or near 0.5
-    "half_none": "No case sits at exactly 0.5 in any set.",
-    "half_condition": "**Warning:** {cases} exactly 0.5 in {column}: neither in nor out of the "
-                      "set, so {it} {belongs} to no truth-table row and {drops} out of the "
-                      "sufficiency analysis.",
-    "half_outcome": "**Warning:** {cases} exactly 0.5 in the outcome {column}: {it} still "
-                    "{counts} in every consistency and coverage, but being neither in nor out of "
-                    "the outcome {it} {has} no case type.",
-    "half_fix": "Move the crossover off an observed score, or score them 0.501 (a choice to "
-                "report).",
-    "half_fix_memberships": "These memberships came with the file: recalibrate those sets where "
-                            "they were made, so that no case lands on 0.5, or score them 0.501 "
-                            "(a choice to report).",
-    "near": "**Near 0.5:** {items}: within {near:g} of 0.5, so in or out of the set by a hair. "
-            "A small change of an anchor moves such a case across; read what it decides (its "
-            "truth-table row, its case type) with care.",
-    "near_item": "{case} {value:.3f} in {column}",
+    "half_none": tr_later("No case sits at exactly 0.5 in any set."),
+    "half_fix": tr_later("Move the crossover off an observed score, or score them 0.501 (a "
+                         "choice to report)."),
+    "half_fix_memberships": tr_later("These memberships came with the file: recalibrate those "
+                                     "sets where they were made, so that no case lands on 0.5, "
+                                     "or score them 0.501 (a choice to report)."),
+    "near": tr_later("**Near 0.5:** {items}: within {near:g} of 0.5, so in or out of the set by "
+                     "a hair. A small change of an anchor moves such a case across; read what it "
+                     "decides (its truth-table row, its case type) with care."),
+    "near_item": tr_later("{case} {value:.3f} in {column}"),
     # skewness
-    "skew_none": "No set is skewed: in every set between {low} % and {high} % of the cases are "
-                 "above 0.5.",
-    "skew_some": "**Skewed:** {sets}. A set that (almost) every case is in, or (almost) none, "
-                 "makes set relations trivial: look again at its anchors, and report it.",
-    "skew_item": "{name} ({share} % of the cases above 0.5)",
+    "skew_none": tr_later("No set is skewed: in every set between {low} % and {high} % of the "
+                          "cases are above 0.5."),
+    "skew_some": tr_later("**Skewed:** {sets}. A set that (almost) every case is in, or (almost) "
+                          "none, makes set relations trivial: look again at its anchors, and "
+                          "report it."),
+    "skew_item": tr_later("{name} ({share} % of the cases above 0.5)"),
     # necessity
-    "nec_rule": "By the rule used here (consistency at least {consistency:g}, coverage at least "
-                "{coverage:g}, RoN at least {RoN:g})",
-    "nec_pass": "{rule}, {count} necessary for {outcome}: {items}.",
-    "nec_none": "{rule}, no single condition or negated condition is necessary for {outcome}.",
-    "nec_trivial": "**Trivial:** {item} passes the consistency cut, but {reasons}. Its necessity "
-                   "says little: report it, if at all, as a trivial necessary condition, not "
-                   "as a relevant one.",
-    "nec_low_coverage": "its coverage is below {cut:g}: {name} is much larger than the outcome "
-                        "(the memberships in {name} add up to {sum_x:.2f}, those in both to "
-                        "{sum_xy:.2f}; {out} of the {inside} in {name} are out of the outcome)",
-    "nec_low_coverage_plain": "its coverage is below {cut:g}: {name} is much larger than the "
-                              "outcome",
-    "nec_low_ron": "its RoN is below {cut:g}: {name} comes close to a set that every case is "
-                   "in ({inside} of the {n} in it, mean membership {mean:.2f})",
-    "nec_low_ron_plain": "its RoN is below {cut:g}: {name} comes close to a set that every case "
-                         "is in",
-    "nec_item": "{name} (consistency {consistency:.3f}, coverage {coverage:.3f}, RoN {RoN:.3f})",
-    "nec_declared": "Treated as necessary in this analysis (NECESSARY): {items}; remainders "
-                    "without {it} are barred as incoherent counterfactuals.",
-    "nec_declared_none": "Nothing is treated as necessary in this analysis (NECESSARY is "
-                         "empty), so no remainder is barred as incoherent.",
-    "nec_declared_fails": "**Warning:** {items} {verb} treated as necessary although the data "
-                          "do not meet the rule ({fails}); that needs a theoretical reason, "
-                          "stated in the paper. The report says so.",
-    "nec_rows_lacking": "**Warning:** {rows} coded 1 without {name} ({cases}). An observed row "
-                        "that passes the cuts without a condition treated as necessary is "
-                        "evidence against that claim: read its cases. (SetMethods instead codes "
-                        "such rows 0: qcakit.esa(tt, necessary=..., observed=True).)",
-    "nec_paths_lacking": "**Warning:** the {kind} solution has {paths} without {name}: {terms}. "
-                         "The solution and the necessity claim contradict each other; decide "
-                         "which one the evidence supports.",
-    "nec_directional": "**Warning:** DIRECTIONAL expects {name} {expected}, but {declared} is "
-                       "treated as necessary: the two claims contradict each other; change one.",
-    "suin_found": "The search for necessary disjunctions and conjunctions (SUIN, up to {depth} "
-                  "conditions) finds {count}.",
-    "suin_none": "The search for necessary disjunctions and conjunctions (SUIN, up to {depth} "
-                 "conditions) finds none at these cuts.",
-    "suin_disjunctions": "Disjunctions (necessary only if their parts are functional "
-                         "equivalents of one concept, which your theory must say): {items}.",
-    "suin_conjunctions": "Conjunctions (each part is then necessary on its own): {items}.",
-    "suin_singles": "Single conditions (in the table above too): {items}.",
-    "suin_item": "{name} (consistency {consistency:.3f}, coverage {coverage:.3f}, RoN "
-                 "{RoN:.3f}{trivial})",
-    "suin_trivial": "; trivial, {fails}",
-    "suin_everyone": "; trivial, every case is in it",
-    "suin_trivial_part": "; its part {parts} is trivial on its own ({fails}), so the claim "
-                         "rests on {rest}",
+    "nec_rule": tr_later("By the rule used here (consistency at least {consistency:g}, coverage "
+                         "at least {coverage:g}, RoN at least {RoN:g})"),
+    "nec_none": tr_later("{rule}, no single condition or negated condition is necessary for "
+                         "{outcome}."),
+    "nec_trivial": tr_later("**Trivial:** {item} passes the consistency cut, but {reasons}. Its "
+                            "necessity says little: report it, if at all, as a trivial necessary "
+                            "condition, not as a relevant one."),
+    "nec_low_coverage": tr_later("its coverage is below {cut:g}: {name} is much larger than the "
+                                 "outcome (the memberships in {name} add up to {sum_x:.2f}, "
+                                 "those in both to {sum_xy:.2f}; {out} of the {inside} in {name} "
+                                 "are out of the outcome)"),
+    "nec_low_coverage_plain": tr_later("its coverage is below {cut:g}: {name} is much larger "
+                                       "than the outcome"),
+    "nec_low_ron": tr_later("its RoN is below {cut:g}: {name} comes close to a set that every "
+                            "case is in ({inside} of the {n} in it, mean membership {mean:.2f})"),
+    "nec_low_ron_plain": tr_later("its RoN is below {cut:g}: {name} comes close to a set that "
+                                  "every case is in"),
+    "nec_item": tr_later("{name} (consistency {consistency:.3f}, coverage {coverage:.3f}, RoN "
+                         "{RoN:.3f})"),
+    "nec_declared_none": tr_later("Nothing is treated as necessary in this analysis (NECESSARY "
+                                  "is empty), so no remainder is barred as incoherent."),
+    "nec_rows_lacking": tr_later("**Warning:** {rows} coded 1 without {name} ({cases}). An "
+                                 "observed row that passes the cuts without a condition treated "
+                                 "as necessary is evidence against that claim: read its cases. "
+                                 "(SetMethods instead codes such rows 0: qcakit.esa(tt, "
+                                 "necessary=..., observed=True).)"),
+    "nec_paths_lacking": tr_later("**Warning:** the {kind} solution has {paths} without {name}: "
+                                  "{terms}. The solution and the necessity claim contradict each "
+                                  "other; decide which one the evidence supports."),
+    "nec_directional": tr_later("**Warning:** DIRECTIONAL expects {name} {expected}, but "
+                                "{declared} is treated as necessary: the two claims contradict "
+                                "each other; change one."),
+    "nec_missing": tr_later("{names} is not in the necessity table: pass the memberships "
+                            "(sets=) to compute it."),
+    "suin_found": tr_later("The search for necessary disjunctions and conjunctions (SUIN, up to "
+                           "{depth} conditions) finds {count}."),
+    "suin_none": tr_later("The search for necessary disjunctions and conjunctions (SUIN, up to "
+                          "{depth} conditions) finds none at these cuts."),
+    "suin_disjunctions": tr_later("Disjunctions (necessary only if their parts are functional "
+                                  "equivalents of one concept, which your theory must say): "
+                                  "{items}."),
+    "suin_conjunctions": tr_later("Conjunctions (each part is then necessary on its own): "
+                                  "{items}."),
+    "suin_singles": tr_later("Single conditions (in the table above too): {items}."),
+    "suin_item": tr_later("{name} (consistency {consistency:.3f}, coverage {coverage:.3f}, RoN "
+                          "{RoN:.3f}{trivial})"),
+    "suin_trivial": tr_later("; trivial, {fails}"),
+    "suin_everyone": tr_later("; trivial, every case is in it"),
+    "suin_trivial_part": tr_later("; its part {parts} is trivial on its own ({fails}), so the "
+                                  "claim rests on {rest}"),
     # the cut
-    "cut_between": "The consistency cut {cut:g} lies between row {row_above} ({incl_above:.3f}) "
-                   "and row {row_below} ({incl_below:.3f}) in the sorted consistencies of the "
-                   "observed rows: a gap of {gap:.3f}.",
-    "cut_above_all": "The consistency cut {cut:g} lies above every observed row (the highest is "
-                     "row {row} at {incl:.3f}).",
-    "cut_below_all": "The consistency cut {cut:g} lies below every observed row (the lowest is "
-                     "row {row} at {incl:.3f}).",
-    "cut_widest": "The widest gap at or above {lowest:g} in the sorted consistencies runs from "
-                  "row {row_above} ({incl_above:.3f}) down to {below}, {gap:.3f} wide; a cut "
-                  "inside it would code {coded} 1{pri}.",
-    "cut_widest_row": "row {row} ({incl:.3f})",
-    "cut_widest_floor": "{lowest:g}, the lowest usual cut (the next row, {row}, is at "
-                        "{incl:.3f})",
-    "cut_widest_end": "{lowest:g}, the lowest usual cut (no observed row lies below)",
-    "cut_widest_pri": " ({count} more {pass_} its consistency but {fail} the PRI cut {pri:g})",
-    "cut_here": "The cut sits in that gap.",
-    "cut_elsewhere": "**The cut {cut:g} is not in that gap.** {changes} Justify {cut:g} in the "
-                     "paper, or move the cut.",
-    "cut_would_add": "A cut in the widest gap would add {rows} to the rows coded 1 ({cases}; "
-                     "{in_outcome} in the outcome).",
-    "cut_would_drop": "A cut in the widest gap would take {rows} out of the rows coded 1 "
-                      "({cases}).",
-    "cut_low": "**Warning:** the consistency cut {cut:g} is below {lowest:g}, the usual minimum "
-               "(Schneider & Wagemann 2012).",
-    "pri_fails": "{rows} {verb} the consistency cut but not the PRI cut {pri:g} (PRI {values}): "
-                 "much of {their} consistency is shared with the negated outcome, so {it} {is_} "
-                 "coded 0.",
-    "one_row": "**Warning:** the cuts admit one row only (row {row}, {cases}: {names}). The "
-               "solution is that row, simplified, and rests on {cases}.",
-    "no_row": "**Warning:** no row passes the cuts (the highest consistency is {incl:.3f}, row "
-              "{row}). Nothing is sufficient for {outcome} at these cuts, so there is no "
-              "solution, chart, case typology or robustness test below. That is a finding; "
-              "lower a cut only with a reason you would defend in the paper.",
+    "cut_between": tr_later("The consistency cut {cut:g} lies between row {row_above} "
+                            "({incl_above:.3f}) and row {row_below} ({incl_below:.3f}) in the "
+                            "sorted consistencies of the observed rows: a gap of {gap:.3f}."),
+    "cut_above_all": tr_later("The consistency cut {cut:g} lies above every observed row (the "
+                              "highest is row {row} at {incl:.3f})."),
+    "cut_below_all": tr_later("The consistency cut {cut:g} lies below every observed row (the "
+                              "lowest is row {row} at {incl:.3f})."),
+    "cut_widest": tr_later("The widest gap at or above {lowest:g} in the sorted consistencies "
+                           "runs from row {row_above} ({incl_above:.3f}) down to {below}, "
+                           "{gap:.3f} wide; a cut inside it would code {coded} 1{pri}."),
+    "cut_widest_row": tr_later("row {row} ({incl:.3f})"),
+    "cut_widest_floor": tr_later("{lowest:g}, the lowest usual cut (the next row, {row}, is at "
+                                 "{incl:.3f})"),
+    "cut_widest_end": tr_later("{lowest:g}, the lowest usual cut (no observed row lies below)"),
+    "cut_here": tr_later("The cut sits in that gap."),
+    "cut_elsewhere": tr_later("**The cut {cut:g} is not in that gap.** {changes} Justify {cut:g} "
+                              "in the paper, or move the cut."),
+    "cut_would_add": tr_later("A cut in the widest gap would add {rows} to the rows coded 1 "
+                              "({cases}; {in_outcome} of them in the outcome)."),
+    "cut_would_drop": tr_later("A cut in the widest gap would take {rows} out of the rows coded "
+                               "1 ({cases})."),
+    "cut_low": tr_later("**Warning:** the consistency cut {cut:g} is below {lowest:g}, the "
+                        "usual minimum (Schneider & Wagemann 2012)."),
+    "one_row": tr_later("**Warning:** the cuts admit one row only (row {row}, {cases}: {names}). "
+                        "The solution is that row, simplified, and rests on {cases}."),
+    "no_row": tr_later("**Warning:** no row passes the cuts (the highest consistency is "
+                       "{incl:.3f}, row {row}). Nothing is sufficient for {outcome} at these "
+                       "cuts, so there is no solution, chart, case typology or robustness test "
+                       "below. That is a finding; lower a cut only with a reason you would "
+                       "defend in the paper."),
     # the truth table
-    "tt_rows": "{observed} of the {possible} logically possible configurations hold at least "
-               "{n_cut} ({remainders} remainders). {positive} coded 1 ({rows}), holding "
-               "{cases}: {names}.",
-    "tt_none": "{observed} of the {possible} logically possible configurations hold at least "
-               "{n_cut} ({remainders} remainders). No row is coded 1.",
-    "tt_left_out": "{count} of the {in_outcome} in the outcome {sit} in rows coded 0 "
-                   "({names}): no solution at these cuts can cover {them} (column "
-                   "inconsistent).",
-    "tt_let_in": "{count} out of the outcome {sit} in rows coded 1 ({names}): deviant for "
-                 "consistency (column inconsistent).",
+    "tt_none": tr_later("{observed} of the {possible} logically possible configurations hold at "
+                        "least {n_cut} ({remainders} remainders). No row is coded 1."),
     # solutions
-    "model_range": "MODEL = {model}, but the {kind} solution has {count}: {models}. {fix}",
-    "model_fix_one": "Set MODEL to 0.",
-    "model_fix": "Set MODEL to a number from 0 to {last} (0 is the first).",
-    "expect_default": "No directional expectations were given (DIRECTIONAL = None), so every "
-                      "condition is expected present by default: an assumption, not a finding "
-                      "of theory. Give DIRECTIONAL from theory (or {{}} for none); the methods "
-                      "paragraph says that this default was used.",
-    "expect_none": "No directional expectations (DIRECTIONAL is empty): the intermediate "
-                   "solution uses no remainder and equals the complex solution.",
-    "expect_given": "Directional expectations (DIRECTIONAL): {items}.",
-    "expect_item": "{name} {expected}",
-    "present": "present", "absent": "absent",
-    "sol_one": "The {kind} solution is {expression}.",
-    "sol_models": "The {kind} solution has {count} equally minimal models; model M{number} is "
-                  "reported: {expression}.",
-    "sol_models_cap": "More equally minimal models exist than were listed.",
-    "sol_path": "{term} covers {cases}{names}",
-    "sol_path_deviant": "; {deviant} in it but out of the outcome ({names})",
-    "sol_paths": "It has {paths}: {items}.",
-    "sol_fit": "Solution consistency {consistency:.3f}, coverage {coverage:.3f}: {covered} of "
-               "the {in_outcome} in the outcome {verb} covered by some path.",
-    "sol_uncovered": "Not covered: {names}.",
-    "esa_none": "No remainder is barred: the parsimonious and intermediate solutions may use "
-                "any remainder.",
-    "esa_some": "{barred} barred as counterfactuals: {kinds}.",
-    "esa_overlap": " A row can be barred for several reasons, so these counts add up to more "
-                   "than {n}.",
-    "esa_incoherent": "{count} incoherent (a condition treated as necessary is absent)",
-    "esa_untenable": "{count} untenable (declared impossible)",
-    "esa_contradictory": "{count} contradictory (a simplifying assumption of the parsimonious "
-                         "solution for the outcome and for its negation{models})",
-    "esa_models": "; the parsimonious solution for {outcome} has {n_outcome} and that for "
-                  "{negation} {n_negation}, and a remainder counts when any model of each uses "
-                  "it, as QCA's findRows(type = 2)",
+    "model_range": tr_later("MODEL = {model}, but the {kind} solution has {count}: {models}. "
+                            "{fix}"),
+    "model_fix_one": tr_later("Set MODEL to 0."),
+    "model_fix": tr_later("Set MODEL to a number from 0 to {last} (0 is the first)."),
+    "expect_default": tr_later("No directional expectations were given (DIRECTIONAL = None), so "
+                               "every condition is expected present by default: an assumption, "
+                               "not a finding of theory. Give DIRECTIONAL from theory (or {{}} "
+                               "for none); the methods paragraph says that this default was "
+                               "used."),
+    "expect_default_methods": tr_later("every condition expected present by default; no "
+                                       "theoretical expectations were given"),
+    "expect_none": tr_later("No directional expectations (DIRECTIONAL is empty): the "
+                            "intermediate solution uses no remainder and equals the complex "
+                            "solution."),
+    "expect_given": tr_later("Directional expectations (DIRECTIONAL): {items}."),
+    "expect_present": tr_later("{name} present"), "expect_absent": tr_later("{name} absent"),
+    "present": tr_later("present"), "absent": tr_later("absent"),
+    "sol_one": tr_later("The {kind} solution is {expression}."),
+    "sol_models": tr_later("The {kind} solution has {count} equally minimal models; model "
+                           "M{number} is reported: {expression}."),
+    "sol_models_cap": tr_later("More equally minimal models exist than were listed."),
+    "sol_path": tr_later("{term} covers {cases} ({names})"),
+    "sol_path_none": tr_later("{term} covers {cases}"),
+    "sol_path_deviant": tr_later("; {deviant} in it but out of the outcome ({names})"),
+    "sol_paths": tr_later("It has {paths}: {items}."),
+    "sol_uncovered": tr_later("Not covered: {names}."),
+    "esa_none": tr_later("No remainder is barred: the parsimonious and intermediate solutions "
+                         "may use any remainder."),
+    "esa_overlap": tr_later(" A row can be barred for several reasons, so these counts add up to "
+                            "more than {n}."),
+    "esa_incoherent": tr_later("{count} incoherent (a condition treated as necessary is "
+                               "absent)"),
+    "esa_untenable": tr_later("{count} untenable (declared impossible)"),
+    "esa_contradictory": tr_later("{count} contradictory (a simplifying assumption of the "
+                                  "parsimonious solution for the outcome and for its "
+                                  "negation{models})"),
+    "esa_models": tr_later("; the parsimonious solution for {outcome} has {n_outcome} and that "
+                           "for {negation} {n_negation}, and a remainder counts when any model "
+                           "of each uses it, as QCA's findRows(type = 2)"),
     # the chart
-    "chart_models": "The parsimonious solution has {count} models ({models}); the core "
-                    "conditions in the chart come from the parsimonious terms that contain each "
-                    "reported path, so another parsimonious model could make other conditions "
-                    "core.",
-    "chart_notes": "Notes on the chart: {notes}",
+    "chart_models": tr_later("The parsimonious solution has {count} models ({models}); the core "
+                             "conditions in the chart come from the parsimonious terms that "
+                             "contain each reported path, so another parsimonious model could "
+                             "make other conditions core."),
+    "chart_notes": tr_later("Notes on the chart: {notes}"),
     # case types
-    "types": "For the solution as a whole: {counts}. The cases a path \"covers\" above are its "
-             "typical cases and its deviant cases in degree.",
-    "types_item": "{count} {kind}",
-    "types_deviant_degree": "**Deviant consistency in degree** (in the solution and in the "
-                            "outcome, but more in the solution than in the outcome): {names}; "
-                            "the path holds them in kind, not in degree.",
-    "types_deviant_kind": "**Deviant consistency in kind** (in the solution, out of the "
-                          "outcome): {names}; they challenge the path that holds them.",
-    "types_deviant_coverage": "**Deviant coverage** (in the outcome, in no path): {names}; "
-                              "they point to a path the solution misses.",
-    "types_crossover": "**On the crossover** (0.5 in the solution or the outcome, no type): "
-                       "{names}.",
-    "types_near": "**Near 0.5** (their type hangs on a membership within {near:g} of 0.5): "
-                  "{items}.",
-    "types_near_item": "{case} ({kind}; solution {x:.3f}, outcome {y:.3f})",
+    "types": tr_later("For the solution as a whole: {counts}. The cases a path \"covers\" above "
+                      "are its typical cases and its deviant cases in degree."),
+    "types_item": tr_later("{count} {kind}"),
+    "types_deviant_degree": tr_later("**Deviant consistency in degree** (in the solution and in "
+                                     "the outcome, but more in the solution than in the "
+                                     "outcome): {names}; the path holds them in kind, not in "
+                                     "degree."),
+    "types_deviant_kind": tr_later("**Deviant consistency in kind** (in the solution, out of "
+                                   "the outcome): {names}; they challenge the path that holds "
+                                   "them."),
+    "types_deviant_coverage": tr_later("**Deviant coverage** (in the outcome, in no path): "
+                                       "{names}; they point to a path the solution misses."),
+    "types_crossover": tr_later("**On the crossover** (0.5 in the solution or the outcome, no "
+                                "type): {names}."),
+    "types_near": tr_later("**Near 0.5** (their type hangs on a membership within {near:g} of "
+                           "0.5): {items}."),
+    "types_near_item": tr_later("{case} ({kind}; solution {x:.3f}, outcome {y:.3f})"),
     # robustness
-    "rob_how_esa": "Every setting rebuilds the truth table, redoes the Enhanced Standard "
-                   "Analysis on it (the same necessary and impossible expressions; contradictory "
-                   "assumptions found anew for that table) and minimizes it. The initial "
-                   "solution is model M{number} of its setting, the one reported above; each "
-                   "test solution is the first model of its setting, as in SetMethods.",
-    "rob_how_plain": "Every setting rebuilds the truth table and minimizes it without barring "
-                     "any remainder. The initial solution is model M{number} of its setting; "
-                     "each test solution is the first model of its setting, as in SetMethods.",
-    "rob_settings": "The protocol compares the initial solution with {tests}: {labels}.",
-    "rob_fit": "RF_cov {RF_cov:.3f}, RF_cons {RF_cons}, RF_SC_minTS {RF_SC_minTS:.3f}, "
-               "RF_SC_maxTS {RF_SC_maxTS:.3f}.",
-    "rob_same": "{same} of the {tests} give the initial solution again.",
-    "rob_none": "**Nothing is sufficient** under {labels}: no row passes there, so the test "
-                "solution is empty.",
-    "rob_core_empty": "**Warning: the robust core is empty.** At least one test setting shares "
-                      "no case with the initial solution, so no part of it survives every "
-                      "sensible alternative, and RF_cons is undefined.",
-    "rob_robust": "Robust typical cases (in the initial solution, in every test solution and in "
-                  "the outcome): {names}.",
-    "rob_robust_none": "No case is a robust typical case.",
-    "rob_changed": "Cases whose type changes under some setting: {names}.",
-    "rob_skipped": "There is no initial solution, so there is nothing to test for robustness.",
-    "rob_initial_differs": "**Warning:** the protocol's initial solution {initial} is not the "
-                           "solution reported above ({reported}), so the figures below describe "
-                           "{initial}.",
-    "rob_memberships": "The file holds memberships, so there are no anchors to move: the test "
-                       "settings vary the consistency cut only.",
-    "rob_notes": "While computing the settings the kit noted:",
-    "rob_notes_half": "A case at exactly 0.5 in a setting belongs to no row of that setting's "
-                      "truth table and drops out of its test solution.",
+    "rob_how_esa": tr_later("Every setting rebuilds the truth table, redoes the Enhanced "
+                            "Standard Analysis on it (the same necessary and impossible "
+                            "expressions; contradictory assumptions found anew for that table) "
+                            "and minimizes it. The initial solution is model M{number} of its "
+                            "setting, the one reported above; each test solution is the first "
+                            "model of its setting, as in SetMethods."),
+    "rob_how_plain": tr_later("Every setting rebuilds the truth table and minimizes it without "
+                              "barring any remainder. The initial solution is model M{number} "
+                              "of its setting; each test solution is the first model of its "
+                              "setting, as in SetMethods."),
+    "rob_settings": tr_later("The protocol compares the initial solution with {tests}: "
+                             "{labels}."),
+    "rob_fit": tr_later("RF_cov {RF_cov:.3f}, RF_cons {RF_cons}, RF_SC_minTS {RF_SC_minTS:.3f}, "
+                        "RF_SC_maxTS {RF_SC_maxTS:.3f}."),
+    "rob_undefined": tr_later("undefined"),
+    "rob_same": tr_later("{same} of the {tests} give the initial solution again."),
+    "rob_none": tr_later("**Nothing is sufficient** under {labels}: no row passes there, so the "
+                         "test solution is empty."),
+    "rob_core_empty": tr_later("**Warning: the robust core is empty.** At least one test "
+                               "setting shares no case with the initial solution, so no part of "
+                               "it survives every sensible alternative, and RF_cons is "
+                               "undefined."),
+    "rob_robust": tr_later("Robust typical cases (in the initial solution, in every test "
+                           "solution and in the outcome): {names}."),
+    "rob_robust_none": tr_later("No case is a robust typical case."),
+    "rob_changed": tr_later("Cases whose type changes under some setting: {names}."),
+    "rob_skipped": tr_later("There is no initial solution, so there is nothing to test for "
+                            "robustness."),
+    "rob_initial_differs": tr_later("**Warning:** the protocol's initial solution {initial} is "
+                                    "not the solution reported above ({reported}), so the "
+                                    "figures below describe {initial}."),
+    "rob_memberships": tr_later("The file holds memberships, so there are no anchors to move: "
+                                "the test settings vary the consistency cut only."),
+    "rob_notes": tr_later("While computing the settings the kit noted:"),
+    "rob_notes_half": tr_later("A case at exactly 0.5 in a setting belongs to no row of that "
+                               "setting's truth table and drops out of its test solution."),
     # the negated outcome
-    "neg_outcome_none": "Nothing is sufficient for {outcome} at these cuts; its negation "
-                        "{label} is analysed all the same, since the conditions for the absence "
-                        "of an outcome need not mirror those for its presence.",
-    "neg_solution": "For {label}, {which}{models} is {expression} (consistency "
-                    "{consistency:.3f}, coverage {coverage:.3f}){barred}.",
-    "neg_intermediate": "the intermediate solution (directional expectations "
-                        "DIRECTIONAL_NEGATED: {items})",
-    "neg_complex": "with no directional expectations for it (DIRECTIONAL_NEGATED), the "
-                   "intermediate solution equals the complex solution; it",
-    "neg_model": " (model M1 of {count})",
-    "neg_barred": "; {count} barred (impossible, or contradictory)",
-    "neg_none": "For {label} no row passes the cuts: nothing is sufficient for it.",
-    "neg_contradictory": "{count} of some parsimonious model for {outcome} ({n_outcome}) and "
-                         "of some model for {label} ({n_label}): contradictory simplifying "
-                         "assumptions (as QCA's findRows(type = 2)), barred for both outcomes.",
-    "neg_simultaneous": "**Warning:** {count} coded 1 for both outcomes (simultaneous subset "
-                        "relations): rows {rows}.",
-    "neg_table": "The table below shows the first model of each solution for both outcomes "
-                 "with no remainder barred{expect} (qcakit.outcome_and_negation as it is)"
-                 "{counts}; the sentences above use the barred solutions.",
-    "neg_table_none": " and no directional expectations for {label}",
-    "neg_table_counts": "; models: {counts}",
-    "neg_table_count": "{label} {kind} {count}",
+    "neg_outcome_none": tr_later("Nothing is sufficient for {outcome} at these cuts; its "
+                                 "negation {label} is analysed all the same, since the "
+                                 "conditions for the absence of an outcome need not mirror "
+                                 "those for its presence."),
+    "neg_solution_expected": tr_later("For {label}, the intermediate solution (directional "
+                                      "expectations DIRECTIONAL_NEGATED: {items}){models} is "
+                                      "{expression} (consistency {consistency:.3f}, coverage "
+                                      "{coverage:.3f}){barred}."),
+    "neg_solution_complex": tr_later("For {label}, with no directional expectations for it "
+                                     "(DIRECTIONAL_NEGATED), the intermediate solution equals "
+                                     "the complex solution; it{models} is {expression} "
+                                     "(consistency {consistency:.3f}, coverage "
+                                     "{coverage:.3f}){barred}."),
+    "neg_model": tr_later(" (model M1 of {count})"),
+    "neg_none": tr_later("For {label} no row passes the cuts: nothing is sufficient for it."),
+    "neg_table": tr_later("The table below shows the first model of each solution for both "
+                          "outcomes with no remainder barred{expect} "
+                          "(qcakit.outcome_and_negation as it is){counts}; the sentences above "
+                          "use the barred solutions."),
+    "neg_table_none": tr_later(" and no directional expectations for {label}"),
+    "neg_table_counts": tr_later("; models: {counts}"),
+    "neg_table_count": tr_later("{label} {kind} {count}"),
     # two calibrations of the same cases
-    "compare_side": "{label}: {rows} coded 1 ({cases}), {paths}{models}, and {necessary}",
-    "compare_models": " (in model M1 of {count})",
-    "compare_necessary": "necessary by the rule: {names}",
-    "compare_necessary_none": "nothing necessary by the rule",
-    "compare": "The same {cases} and conditions, the same cuts, two calibrations. {first}. "
-               "{second}.",
-    "compare_differ": "Only the calibration differs, and it changes {what}: the anchors are "
-                      "part of the result, which is why they need reasons.",
-    "compare_same": "The two calibrations agree on the rows coded 1 and on necessity.",
-    "compare_rows": "which rows pass", "compare_nec": "which conditions are necessary",
+    "compare_side": tr_later("{label}: {rows} coded 1 ({cases}), {paths}{models}, and "
+                             "{necessary}"),
+    "compare_models": tr_later(" (in model M1 of {count})"),
+    "compare_necessary": tr_later("necessary by the rule: {names}"),
+    "compare_necessary_none": tr_later("nothing necessary by the rule"),
+    "compare": tr_later("The same {cases} and conditions, the same cuts, two calibrations. "
+                        "{first}. {second}."),
+    "compare_differ": tr_later("Only the calibration differs, and it changes {what}: the anchors "
+                               "are part of the result, which is why they need reasons."),
+    "compare_same": tr_later("The two calibrations agree on the rows coded 1 and on necessity."),
+    "compare_rows": tr_later("which rows pass"),
+    "compare_nec": tr_later("which conditions are necessary"),
+    "compare_lessons": tr_later("With the percentile anchors of lessons 12-15"),
+    "compare_here": tr_later("With the anchors here"),
+    "compare_skipped": tr_later("This section compares two calibrations of the bundled example "
+                                "only; for other data (or other settings) it is skipped."),
     # the report
-    "report": "The report folder {folder} holds {files}: {names}.",
-    "list_and": "{head} and {last}",
+    "report": tr_later("The report folder {folder} holds {files}: {names}."),
+    "list_and": tr_later("{head} and {last}"),
+    "names_more": tr_later("... ({n} more)"),
+    # lesson 30's settings
+    "bad_model": tr_later("MODEL must be a whole number from 0 (the first model), got "
+                          "{value}."),
+    "bad_directional": tr_later("{name} must be None or a dict {{condition: 1 or 0}}, e.g. "
+                                "{{'{example}': 1}}, got {value}."),
+    "bad_directional_names": tr_later("{name} names {unknown}, not among the CONDITIONS "
+                                      "({conditions}). Use condition names only."),
+    "bad_directional_values": tr_later("{name} takes 1 (expected present), 0 (expected absent) "
+                                       "or '-' (no expectation) per condition, got {value}."),
+    "bad_shift": tr_later("CROSSOVER_SHIFT is a share of each anchor range, above 0 and below "
+                          "0.5 (0.1 moves a crossover by a tenth of the range), got {value}."),
+    "bad_robustness_cuts": tr_later("ROBUSTNESS_INCL_CUTS must be a list of consistency cuts "
+                                    "between 0 and 1, e.g. [0.75, 0.85], got {value}."),
 }
 
-#: Phrases with a count: (singular, plural), both ``str.format`` strings with ``{n}``.
+#: Phrases and sentences that change with a count ``n``: each value gives the text for ``n``
+#: (gettext's ``ngettext``: English has a singular and a plural, Chinese one form).
 PLURAL = {
-    "case": ("{n} case", "{n} cases"),
-    "column": ("{n} column", "{n} columns"),
-    "condition": ("{n} condition", "{n} conditions"),
-    "row": ("{n} row", "{n} rows"),
-    "row_is": ("{n} row is", "{n} rows are"),
-    "row_ids": ("Row {ids}", "Rows {ids}"),
-    "row_list": ("row {ids}", "rows {ids}"),
-    "path": ("{n} path", "{n} paths"),
-    "file": ("{n} file", "{n} files"),
-    "model": ("{n} model", "{n} models"),
-    "remainder_is": ("{n} remainder is", "{n} remainders are"),
-    "assumption": ("{n} remainder is a simplifying assumption",
-                   "{n} remainders are simplifying assumptions"),
-    "expression": ("{n} expression", "{n} expressions"),
-    "setting": ("{n} test setting", "{n} test settings"),
-    "cases_sit": ("{n} case ({names}) sits", "{n} cases ({names}) sit"),
-    "cases_score": ("case {names} scores", "cases {names} score"),
-    "is_necessary": ("{n} condition is", "{n} conditions are"),
-    "passes": ("passes", "pass"),
-    "fails": ("fails", "fail"),
-    "sits": ("sits", "sit"),
-    "is": ("is", "are"),
-    "its": ("its", "their"),
-    "it": ("it", "they"),
-    "them": ("it", "them"),
-    "any_of_them": ("it", "any one of them"),
-    "belongs": ("belongs", "belong"),
-    "drops": ("drops", "drop"),
-    "counts": ("counts", "count"),
-    "has": ("has", "have"),
+    "case": lambda n: trn("{n} case", "{n} cases", n),
+    "column": lambda n: trn("{n} column", "{n} columns", n),
+    "condition": lambda n: trn("{n} condition", "{n} conditions", n),
+    "row": lambda n: trn("{n} row", "{n} rows", n),
+    "row_list": lambda n: trn("row {ids}", "rows {ids}", n),
+    "path": lambda n: trn("{n} path", "{n} paths", n),
+    "file": lambda n: trn("{n} file", "{n} files", n),
+    "model": lambda n: trn("{n} model", "{n} models", n),
+    "expression": lambda n: trn("{n} expression", "{n} expressions", n),
+    "setting": lambda n: trn("{n} test setting", "{n} test settings", n),
+    "crossover_on": lambda n: trn(
+        "{column}: {n} case ({names}) sits on the crossover {crossover} itself and scores 0.5; "
+        "{n_in} of {total} cases are in the set (membership above 0.5){reversed}.",
+        "{column}: {n} cases ({names}) sit on the crossover {crossover} itself and score 0.5; "
+        "{n_in} of {total} cases are in the set (membership above 0.5){reversed}.", n),
+    "half_condition": lambda n: trn(
+        "**Warning:** case {names} scores exactly 0.5 in {column}: neither in nor out of the "
+        "set, so it belongs to no truth-table row and drops out of the sufficiency analysis.",
+        "**Warning:** cases {names} score exactly 0.5 in {column}: neither in nor out of the "
+        "set, so they belong to no truth-table row and drop out of the sufficiency analysis.",
+        n),
+    "half_outcome": lambda n: trn(
+        "**Warning:** case {names} scores exactly 0.5 in the outcome {column}: it still counts "
+        "in every consistency and coverage, but being neither in nor out of the outcome it has "
+        "no case type.",
+        "**Warning:** cases {names} score exactly 0.5 in the outcome {column}: they still count "
+        "in every consistency and coverage, but being neither in nor out of the outcome they "
+        "have no case type.", n),
+    "nec_pass": lambda n: trn(
+        "{rule}, {n} condition is necessary for {outcome}: {items}.",
+        "{rule}, {n} conditions are necessary for {outcome}: {items}.", n),
+    "nec_declared": lambda n: trn(
+        "Treated as necessary in this analysis (NECESSARY): {items}; remainders without it are "
+        "barred as incoherent counterfactuals.",
+        "Treated as necessary in this analysis (NECESSARY): {items}; remainders without any one "
+        "of them are barred as incoherent counterfactuals.", n),
+    "nec_declared_fails": lambda n: trn(
+        "**Warning:** {items} is treated as necessary although the data do not meet the rule "
+        "({fails}); that needs a theoretical reason, stated in the paper. The report says so.",
+        "**Warning:** {items} are treated as necessary although the data do not meet the rule "
+        "({fails}); that needs a theoretical reason, stated in the paper. The report says so.",
+        n),
+    "cut_widest_pri": lambda n: trn(
+        " ({n} more passes its consistency but fails the PRI cut {pri:g})",
+        " ({n} more pass its consistency but fail the PRI cut {pri:g})", n),
+    "pri_fails": lambda n: trn(
+        "Row {ids} passes the consistency cut but not the PRI cut {pri:g} (PRI {values}): much "
+        "of its consistency is shared with the negated outcome, so it is coded 0.",
+        "Rows {ids} pass the consistency cut but not the PRI cut {pri:g} (PRI {values}): much "
+        "of their consistency is shared with the negated outcome, so they are coded 0.", n),
+    "tt_rows": lambda n: trn(
+        "{observed} of the {possible} logically possible configurations hold at least {n_cut} "
+        "({remainders} remainders). {n} row is coded 1 ({rows}), holding {cases}: {names}.",
+        "{observed} of the {possible} logically possible configurations hold at least {n_cut} "
+        "({remainders} remainders). {n} rows are coded 1 ({rows}), holding {cases}: {names}.",
+        n),
+    "tt_left_out": lambda n: trn(
+        "{n} of the {in_outcome} in the outcome sits in rows coded 0 ({names}): no solution at "
+        "these cuts can cover it (column inconsistent).",
+        "{n} of the {in_outcome} in the outcome sit in rows coded 0 ({names}): no solution at "
+        "these cuts can cover them (column inconsistent).", n),
+    "tt_let_in": lambda n: trn(
+        "{n} case out of the outcome sits in rows coded 1 ({names}): deviant for consistency "
+        "(column inconsistent).",
+        "{n} cases out of the outcome sit in rows coded 1 ({names}): deviant for consistency "
+        "(column inconsistent).", n),
+    "sol_fit": lambda n: trn(
+        "Solution consistency {consistency:.3f}, coverage {coverage:.3f}: {n} of the "
+        "{in_outcome} in the outcome is covered by some path.",
+        "Solution consistency {consistency:.3f}, coverage {coverage:.3f}: {n} of the "
+        "{in_outcome} in the outcome are covered by some path.", n),
+    "esa_some": lambda n: trn("{n} remainder is barred as counterfactuals: {kinds}.",
+                              "{n} remainders are barred as counterfactuals: {kinds}.", n),
+    "neg_barred": lambda n: trn("; {n} remainder is barred (impossible, or contradictory)",
+                                "; {n} remainders are barred (impossible, or contradictory)", n),
+    "neg_contradictory": lambda n: trn(
+        "{n} remainder is a simplifying assumption of some parsimonious model for {outcome} "
+        "({n_outcome}) and of some model for {label} ({n_label}): contradictory simplifying "
+        "assumptions (as QCA's findRows(type = 2)), barred for both outcomes.",
+        "{n} remainders are simplifying assumptions of some parsimonious model for {outcome} "
+        "({n_outcome}) and of some model for {label} ({n_label}): contradictory simplifying "
+        "assumptions (as QCA's findRows(type = 2)), barred for both outcomes.", n),
+    "neg_simultaneous": lambda n: trn(
+        "**Warning:** {n} row is coded 1 for both outcomes (simultaneous subset relations): "
+        "rows {rows}.",
+        "**Warning:** {n} rows are coded 1 for both outcomes (simultaneous subset relations): "
+        "rows {rows}.", n),
 }
 
+#: The case types (:data:`qcakit.cases.TYPES`) in words.
+KINDS = {TYPICAL: tr_later("typical"), DEV_DEGREE: tr_later("deviant consistency in degree"),
+         DEV_KIND: tr_later("deviant consistency in kind"),
+         DEV_COVERAGE: tr_later("deviant coverage"), IRRELEVANT: tr_later("irrelevant"),
+         INDIV_IRRELEVANT: tr_later("individually irrelevant"),
+         CROSSOVER: tr_later("on the crossover")}
+#: The kinds of solution in words (``The {kind} solution``).
+SOLUTIONS = {"complex": tr_later("complex"), "parsimonious": tr_later("parsimonious"),
+             "intermediate": tr_later("intermediate")}
+#: Encodings read_data names in English (the others are names in every language).
+ENCODINGS = {"UTF-8 with BOM": tr_later("UTF-8 with BOM")}
 
-def _t(key: str, **values) -> str:
-    return TEXT[key].format(**values)
+
+def phrase(key: str, **values) -> str:
+    """The sentence ``TEXT[key]`` in the current language, filled with ``values``.
+
+    >>> phrase("compare_here")
+    'With the anchors here'
+    """
+    return tr(TEXT[key]).format(**values)
+
+
+_t = phrase
 
 
 def _p(key: str, n: int, **values) -> str:
-    singular, plural = PLURAL[key]
-    return (singular if n == 1 else plural).format(n=n, **values)
+    return PLURAL[key](n).format(n=n, **values)
+
+
+def _kind(kind: str) -> str:
+    """A solution's kind (``sol.kind``) in words."""
+    return tr(SOLUTIONS[kind])
 
 
 def _names(values, limit: int = 12) -> str:
     values = [str(v) for v in values]
     if len(values) > limit:
-        values = values[:limit] + [f"... ({len(values) - limit} more)"]
-    return ", ".join(values)
+        values = values[:limit] + [_t("names_more", n=len(values) - limit)]
+    return _sep(", ").join(values)
 
 
 def _and(items) -> str:
     items = [str(i) for i in items]
     if len(items) < 2:
         return "".join(items)
-    return _t("list_and", head=", ".join(items[:-1]), last=items[-1])
+    return _t("list_and", head=_sep(", ").join(items[:-1]), last=items[-1])
 
 
 def _num(v) -> str:
@@ -394,18 +501,20 @@ def data_read(data: pd.DataFrame, outcome: str, conditions) -> str:
     sizes = {"cases": _p("case", len(data)), "columns": _p("column", data.shape[1])}
     name = Path(str(source.get("file", ""))).name
     if source.get("format") == "CSV":
-        head = _t("read_csv", file=name, encoding=source["encoding"],
-                  separator=repr(source["separator"]), **sizes)
+        encoding = source["encoding"]
+        encoding = tr(ENCODINGS[encoding]) if encoding in ENCODINGS else encoding
+        parts = [_t("read_csv", file=name, encoding=encoding,
+                    separator=repr(source["separator"]), **sizes)]
     elif source.get("format"):
-        head = _t("read_excel", file=name, sheet=repr(source["sheet"]), **sizes)
+        parts = [_t("read_excel", file=name, sheet=repr(source["sheet"]), **sizes)]
     else:
-        head = _t("read_frame", **sizes)
+        parts = [_t("read_frame", **sizes)]
     if source.get("decimal_comma"):
-        head += " " + _t("read_decimal", columns=", ".join(source["decimal_comma"]))
+        parts.append(_t("read_decimal", columns=_sep(", ").join(source["decimal_comma"])))
     conditions = list(conditions)
-    return head + " " + _t("question", outcome=outcome,
-                           conditions=_p("condition", len(conditions)),
-                           names=", ".join(conditions))
+    return sentences(parts + [_t("question", outcome=outcome,
+                                 conditions=_p("condition", len(conditions)),
+                                 names=_sep(", ").join(conditions))])
 
 
 def diversity(n_cases: int, n_conditions: int) -> str:
@@ -432,8 +541,8 @@ def _crossover(column: str, raw: pd.Series, anchors) -> str:
     reversed_note = _t("crossover_reversed") if downwards else ""
     on = values.index[values == crossover]
     if len(on):
-        return _t("crossover_on", column=column, crossover=_num(crossover), n=n, n_in=n_in,
-                  cases_on=_p("cases_sit", len(on), names=_names(on)), reversed=reversed_note)
+        return _p("crossover_on", len(on), column=column, crossover=_num(crossover), total=n,
+                  n_in=n_in, names=_names(on), reversed=reversed_note)
     below, above = values[values < crossover], values[values > crossover]
     if below.empty or above.empty:
         return _t("crossover_all", column=column, crossover=_num(crossover),
@@ -470,7 +579,7 @@ def calibration(raw: pd.DataFrame, spec: dict | None) -> str:
                             threshold=_num(t[0])))
     missing = [c for c, e in spec.items() if not e.get("reason")]
     if missing:
-        lines.append(_t("no_reason", columns=", ".join(missing)))
+        lines.append(_t("no_reason", columns=_sep(", ").join(missing)))
     return "\n\n".join(lines)
 
 
@@ -494,16 +603,13 @@ def half_memberships(sets: pd.DataFrame, outcome: str, conditions,
         on = sets.index[sets[column] == 0.5]
         if len(on):
             key = "half_outcome" if column == outcome else "half_condition"
-            n = len(on)
-            lines.append(_t(key, column=column, cases=_p("cases_score", n, names=_names(on)),
-                            it=_p("it", n), belongs=_p("belongs", n), drops=_p("drops", n),
-                            counts=_p("counts", n), has=_p("has", n)))
+            lines.append(_p(key, len(on), column=column, names=_names(on)))
         near += [_t("near_item", case=case, value=value, column=column)
                  for case, value in _near(sets[column]).items()]
     text = "\n\n".join(lines + [_t("half_fix_memberships" if memberships_only else "half_fix")]) \
         if lines else _t("half_none")
     if near:
-        text += "\n\n" + _t("near", items="; ".join(near), near=NEAR)
+        text += "\n\n" + _t("near", items=_sep("; ").join(near), near=NEAR)
     return text
 
 
@@ -515,12 +621,12 @@ def skewness(skew, high: float = 0.8, low: float = 0.2) -> str:
         return _t("skew_none", low=round(100 * low), high=round(100 * high))
     items = [_t("skew_item", name=s, share=round(100 * table.loc[s, "share_above"]))
              for s in skewed]
-    return _t("skew_some", sets="; ".join(items))
+    return _t("skew_some", sets=_sep("; ").join(items))
 
 
 def _nec_items(rows: pd.DataFrame) -> str:
-    return "; ".join(_t("nec_item", name=name, consistency=r.consistency, coverage=r.coverage,
-                        RoN=r.RoN) for name, r in rows.iterrows())
+    return _sep("; ").join(_t("nec_item", name=name, consistency=r.consistency,
+                              coverage=r.coverage, RoN=r.RoN) for name, r in rows.iterrows())
 
 
 def _trivial_reasons(name: str, row, cuts: dict, sets, outcome: str, negate: bool) -> str:
@@ -554,8 +660,8 @@ def _necessity_parts(nec, table, verdicts, cuts, sets) -> list:
     tested = verdicts.loc[nec.table.index]
     rule = _t("nec_rule", **cuts)
     passed = tested[tested["verdict"] == "necessary"]
-    parts = [_t("nec_pass", rule=rule, count=_p("is_necessary", len(passed)),
-                outcome=nec.outcome_label, items=_nec_items(passed)) if len(passed) else
+    parts = [_p("nec_pass", len(passed), rule=rule, outcome=nec.outcome_label,
+                items=_nec_items(passed)) if len(passed) else
              _t("nec_none", rule=rule, outcome=nec.outcome_label)]
     for name, r in tested[tested["verdict"] == "trivial"].iterrows():
         parts.append(_t("nec_trivial", item=_nec_items(tested.loc[[name]]),
@@ -579,9 +685,8 @@ def necessity(nec, sets: pd.DataFrame | None = None, cuts=None, declared=()) -> 
     table = nec.table
     if any(d not in table.index for d in declared):
         if sets is None:
-            raise QCAInputError(
-                f"{', '.join(d for d in declared if d not in table.index)} is not in the "
-                "necessity table: pass the memberships (sets=) to compute it.")
+            raise QCAInputError(_t("nec_missing", names=", ".join(
+                d for d in declared if d not in table.index)))
         table = declared_necessary(sets, nec.outcome, declared, nec, nec.negate_outcome)
     verdicts = necessity_verdicts(table, cuts, declared)
     parts = _necessity_parts(nec, table, verdicts, cuts, sets)
@@ -591,13 +696,12 @@ def necessity(nec, sets: pd.DataFrame | None = None, cuts=None, declared=()) -> 
         parts.append(_t("nec_declared_none"))
         return "\n\n".join(parts)
     chosen = verdicts.loc[[d for d in declared if d in verdicts.index]]
-    parts.append(_t("nec_declared", items=_nec_items(chosen),
-                    it=_p("any_of_them", len(chosen))))
+    parts.append(_p("nec_declared", len(chosen), items=_nec_items(chosen)))
     bad = chosen[chosen["verdict"] != "necessary"]
     if len(bad):
-        parts.append(_t("nec_declared_fails", items=", ".join(bad.index),
-                        verb=_p("is", len(bad)),
-                        fails="; ".join(f"{n}: {r.fails}" for n, r in bad.iterrows())))
+        parts.append(_p("nec_declared_fails", len(bad), items=_sep(", ").join(bad.index),
+                        fails=_sep("; ").join(f"{n}{_sep(': ')}{r.fails}"
+                                              for n, r in bad.iterrows())))
     return "\n\n".join(parts)
 
 
@@ -635,7 +739,7 @@ def declared_in_solution(tt, declared, solutions=(), directional=None, model: in
         if len(lacking):
             rows = list(lacking.index)
             parts.append(_t("nec_rows_lacking", name=name,
-                            rows=_p("row_list", len(rows), ids=", ".join(map(str, rows))),
+                            rows=_p("row_list", len(rows), ids=_sep(", ").join(map(str, rows))),
                             cases=_names(_row_cases(tt, rows))))
         for sol in solutions:
             if sol is None:
@@ -643,8 +747,9 @@ def declared_in_solution(tt, declared, solutions=(), directional=None, model: in
             terms = sol.models[model if sol.kind == "intermediate" else 0]
             without = [term_to_string(t) for t in terms if not _implies(t, name)]
             if without:
-                parts.append(_t("nec_paths_lacking", kind=sol.kind, name=name,
-                                paths=_p("path", len(without)), terms=", ".join(without)))
+                parts.append(_t("nec_paths_lacking", kind=_kind(sol.kind), name=name,
+                                paths=_p("path", len(without)),
+                                terms=_sep(", ").join(without)))
         literal = parse(name)
         if directional and len(literal) == 1 and len(literal[0]) == 1:
             condition, value = literal[0][0]
@@ -684,8 +789,8 @@ def suin(result, sets: pd.DataFrame | None = None, cuts=None) -> str:
                                        cuts)
             weak = parts[parts["verdict"] != "necessary"]
             if 0 < len(weak) < len(parts):
-                trivial = _t("suin_trivial_part", parts=", ".join(weak.index),
-                             fails="; ".join(weak["fails"]),
+                trivial = _t("suin_trivial_part", parts=_sep(", ").join(weak.index),
+                             fails=_sep("; ").join(weak["fails"]),
                              rest="*".join(p for p in parts.index if p not in weak.index))
         item = _t("suin_item", name=name, consistency=r["consistency"], coverage=r["coverage"],
                   RoN=r["RoN"], trivial=trivial)
@@ -695,8 +800,8 @@ def suin(result, sets: pd.DataFrame | None = None, cuts=None) -> str:
     for kind, key in (("disjunction", "suin_disjunctions"), ("conjunction", "suin_conjunctions"),
                       ("single", "suin_singles")):
         if groups[kind]:
-            parts.append(_t(key, items="; ".join(groups[kind])))
-    return " ".join(parts)
+            parts.append(_t(key, items=_sep("; ").join(groups[kind])))
+    return sentences(parts)
 
 
 def _row_cases(tt, rows) -> list:
@@ -766,12 +871,11 @@ def cut_position(tt) -> str:
             below = _t("cut_widest_end", lowest=LOWEST_CUT)
         there = np.arange(len(incl)) <= i
         coded, stopped = int((there & pri_ok).sum()), int((there & ~pri_ok).sum())
-        pri = _t("cut_widest_pri", count=stopped, pass_=_p("passes", stopped),
-                 fail=_p("fails", stopped), pri=tt.pri_cut) if stopped else ""
+        pri = _p("cut_widest_pri", stopped, pri=tt.pri_cut) if stopped else ""
         parts.append(_t("cut_widest", lowest=LOWEST_CUT, row_above=ids[i], incl_above=incl[i],
                         below=below, gap=gap, coded=_p("row", coded), pri=pri))
         if pair is not None and pair[0] == i:
-            parts[-1] += " " + _t("cut_here")
+            parts[-1] = sentences([parts[-1], _t("cut_here")])
         elif pair is not None:
             now = (incl + TOLERANCE > cut) & pri_ok
             added, dropped = ids[there & pri_ok & ~now], ids[now & ~(there & pri_ok)]
@@ -779,25 +883,23 @@ def cut_position(tt) -> str:
             if len(added):
                 cases = _row_cases(tt, added)
                 in_y = int((tt.y[tt.data.index.isin(cases)] > 0.5).sum())
-                changes.append(_t("cut_would_add",
-                                  rows=_p("row_list", len(added), ids=", ".join(map(str, added))),
-                                  cases=_names(cases), in_outcome=f"{in_y} of them"))
+                changes.append(_t("cut_would_add", rows=_p(
+                    "row_list", len(added), ids=_sep(", ").join(map(str, added))),
+                    cases=_names(cases), in_outcome=in_y))
             if len(dropped):
-                changes.append(_t("cut_would_drop", rows=_p("row_list", len(dropped),
-                                                            ids=", ".join(map(str, dropped))),
-                                  cases=_names(_row_cases(tt, dropped))))
+                changes.append(_t("cut_would_drop", rows=_p(
+                    "row_list", len(dropped), ids=_sep(", ").join(map(str, dropped))),
+                    cases=_names(_row_cases(tt, dropped))))
             if changes:
-                parts.append(_t("cut_elsewhere", cut=cut, changes=" ".join(changes)))
+                parts.append(_t("cut_elsewhere", cut=cut, changes=sentences(changes)))
     if cut < LOWEST_CUT:
         parts.append(_t("cut_low", cut=cut, lowest=LOWEST_CUT))
     if tt.pri_cut is not None:
         stopped = rows[(incl + TOLERANCE > cut) & (rows["OUT"] != "1").to_numpy()]
         if len(stopped):
-            n = len(stopped)
-            parts.append(_t("pri_fails", rows=_p("row_ids", n, ids=_names(stopped.index)),
-                            verb=_p("passes", n), pri=tt.pri_cut,
-                            values=", ".join(f"{v:.3f}" for v in stopped["PRI"]),
-                            their=_p("its", n), it=_p("it", n), is_=_p("is", n)))
+            parts.append(_p("pri_fails", len(stopped), ids=_names(stopped.index),
+                            pri=tt.pri_cut,
+                            values=_sep(", ").join(f"{v:.3f}" for v in stopped["PRI"])))
     positive = rows[rows["OUT"] == "1"]
     if len(positive) == 1:
         cases = _row_cases(tt, positive.index)
@@ -822,22 +924,19 @@ def truth_table(tt) -> str:
         text = _t("tt_none", **common)
     else:
         cases = _row_cases(tt, positive.index)
-        text = _t("tt_rows", positive=_p("row_is", len(positive)),
-                  rows=_p("row_list", len(positive), ids=", ".join(map(str, positive.index))),
-                  cases=_p("case", len(cases)), names=_names(cases), **common)
+        text = _p("tt_rows", len(positive), rows=_p(
+            "row_list", len(positive), ids=_sep(", ").join(map(str, positive.index))),
+            cases=_p("case", len(cases)), names=_names(cases), **common)
     y = pd.Series(tt.y, index=tt.data.index)
     in_zero = set(_row_cases(tt, rows.index[rows["OUT"] == "0"]))
     left_out = [c for c in tt.data.index if c in in_zero and y[c] > 0.5]
     if left_out:
-        n = len(left_out)
-        text += " " + _t("tt_left_out", count=n, in_outcome=_p("case", int((y > 0.5).sum())),
-                         sit=_p("sits", n), names=_names(left_out), them=_p("them", n))
+        text = sentences([text, _p("tt_left_out", len(left_out), names=_names(left_out),
+                                   in_outcome=_p("case", int((y > 0.5).sum())))])
     in_one = set(_row_cases(tt, positive.index))
     let_in = [c for c in tt.data.index if c in in_one and y[c] < 0.5]
     if let_in:
-        n = len(let_in)
-        text += " " + _t("tt_let_in", count=_p("case", n), sit=_p("sits", n),
-                         names=_names(let_in))
+        text = sentences([text, _p("tt_let_in", len(let_in), names=_names(let_in))])
     return text
 
 
@@ -849,16 +948,16 @@ def _directional_setting(name: str, value, conditions) -> None:
     if value is None:
         return
     if not isinstance(value, dict):
-        raise QCAInputError(f"{name} must be None or a dict {{condition: 1 or 0}}, e.g. "
-                            f"{{'{conditions[0] if conditions else 'A'}': 1}}, got {value!r}.")
+        raise QCAInputError(_t("bad_directional", name=name, value=repr(value),
+                               example=conditions[0] if conditions else "A"))
     unknown = [c for c in value if c not in conditions]
     if unknown:
-        raise QCAInputError(f"{name} names {', '.join(map(repr, unknown))}, not among the "
-                            f"CONDITIONS ({', '.join(conditions)}). Use condition names only.")
+        raise QCAInputError(_t("bad_directional_names", name=name,
+                               unknown=", ".join(map(repr, unknown)),
+                               conditions=", ".join(conditions)))
     bad = {c: e for c, e in value.items() if e not in (0, 1, "-") or isinstance(e, bool)}
     if bad:
-        raise QCAInputError(f"{name} takes 1 (expected present), 0 (expected absent) or '-' "
-                            f"(no expectation) per condition, got {bad!r}.")
+        raise QCAInputError(_t("bad_directional_values", name=name, value=repr(bad)))
 
 
 def check_settings(*, conditions, model=0, directional=None, directional_negated=None,
@@ -872,22 +971,18 @@ def check_settings(*, conditions, model=0, directional=None, directional_negated
     qcakit.errors.QCAInputError: MODEL must be a whole number from 0 (the first model), got -1.
     """
     if not _whole(model) or model < 0:
-        raise QCAInputError(f"MODEL must be a whole number from 0 (the first model), got "
-                            f"{model!r}.")
+        raise QCAInputError(_t("bad_model", value=repr(model)))
     conditions = list(conditions)
     _directional_setting("DIRECTIONAL", directional, conditions)
     _directional_setting("DIRECTIONAL_NEGATED", directional_negated, conditions)
     if isinstance(crossover_shift, bool) or not isinstance(crossover_shift, (int, float)) \
             or not 0 < crossover_shift < 0.5:
-        raise QCAInputError(f"CROSSOVER_SHIFT is a share of each anchor range, above 0 and "
-                            f"below 0.5 (0.1 moves a crossover by a tenth of the range), got "
-                            f"{crossover_shift!r}.")
+        raise QCAInputError(_t("bad_shift", value=repr(crossover_shift)))
     cuts = list(robustness_incl_cuts) if isinstance(robustness_incl_cuts, (list, tuple)) \
         else None
     if cuts is None or not all(isinstance(c, (int, float)) and not isinstance(c, bool)
                                and 0 < c <= 1 for c in cuts):
-        raise QCAInputError(f"ROBUSTNESS_INCL_CUTS must be a list of consistency cuts between "
-                            f"0 and 1, e.g. [0.75, 0.85], got {robustness_incl_cuts!r}.")
+        raise QCAInputError(_t("bad_robustness_cuts", value=repr(robustness_incl_cuts)))
 
 
 def check_model(sol, model) -> int:
@@ -906,7 +1001,7 @@ def check_model(sol, model) -> int:
     if isinstance(model, bool) or not isinstance(model, (int, np.integer)) or \
             not 0 <= model < n:
         models = "; ".join(f"M{i + 1} = {e}" for i, e in enumerate(sol.expressions[:5]))
-        raise QCAInputError(_t("model_range", model=repr(model), kind=sol.kind,
+        raise QCAInputError(_t("model_range", model=repr(model), kind=_kind(sol.kind),
                                count=_p("model", n), models=models,
                                fix=_t("model_fix_one") if n == 1 else
                                _t("model_fix", last=n - 1)))
@@ -918,11 +1013,27 @@ def expectations(directional, default: bool = False) -> str:
     (every condition present), not the researcher's."""
     if default:
         return _t("expect_default")
-    items = [_t("expect_item", name=c, expected=_t("present" if e == 1 else "absent"))
-             for c, e in (directional or {}).items() if e in (0, 1)]
+    items = _expected(directional)
     if not items:
         return _t("expect_none")
-    return _t("expect_given", items=", ".join(items))
+    return _t("expect_given", items=_sep(", ").join(items))
+
+
+def _expected(directional) -> list:
+    """``A present``, ``B absent``: the expectations of ``directional`` (a dict) in words."""
+    return [_t("expect_present" if e == 1 else "expect_absent", name=c)
+            for c, e in (directional or {}).items() if e in (0, 1)]
+
+
+def default_expectations() -> str:
+    """What lesson 30 passes to :func:`qcakit.write_report` as ``expectations`` when it used
+    its default expectations (every condition present), in the current language.
+
+    >>> default_expectations()
+    'every condition expected present by default; no theoretical expectations were given'
+    """
+    return _t("expect_default_methods")
+
 
 
 def solution(sol, model: int = 0) -> str:
@@ -930,11 +1041,11 @@ def solution(sol, model: int = 0) -> str:
     n_models = len(sol.models)
     model = check_model(sol, model)
     expression = sol.expressions[model]
-    parts = [_t("sol_models", kind=sol.kind, count=n_models, number=model + 1,
+    parts = [_t("sol_models", kind=_kind(sol.kind), count=n_models, number=model + 1,
                 expression=expression) if n_models > 1 else
-             _t("sol_one", kind=sol.kind, expression=expression)]
+             _t("sol_one", kind=_kind(sol.kind), expression=expression)]
     if not sol.complete:
-        parts[0] += " " + _t("sol_models_cap")
+        parts.append(_t("sol_models_cap"))
     params = sol.parameters(model)
     tt = sol.truth_table
     in_outcome, out_outcome = tt.y > 0.5, tt.y < 0.5
@@ -942,22 +1053,22 @@ def solution(sol, model: int = 0) -> str:
     for term in params.index.drop("solution"):
         m = membership(tt.data, term).to_numpy() > 0.5
         cases, deviant = tt.data.index[m & in_outcome], tt.data.index[m & out_outcome]
-        text = _t("sol_path", term=term, cases=_p("case", len(cases)),
-                  names=f" ({_names(cases)})" if len(cases) else "")
+        text = _t("sol_path" if len(cases) else "sol_path_none", term=term,
+                  cases=_p("case", len(cases)), names=_names(cases))
         if len(deviant):
             text += _t("sol_path_deviant", deviant=_p("case", len(deviant)),
                        names=_names(deviant))
         items.append(text)
-    parts.append(_t("sol_paths", paths=_p("path", len(items)), items="; ".join(items)))
+    parts.append(_t("sol_paths", paths=_p("path", len(items)), items=_sep("; ").join(items)))
     covered = in_outcome & (membership(tt.data, expression).to_numpy() > 0.5)
     total = params.loc["solution"]
-    parts.append(_t("sol_fit", consistency=total["consistency"], coverage=total["raw_coverage"],
-                    covered=int(covered.sum()), in_outcome=_p("case", int(in_outcome.sum())),
-                    verb=_p("is", int(covered.sum()))))
+    parts.append(_p("sol_fit", int(covered.sum()), consistency=total["consistency"],
+                    coverage=total["raw_coverage"],
+                    in_outcome=_p("case", int(in_outcome.sum()))))
     missed = tt.data.index[in_outcome & ~covered]
     if len(missed):
         parts.append(_t("sol_uncovered", names=_names(missed)))
-    return " ".join(parts)
+    return sentences(parts)
 
 
 def esa(barred, tt=None) -> str:
@@ -988,7 +1099,7 @@ def esa(barred, tt=None) -> str:
             kinds.append(_t("esa_contradictory", count=count, models=models))
         else:
             kinds.append(_t(f"esa_{kind}", count=count))
-    text = _t("esa_some", barred=_p("remainder_is", n), kinds="; ".join(kinds))
+    text = _p("esa_some", n, kinds=_sep("; ").join(kinds))
     return text + (_t("esa_overlap", n=n) if total > n else "")
 
 
@@ -997,12 +1108,15 @@ def chart(chart, parsimonious) -> str:
     the core when there are several, and the chart's own notes. Empty text when nothing needs
     saying."""
     parts = []
-    if len(parsimonious.models) > 1:
-        parts.append(_t("chart_models", count=len(parsimonious.models),
-                        models=" | ".join(parsimonious.expressions)))
-    notes = [n for n in chart.notes if "parsimonious solution has" not in n]
+    count = len(parsimonious.models)
+    if count > 1:
+        parts.append(_t("chart_models", count=count, models=" | ".join(parsimonious.expressions)))
+    # the chart's own note on several parsimonious models: said above, with the models named
+    said = tr("The parsimonious solution has {n} models; cores come from the model paired with "
+              "this intermediate solution.").format(n=count)
+    notes = [n for n in chart.notes if n != said]
     if notes:
-        parts.append(_t("chart_notes", notes=" ".join(notes)))
+        parts.append(_t("chart_notes", notes=sentences(notes)))
     return "\n\n".join(parts)
 
 
@@ -1011,8 +1125,9 @@ def case_types(types) -> str:
     degree, in kind, for coverage), and the cases whose type hangs on a membership near 0.5."""
     column = types.types[SOLUTION]
     counts = column.value_counts()
-    items = [_t("types_item", count=int(counts[k]), kind=k) for k in TYPES if counts.get(k, 0)]
-    parts = [_t("types", counts="; ".join(items))]
+    items = [_t("types_item", count=int(counts[k]), kind=tr(KINDS[k])) for k in TYPES
+             if counts.get(k, 0)]
+    parts = [_t("types", counts=_sep("; ").join(items))]
     for kind, key in ((DEV_DEGREE, "types_deviant_degree"), (DEV_KIND, "types_deviant_kind"),
                       (DEV_COVERAGE, "types_deviant_coverage"), (CROSSOVER, "types_crossover")):
         cases = column.index[column == kind]
@@ -1022,8 +1137,9 @@ def case_types(types) -> str:
     near = [c for c in column.index if column[c] != CROSSOVER
             and (0 < abs(x[c] - 0.5) < NEAR or 0 < abs(y[c] - 0.5) < NEAR)]
     if near:
-        parts.append(_t("types_near", near=NEAR, items="; ".join(
-            _t("types_near_item", case=c, kind=column[c], x=x[c], y=y[c]) for c in near)))
+        parts.append(_t("types_near", near=NEAR, items=_sep("; ").join(
+            _t("types_near_item", case=c, kind=tr(KINDS[column[c]]), x=x[c], y=y[c])
+            for c in near)))
     return "\n\n".join(parts)
 
 
@@ -1047,16 +1163,16 @@ def robustness(protocol, memberships_only: bool = False, reported: str | None = 
     if memberships_only:
         parts.append(_t("rob_memberships"))
     parts.append(_t("rob_settings", tests=_p("setting", len(tests)),
-                    labels=", ".join(tests.index)))
+                    labels=_sep(", ").join(tests.index)))
     f = protocol.fit
-    rf_cons = "undefined" if np.isnan(f["RF_cons"]) else f"{f['RF_cons']:.3f}"
+    rf_cons = _t("rob_undefined") if np.isnan(f["RF_cons"]) else f"{f['RF_cons']:.3f}"
     parts.append(_t("rob_fit", RF_cov=f["RF_cov"], RF_cons=rf_cons,
                     RF_SC_minTS=f["RF_SC_minTS"], RF_SC_maxTS=f["RF_SC_maxTS"]))
     same = int((tests["solution"] == protocol.initial["solution"]).sum())
     parts.append(_t("rob_same", same=same, tests=_p("setting", len(tests))))
     empty = tests.index[tests["models"] == 0]
     if len(empty):
-        parts.append(_t("rob_none", labels=", ".join(empty)))
+        parts.append(_t("rob_none", labels=_sep(", ").join(empty)))
     cases = protocol.cases
     if cases["core"].sum() == 0:
         parts.append(_t("rob_core_empty"))
@@ -1098,30 +1214,27 @@ def negation(both, solution=None, *, nec=None, sets=None, cuts=None) -> str:
     if sols:
         inter = solution if solution is not None else sols["intermediate"]
         fit = inter.parameters().loc["solution"]
-        expect = _has_expectations(inter)
-        which = (_t("neg_intermediate", items=", ".join(
-            _t("expect_item", name=c, expected=_t("present" if e == 1 else "absent"))
-            for c, e in expect)) if expect else _t("neg_complex"))
+        expect = _expected(dict(_has_expectations(inter)))
         barred = inter.excluded
-        parts.append(_t("neg_solution", label=label, which=which,
+        parts.append(_t("neg_solution_expected" if expect else "neg_solution_complex",
+                        label=label, items=_sep(", ").join(expect),
                         models=_t("neg_model", count=len(inter.models))
                         if len(inter.models) > 1 else "",
                         expression=inter.expression, consistency=fit["consistency"],
                         coverage=fit["raw_coverage"],
-                        barred=_t("neg_barred", count=_p("remainder_is", len(barred)))
+                        barred=_p("neg_barred", len(barred))
                         if barred is not None and len(barred) else ""))
     else:
         parts.append(_t("neg_none", label=label))
     n = len(both.contradictory.table)
     if n:
         counts = [len(both.solutions[x]["parsimonious"].models) for x in labels]
-        parts.append(_t("neg_contradictory", count=_p("assumption", n), outcome=outcome,
-                        label=label, n_outcome=_p("model", counts[0]),
-                        n_label=_p("model", counts[1])))
+        parts.append(_p("neg_contradictory", n, outcome=outcome, label=label,
+                        n_outcome=_p("model", counts[0]), n_label=_p("model", counts[1])))
     if len(both.simultaneous):
-        parts.append(_t("neg_simultaneous", count=_p("row_is", len(both.simultaneous)),
-                        rows=", ".join(map(str, both.simultaneous.index))))
-    text = " ".join(parts)
+        parts.append(_p("neg_simultaneous", len(both.simultaneous),
+                        rows=_sep(", ").join(map(str, both.simultaneous.index))))
+    text = sentences(parts)
     if nec is not None:
         text += "\n\n" + necessity(nec, sets, cuts, declared=None)
     return text
@@ -1130,7 +1243,8 @@ def negation(both, solution=None, *, nec=None, sets=None, cuts=None) -> str:
 def negation_table(both) -> str:
     """A caption for the table of :func:`qcakit.outcome_and_negation`: first models, nothing
     barred, and how many models each solution has where there are several."""
-    counts = [_t("neg_table_count", label=label, kind=kind, count=_p("model", len(s.models)))
+    counts = [_t("neg_table_count", label=label, kind=_kind(kind),
+                 count=_p("model", len(s.models)))
               for label, sols in both.solutions.items() for kind, s in sols.items()
               if len(s.models) > 1]
     label = list(both.truth_tables)[1]
@@ -1138,7 +1252,7 @@ def negation_table(both) -> str:
     expect = "" if negated is not None and _has_expectations(negated) else \
         _t("neg_table_none", label=label)
     return _t("neg_table", expect=expect,
-              counts=_t("neg_table_counts", counts=", ".join(counts)) if counts else "")
+              counts=_t("neg_table_counts", counts=_sep(", ").join(counts)) if counts else "")
 
 
 def summary(tt, intermediate, nec, cuts=None) -> dict:
@@ -1157,7 +1271,7 @@ def compare(first: tuple, second: tuple) -> str:
     """Two calibrations of the same cases, side by side: ``(label, summary(...))`` each."""
     sides = []
     for label, s in (first, second):
-        necessary = (_t("compare_necessary", names=", ".join(s["necessary"]))
+        necessary = (_t("compare_necessary", names=_sep(", ").join(s["necessary"]))
                      if s["necessary"] else _t("compare_necessary_none"))
         count = s.get("models", 1)
         sides.append(_t("compare_side", label=label, rows=_p("row", len(s["rows"])),
@@ -1170,10 +1284,12 @@ def compare(first: tuple, second: tuple) -> str:
         what.append(_t("compare_rows"))
     if set(first[1]["necessary"]) != set(second[1]["necessary"]):
         what.append(_t("compare_nec"))
-    return text + " " + (_t("compare_differ", what=_and(what)) if what else _t("compare_same"))
+    return sentences([text, _t("compare_differ", what=_and(what)) if what else
+                      _t("compare_same")])
 
 
 def report(files) -> str:
     """The report folder in one sentence (a :func:`qcakit.write_report` result)."""
     return _t("report", folder=str(files.folder), files=_p("file", len(files.table)),
-              names=", ".join(files.table.index))
+              names=_sep(", ").join(files.table.index))
+

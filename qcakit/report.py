@@ -43,6 +43,7 @@ path that is an existing file, or a folder that cannot be created or written, is
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import os
@@ -58,11 +59,20 @@ from . import _kinds as K
 from ._spec import accepts
 from .chart import configuration_chart
 from .errors import QCAInputError
+from .i18n import tr, tr_later
 from .methods_text import SPECS, check_solutions, methods_paragraph
 from .rscript import r_script
 
 #: The list of files write_report wrote into a folder, with their checksums.
 MANIFEST = ".qcakit_report.json"
+#: Captions of the solutions' tables: one model, and one of several.
+CAPTIONS = {"complex": tr_later("Complex solution: {expression}"),
+            "parsimonious": tr_later("Parsimonious solution: {expression}"),
+            "intermediate": tr_later("Intermediate solution: {expression}")}
+CAPTIONS_MODEL = {
+    "complex": tr_later("Complex solution, model M{number} of {count}: {expression}"),
+    "parsimonious": tr_later("Parsimonious solution, model M{number} of {count}: {expression}"),
+    "intermediate": tr_later("Intermediate solution, model M{number} of {count}: {expression}")}
 
 
 @dataclass
@@ -72,11 +82,14 @@ class ReportFiles:
     folder: Path
     table: pd.DataFrame
 
+    def _title(self) -> str:
+        return tr("Report written to {folder}").format(folder=self.folder)
+
     def _repr_html_(self):
-        return _display.render_html(f"Report written to {self.folder}", self.table)
+        return _display.render_html(self._title(), self.table)
 
     def __repr__(self):
-        return _display.render_text(f"Report written to {self.folder}", self.table)
+        return _display.render_text(self._title(), self.table)
 
 
 def _digest(content: bytes) -> str:
@@ -90,8 +103,10 @@ def _truth_table_frame(tt) -> pd.DataFrame:
 
 
 def _table_files(stem: str, df: pd.DataFrame, caption: str) -> dict:
-    return {f"{stem}.csv": (df.to_csv().encode("utf-8"), caption + " (CSV)"),
-            f"{stem}.tex": (latex.table(df, caption).encode("utf-8"), caption + " (LaTeX)")}
+    return {f"{stem}.csv": (df.to_csv().encode("utf-8"),
+                            tr("{caption} (CSV)").format(caption=caption)),
+            f"{stem}.tex": (latex.table(df, caption).encode("utf-8"),
+                            tr("{caption} (LaTeX)").format(caption=caption))}
 
 
 def _chart_files(chart) -> dict:
@@ -103,12 +118,13 @@ def _chart_files(chart) -> dict:
         ax.figure.savefig(png, format="png", dpi=200, bbox_inches="tight")
     finally:
         plt.close(ax.figure)
-    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Configuration chart"
-            f"</title></head><body>{chart.to_html()}</body></html>")
-    return {"chart.png": (png.getvalue(), "configuration chart (figure)"),
-            "chart.html": (page.encode("utf-8"), "configuration chart (web page)"),
+    page = (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>"
+            f"{html.escape(tr('Configuration chart'))}</title></head><body>{chart.to_html()}"
+            "</body></html>")
+    return {"chart.png": (png.getvalue(), tr("configuration chart (figure)")),
+            "chart.html": (page.encode("utf-8"), tr("configuration chart (web page)")),
             "chart.tex": (latex.chart(chart).encode("utf-8"),
-                          "configuration chart (LaTeX; booktabs, wasysym)")}
+                          tr("configuration chart (LaTeX; booktabs, wasysym)"))}
 
 
 def _models_frame(solutions, reported) -> pd.DataFrame:
@@ -136,26 +152,25 @@ def _contents(truth_table, intermediate, parsimonious, complex_solution, necessi
     if intermediate is not None:
         files.update(_chart_files(configuration_chart(intermediate, parsimonious, model)))
     if necessity is not None:
-        files.update(_table_files("necessity", necessity.table,
-                                  f"Necessity for {necessity.outcome_label}"))
-    files.update(_table_files("truth_table", _truth_table_frame(truth_table),
-                              f"Truth table for {truth_table.outcome_label} "
-                              f"({truth_table.settings})"))
+        files.update(_table_files("necessity", necessity.table, tr(
+            "Necessity for {outcome}").format(outcome=necessity.outcome_label)))
+    files.update(_table_files("truth_table", _truth_table_frame(truth_table), tr(
+        "Truth table for {outcome} ({settings})").format(outcome=truth_table.outcome_label,
+                                                         settings=truth_table.settings)))
     for sol in solutions:
         i = model if sol is intermediate else 0
-        number = f", model M{i + 1} of {len(sol.models)}" if len(sol.models) > 1 else ""
-        files.update(_table_files(f"solution_{sol.kind}", sol.parameters(i),
-                                  f"{sol.kind.capitalize()} solution{number}: "
-                                  f"{sol.expressions[i]}"))
+        caption = tr(CAPTIONS_MODEL[sol.kind] if len(sol.models) > 1 else CAPTIONS[sol.kind])
+        files.update(_table_files(f"solution_{sol.kind}", sol.parameters(i), caption.format(
+            number=i + 1, count=len(sol.models), expression=sol.expressions[i])))
     if solutions:
         files["models.csv"] = (_models_frame(solutions, model).to_csv().encode("utf-8"),
-                               "every model of every solution, with its fit")
-    files["methods.md"] = ((text + "\n").encode("utf-8"), "methods paragraph (Markdown)")
+                               tr("every model of every solution, with its fit"))
+    files["methods.md"] = ((text + "\n").encode("utf-8"), tr("methods paragraph (Markdown)"))
     files["calibrated.csv"] = (truth_table.data.to_csv().encode("utf-8"),
-                               "the memberships analysed")
+                               tr("the memberships analysed"))
     files["analysis.R"] = (r_script(truth_table, solutions, necessity=necessity,
                                     calibration=calibration).encode("utf-8"),
-                           "the same analysis for the R package QCA")
+                           tr("the same analysis for the R package QCA"))
     return files
 
 
@@ -163,18 +178,20 @@ def _folder(folder) -> Path:
     """``folder`` as a Path, refusing files and places that cannot be written."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise QCAInputError(
-            f"{str(folder)!r} is a file, not a folder: write_report writes several files into a "
-            "folder. Give a folder name, e.g. 'my_study_report'.")
+        raise QCAInputError(tr(
+            "{folder} is a file, not a folder: write_report writes several files into a "
+            "folder. Give a folder name, e.g. 'my_study_report'.").format(folder=repr(str(folder))))
     existing = folder
     while not existing.exists():
         existing = existing.parent
     if not existing.is_dir():
-        raise QCAInputError(f"Cannot create the folder {str(folder)!r}: {str(existing)!r} is a "
-                            "file. Choose another folder name.")
+        raise QCAInputError(tr("Cannot create the folder {folder}: {file} is a file. Choose "
+                               "another folder name.").format(folder=repr(str(folder)),
+                                                              file=repr(str(existing))))
     if not os.access(existing, os.W_OK | os.X_OK):
-        raise QCAInputError(f"Cannot write into {str(existing)!r} (no permission). Choose a "
-                            "folder you may write to, e.g. one in your home folder.")
+        raise QCAInputError(tr("Cannot write into {folder} (no permission). Choose a folder you "
+                               "may write to, e.g. one in your home folder.").format(
+            folder=repr(str(existing))))
     return folder
 
 
@@ -200,11 +217,14 @@ def _refuse_foreign(folder: Path, names, manifest: dict) -> None:
     foreign = [n for n in sorted(names) if (folder / n).exists() and not _ours(folder / n,
                                                                                manifest)]
     if foreign:
-        raise QCAInputError(
-            f"write_report never overwrites a file it did not write, and {str(folder)!r} already "
-            f"holds {', '.join(foreign[:6])}{f' and {len(foreign) - 6} more' if len(foreign) > 6 else ''}"
-            " (not written by write_report, or changed since). Move "
-            "or rename them, or choose another folder. Nothing was written.")
+        files = ", ".join(foreign[:6])
+        if len(foreign) > 6:
+            files = tr("{files} and {n} more").format(files=files, n=len(foreign) - 6)
+        raise QCAInputError(tr(
+            "write_report never overwrites a file it did not write, and {folder} already holds "
+            "{files} (not written by write_report, or changed since). Move or rename them, or "
+            "choose another folder. Nothing was written.").format(folder=repr(str(folder)),
+                                                                 files=files))
 
 
 def _write(folder: Path, files: dict, manifest: dict) -> None:
@@ -216,8 +236,9 @@ def _write(folder: Path, files: dict, manifest: dict) -> None:
     except OSError as err:
         if created and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
-        raise QCAInputError(f"Cannot create or write the folder {str(folder)!r}: "
-                            f"{err.strerror}. Choose a folder you may write to.") from None
+        raise QCAInputError(tr("Cannot create or write the folder {folder}: {reason}. Choose a "
+                               "folder you may write to.").format(folder=repr(str(folder)),
+                                                                  reason=err.strerror)) from None
     stale = [n for n in manifest if n not in files and _ours(folder / n, manifest)]
     record = {"files": {n: _digest(content) for n, (content, _) in files.items()}}
     try:
@@ -229,8 +250,10 @@ def _write(folder: Path, files: dict, manifest: dict) -> None:
         for name in stale:
             (folder / name).unlink()
     except OSError as err:
-        raise QCAInputError(f"Writing the report into {str(folder)!r} failed: {err}. Check the "
-                            "free space and your permissions.") from None
+        raise QCAInputError(tr("Writing the report into {folder} failed: {reason}. Check the "
+                               "free space and your permissions.").format(
+            folder=repr(str(folder)), reason=err)) from None
+
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         if created and not any(folder.iterdir()):

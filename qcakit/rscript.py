@@ -24,7 +24,8 @@ from . import _kinds as K
 from ._spec import accepts
 from ._version import __version__
 from .errors import QCAInputError
-from .methods_text import calibration_spec
+from .i18n import tr
+from .methods_text import _SOLUTIONS, calibration_spec
 
 RAGIN_IDM = 0.9525741268224334  # logistic(3): Ragin's +3 log-odds at the inclusion anchor
 
@@ -60,12 +61,17 @@ def _minimize_call(sol, name: str) -> str:
     return f"{name} <- minimize({', '.join(args)})"
 
 
+def _comment(text: str) -> list[str]:
+    """``text`` (a translated comment, lines split where it says) as R comment lines."""
+    return ["# " + line for line in text.splitlines()]
+
+
 def _calibration_comments(spec: dict) -> list[str]:
     if not spec:
-        return ["# qcakit calibrated nothing: calibrated.csv holds the memberships as the data",
-                "# file gave them."]
-    lines = ["# Calibration used by qcakit (the memberships in calibrated.csv). To recalibrate",
-             "# from raw data in R, the equivalent calls are:"]
+        return _comment(tr("qcakit calibrated nothing: calibrated.csv holds the memberships as "
+                           "the data\nfile gave them."))
+    lines = _comment(tr("Calibration used by qcakit (the memberships in calibrated.csv). To "
+                        "recalibrate\nfrom raw data in R, the equivalent calls are:"))
     for column, e in spec.items():
         t = e["thresholds"]
         if e["method"] == "direct":
@@ -77,8 +83,10 @@ def _calibration_comments(spec: dict) -> list[str]:
             lines.append(f'# data${column} <- calibrate(raw${column}, type = "crisp", '
                          f"thresholds = {_num(t[0]) if len(t) == 1 else _vector(t)})")
         else:
-            lines.append(f"# {column}: indirect calibration (thresholds {', '.join(map(_num, t))})"
-                         "; R QCA's indirect method differs, use the memberships in the CSV.")
+            lines += _comment(tr("{column}: indirect calibration (thresholds {thresholds}); R "
+                                 "QCA's indirect method differs, use the memberships in the "
+                                 "CSV.").format(column=column,
+                                                thresholds=", ".join(map(_num, t))))
     return lines
 
 
@@ -86,8 +94,8 @@ def _necessity_lines(nec) -> list[str]:
     rows = list(nec.table.index)
     columns = ", ".join(f'"{r}" = {_membership_expr(r)}' for r in rows)
     y = f"1 - data${nec.outcome}" if nec.negate_outcome else f"data${nec.outcome}"
-    return ["# Necessity (qcakit: " + "; ".join(
-                f"{r} {nec.table.loc[r, 'consistency']:.3f}" for r in rows) + ")",
+    return _comment(tr("Necessity (qcakit: {values})").format(values="; ".join(
+                f"{r} {nec.table.loc[r, 'consistency']:.3f}" for r in rows))) + [
             f"necessity <- pof(data.frame({columns}, check.names = FALSE), {y}, "
             'relation = "necessity")', "print(necessity)"]
 
@@ -95,10 +103,9 @@ def _necessity_lines(nec) -> list[str]:
 def _membership_expr(row: str) -> str:
     name = row.lstrip("~")
     if "*" in row or "+" in row:
-        raise QCAInputError(
-            f"The R export writes single conditions and their negations; {row!r} is an "
-            "expression. Leave it out of the necessity table you export."
-        )
+        raise QCAInputError(tr(
+            "The R export writes single conditions and their negations; {row} is an "
+            "expression. Leave it out of the necessity table you export.").format(row=repr(row)))
     return f"1 - data${name}" if row.startswith("~") else f"data${name}"
 
 
@@ -114,22 +121,26 @@ def r_script(truth_table, solutions, *, necessity=None, calibration=None,
     the truth table); ``calibration`` as for :func:`qcakit.methods_paragraph`.
     """
     names = {"complex": "cs", "parsimonious": "ps", "intermediate": "is"}
-    lines = [f"# fsQCA analysis written by qcakit {__version__} for the R package QCA.",
-             f"# Run it in the folder that holds {data_file}: Rscript analysis.R",
+    lines = [*_comment(tr("fsQCA analysis written by qcakit {version} for the R package "
+                          "QCA.").format(version=__version__)),
+             *_comment(tr("Run it in the folder that holds {file}: Rscript "
+                          "analysis.R").format(file=data_file)),
              "library(QCA)",
              f'data <- read.csv("{data_file}", row.names = 1, check.names = FALSE, '
              'fileEncoding = "UTF-8")', ""]
     lines += _calibration_comments(calibration_spec(calibration)) + [""]
     if necessity is not None:
         lines += _necessity_lines(necessity) + [""]
-    lines += ["# Truth table and minimization", _truth_table_call(truth_table), "print(tt)"]
+    lines += [*_comment(tr("Truth table and minimization")), _truth_table_call(truth_table),
+              "print(tt)"]
     if not solutions:
-        return "\n".join(lines + ["# No row is coded 1 at these cuts: there is nothing to "
-                                  "minimize."]) + "\n"
+        return "\n".join(lines + _comment(tr("No row is coded 1 at these cuts: there is nothing "
+                                             "to minimize."))) + "\n"
     rows = []
     for sol in solutions:
         var = names[sol.kind]
-        lines += [f"# qcakit's {sol.kind} solution: {' | '.join(sol.expressions)}",
+        lines += [*_comment(tr("qcakit's {kind} solution: {models}").format(
+                      kind=tr(_SOLUTIONS[sol.kind]), models=" | ".join(sol.expressions))),
                   _minimize_call(sol, var), f"print({var})"]
         # an intermediate result keeps its models per (complex, parsimonious) pair in i.sol
         models = (f"unique(unlist(lapply({var}$i.sol, function(s) sapply(s$solution, paste, "
@@ -137,6 +148,7 @@ def r_script(truth_table, solutions, *, necessity=None, calibration=None,
                   f'sapply({var}$solution, paste, collapse = " + ")')
         rows.append(f'  data.frame(solution = "{sol.kind}", r = {models}, '
                     f'qcakit = "{" | ".join(sol.expressions)}")')
-    lines += ["", "# R's solutions beside qcakit's", "results <- rbind(", ",\n".join(rows), ")",
-              'write.csv(results, "r_solutions.csv", row.names = FALSE)']
+    lines += ["", *_comment(tr("R's solutions beside qcakit's")), "results <- rbind(",
+              ",\n".join(rows), ")", 'write.csv(results, "r_solutions.csv", row.names = FALSE)']
+
     return "\n".join(lines) + "\n"

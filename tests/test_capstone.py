@@ -158,12 +158,13 @@ def reference(case: dict) -> dict:
 
 
 # ---- running the notebook -------------------------------------------------------------------
-def run(case: dict, folder: Path) -> tuple[str, float]:
-    """Execute lesson 30 with the case's parameters; (all Markdown it displayed, seconds)."""
-    params = dict(case["params"], REPORT_DIR=str(folder / "report"))
+def run(case: dict, folder: Path, notebook: Path = NOTEBOOK) -> tuple[str, float]:
+    """Execute lesson 30 with the case's parameters (``case["passed"]`` when only some of them
+    are passed); (all Markdown it displayed, seconds)."""
+    params = dict(case.get("passed", case["params"]), REPORT_DIR=str(folder / "report"))
     out = folder / "out.ipynb"
     start = time.perf_counter()
-    papermill.execute_notebook(str(NOTEBOOK), str(out), parameters=params, cwd=str(folder),
+    papermill.execute_notebook(str(notebook), str(out), parameters=params, cwd=str(folder),
                                progress_bar=False, kernel_name="python3")
     seconds = time.perf_counter() - start
     nb = nbformat.read(out, as_version=4)
@@ -371,3 +372,87 @@ def test_the_notebook_has_a_papermill_parameters_cell():
                  "IMPOSSIBLE", "REPORT_DIR", "LANGUAGE", "MODEL", "DIRECTIONAL",
                  "DIRECTIONAL_NEGATED"):
         assert f"\n{name} = " in "\n" + first.source, name
+
+
+# ---- the Chinese edition ---------------------------------------------------------------------
+ZH_NOTEBOOK = ROOT / "notebooks" / "zh" / "30_your_study.ipynb"
+
+
+def bundled_example(folder: Path) -> dict:
+    """The bundled Xu file with the twin's own settings: nothing passed but REPORT_DIR. The
+    settings below are the parameters cell's, copied for the hand computation."""
+    from qcakit.datasets import path
+    anchors = {"SCALE": (8, 14.5, 25), "ORG": (0, 1.25, 2), "MGMT": (0, 1.75, 3), "INFO": (1,),
+               "SHARE": (0, 0.75, 1), "PAY": (0, 1.25, 2), "INCENT": (0, 1.25, 2),
+               "GROWTH": (0, 3.1, 10)}
+    return {"file": Path(path("xu2024_county_alliance")), "passed": {},
+            "params": {"CASE_COLUMN": "case", "OUTCOME": "GROWTH",
+                       "CONDITIONS": ["SCALE", "ORG", "MGMT", "INFO", "SHARE", "PAY", "INCENT"],
+                       "ANCHORS": anchors}}
+
+
+ZH_BUILDERS = {"zh_bundled": bundled_example, "zh_gbk_chinese_6": chinese_counties,
+               "zh_xlsx_necessary_5": workbook}
+
+
+@pytest.fixture(scope="module", params=list(ZH_BUILDERS))
+def executed_zh(request, tmp_path_factory):
+    folder = tmp_path_factory.mktemp(request.param)
+    case = ZH_BUILDERS[request.param](folder)
+    text, seconds = run(case, folder, ZH_NOTEBOOK)
+    print(f"\n{request.param}: papermill ran the Chinese lesson 30 in {seconds:.1f} s")
+    return {"case": case, "text": text, "folder": folder, "ref": reference(case)}
+
+
+def test_the_chinese_twin_has_the_parameters_cell_in_chinese():
+    nb = nbformat.read(ZH_NOTEBOOK, as_version=4)
+    first = next(c for c in nb.cells if c.cell_type == "code")
+    assert first.metadata.get("tags") == ["parameters"]
+    assert '\nLANGUAGE = "zh"' in "\n" + first.source
+
+
+def test_the_chinese_twin_writes_a_chinese_report(executed_zh):
+    """The methods paragraph, the R script's comments and the notebook's computed sentences
+    are Chinese, with the numbers computed by hand above; no English sentence of theirs is
+    left (the reasons of the bundled example's anchors are English data in the notebook's
+    code, so the check skips the calibration paragraph)."""
+    report, ref = executed_zh["folder"] / "report", executed_zh["ref"]
+    methods = (report / "methods.md").read_text(encoding="utf-8")
+    script = (report / "analysis.R").read_text(encoding="utf-8")
+    assert f"我们使用模糊集 QCA（Ragin 2008）分析了 {len(ref['raw'])} 个案例" in methods
+    assert "# 真值表与最小化" in script and "# Truth table" not in script
+    assert {"methods.md", "analysis.R", "calibrated.csv", "truth_table.csv"} <= \
+        {p.name for p in report.iterdir()}
+    assert (report / "chart.png").exists() == bool(ref["positive"])
+    prose = "\n\n".join(part for part in methods.split("\n\n")
+                         if not part.startswith("**校准。**"))
+    for english in ("We analysed", "Calibration", "consistency", "coverage", "truth table",
+                    "solution", "remainder"):
+        assert english not in prose, english
+
+
+def test_the_chinese_sentences_state_the_hand_computed_numbers(executed_zh):
+    ref, text = executed_zh["ref"], executed_zh["text"]
+    k = len(executed_zh["case"]["params"]["CONDITIONS"])
+    assert (f"在 {2 ** k} 种逻辑上可能的组态中，有 {len(ref['rows'])} 种至少包含 1 个案例"
+            f"（{2 ** k - len(ref['rows'])} 个逻辑余项）") in text
+    positive = ref["positive"]
+    if positive:
+        cases = sum(ref["rows"][r]["n"] for r in positive)
+        rows = sorted(positive, key=lambda r: (-ref["rows"][r]["incl"], r))
+        assert (f"有 {len(rows)} 行编码为 1（第 {'、'.join(map(str, rows))} 行），"
+                f"包含 {cases} 个案例") in text
+    passed = [n for n, (cons, cov, ron) in ref["necessity"].items()
+              if cons >= 0.9 and cov >= 0.6 and ron >= 0.5]
+    for name in passed:
+        cons, cov, ron = ref["necessity"][name]
+        assert f"{name}（一致性 {cons:.3f}，覆盖度 {cov:.3f}，RoN {ron:.3f}）" in text
+    if not passed:
+        assert "没有任何单个条件或条件的否定是" in text
+    methods = (executed_zh["folder"] / "report" / "methods.md").read_text(encoding="utf-8")
+    assert ("三项标准全部达到的：" in methods) == bool(passed)
+    for name in executed_zh["case"]["params"].get("NECESSARY", []):
+        assert f"分析中被当作必要条件的：{name}（一致性" in methods
+    for english in ("logically possible configurations", "consistency cut", "is necessary",
+                    "The file", "solution is"):
+        assert english not in text, english

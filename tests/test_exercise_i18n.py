@@ -1,6 +1,6 @@
 """Exercise feedback in Chinese: under ``qcakit.set_language("zh")`` a learner reads Chinese.
 
-Every check of the translated exercises (all but ex10) is run under "zh" with the answers the
+Every check of every exercise is run under "zh" with the answers the
 other exercise tests use: the reference answer of the solution notebook, every generated and
 hand-picked wrong answer, and the value of every named mistake of a graded task. Each feedback
 must give the same verdict as in English (the language changes words, never a grade), and its
@@ -26,8 +26,8 @@ from qcakit.i18n import language
 
 from test_exercise_wrong_answers import SELF_ASSESSED, references, wrong_answers
 
-#: Exercises whose words are translated (ex10, "your study", is not yet).
-TRANSLATED = [e for e in EXERCISES if e != "ex10"]
+#: Exercises whose words are translated: all of them.
+TRANSLATED = list(EXERCISES)
 ALL = [(e, q) for e in TRANSLATED for q in questions(e)]
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -167,7 +167,7 @@ def test_progress_shows_chinese_headers_and_status_words_and_keeps_the_log_engli
     assert {fb.status for fb in _feedback.LOG} <= set(_feedback.STATUSES)
 
 
-@pytest.mark.parametrize("exercise, question", sorted(SELF_ASSESSED - {("ex10", "q6")}))
+@pytest.mark.parametrize("exercise, question", sorted(SELF_ASSESSED))
 def test_a_written_answer_gets_the_model_answer_and_rubric_in_chinese(exercise, question):
     module = importlib.import_module(f"qcakit.exercises.{exercise}")
     rubric = getattr(module, f"RUBRIC_{question.upper()}")

@@ -42,24 +42,13 @@ def _load_sync():
 
 
 sync = _load_sync()
-#: Twins that exist as placeholders while the translation is under way: their twin tests are
-#: expected to fail (strict: a placeholder that passes must leave this set).
-PLACEHOLDERS: set[str] = set()
-#: The translation is under way: the completeness test is expected to fail until every English
-#: notebook has its twin (strict, so the mark must go the day the list is empty).
-UNDER_WAY = pytest.mark.xfail(strict=True, reason="the Chinese edition is being translated")
-
-
-def _twins(placeholders_fail: bool):
+def _twins():
     for en, zh in sync.pairs():
         if zh.exists():
-            name = str(zh.relative_to(ROOT))
-            marks = [pytest.mark.xfail(strict=True, reason="placeholder")] \
-                if placeholders_fail and name in PLACEHOLDERS else []
-            yield pytest.param(en, zh, id=name, marks=marks)
+            yield pytest.param(en, zh, id=str(zh.relative_to(ROOT)))
 
 
-TWINS = list(_twins(False))
+TWINS = list(_twins())
 IDS = None  # the params carry their ids
 
 
@@ -69,7 +58,6 @@ def _read(path: Path):
 
 # --------------------------------------------------------------------------- the edition
 
-@UNDER_WAY
 def test_every_notebook_has_a_chinese_twin():
     missing = sync.missing()
     assert not missing, (
@@ -81,7 +69,7 @@ def test_every_chinese_notebook_has_an_english_original():
     assert sync.orphans() == [], "rename or remove them: a twin has its original's file name"
 
 
-@pytest.mark.parametrize("en, zh", list(_twins(True)))
+@pytest.mark.parametrize("en, zh", TWINS)
 def test_twin_has_the_same_code_and_sections(en, zh):
     problems = sync.problems(_read(en), _read(zh), str(zh.relative_to(ROOT)))
     assert not problems, "\n".join(problems) + \
