@@ -18,7 +18,9 @@ which matplotlib draws at its default instance, Thin, with no bold.
 Nothing happens at ``import qcakit`` (importing matplotlib's font manager takes about half a
 second); the first figure pays about a millisecond to register the font.
 
-Your own matplotlib figures with Chinese text: call :func:`use_cjk_font` once before drawing.
+``qcakit.set_language("zh")`` calls :func:`use_cjk_font` too, so axes made with plain
+matplotlib after it draw Chinese labels. Your own figures with Chinese text in an English
+session: call :func:`use_cjk_font` once before drawing.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")

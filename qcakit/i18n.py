@@ -206,6 +206,12 @@ def set_language(code: str) -> None:
     result computed before. The start value comes from the environment variable
     ``QCAKIT_LANG``.
 
+    ``"zh"`` also registers the kit's Chinese font with matplotlib at once
+    (:func:`qcakit.fonts.use_cjk_font`), so axes you create yourself afterwards, before any
+    of the kit's plotting functions runs, draw Chinese labels too (matplotlib fixes a text's
+    font when the text is made). The environment variable alone does not: it is read at
+    ``import qcakit``, which does not import matplotlib.
+
     >>> import qcakit
     >>> qcakit.set_language("zh"); qcakit.get_language()
     'zh'
@@ -213,3 +219,7 @@ def set_language(code: str) -> None:
     """
     global _current
     _current = supported(code)
+    if _current != "en":
+        from .fonts import use_cjk_font
+
+        use_cjk_font()

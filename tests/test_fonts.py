@@ -86,6 +86,39 @@ def test_use_cjk_font_keeps_your_font_first():
     plt.close(fig)
 
 
+def _glyph_warnings_of_a_plain_figure(code):
+    """Switch the kit to ``code``, then make a figure with plain matplotlib (no kit function)
+    and Chinese labels, as lesson 12 does: the missing-glyph warnings its drawing emits."""
+    import qcakit
+
+    before = qcakit.get_language()
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        try:
+            qcakit.set_language(code)
+            fig, axes = plt.subplots(1, 2)
+            axes[0].set_xlabel("SCALE（原始值）")
+            axes[0].set_ylabel("SCALE 的隶属度")
+            axes[1].set_title("校准")
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                fig.canvas.draw()
+        finally:
+            qcakit.set_language(before)
+            plt.close("all")
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_set_language_zh_readies_the_font_for_axes_made_before_any_kit_figure():
+    """Axes created with plain matplotlib right after ``set_language("zh")`` draw Chinese."""
+    assert _glyph_warnings_of_a_plain_figure("zh") == []
+
+
+def test_without_set_language_zh_plain_axes_miss_the_glyphs():
+    """The check above can fail: in English the plain figure's Chinese labels have no glyphs."""
+    missing = _glyph_warnings_of_a_plain_figure("en")
+    assert missing and all("DejaVu Sans" in m for m in missing)
+
+
 def test_the_font_file_is_the_licensed_one():
     from matplotlib import ft2font
 
