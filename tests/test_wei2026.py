@@ -328,3 +328,23 @@ def test_core_chart_with_the_kits_rule_differs_from_table4_in_the_hand_read_cell
     c2 = wei2026.core_chart({"2": wei2026.CONFIGURATIONS["2"]}, MODEL_1, wei2026.solution_core)
     assert c2["2"].tolist() == ["core present", "", "core present", "peripheral present",
                                 "peripheral present", "core absent"]
+
+
+def test_core_evidence_reading_is_in_the_language_of_the_moment():
+    from qcakit.i18n import language
+
+    english = [entry["reading"] for entry in wei2026.CORE_EVIDENCE]
+    assert english[0] == "~SYS, ORG and ~PERF are core."
+    with language("zh"):
+        chinese = wei2026.CORE_EVIDENCE
+    assert chinese[0]["reading"] == "~SYS、ORG 和 ~PERF 是核心条件。"
+    assert chinese[1]["reading"] == "SERV 和 INFO 是边缘条件。"
+    # the quote of the paper inside the third reading stays verbatim in both languages
+    quote = "「组甲制网络则是“服务供给”与“体系整合”的微观体现」"
+    assert quote in english[2] and quote in chinese[2]["reading"]
+    # only the reading is translated; the paper's sentences and the configurations are data
+    assert [{**e, "reading": None} for e in chinese] == [{**e, "reading": None}
+                                                        for e in wei2026.CORE_EVIDENCE]
+    assert wei2026.CORE_EVIDENCE[0]["reading"] == english[0]     # back in English afterwards
+    with pytest.raises(AttributeError):
+        wei2026.NO_SUCH_NAME

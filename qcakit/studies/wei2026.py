@@ -37,7 +37,7 @@ import pandas as pd
 from ..chart import TEXT_SYMBOLS
 from ..errors import QCAInputError
 from ..fonts import draws
-from ..i18n import tr
+from ..i18n import tr, tr_later
 
 # ---------------------------------------------------------------------------------------------
 # Variables and labels
@@ -205,8 +205,9 @@ SOLUTION = {"consistency": 0.897, "coverage": 0.551}
 
 #: Our reading of which conditions are core, from the paper's text (the Markdown copy of the
 #: legend uses the same glyph for core and peripheral). Each entry: configurations, the
-#: sentence, and what we take from it.
-CORE_EVIDENCE = [
+#: sentence, and what we take from it (``reading``, in the current language: the module makes
+#: :data:`CORE_EVIDENCE` afresh on each access, see ``__getattr__`` below).
+_CORE_EVIDENCE = [
     {
         "configurations": ["1"],
         "sentence_zh": "核心特征在于,“体系整合”与“绩效激励”两大常见驱动要素缺位时,高度强化的"
@@ -214,14 +215,14 @@ CORE_EVIDENCE = [
         "sentence_en": "Its core feature: when the two common drivers 'system integration' and "
                        "'performance incentives' are absent, strongly reinforced "
                        "'organizational management' plays the core driving role.",
-        "reading": "~SYS, ORG and ~PERF are core.",
+        "reading": tr_later("~SYS, ORG and ~PERF are core."),
     },
     {
         "configurations": ["1"],
         "sentence_zh": "同时,“服务供给”和“信息建设”也发挥着支持性作用",
         "sentence_en": "At the same time, 'service delivery' and 'information construction' "
                        "play a supporting role.",
-        "reading": "SERV and INFO are peripheral.",
+        "reading": tr_later("SERV and INFO are peripheral."),
     },
     {
         "configurations": ["2"],
@@ -231,9 +232,9 @@ CORE_EVIDENCE = [
                        "the core condition 'staffing support', supplemented by system "
                        "integration and information construction, can effectively advance "
                        "integration.",
-        "reading": "STAFF and ~PERF are core; SYS and INFO are peripheral; so is SERV, which "
-                   "the core feature does not name (the text names it only in the example: "
-                   "「组甲制网络则是“服务供给”与“体系整合”的微观体现」).",
+        "reading": tr_later("STAFF and ~PERF are core; SYS and INFO are peripheral; so is SERV, "
+                            "which the core feature does not name (the text names it only in the "
+                            "example: 「组甲制网络则是“服务供给”与“体系整合”的微观体现」)."),
     },
     {
         "configurations": ["3", "4", "5"],
@@ -244,20 +245,36 @@ CORE_EVIDENCE = [
                        "management' is relatively weak, the rigid structural support of "
                        "'system integration' and 'information construction', together with "
                        "'performance incentives', closes the loop.",
-        "reading": "SYS, INFO and PERF are the shared core. The sentence also names a weak ORG, "
-                   "and the text writes configuration 5 with ~ORG, but the table prints ORG "
-                   "present in configuration 5, so ~ORG cannot be a core shared by all three "
-                   "(we follow the table, see CONFIG5_TEXT); ~ORG is peripheral in 3 and 4. "
-                   "The remaining conditions are peripheral.",
+        "reading": tr_later("SYS, INFO and PERF are the shared core. The sentence also names a "
+                            "weak ORG, and the text writes configuration 5 with ~ORG, but the "
+                            "table prints ORG present in configuration 5, so ~ORG cannot be a "
+                            "core shared by all three (we follow the table, see CONFIG5_TEXT); "
+                            "~ORG is peripheral in 3 and 4. The remaining conditions are "
+                            "peripheral."),
     },
     {
         "configurations": ["1", "2", "3", "4", "5"],
         "sentence_zh": "信息建设在高水平医防融合实现路径中作为核心条件或边缘条件存在",
         "sentence_en": "Information construction is present in the pathways to high-level "
                        "integration as a core or as a peripheral condition.",
-        "reading": "Consistent with INFO peripheral in configurations 1-2 and core in 3-5.",
+        "reading": tr_later("Consistent with INFO peripheral in configurations 1-2 and core in "
+                            "3-5."),
     },
 ]
+
+
+def __getattr__(name: str):
+    """:data:`CORE_EVIDENCE`, made when it is read, so that its ``reading`` is in the language of
+    the moment (a module constant would keep the language of the import).
+
+    >>> from qcakit.studies import wei2026
+    >>> wei2026.CORE_EVIDENCE[0]["reading"]
+    '~SYS, ORG and ~PERF are core.'
+    """
+    if name == "CORE_EVIDENCE":
+        return [{**entry, "reading": tr(entry["reading"])} for entry in _CORE_EVIDENCE]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _P, _PP, _A, _PA = "core present", "peripheral present", "core absent", "peripheral absent"
 #: Table 4 as a configuration chart with the codes of ``qcakit.configuration_chart(...).table``:
