@@ -22,6 +22,7 @@ import qcakit
 from qcakit import _display, i18n
 from qcakit.errors import QCAInputError, QCAWarning
 from qcakit.i18n import MissingTranslationWarning, language, tr, trn
+from lab_server import running_lab
 
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "qcakit" / "locale" / "zh" / "LC_MESSAGES" / "qcakit.po"
@@ -441,32 +442,9 @@ def test_make_lab_kit_lang_zh_runs_jupyterlab_in_chinese():
 
 def test_make_lab_kit_lang_zh_serves_the_chinese_interface(tmp_path):
     import json
-    import signal
-    import socket
-    import time
     import urllib.request
 
-    if not (ROOT / ".venv" / ".lab").exists():
-        pytest.skip("no .venv/.lab here: run `make test` (which prepares it) to include this test")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = tmp_path / "lab.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            ["make", "lab", "KIT_LANG=zh", f"PORT={port}",
-             "LAB_ARGS=--no-browser --ip=127.0.0.1"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")})
-    try:
-        token, deadline = None, time.monotonic() + 120
-        while token is None and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.5)
-            found = re.search(rf"http://127\.0\.0\.1:{port}/lab/tree/notebooks/zh/00_welcome"
-                              r"\.ipynb\?token=(\w+)", log.read_text())
-            token = found and found.group(1)
-        assert token, f"JupyterLab did not start:\n{log.read_text()[-3000:]}"
-
+    with running_lab(tmp_path, "notebooks/zh/00_welcome.ipynb", "KIT_LANG=zh") as (port, token, _):
         def get(path):
             with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}?token={token}",
                                         timeout=30) as response:
@@ -476,9 +454,6 @@ def test_make_lab_kit_lang_zh_serves_the_chinese_interface(tmp_path):
         assert setting["schema"]["properties"]["locale"]["default"] == "zh_CN"
         pack = get("/lab/api/translations/zh_CN")
         assert pack["data"]["jupyterlab"]["Edit"] == ["编辑"]
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 def test_a_warning_about_qcakit_lang_is_a_qcawarning(monkeypatch):

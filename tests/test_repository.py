@@ -5,6 +5,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from lab_server import running_lab
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -88,33 +89,9 @@ def test_every_lesson_opens_with_goals_and_ends_with_a_recap():
 def test_make_lab_opens_the_kit(tmp_path):
     """The README's first command starts JupyterLab on the whole kit (lessons and exercises)
     and opens the welcome notebook."""
-    import os
-    import signal
-    import socket
-    import subprocess
-    import time
     import urllib.request
 
-    if not (ROOT / ".venv" / ".lab").exists():
-        pytest.skip("no .venv/.lab here: run `make test` (which prepares it) to include this test")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = tmp_path / "lab.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            ["make", "lab", f"PORT={port}", "LAB_ARGS=--no-browser --ip=127.0.0.1"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-            env={**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")},
-        )
-    try:
-        token, deadline = None, time.monotonic() + 120
-        while token is None and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.5)
-            found = re.search(rf"http://127\.0\.0\.1:{port}/lab/tree/notebooks/00_welcome\.ipynb"
-                              r"\?token=(\w+)", log.read_text())
-            token = found and found.group(1)
-        assert token, f"JupyterLab did not start:\n{log.read_text()[-3000:]}"
+    with running_lab(tmp_path, "notebooks/00_welcome.ipynb") as (port, token, log):
         served = re.search(r"Serving notebooks from local directory: (\S+)", log.read_text())
         assert served and Path(served.group(1)) == ROOT, log.read_text()[-3000:]
         relative = (ROOT / "notebooks" / "00_welcome.ipynb").relative_to(served.group(1))
@@ -122,9 +99,6 @@ def test_make_lab_opens_the_kit(tmp_path):
         with urllib.request.urlopen(url, timeout=30) as response:
             assert response.status == 200
             assert b'"name": "00_welcome.ipynb"' in response.read().replace(b'":"', b'": "')
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 @pytest.mark.parametrize("strict, expected", [("1", 1), ("", 0)])
