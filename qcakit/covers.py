@@ -36,7 +36,7 @@ MAX_MODELS = 100
 SMALL_BLOCK = 10
 #: Nodes the depth-first cover search may visit before integer programs take over.
 SEARCH_BUDGET = 5_000
-#: When the integer programs of the current minimization must stop (time.monotonic()), or None.
+#: (deadline on time.monotonic(), limit in seconds) of the current minimization, or None.
 _DEADLINE: ContextVar = ContextVar("cover_deadline", default=None)
 
 
